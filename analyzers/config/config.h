@@ -1,0 +1,87 @@
+// seam.json: the architecture a team declares. Read with positions so every
+// validation error names file:line:column. Format: ../../docs/config.md.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace seam {
+
+/// Where something was written in the config file (1-based; 0 = unknown).
+struct ConfigPos {
+  uint32_t line = 0;
+  uint32_t column = 0;
+  bool operator==(const ConfigPos&) const = default;
+};
+
+enum class Severity : uint8_t { Off, Info, Warning, Error };
+const char* to_string(Severity s); ///< "off", "info", "warning", "error"
+
+/// The rule names seam.json's "rules" accepts, in the order docs/config.md lists them:
+/// cycle, layer, undeclared, private-header, interface-growth, unused-allowance.
+const std::vector<std::string>& rule_names();
+
+/// The severity a rule has when "rules" does not name it (docs/config.md):
+/// unused-allowance is a warning, every other rule an error. Off for an unknown name.
+Severity default_severity(std::string_view rule);
+
+struct ModuleDecl {
+  std::string name;
+  ConfigPos pos;                        ///< position of the module object
+  std::vector<std::string> paths;       ///< globs relative to the root
+  std::vector<ConfigPos> path_pos;
+  std::optional<std::vector<std::string>> public_headers; ///< absent = all headers public
+  std::string layer;                    ///< empty = none
+  ConfigPos layer_pos;
+  std::optional<std::vector<std::string>> may_depend_on;  ///< absent = anything allowed
+  std::vector<ConfigPos> may_depend_on_pos;
+  bool extract = false;
+  ConfigPos name_pos;                   ///< position of the "name" value
+  std::vector<ConfigPos> public_pos;    ///< one per public_headers glob
+  ConfigPos extract_pos;                ///< position of the "extract" value (0 when absent)
+};
+
+struct Config {
+  std::string path;                     ///< the seam.json read; empty when inferred
+  std::string root;                     ///< absolute project root (folder of seam.json)
+  bool inferred = false;                ///< modules were inferred from the tree
+  std::vector<std::string> layers;      ///< top first
+  std::vector<ModuleDecl> modules;
+  std::map<std::string, Severity> rules;///< rule name -> severity (only what was given)
+  std::vector<std::string> exclude;
+  std::string baseline = "seam-baseline.json"; ///< relative to root unless absolute
+
+  std::vector<ConfigPos> layer_pos;     ///< one per layer
+  std::map<std::string, ConfigPos> rule_pos; ///< position of each given severity
+  std::vector<ConfigPos> exclude_pos;   ///< one per exclude glob
+
+  /// Index of a layer in `layers` (0 = top), or -1.
+  int layer_index(const std::string& layer) const;
+  const ModuleDecl* find_module(const std::string& name) const;
+  /// The severity of a rule: as given in "rules", else default_severity(rule).
+  Severity severity(const std::string& rule) const;
+};
+
+/// A problem in the config, with its position.
+struct ConfigError {
+  std::string file;
+  ConfigPos pos;
+  std::string message;
+  std::string format() const; ///< "file:line:col: error: message"
+};
+
+/// Reads and validates the structure of seam.json (syntax, keys, types, names
+/// referring to declared modules and layers). Returns false and fills `errors`
+/// on any problem. Checks that need the file list (globs that match nothing,
+/// files in two modules) happen in the model.
+bool load_config(const std::string& path, Config& out, std::vector<ConfigError>& errors);
+
+/// Same, from text (for tests); `path` only names the file in messages.
+bool parse_config(const std::string& text, const std::string& path, Config& out,
+                  std::vector<ConfigError>& errors);
+
+} // namespace seam

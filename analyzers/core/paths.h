@@ -1,0 +1,31 @@
+// Path helpers: every path seam emits is relative to the project root with '/'.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace seam {
+
+/// Lexically normalises an absolute or relative path: removes "." and "x/..",
+/// duplicate slashes, a trailing slash. Does not touch the file system.
+std::string normalize_path(std::string_view path);
+
+/// `path` made absolute against `base` (when relative) and normalised.
+std::string absolute_path(std::string_view path, std::string_view base);
+
+/// `path` relative to `root` when inside it (both absolute, normalised);
+/// returns false when outside.
+bool relative_to(std::string_view path, std::string_view root, std::string& out);
+
+/// Real path (symlinks resolved) when the file exists, else normalize_path.
+std::string canonical_path(const std::string& path);
+
+bool is_header_path(std::string_view path);
+/// Path without its extension (Lakos component name).
+std::string strip_extension(std::string_view path);
+
+/// Matches a project-relative path against a glob: `*` within one segment,
+/// `**` across segments, `?` one character.
+bool glob_match(std::string_view glob, std::string_view path);
+
+} // namespace seam

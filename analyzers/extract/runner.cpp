@@ -1,0 +1,102 @@
+// Runs extraction over a whole compile database: per-worker state, results in
+// a slot per TU (database order), merged by the caller once the threads join.
+#include "analyzers/core/paths.h"
+#include "analyzers/extract/extract.h"
+
+#include <clang/Driver/Driver.h>
+#include <clang/Driver/Options.h>
+#include <llvm/Option/ArgList.h>
+#include <llvm/Option/OptTable.h>
+#include <llvm/Support/FileSystem.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+#ifndef SEAM_CLANG_RESOURCE_DIR
+#define SEAM_CLANG_RESOURCE_DIR ""
+#endif
+
+namespace seam {
+
+std::string default_resource_dir(std::string& problem) {
+  // 1. SEAM_RESOURCE_DIR overrides; 2. the Clang install seam was built against.
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("SEAM_RESOURCE_DIR")) candidates.push_back(env);
+  candidates.push_back(SEAM_CLANG_RESOURCE_DIR);
+  for (const std::string& dir : candidates) {
+    if (dir.empty()) continue;
+    if (llvm::sys::fs::exists(dir + "/include/stddef.h")) return dir;
+  }
+  problem = "Clang's builtin headers (stddef.h) were not found in '" + std::string(SEAM_CLANG_RESOURCE_DIR) +
+            "'; install clang-19 (apt install clang-19) or set SEAM_RESOURCE_DIR to the output of "
+            "`clang-19 -print-resource-dir`";
+  return "";
+}
+
+std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string>& args,
+                                                   std::vector<std::string>& removed) {
+  if (args.size() < 2) return args;
+  const llvm::opt::OptTable& table = clang::driver::getDriverOptTable();
+  std::vector<const char*> argv;
+  for (size_t i = 1; i < args.size(); ++i) argv.push_back(args[i].c_str());
+  unsigned missing_index = 0, missing_count = 0;
+  llvm::opt::InputArgList parsed =
+      table.ParseArgs(argv, missing_index, missing_count,
+                      llvm::opt::Visibility(clang::driver::options::ClangOption));
+  std::set<unsigned> drop;
+  for (const llvm::opt::Arg* a : parsed) {
+    // Unknown to the driver, or known but rejected as unsupported (gcc-only).
+    if (a->getOption().getID() != clang::driver::options::OPT_UNKNOWN &&
+        !a->getOption().hasFlag(clang::driver::options::Unsupported))
+      continue;
+    for (unsigned k = 0; k < a->getNumValues() + 1 && a->getIndex() + k < argv.size(); ++k) {
+      if (k > 0 && a->getOption().getKind() != llvm::opt::Option::SeparateClass) break;
+      drop.insert(a->getIndex() + k);
+    }
+    removed.push_back(a->getAsString(parsed));
+  }
+  if (drop.empty()) return args;
+  std::vector<std::string> out{args[0]};
+  for (size_t i = 1; i < args.size(); ++i)
+    if (!drop.count(static_cast<unsigned>(i - 1))) out.push_back(args[i]);
+  return out;
+}
+
+std::vector<TuFacts> extract_all(const CompileDb& db, const ExtractOptions& opts,
+                                 std::vector<std::string>& warnings) {
+  const size_t total = db.commands.size();
+  std::vector<TuFacts> results(total);
+  std::vector<ExtractInput> inputs(total);
+  for (size_t i = 0; i < total; ++i) {
+    const CompileCommand& cmd = db.commands[i];
+    std::vector<std::string> adjusted = adjust_arguments(cmd, opts.adjust, warnings);
+    std::vector<std::string> removed;
+    inputs[i].arguments = drop_unknown_driver_flags(adjusted, removed);
+    for (const std::string& r : removed) {
+      std::string rel;
+      std::string shown = relative_to(cmd.file, opts.root, rel) ? rel : cmd.file;
+      warnings.push_back("compile_commands.json entry " + std::to_string(cmd.entry) + " (" + shown +
+                         "): dropped " + r + ": not a flag clang knows");
+    }
+    inputs[i].directory = cmd.directory;
+    inputs[i].main_file = cmd.file;
+  }
+  unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(total, 1)));
+  std::atomic<size_t> next{0}, done{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < total; i = next++) {
+      results[i] = extract_tu(inputs[i], opts.root);
+      size_t d = ++done;
+      if (opts.on_progress) opts.on_progress(d, total, results[i].main_file);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+  return results;
+}
+
+} // namespace seam

@@ -1,0 +1,596 @@
+// One TU through Clang: includes from PPCallbacks, symbols and references from
+// clang::index (IndexDataConsumer), loop bodies from a small AST pass so that
+// references inside loops can be flagged. Results are plain TuFacts.
+#include "analyzers/core/output.h"
+#include "analyzers/core/paths.h"
+#include "analyzers/extract/extract.h"
+#include "analyzers/extract/type_describer.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/MultiplexConsumer.h>
+#include <clang/Index/IndexDataConsumer.h>
+#include <clang/Index/IndexSymbol.h>
+#include <clang/Index/IndexingAction.h>
+#include <clang/Index/USRGeneration.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/VirtualFileSystem.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace seam {
+namespace {
+
+using namespace clang;
+
+/// Per-TU state shared by the callbacks: the file table and the symbol table.
+class TuState {
+public:
+  TuState(std::string root, TuFacts& facts) : root_(std::move(root)), facts_(facts) {}
+
+  void set_source_manager(SourceManager* sm) { sm_ = sm; }
+  SourceManager& sm() { return *sm_; }
+  TuFacts& facts() { return facts_; }
+
+  /// Index into facts.files for a FileID (registered on first sight).
+  uint32_t file_index(FileID fid) {
+    if (fid.isInvalid()) return kNoFile;
+    auto it = by_fid_.find(fid);
+    if (it != by_fid_.end()) return it->second;
+    uint32_t idx = kNoFile;
+    if (OptionalFileEntryRef fe = sm_->getFileEntryRefForID(fid)) idx = file_index(*fe, fid);
+    by_fid_[fid] = idx;
+    return idx;
+  }
+
+  uint32_t file_index(FileEntryRef fe, FileID fid = FileID()) {
+    auto it = by_entry_.find(&fe.getFileEntry());
+    if (it != by_entry_.end()) return it->second;
+    // Canonical (symlinks resolved) so one file reached by two spellings or
+    // through a symlinked folder is one file.
+    std::string abs = canonical_path(absolute_path(std::string(fe.getName()), cwd_));
+    FileFact f;
+    std::string rel;
+    if (relative_to(abs, root_, rel)) {
+      f.path = rel;
+    } else {
+      f.path = abs;
+      f.external = true;
+    }
+    if (fid.isValid() && !f.external) {
+      bool invalid = false;
+      llvm::StringRef data = sm_->getBufferData(fid, &invalid);
+      if (!invalid) {
+        f.hash = hash_bytes(data.data(), data.size());
+        f.lines = static_cast<uint32_t>(std::count(data.begin(), data.end(), '\n'));
+        if (!data.empty() && data.back() != '\n') ++f.lines;
+      }
+    }
+    uint32_t idx = static_cast<uint32_t>(facts_.files.size());
+    facts_.files.push_back(std::move(f));
+    by_entry_[&fe.getFileEntry()] = idx;
+    return idx;
+  }
+
+  bool is_external(uint32_t file) const { return file == kNoFile || facts_.files[file].external; }
+
+  Loc loc(SourceLocation sl) {
+    if (sl.isInvalid()) return {};
+    std::pair<FileID, unsigned> dec = sm_->getDecomposedExpansionLoc(sl);
+    Loc l;
+    l.file = file_index(dec.first);
+    if (l.file == kNoFile) return {};
+    l.line = sm_->getLineNumber(dec.first, dec.second);
+    l.column = sm_->getColumnNumber(dec.first, dec.second);
+    return l;
+  }
+
+  void set_cwd(std::string cwd) { cwd_ = std::move(cwd); }
+  const std::string& root() const { return root_; }
+
+  /// Loop bodies as (file, begin offset, end offset), for the in_loop flag.
+  std::vector<std::tuple<FileID, unsigned, unsigned>> loops;
+
+private:
+  std::string root_;
+  std::string cwd_;
+  TuFacts& facts_;
+  SourceManager* sm_ = nullptr;
+  llvm::DenseMap<FileID, uint32_t> by_fid_;
+  llvm::DenseMap<const FileEntry*, uint32_t> by_entry_;
+};
+
+// ---------------------------------------------------------------------------
+// Includes.
+
+class IncludeCollector : public PPCallbacks {
+public:
+  explicit IncludeCollector(TuState& st) : st_(st) {}
+
+  void InclusionDirective(SourceLocation hash, const Token&, StringRef name, bool angled,
+                          CharSourceRange, OptionalFileEntryRef file, StringRef, StringRef,
+                          const clang::Module*, bool, SrcMgr::CharacteristicKind) override {
+    Loc site = st_.loc(hash);
+    if (!site.valid() || st_.is_external(site.file)) return; // only the project's own includes
+    IncludeFact inc;
+    inc.site = site;
+    inc.site.column = 1;
+    inc.spelled = name.str();
+    inc.angled = angled;
+    if (file) inc.included = st_.file_index(*file);
+    st_.facts().includes.push_back(std::move(inc));
+  }
+
+  void FileChanged(SourceLocation loc, FileChangeReason reason, SrcMgr::CharacteristicKind,
+                   FileID) override {
+    // Register every file the TU enters, so files that declare nothing still count.
+    if (reason == EnterFile) st_.file_index(st_.sm().getFileID(loc));
+  }
+
+private:
+  TuState& st_;
+};
+
+// ---------------------------------------------------------------------------
+// Loop bodies.
+
+class LoopCollector : public ASTConsumer, public RecursiveASTVisitor<LoopCollector> {
+public:
+  explicit LoopCollector(TuState& st) : st_(st) {}
+
+  void HandleTranslationUnit(ASTContext& ctx) override { TraverseDecl(ctx.getTranslationUnitDecl()); }
+
+  bool TraverseDecl(Decl* d) {
+    // System headers hold no project call sites: skip them wholesale.
+    if (d && !isa<TranslationUnitDecl>(d) && d->getLocation().isValid() &&
+        st_.sm().isInSystemHeader(d->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(d);
+  }
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool VisitForStmt(ForStmt* s) { return add(s->getBody()); }
+  bool VisitWhileStmt(WhileStmt* s) { return add(s->getBody()); }
+  bool VisitDoStmt(DoStmt* s) { return add(s->getBody()); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt* s) { return add(s->getBody()); }
+
+private:
+  bool add(Stmt* body) {
+    if (!body) return true;
+    SourceManager& sm = st_.sm();
+    auto b = sm.getDecomposedExpansionLoc(body->getBeginLoc());
+    auto e = sm.getDecomposedExpansionLoc(body->getEndLoc());
+    if (b.first.isValid() && b.first == e.first) st_.loops.emplace_back(b.first, b.second, e.second);
+    return true;
+  }
+  TuState& st_;
+};
+
+// ---------------------------------------------------------------------------
+// Symbols and references.
+
+SymbolKind kind_of(const Decl* d) {
+  if (const auto* m = dyn_cast<CXXMethodDecl>(d)) {
+    if (isa<CXXConstructorDecl>(m)) return SymbolKind::Constructor;
+    if (isa<CXXDestructorDecl>(m)) return SymbolKind::Destructor;
+    if (isa<CXXConversionDecl>(m)) return SymbolKind::Conversion;
+    return m->isStatic() ? SymbolKind::StaticMethod : SymbolKind::Method;
+  }
+  if (isa<FunctionDecl>(d)) return SymbolKind::Function;
+  if (const auto* r = dyn_cast<RecordDecl>(d)) {
+    if (r->isUnion()) return SymbolKind::Union;
+    if (r->isStruct()) return SymbolKind::Struct;
+    return SymbolKind::Class;
+  }
+  if (isa<EnumDecl>(d)) return SymbolKind::Enum;
+  if (isa<EnumConstantDecl>(d)) return SymbolKind::EnumConstant;
+  if (isa<FieldDecl>(d)) return SymbolKind::Field;
+  if (isa<VarDecl>(d)) return SymbolKind::Variable;
+  if (isa<TypedefNameDecl>(d) || isa<TypeAliasTemplateDecl>(d)) return SymbolKind::TypeAlias;
+  if (isa<ConceptDecl>(d)) return SymbolKind::Concept;
+  return SymbolKind::Other;
+}
+
+/// The declaration facts are about: templates are described by their pattern.
+const Decl* pattern_of(const Decl* d) {
+  if (const auto* t = dyn_cast<TemplateDecl>(d))
+    if (const Decl* p = t->getTemplatedDecl()) return p;
+  return d->getCanonicalDecl();
+}
+
+bool is_template(const Decl* d) {
+  if (const auto* r = dyn_cast<CXXRecordDecl>(d))
+    return r->getDescribedClassTemplate() || isa<ClassTemplatePartialSpecializationDecl>(r);
+  if (const auto* f = dyn_cast<FunctionDecl>(d))
+    return f->getDescribedFunctionTemplate() != nullptr;
+  if (const auto* v = dyn_cast<VarDecl>(d)) return v->getDescribedVarTemplate() != nullptr;
+  return isa<TypeAliasTemplateDecl>(d);
+}
+
+class FactConsumer : public index::IndexDataConsumer {
+public:
+  explicit FactConsumer(TuState& st) : st_(st) {}
+
+  void initialize(ASTContext& ctx) override { ctx_ = &ctx; }
+
+  bool handleDeclOccurrence(const Decl* d, index::SymbolRoleSet roles,
+                            ArrayRef<index::SymbolRelation> relations, SourceLocation loc,
+                            ASTNodeInfo info) override {
+    using index::SymbolRole;
+    if (!d || (roles & static_cast<unsigned>(SymbolRole::Implicit))) return true;
+    if (isa<NamespaceDecl>(d) || isa<NamespaceAliasDecl>(d) || isa<ParmVarDecl>(d) ||
+        isa<TemplateTypeParmDecl>(d) || isa<NonTypeTemplateParmDecl>(d) ||
+        isa<TemplateTemplateParmDecl>(d))
+      return true;
+    Loc site = st_.loc(loc);
+    if (!site.valid() || st_.is_external(site.file)) return true;
+    const Decl* target = pattern_of(d);
+
+    const bool is_decl = roles & (static_cast<unsigned>(SymbolRole::Declaration) |
+                                  static_cast<unsigned>(SymbolRole::Definition));
+    if (is_decl) {
+      uint32_t sym = symbol(target);
+      if (sym == kNoSymbol) return true;
+      SymbolFact& s = st_.facts().symbols[sym];
+      if (!s.decl.valid()) s.decl = site;
+      if (roles & static_cast<unsigned>(SymbolRole::Definition)) {
+        s.def = site;
+        fill_definition(d, s);
+      }
+      // An override is a reference from this method to the one it overrides.
+      for (const index::SymbolRelation& rel : relations) {
+        if (rel.Roles & static_cast<unsigned>(SymbolRole::RelationOverrideOf))
+          add_ref(pattern_of(rel.RelatedSymbol), site, sym, RefKind::Override, loc);
+      }
+      return true;
+    }
+
+    // A reference.
+    uint32_t from = kNoSymbol;
+    if (info.Parent) from = symbol(pattern_of(info.Parent));
+    RefKind kind = RefKind::TypeUse;
+    bool base = false;
+    for (const index::SymbolRelation& rel : relations)
+      if (rel.Roles & static_cast<unsigned>(SymbolRole::RelationBaseOf)) base = true;
+    if (base)
+      kind = RefKind::BaseClass;
+    else if (roles & static_cast<unsigned>(SymbolRole::Call))
+      kind = RefKind::Call;
+    else if (roles & static_cast<unsigned>(SymbolRole::Write))
+      kind = RefKind::Write;
+    else if (roles & static_cast<unsigned>(SymbolRole::AddressOf))
+      kind = RefKind::AddressOf;
+    else if (roles & static_cast<unsigned>(SymbolRole::Read))
+      kind = RefKind::Read;
+    else if (isa<FieldDecl>(d) || isa<CXXMethodDecl>(d))
+      kind = RefKind::MemberAccess;
+    else if (isa<VarDecl>(d) || isa<EnumConstantDecl>(d))
+      kind = RefKind::Read;
+    else if (isa<FunctionDecl>(d))
+      kind = RefKind::AddressOf; // a function named without a call
+    if (kind == RefKind::TypeUse && info.Parent && isa<FriendDecl>(info.Parent)) kind = RefKind::Friend;
+    add_ref(target, site, from, kind, loc);
+    return true;
+  }
+
+  bool handleMacroOccurrence(const IdentifierInfo* name, const MacroInfo* mi,
+                             index::SymbolRoleSet roles, SourceLocation loc) override {
+    using index::SymbolRole;
+    if (!mi || !name) return true;
+    Loc def = st_.loc(mi->getDefinitionLoc());
+    if (!def.valid() || st_.is_external(def.file)) return true;
+    std::string usr = "c:macro@" + name->getName().str() + "@" + st_.facts().files[def.file].path;
+    uint32_t sym = macro_symbol(usr, name->getName().str(), def);
+    if (roles & static_cast<unsigned>(SymbolRole::Definition)) return true;
+    Loc site = st_.loc(loc);
+    if (!site.valid() || st_.is_external(site.file)) return true;
+    RefFact r;
+    r.site = site;
+    r.target = sym;
+    r.kind = RefKind::MacroExpansion;
+    st_.facts().refs.push_back(r);
+    pending_offsets_.push_back(raw_offset(loc));
+    return true;
+  }
+
+  void finish() override { mark_loops(); }
+
+private:
+  uint32_t macro_symbol(const std::string& usr, const std::string& name, Loc def) {
+    auto it = macros_.find(usr);
+    if (it != macros_.end()) return it->second;
+    SymbolFact s;
+    s.usr = usr;
+    s.name = name;
+    s.kind = SymbolKind::Macro;
+    s.decl = s.def = def;
+    uint32_t idx = static_cast<uint32_t>(st_.facts().symbols.size());
+    st_.facts().symbols.push_back(std::move(s));
+    macros_.emplace(usr, idx);
+    return idx;
+  }
+
+  std::pair<FileID, unsigned> raw_offset(SourceLocation loc) {
+    return st_.sm().getDecomposedExpansionLoc(loc);
+  }
+
+  void add_ref(const Decl* target, Loc site, uint32_t from, RefKind kind, SourceLocation loc) {
+    // References to system and third-party declarations are not facts we keep:
+    // external dependencies are counted from includes.
+    Loc where = st_.loc(target->getLocation());
+    if (!where.valid() || st_.is_external(where.file)) return;
+    uint32_t t = symbol(target);
+    if (t == kNoSymbol) return;
+    RefFact r;
+    r.site = site;
+    r.target = t;
+    r.from = from;
+    r.kind = kind;
+    st_.facts().refs.push_back(r);
+    pending_offsets_.push_back(raw_offset(loc));
+  }
+
+  /// Index of the symbol for a declaration (created on first sight).
+  uint32_t symbol(const Decl* d) {
+    if (!d) return kNoSymbol;
+    d = d->getCanonicalDecl();
+    auto it = symbols_.find(d);
+    if (it != symbols_.end()) return it->second;
+    llvm::SmallString<128> usr;
+    if (index::generateUSRForDecl(d, usr)) {
+      symbols_[d] = kNoSymbol;
+      return kNoSymbol;
+    }
+    SymbolFact s;
+    s.usr = usr.str().str();
+    if (const auto* nd = dyn_cast<NamedDecl>(d)) s.name = nd->getQualifiedNameAsString();
+    s.kind = kind_of(d);
+    s.is_template = is_template(d);
+    if (const auto* parent = dyn_cast<Decl>(d->getDeclContext()))
+      if (isa<TagDecl>(parent)) {
+        llvm::SmallString<128> pusr;
+        if (!index::generateUSRForDecl(parent, pusr)) s.parent_usr = pusr.str().str();
+      }
+    if (const auto* v = dyn_cast<VarDecl>(d)) {
+      QualType t = v->getType();
+      s.mutable_global = v->hasGlobalStorage() && !v->isConstexpr() && !t.isConstQualified() &&
+                         !t->isReferenceType() && !v->isStaticLocal();
+    }
+    Loc where = st_.loc(d->getLocation());
+    s.decl = where;
+    describe_declaration(d, s);
+    uint32_t idx = static_cast<uint32_t>(st_.facts().symbols.size());
+    st_.facts().symbols.push_back(std::move(s));
+    symbols_[d] = idx;
+    return idx;
+  }
+
+  /// Types and flags that every declaration carries (signature, value type).
+  void describe_declaration(const Decl* d, SymbolFact& s) {
+    if (!ctx_) return;
+    TypeDescriber td(*ctx_);
+    if (const auto* f = dyn_cast<FunctionDecl>(d)) {
+      s.signature = td.spell(f->getType());
+      s.result = td.describe(f->getReturnType());
+      for (const ParmVarDecl* p : f->parameters())
+        s.params.push_back(Param{p->getNameAsString(), td.describe(p->getType())});
+      s.is_inline = f->isInlineSpecified() || f->isInlined();
+      if (const auto* m = dyn_cast<CXXMethodDecl>(f)) {
+        s.is_virtual = m->isVirtual();
+        s.is_pure = m->isPureVirtual();
+      }
+    } else if (const auto* v = dyn_cast<ValueDecl>(d)) {
+      s.result = td.describe(v->getType());
+      if (const auto* ec = dyn_cast<EnumConstantDecl>(d)) s.enum_value = ec->getInitVal().getExtValue();
+    } else if (const auto* td_alias = dyn_cast<TypedefNameDecl>(d)) {
+      s.result = td.describe(td_alias->getUnderlyingType());
+    }
+  }
+
+  void fill_definition(const Decl* d, SymbolFact& s) {
+    const auto* r = dyn_cast<CXXRecordDecl>(pattern_of(d));
+    if (!r) {
+      if (const auto* ct = dyn_cast<ClassTemplateDecl>(d)) r = ct->getTemplatedDecl();
+    }
+    if (!r) {
+      if (const auto* rd = dyn_cast<CXXRecordDecl>(d)) r = rd;
+    }
+    if (!r || !r->hasDefinition()) return;
+    r = r->getDefinition();
+    if (r->isDependentContext()) {
+      s.is_abstract = false;
+    } else {
+      s.is_abstract = r->isAbstract();
+      s.is_polymorphic = r->isPolymorphic();
+      s.is_aggregate = r->isAggregate();
+    }
+    if (r->isDependentContext()) {
+      // Template patterns: abstract when any method is pure.
+      for (const CXXMethodDecl* m : r->methods()) {
+        if (m->isPureVirtual()) s.is_abstract = true;
+        if (m->isVirtual()) s.is_polymorphic = true;
+      }
+    }
+    s.bases.clear();
+    for (const CXXBaseSpecifier& b : r->bases()) {
+      const CXXRecordDecl* base = b.getType()->getAsCXXRecordDecl();
+      if (!base) {
+        if (const auto* ts = b.getType()->getAs<TemplateSpecializationType>())
+          if (const TemplateDecl* td = ts->getTemplateName().getAsTemplateDecl())
+            base = dyn_cast_or_null<CXXRecordDecl>(td->getTemplatedDecl());
+      }
+      if (!base) continue;
+      if (const auto* spec = dyn_cast<ClassTemplateSpecializationDecl>(base))
+        base = spec->getSpecializedTemplate()->getTemplatedDecl();
+      llvm::SmallString<128> usr;
+      if (!index::generateUSRForDecl(base->getCanonicalDecl(), usr)) s.bases.push_back(usr.str().str());
+    }
+  }
+
+  void mark_loops() {
+    auto& loops = st_.loops;
+    if (loops.empty()) return;
+    std::sort(loops.begin(), loops.end());
+    auto& refs = st_.facts().refs;
+    for (size_t i = 0; i < refs.size() && i < pending_offsets_.size(); ++i) {
+      auto [fid, off] = pending_offsets_[i];
+      // Any loop of the same file whose range contains the offset.
+      auto it = std::upper_bound(loops.begin(), loops.end(),
+                                 std::make_tuple(fid, off, UINT32_MAX));
+      while (it != loops.begin()) {
+        --it;
+        if (std::get<0>(*it) != fid) break;
+        if (std::get<1>(*it) <= off && off <= std::get<2>(*it)) {
+          refs[i].in_loop = true;
+          break;
+        }
+      }
+    }
+  }
+
+  TuState& st_;
+  ASTContext* ctx_ = nullptr;
+  llvm::DenseMap<const Decl*, uint32_t> symbols_;
+  std::map<std::string, uint32_t> macros_;
+  /// Raw (file, offset) of each ref in facts.refs, for mark_loops.
+  std::vector<std::pair<FileID, unsigned>> pending_offsets_;
+};
+
+// ---------------------------------------------------------------------------
+// Diagnostics: count errors, keep the first one; print nothing.
+
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  explicit ErrorCollector(TuFacts& facts, std::string root) : facts_(facts), root_(std::move(root)) {}
+  void HandleDiagnostic(DiagnosticsEngine::Level level, const Diagnostic& info) override {
+    DiagnosticConsumer::HandleDiagnostic(level, info);
+    if (level < DiagnosticsEngine::Error) return;
+    ++facts_.error_count;
+    facts_.ok = false;
+    if (!facts_.first_error.empty()) return;
+    llvm::SmallString<256> msg;
+    info.FormatDiagnostic(msg);
+    std::string where;
+    if (info.hasSourceManager() && info.getLocation().isValid()) {
+      PresumedLoc p = info.getSourceManager().getPresumedLoc(info.getLocation());
+      if (p.isValid()) {
+        std::string file = normalize_path(p.getFilename());
+        std::string rel;
+        if (relative_to(file, root_, rel)) file = rel;
+        where = file + ":" + std::to_string(p.getLine()) + ":" + std::to_string(p.getColumn()) + ": ";
+      }
+    }
+    facts_.first_error = where + "error: " + msg.str().str();
+  }
+
+private:
+  TuFacts& facts_;
+  std::string root_;
+};
+
+class ExtractAction : public ASTFrontendAction {
+public:
+  explicit ExtractAction(TuState& st) : st_(st) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance& ci, StringRef) override {
+    st_.set_source_manager(&ci.getSourceManager());
+    Preprocessor& pp = ci.getPreprocessor();
+    pp.addPPCallbacks(std::make_unique<IncludeCollector>(st_));
+    index::IndexingOptions opts;
+    opts.SystemSymbolFilter = index::IndexingOptions::SystemSymbolFilterKind::None;
+    opts.IndexFunctionLocals = false;
+    opts.IndexImplicitInstantiation = false;
+    opts.IndexMacros = true;
+    std::vector<std::unique_ptr<ASTConsumer>> consumers;
+    consumers.push_back(std::make_unique<LoopCollector>(st_));
+    consumers.push_back(index::createIndexingASTConsumer(std::make_shared<FactConsumer>(st_), opts,
+                                                         ci.getPreprocessorPtr()));
+    return std::make_unique<MultiplexConsumer>(std::move(consumers));
+  }
+
+private:
+  TuState& st_;
+};
+
+/// Runs ExtractAction on the invocation the driver built, as
+/// FrontendActionFactory::runInvocation does, with diagnostics kept quiet.
+class ExtractToolAction : public tooling::ToolAction {
+public:
+  explicit ExtractToolAction(TuState& st) : st_(st) {}
+  bool runInvocation(std::shared_ptr<CompilerInvocation> invocation, FileManager* files,
+                     std::shared_ptr<PCHContainerOperations> pch, DiagnosticConsumer* diags) override {
+    // No "N errors generated." on stderr: seam reports failures itself.
+    invocation->getDiagnosticOpts().ShowCarets = false;
+    invocation->getDiagnosticOpts().ErrorLimit = 0;
+    invocation->getFrontendOpts().DisableFree = false;
+    CompilerInstance ci(std::move(pch));
+    ci.setInvocation(std::move(invocation));
+    ci.setFileManager(files);
+    ci.createDiagnostics(diags, /*ShouldOwnClient=*/false);
+    if (!ci.hasDiagnostics()) return false;
+    ci.createSourceManager(*files);
+    ExtractAction action(st_);
+    bool ok = ci.ExecuteAction(action);
+    files->clearStatCache();
+    return ok;
+  }
+
+private:
+  TuState& st_;
+};
+
+} // namespace
+
+TuFacts extract_tu(const ExtractInput& input, const std::string& root) {
+  TuFacts facts;
+  {
+    std::string rel;
+    std::string main_abs = canonical_path(input.main_file);
+    facts.main_file = relative_to(main_abs, root, rel) ? rel : main_abs;
+  }
+  TuState st(root, facts);
+  st.set_cwd(input.directory);
+
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs;
+  if (input.overlay.empty()) {
+    fs = llvm::vfs::createPhysicalFileSystem();
+  } else {
+    // A physical file system of our own: its working directory is per instance,
+    // not the process's, so parallel workers do not disturb each other.
+    auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::createPhysicalFileSystem());
+    auto mem = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    for (const auto& [path, content] : input.overlay)
+      mem->addFile(path, 0, llvm::MemoryBuffer::getMemBufferCopy(content, path));
+    overlay->pushOverlay(mem);
+    fs = overlay;
+  }
+  fs->setCurrentWorkingDirectory(input.directory);
+  auto files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions{input.directory}, fs);
+
+  ErrorCollector diags(facts, root);
+  ExtractToolAction action(st);
+  tooling::ToolInvocation invocation(input.arguments, &action, files.get(),
+                                     std::make_shared<PCHContainerOperations>());
+  invocation.setDiagnosticConsumer(&diags);
+  bool ran = invocation.run();
+  if (!ran && facts.ok) {
+    facts.ok = false;
+    if (facts.first_error.empty()) facts.first_error = facts.main_file + ": the compiler could not run this command";
+  }
+  // The main file is always the TU's first file even when it declares nothing.
+  return facts;
+}
+
+} // namespace seam

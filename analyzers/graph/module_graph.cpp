@@ -1,0 +1,148 @@
+#include "analyzers/graph/module_graph.h"
+
+#include <algorithm>
+#include <map>
+
+namespace seam {
+
+const ModuleEdge* ModuleGraph::find(ModuleId from, ModuleId to) const {
+  if (from < 0 || static_cast<size_t>(from) >= out.size()) return nullptr;
+  for (uint32_t e : out[from])
+    if (edges[e].to == to) return &edges[e];
+  return nullptr;
+}
+
+std::vector<std::vector<uint32_t>> ModuleGraph::successors() const {
+  std::vector<std::vector<uint32_t>> s(module_count);
+  for (const ModuleEdge& e : edges) s[e.from].push_back(static_cast<uint32_t>(e.to));
+  return s;
+}
+
+ModuleGraph build_module_graph(const Project& p) {
+  ModuleGraph g;
+  g.module_count = p.modules.size();
+  const size_t n = g.module_count;
+  // Dense (from, to) -> edge index; modules are few compared to references.
+  std::map<std::pair<ModuleId, ModuleId>, uint32_t> index;
+  auto edge = [&](ModuleId a, ModuleId b) -> ModuleEdge& {
+    auto [it, inserted] = index.emplace(std::make_pair(a, b), static_cast<uint32_t>(g.edges.size()));
+    if (inserted) {
+      ModuleEdge e;
+      e.from = a;
+      e.to = b;
+      g.edges.push_back(std::move(e));
+    }
+    return g.edges[it->second];
+  };
+  for (uint32_t i = 0; i < p.refs.size(); ++i) {
+    const Reference& r = p.refs[i];
+    if (r.from_module == kNoModule || r.to_module == kNoModule || r.from_module == r.to_module) continue;
+    ModuleEdge& e = edge(r.from_module, r.to_module);
+    ++e.kinds[static_cast<size_t>(r.kind)];
+    ++e.weight;
+    e.refs.push_back(i);
+  }
+  for (uint32_t i = 0; i < p.includes.size(); ++i) {
+    const Include& inc = p.includes[i];
+    if (inc.included == kNoFile) continue;
+    ModuleId a = p.files[inc.site.file].module;
+    ModuleId b = p.files[inc.included].module;
+    if (a == kNoModule || b == kNoModule || a == b) continue;
+    ModuleEdge& e = edge(a, b);
+    ++e.include_count;
+    ++e.weight;
+    e.includes.push_back(i);
+  }
+  std::sort(g.edges.begin(), g.edges.end(), [](const ModuleEdge& a, const ModuleEdge& b) {
+    return std::tie(a.from, a.to) < std::tie(b.from, b.to);
+  });
+  g.out.assign(n, {});
+  g.in.assign(n, {});
+  for (uint32_t i = 0; i < g.edges.size(); ++i) {
+    g.out[g.edges[i].from].push_back(i);
+    g.in[g.edges[i].to].push_back(i);
+  }
+  return g;
+}
+
+std::vector<ExternalDependency> external_dependencies(const Project& p) {
+  std::map<std::pair<ModuleId, std::string>, uint32_t> counts;
+  for (const Include& inc : p.includes) {
+    if (inc.included == kNoFile || !p.files[inc.included].external) continue;
+    ModuleId m = p.files[inc.site.file].module;
+    if (m == kNoModule) continue;
+    std::string header = inc.angled ? "<" + inc.spelled + ">" : p.files[inc.included].path;
+    ++counts[{m, header}];
+  }
+  std::vector<ExternalDependency> out;
+  for (const auto& [key, count] : counts) out.push_back({key.first, key.second, count});
+  return out;
+}
+
+std::vector<uint32_t> component_ids(const std::vector<std::vector<uint32_t>>& succ,
+                                    uint32_t& component_count) {
+  // Iterative Tarjan.
+  const uint32_t n = static_cast<uint32_t>(succ.size());
+  constexpr uint32_t kUnvisited = UINT32_MAX;
+  std::vector<uint32_t> index(n, kUnvisited), low(n, 0), comp(n, kUnvisited);
+  std::vector<bool> on_stack(n, false);
+  std::vector<uint32_t> stack;
+  std::vector<std::pair<uint32_t, size_t>> call; // node, next successor position
+  uint32_t counter = 0;
+  component_count = 0;
+  for (uint32_t root = 0; root < n; ++root) {
+    if (index[root] != kUnvisited) continue;
+    call.push_back({root, 0});
+    index[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack[root] = true;
+    while (!call.empty()) {
+      auto& [v, pos] = call.back();
+      if (pos < succ[v].size()) {
+        uint32_t w = succ[v][pos++];
+        if (index[w] == kUnvisited) {
+          index[w] = low[w] = counter++;
+          stack.push_back(w);
+          on_stack[w] = true;
+          call.push_back({w, 0});
+        } else if (on_stack[w]) {
+          low[v] = std::min(low[v], index[w]);
+        }
+        continue;
+      }
+      if (low[v] == index[v]) {
+        uint32_t w;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          on_stack[w] = false;
+          comp[w] = component_count;
+        } while (w != v);
+        ++component_count;
+      }
+      uint32_t done = v;
+      call.pop_back();
+      if (!call.empty()) low[call.back().first] = std::min(low[call.back().first], low[done]);
+    }
+  }
+  return comp;
+}
+
+std::vector<std::vector<uint32_t>> find_cycles(const std::vector<std::vector<uint32_t>>& succ) {
+  uint32_t count = 0;
+  std::vector<uint32_t> comp = component_ids(succ, count);
+  std::vector<std::vector<uint32_t>> members(count);
+  for (uint32_t v = 0; v < comp.size(); ++v) members[comp[v]].push_back(v);
+  std::vector<std::vector<uint32_t>> cycles;
+  for (auto& m : members) {
+    bool cyclic = m.size() > 1;
+    if (m.size() == 1)
+      for (uint32_t w : succ[m[0]])
+        if (w == m[0]) cyclic = true;
+    if (cyclic) cycles.push_back(std::move(m));
+  }
+  std::sort(cycles.begin(), cycles.end());
+  return cycles;
+}
+
+} // namespace seam

@@ -1,0 +1,59 @@
+// The module dependency graph: an edge A->B for every reference from code in A
+// to a symbol owned by B and every include of a B file from an A file, with
+// counts per kind and the sites behind them (indices into the Project).
+#pragma once
+
+#include "analyzers/model/model.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace seam {
+
+struct ModuleEdge {
+  ModuleId from = kNoModule;
+  ModuleId to = kNoModule;
+  std::array<uint32_t, kRefKindCount> kinds{}; ///< references per RefKind
+  uint32_t include_count = 0;
+  uint32_t weight = 0;                 ///< references + includes
+  std::vector<uint32_t> refs;          ///< indices into Project::refs, in site order
+  std::vector<uint32_t> includes;      ///< indices into Project::includes, in site order
+};
+
+struct ModuleGraph {
+  size_t module_count = 0;
+  std::vector<ModuleEdge> edges;               ///< sorted by (from, to); ids follow name order
+  std::vector<std::vector<uint32_t>> out;      ///< per module: indices into edges
+  std::vector<std::vector<uint32_t>> in;       ///< per module: indices into edges
+
+  const ModuleEdge* find(ModuleId from, ModuleId to) const;
+  /// Adjacency as module ids (successors), for graph algorithms.
+  std::vector<std::vector<uint32_t>> successors() const;
+};
+
+/// Builds the graph in one pass over references and includes (linear).
+ModuleGraph build_module_graph(const Project& project);
+
+/// A module's use of files outside the project root (system, third-party).
+struct ExternalDependency {
+  ModuleId module = kNoModule;
+  std::string header;   ///< as spelled for <...> includes, else the absolute path
+  uint32_t count = 0;   ///< include directives
+};
+/// Sorted by module, then header.
+std::vector<ExternalDependency> external_dependencies(const Project& project);
+
+/// Strongly connected components of a directed graph given as successor
+/// lists (Tarjan, iterative, linear). Returns only components that are
+/// cycles (two or more nodes, or one node with a self-loop); each sorted,
+/// the list sorted by first member.
+std::vector<std::vector<uint32_t>> find_cycles(const std::vector<std::vector<uint32_t>>& successors);
+
+/// The component each node belongs to (every node, cycles or not), numbered in
+/// reverse topological order (a component's successors have smaller numbers).
+std::vector<uint32_t> component_ids(const std::vector<std::vector<uint32_t>>& successors,
+                                    uint32_t& component_count);
+
+} // namespace seam

@@ -1,0 +1,360 @@
+#include "analyzers/model/model.h"
+
+#include "analyzers/core/paths.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+namespace seam {
+
+ModuleId Project::find_module(const std::string& name) const {
+  auto it = std::lower_bound(modules.begin(), modules.end(), name,
+                             [](const Module& m, const std::string& n) { return m.name < n; });
+  if (it == modules.end() || it->name != name) return kNoModule;
+  return static_cast<ModuleId>(it - modules.begin());
+}
+
+const std::string& Project::module_name(ModuleId m) const {
+  static const std::string none = "(none)";
+  return m >= 0 && static_cast<size_t>(m) < modules.size() ? modules[m].name : none;
+}
+
+std::string Project::where(const Loc& l) const {
+  if (!l.valid() || l.file >= files.size()) return "?";
+  return files[l.file].path + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
+
+namespace {
+
+bool loc_less(const std::vector<File>& files, const Loc& a, const Loc& b) {
+  if (!a.valid()) return false;
+  if (!b.valid()) return true;
+  return std::tie(files[a.file].path, a.line, a.column) < std::tie(files[b.file].path, b.line, b.column);
+}
+
+/// Accumulates facts of many TUs under global ids before the final sort.
+class Merger {
+public:
+  explicit Merger(Project& p) : p_(p) {}
+
+  void add(TuFacts& tu) {
+    std::vector<FileId> fmap(tu.files.size());
+    for (size_t i = 0; i < tu.files.size(); ++i) fmap[i] = intern_file(tu.files[i]);
+    auto map_loc = [&](Loc l) {
+      if (l.valid()) l.file = fmap[l.file];
+      return l;
+    };
+    std::vector<SymbolId> smap(tu.symbols.size());
+    for (size_t i = 0; i < tu.symbols.size(); ++i) {
+      SymbolFact& s = tu.symbols[i];
+      s.decl = map_loc(s.decl);
+      s.def = map_loc(s.def);
+      smap[i] = intern_symbol(std::move(s));
+    }
+    for (const RefFact& r : tu.refs) {
+      if (r.target == kNoSymbol || !r.site.valid()) continue;
+      Reference ref;
+      ref.site = map_loc(r.site);
+      ref.target = smap[r.target];
+      ref.from = r.from == kNoSymbol ? kNoSymbol : smap[r.from];
+      ref.kind = r.kind;
+      ref.in_loop = r.in_loop;
+      p_.refs.push_back(ref);
+    }
+    for (IncludeFact& inc : tu.includes) {
+      Include i;
+      i.site = map_loc(inc.site);
+      i.included = inc.included == kNoFile ? kNoFile : fmap[inc.included];
+      i.spelled = std::move(inc.spelled);
+      i.angled = inc.angled;
+      p_.includes.push_back(std::move(i));
+    }
+    TuStatus st;
+    st.file = tu.main_file;
+    st.ok = tu.ok;
+    st.first_error = tu.first_error;
+    st.error_count = tu.error_count;
+    p_.tus.push_back(std::move(st));
+    // Free the TU's memory now: the merged copy is all we keep.
+    tu = TuFacts{};
+  }
+
+  /// Sorts files and symbols, remaps every id, sorts and de-duplicates sites.
+  void finish() {
+    // Files by path.
+    std::vector<FileId> order(p_.files.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](FileId a, FileId b) { return p_.files[a].path < p_.files[b].path; });
+    std::vector<FileId> fnew(order.size());
+    std::vector<File> files(order.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+      fnew[order[i]] = static_cast<FileId>(i);
+      files[i] = std::move(p_.files[order[i]]);
+    }
+    p_.files = std::move(files);
+    auto remap = [&](Loc& l) {
+      if (l.valid()) l.file = fnew[l.file];
+    };
+    // Symbols by USR.
+    std::vector<SymbolId> sorder(p_.symbols.size());
+    std::iota(sorder.begin(), sorder.end(), 0);
+    std::sort(sorder.begin(), sorder.end(),
+              [&](SymbolId a, SymbolId b) { return p_.symbols[a].usr < p_.symbols[b].usr; });
+    std::vector<SymbolId> snew(sorder.size());
+    std::vector<Symbol> symbols(sorder.size());
+    for (size_t i = 0; i < sorder.size(); ++i) {
+      snew[sorder[i]] = static_cast<SymbolId>(i);
+      symbols[i] = std::move(p_.symbols[sorder[i]]);
+    }
+    p_.symbols = std::move(symbols);
+    p_.symbol_index.clear();
+    for (SymbolId i = 0; i < p_.symbols.size(); ++i) {
+      Symbol& s = p_.symbols[i];
+      remap(s.decl);
+      remap(s.def);
+      s.owner = s.def.valid() ? s.def.file : s.decl.file;
+      p_.symbol_index.emplace(s.usr, i);
+    }
+    for (Symbol& s : p_.symbols) {
+      if (!s.parent_usr.empty()) {
+        auto it = p_.symbol_index.find(s.parent_usr);
+        if (it != p_.symbol_index.end()) s.parent = it->second;
+      }
+      for (const std::string& b : s.bases) {
+        auto it = p_.symbol_index.find(b);
+        if (it != p_.symbol_index.end()) s.base_ids.push_back(it->second);
+      }
+    }
+    for (Reference& r : p_.refs) {
+      remap(r.site);
+      r.target = snew[r.target];
+      if (r.from != kNoSymbol) r.from = snew[r.from];
+    }
+    // File ids now follow path order, so comparing ids compares paths.
+    std::sort(p_.refs.begin(), p_.refs.end(), [](const Reference& a, const Reference& b) {
+      return std::tie(a.site.file, a.site.line, a.site.column, a.target, a.kind, a.from) <
+             std::tie(b.site.file, b.site.line, b.site.column, b.target, b.kind, b.from);
+    });
+    p_.refs.erase(std::unique(p_.refs.begin(), p_.refs.end(),
+                              [](const Reference& a, const Reference& b) {
+                                return a.site == b.site && a.target == b.target && a.kind == b.kind;
+                              }),
+                  p_.refs.end());
+    for (Include& i : p_.includes) {
+      remap(i.site);
+      if (i.included != kNoFile) i.included = fnew[i.included];
+    }
+    std::sort(p_.includes.begin(), p_.includes.end(), [](const Include& a, const Include& b) {
+      return std::tie(a.site.file, a.site.line, a.included, a.spelled) <
+             std::tie(b.site.file, b.site.line, b.included, b.spelled);
+    });
+    p_.includes.erase(std::unique(p_.includes.begin(), p_.includes.end(),
+                                  [](const Include& a, const Include& b) {
+                                    return a.site == b.site && a.included == b.included;
+                                  }),
+                      p_.includes.end());
+    std::sort(p_.tus.begin(), p_.tus.end(),
+              [](const TuStatus& a, const TuStatus& b) { return a.file < b.file; });
+    p_.file_index.clear();
+    for (FileId i = 0; i < p_.files.size(); ++i) p_.file_index.emplace(p_.files[i].path, i);
+  }
+
+private:
+  FileId intern_file(const FileFact& f) {
+    auto [it, inserted] = files_.emplace(f.path, static_cast<FileId>(p_.files.size()));
+    if (inserted) {
+      File file;
+      file.path = f.path;
+      file.external = f.external;
+      file.is_header = is_header_path(f.path);
+      file.lines = f.lines;
+      file.hash = f.hash;
+      file.component = strip_extension(f.path);
+      p_.files.push_back(std::move(file));
+    } else {
+      File& file = p_.files[it->second];
+      if (!file.lines) file.lines = f.lines;
+      if (!file.hash) file.hash = f.hash;
+    }
+    return it->second;
+  }
+
+  SymbolId intern_symbol(SymbolFact&& s) {
+    auto it = syms_.find(s.usr);
+    if (it == syms_.end()) {
+      SymbolId id = static_cast<SymbolId>(p_.symbols.size());
+      syms_.emplace(s.usr, id);
+      Symbol sym;
+      static_cast<SymbolFact&>(sym) = std::move(s);
+      p_.symbols.push_back(std::move(sym));
+      return id;
+    }
+    Symbol& cur = p_.symbols[it->second];
+    // The earliest declaration (by path, line, column) is the declaration.
+    if (s.decl.valid() && loc_less(p_.files, s.decl, cur.decl)) cur.decl = s.decl;
+    if (s.def.valid() && !cur.def.valid()) {
+      // What a definition tells wins over what a declaration tells.
+      cur.def = s.def;
+      cur.bases = std::move(s.bases);
+      cur.is_abstract = s.is_abstract;
+      cur.is_polymorphic = s.is_polymorphic;
+      cur.is_aggregate = s.is_aggregate;
+      if (!s.signature.empty()) {
+        cur.signature = std::move(s.signature);
+        cur.result = std::move(s.result);
+        cur.params = std::move(s.params);
+      }
+    } else if (s.def.valid() && loc_less(p_.files, s.def, cur.def)) {
+      cur.def = s.def; // a definition in two places (inline in a header): keep one stably
+    }
+    if (cur.signature.empty() && !s.signature.empty()) {
+      cur.signature = std::move(s.signature);
+      cur.result = std::move(s.result);
+      cur.params = std::move(s.params);
+    }
+    if (cur.result.spelling.empty() && !s.result.spelling.empty()) cur.result = std::move(s.result);
+    cur.mutable_global |= s.mutable_global;
+    cur.is_virtual |= s.is_virtual;
+    cur.is_pure |= s.is_pure;
+    cur.is_template |= s.is_template;
+    cur.is_inline |= s.is_inline;
+    if (cur.parent_usr.empty()) cur.parent_usr = std::move(s.parent_usr);
+    return it->second;
+  }
+
+  Project& p_;
+  std::unordered_map<std::string, FileId> files_;
+  std::unordered_map<std::string, SymbolId> syms_;
+};
+
+} // namespace
+
+bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& project,
+                   std::vector<std::string>& errors, std::vector<std::string>& warnings) {
+  project.config = config;
+  project.root = config.root;
+  {
+    Merger m(project);
+    for (TuFacts& tu : tus) m.add(tu);
+    m.finish();
+  }
+  tus.clear();
+  const Config& cfg = project.config;
+
+  // Modules, sorted by name so ModuleId order is name order.
+  std::vector<const ModuleDecl*> decls;
+  for (const ModuleDecl& d : cfg.modules) decls.push_back(&d);
+  std::sort(decls.begin(), decls.end(),
+            [](const ModuleDecl* a, const ModuleDecl* b) { return a->name < b->name; });
+  project.modules.clear();
+  for (const ModuleDecl* d : decls) {
+    Module m;
+    m.name = d->name;
+    m.decl = d;
+    m.layer = d->layer.empty() ? -1 : cfg.layer_index(d->layer);
+    project.modules.push_back(std::move(m));
+  }
+
+  // Files to modules. A file in two modules is a config error naming both.
+  std::vector<std::vector<size_t>> hits_per_glob(decls.size());
+  for (size_t m = 0; m < decls.size(); ++m) hits_per_glob[m].assign(decls[m]->paths.size(), 0);
+  bool ok = true;
+  for (FileId f = 0; f < project.files.size(); ++f) {
+    File& file = project.files[f];
+    if (file.external) continue;
+    bool excluded = false;
+    for (const std::string& g : cfg.exclude)
+      if (glob_match(g, file.path)) excluded = true;
+    if (excluded) continue;
+    ModuleId owner = kNoModule;
+    for (size_t m = 0; m < decls.size(); ++m) {
+      bool match = false;
+      for (size_t g = 0; g < decls[m]->paths.size(); ++g)
+        if (glob_match(decls[m]->paths[g], file.path)) {
+          match = true;
+          ++hits_per_glob[m][g];
+        }
+      if (!match) continue;
+      if (owner != kNoModule) {
+        errors.push_back((cfg.path.empty() ? std::string("seam.json") : cfg.path) + ": error: " +
+                         file.path + " is matched by two modules, '" + decls[owner]->name +
+                         "' and '" + decls[m]->name +
+                         "'; narrow one module's \"paths\" or add the file to \"exclude\"");
+        ok = false;
+        continue;
+      }
+      owner = static_cast<ModuleId>(m);
+    }
+    file.module = owner;
+    if (owner == kNoModule)
+      project.unowned.push_back(f);
+    else
+      project.modules[owner].files.push_back(f);
+  }
+  for (size_t m = 0; m < decls.size(); ++m)
+    for (size_t g = 0; g < decls[m]->paths.size(); ++g)
+      if (hits_per_glob[m][g] == 0) {
+        ConfigPos pos = g < decls[m]->path_pos.size() ? decls[m]->path_pos[g] : decls[m]->pos;
+        warnings.push_back((cfg.path.empty() ? std::string("seam.json") : cfg.path) + ":" +
+                           std::to_string(pos.line) + ":" + std::to_string(pos.column) +
+                           ": warning: glob \"" + decls[m]->paths[g] + "\" of module '" +
+                           decls[m]->name + "' matches no file the compile database reaches");
+      }
+
+  for (Symbol& s : project.symbols)
+    s.module = s.owner == kNoFile ? kNoModule : project.files[s.owner].module;
+  for (Reference& r : project.refs) {
+    r.from_module = project.files[r.site.file].module;
+    r.to_module = project.symbols[r.target].module;
+  }
+  return ok;
+}
+
+Config infer_config(const std::vector<std::string>& files, const std::string& root) {
+  Config cfg;
+  cfg.root = root;
+  cfg.inferred = true;
+  if (files.empty()) return cfg;
+  // The common folder of all files.
+  auto dir_of = [](const std::string& p) {
+    size_t s = p.rfind('/');
+    return s == std::string::npos ? std::string() : p.substr(0, s);
+  };
+  std::string common = dir_of(files.front());
+  for (const std::string& f : files) {
+    std::string d = dir_of(f);
+    while (!common.empty() && !(d == common || d.rfind(common + "/", 0) == 0)) common = dir_of(common);
+  }
+  std::set<std::string> names;
+  bool top_files = false;
+  for (const std::string& f : files) {
+    std::string rest = common.empty() ? f : f.substr(common.size() + 1);
+    size_t s = rest.find('/');
+    if (s == std::string::npos)
+      top_files = true;
+    else
+      names.insert(rest.substr(0, s));
+  }
+  std::string prefix = common.empty() ? "" : common + "/";
+  for (const std::string& n : names) {
+    ModuleDecl d;
+    d.name = n;
+    d.paths = {prefix + n + "/**"};
+    cfg.modules.push_back(std::move(d));
+  }
+  if (top_files) {
+    // Files directly in the common folder form one module named after it.
+    ModuleDecl d;
+    d.name = common.empty() ? "root" : common.substr(common.rfind('/') + 1);
+    if (names.count(d.name)) d.name += "-top";
+    d.paths = {prefix + "*"};
+    cfg.modules.push_back(std::move(d));
+  }
+  return cfg;
+}
+
+} // namespace seam

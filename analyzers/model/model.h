@@ -1,0 +1,112 @@
+// The project model: facts of every TU merged once (headers seen by many TUs
+// count once), files mapped to modules, symbols owned by modules. Every later
+// stage (graph, metrics, rules, candidates, reports) reads this, never Clang.
+#pragma once
+
+#include "analyzers/config/config.h"
+#include "analyzers/core/facts.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace seam {
+
+using FileId = uint32_t;
+using SymbolId = uint32_t;
+using ModuleId = int32_t;
+inline constexpr ModuleId kNoModule = -1;
+
+struct File {
+  std::string path;      ///< project-relative with '/', absolute when external
+  bool external = false;
+  bool is_header = false;
+  uint32_t lines = 0;
+  uint64_t hash = 0;
+  ModuleId module = kNoModule;
+  std::string component; ///< Lakos component: path without extension
+};
+
+/// A merged symbol. Loc::file indexes Project::files.
+struct Symbol : SymbolFact {
+  ModuleId module = kNoModule;   ///< module of the defining file, else the declaring file
+  FileId owner = kNoFile;        ///< def.file if valid, else decl.file
+  SymbolId parent = kNoSymbol;   ///< resolved parent_usr
+  std::vector<SymbolId> base_ids;///< resolved bases (unknown USRs dropped)
+};
+
+/// A merged reference. Loc::file indexes Project::files; symbol ids index Project::symbols.
+struct Reference {
+  Loc site;
+  SymbolId target = kNoSymbol;
+  SymbolId from = kNoSymbol;
+  RefKind kind = RefKind::TypeUse;
+  bool in_loop = false;
+  ModuleId from_module = kNoModule; ///< module of the site's file
+  ModuleId to_module = kNoModule;   ///< module of the target
+};
+
+struct Include {
+  Loc site;
+  FileId included = kNoFile;
+  std::string spelled;
+  bool angled = false;
+};
+
+struct Module {
+  std::string name;
+  int layer = -1;              ///< index into Config::layers (0 = top), -1 = none
+  const ModuleDecl* decl = nullptr; ///< null when inferred without config entry
+  std::vector<FileId> files;   ///< sorted by path
+};
+
+struct TuStatus {
+  std::string file;            ///< project-relative main file
+  bool ok = true;
+  std::string first_error;
+  uint32_t error_count = 0;
+};
+
+/// Not copyable: Module::decl points into Project::config.
+struct Project {
+  Project() = default;
+  Project(const Project&) = delete;
+  Project& operator=(const Project&) = delete;
+  Project(Project&&) = default;
+  Project& operator=(Project&&) = default;
+
+  std::string root;                           ///< absolute
+  Config config;
+  std::vector<File> files;                    ///< sorted by path after build
+  std::vector<Symbol> symbols;                ///< sorted by USR after build
+  std::vector<Reference> refs;                ///< sorted by (file path, line, column, target, kind), unique
+  std::vector<Include> includes;              ///< sorted, unique
+  std::vector<Module> modules;                ///< sorted by name; ModuleId indexes this
+  std::vector<TuStatus> tus;                  ///< sorted by file
+  std::vector<FileId> unowned;                ///< project files matched by no module
+
+  std::unordered_map<std::string, FileId> file_index;
+  std::unordered_map<std::string, SymbolId> symbol_index;
+
+  ModuleId find_module(const std::string& name) const;
+  const std::string& module_name(ModuleId m) const;
+  /// "path:line:col" for a site.
+  std::string where(const Loc& l) const;
+};
+
+/// Merges TU facts into `project`. The conflict rule: a file is identified by
+/// its path, a symbol by its USR; a symbol's definition wins over a declaration,
+/// flags are OR-ed, the first non-empty signature is kept; references and
+/// includes are identified by (site, target, kind) and kept once.
+/// Then assigns files and symbols to modules from `config` (Project::config).
+/// Returns false with messages in `errors` on a config error that needs files
+/// (a file in two modules); `warnings` gets globs that match no file.
+bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& project,
+                   std::vector<std::string>& errors, std::vector<std::string>& warnings);
+
+/// Infers modules from a list of project-relative file paths: the first folder
+/// level under the common source folder (e.g. src/orders/** -> "orders").
+Config infer_config(const std::vector<std::string>& files, const std::string& root);
+
+} // namespace seam

@@ -1,0 +1,48 @@
+# Shared by scripts/build, scripts/test and scripts/demo: install what is
+# missing (Debian 12, apt), nothing when everything is there.
+set -euo pipefail
+
+SEAM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SEAM_BUILD="${SEAM_BUILD:-$SEAM_ROOT/build}"
+SEAM_JOBS="${SEAM_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+# What building seam needs.
+SEAM_BUILD_PACKAGES=(
+  cmake ninja-build ccache g++ pkg-config
+  llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19
+  nlohmann-json3-dev libgraphviz-dev libgtest-dev libgmock-dev
+)
+
+# Installs the Debian packages given that are not installed yet.
+ensure_packages() {
+  local missing=()
+  local p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "seam: installing ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/tmp/seam-apt.log 2>&1; then
+    $sudo apt-get update -q >/tmp/seam-apt.log 2>&1 || true
+    $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >>/tmp/seam-apt.log 2>&1 || {
+      echo "seam: apt-get install failed; see /tmp/seam-apt.log" >&2
+      tail -20 /tmp/seam-apt.log >&2
+      exit 2
+    }
+  fi
+}
+
+# Configures (once) and builds seam into $SEAM_BUILD; leaves the CLI at $SEAM_BUILD/seam.
+build_seam() {
+  ensure_packages "${SEAM_BUILD_PACKAGES[@]}"
+  if [ ! -f "$SEAM_BUILD/build.ninja" ]; then
+    cmake -S "$SEAM_ROOT" -B "$SEAM_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  fi
+  ninja -C "$SEAM_BUILD" -j "$SEAM_JOBS" | grep -v '^\[' || true
+  test -x "$SEAM_BUILD/seam"
+}

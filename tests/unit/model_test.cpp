@@ -1,0 +1,166 @@
+// The model from hand-built facts: merging TUs (headers counted once), module
+// mapping from globs, ownership, and the module graph built from it.
+#include "analyzers/graph/module_graph.h"
+#include "analyzers/model/model.h"
+
+#include <gtest/gtest.h>
+
+namespace seam {
+namespace {
+
+/// A tiny fact builder: files by path, symbols by name (USR = "u:" + name).
+struct TuBuilder {
+  TuFacts tu;
+  uint32_t file(const std::string& path) {
+    for (uint32_t i = 0; i < tu.files.size(); ++i)
+      if (tu.files[i].path == path) return i;
+    FileFact f;
+    f.path = path;
+    f.external = path.front() == '/';
+    f.lines = 10;
+    tu.files.push_back(f);
+    return static_cast<uint32_t>(tu.files.size() - 1);
+  }
+  uint32_t symbol(const std::string& name, const std::string& def_file, SymbolKind kind = SymbolKind::Function) {
+    for (uint32_t i = 0; i < tu.symbols.size(); ++i)
+      if (tu.symbols[i].name == name) return i;
+    SymbolFact s;
+    s.usr = "u:" + name;
+    s.name = name;
+    s.kind = kind;
+    s.decl = s.def = Loc{file(def_file), 1, 1};
+    tu.symbols.push_back(s);
+    return static_cast<uint32_t>(tu.symbols.size() - 1);
+  }
+  void ref(const std::string& site_file, uint32_t line, const std::string& target, const std::string& target_file,
+           RefKind kind = RefKind::Call) {
+    RefFact r;
+    r.site = Loc{file(site_file), line, 5};
+    r.target = symbol(target, target_file);
+    r.kind = kind;
+    tu.refs.push_back(r);
+  }
+  void include(const std::string& from, uint32_t line, const std::string& to) {
+    IncludeFact i;
+    i.site = Loc{file(from), line, 1};
+    i.included = file(to);
+    i.spelled = to;
+    tu.includes.push_back(i);
+  }
+};
+
+Config two_modules() {
+  Config c;
+  c.root = "/p";
+  c.layers = {"top", "base"};
+  ModuleDecl a;
+  a.name = "app";
+  a.paths = {"src/app/**"};
+  a.layer = "top";
+  ModuleDecl b;
+  b.name = "lib";
+  b.paths = {"src/lib/**"};
+  b.layer = "base";
+  c.modules = {b, a}; // unsorted on purpose
+  return c;
+}
+
+TEST(Model, HeadersSeenByManyTusCountOnceAndEdgesCarryKindsAndSites) {
+  std::vector<TuFacts> tus;
+  for (const char* main : {"src/app/a.cpp", "src/app/b.cpp"}) {
+    TuBuilder t;
+    t.tu.main_file = main;
+    t.file(main);
+    t.include(main, 1, "src/lib/lib.h");
+    // The header's own reference is seen by both TUs: it must count once.
+    t.ref("src/lib/lib.h", 3, "lib::helper", "src/lib/lib.cpp");
+    t.ref(main, 5, "lib::run", "src/lib/lib.cpp");
+    t.ref(main, 6, "lib::Config", "src/lib/lib.h", RefKind::TypeUse);
+    t.include("src/lib/lib.h", 1, "/usr/include/c++/12/vector");
+    t.tu.includes.back().angled = true;
+    t.tu.includes.back().spelled = "vector";
+    tus.push_back(std::move(t.tu));
+  }
+  Project p;
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(build_project(std::move(tus), two_modules(), p, errors, warnings));
+  ASSERT_EQ(p.modules.size(), 2u);
+  EXPECT_EQ(p.modules[0].name, "app");
+  EXPECT_EQ(p.modules[1].name, "lib");
+  EXPECT_EQ(p.modules[0].layer, 0);
+  EXPECT_EQ(p.refs.size(), 5u); // helper once, run twice, Config twice
+  EXPECT_EQ(p.includes.size(), 3u);
+  EXPECT_EQ(p.files.size(), 5u);
+  // Files are sorted by path and mapped to modules.
+  EXPECT_EQ(p.files[0].path, "/usr/include/c++/12/vector");
+  EXPECT_TRUE(p.files[0].external);
+  EXPECT_EQ(p.files[p.file_index.at("src/lib/lib.h")].module, p.find_module("lib"));
+  // The symbol lib::run is owned by lib.
+  EXPECT_EQ(p.symbols[p.symbol_index.at("u:lib::run")].module, p.find_module("lib"));
+
+  ModuleGraph g = build_module_graph(p);
+  ASSERT_EQ(g.edges.size(), 1u);
+  const ModuleEdge& e = g.edges[0];
+  EXPECT_EQ(p.module_name(e.from), "app");
+  EXPECT_EQ(p.module_name(e.to), "lib");
+  EXPECT_EQ(e.kinds[static_cast<int>(RefKind::Call)], 2u);
+  EXPECT_EQ(e.kinds[static_cast<int>(RefKind::TypeUse)], 2u);
+  EXPECT_EQ(e.include_count, 2u);
+  EXPECT_EQ(e.weight, 6u);
+  EXPECT_EQ(e.refs.size(), 4u);
+  for (uint32_t r : e.refs) EXPECT_EQ(p.files[p.refs[r].site.file].module, p.find_module("app"));
+
+  auto ext = external_dependencies(p);
+  ASSERT_EQ(ext.size(), 1u);
+  EXPECT_EQ(p.module_name(ext[0].module), "lib");
+  EXPECT_EQ(ext[0].header, "<vector>");
+}
+
+TEST(Model, AFileInTwoModulesIsAConfigErrorNamingBoth) {
+  TuBuilder t;
+  t.file("src/app/x.cpp");
+  std::vector<TuFacts> tus{std::move(t.tu)};
+  Config c = two_modules();
+  c.modules[0].paths.push_back("src/app/x.cpp");
+  Project p;
+  std::vector<std::string> errors, warnings;
+  EXPECT_FALSE(build_project(std::move(tus), c, p, errors, warnings));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("src/app/x.cpp is matched by two modules, 'app' and 'lib'"), std::string::npos)
+      << errors[0];
+}
+
+TEST(Model, UnownedFilesAndGlobsMatchingNothingAreListed) {
+  TuBuilder t;
+  t.file("src/app/x.cpp");
+  t.file("tools/gen.cpp");
+  std::vector<TuFacts> tus{std::move(t.tu)};
+  Project p;
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(build_project(std::move(tus), two_modules(), p, errors, warnings));
+  ASSERT_EQ(p.unowned.size(), 1u);
+  EXPECT_EQ(p.files[p.unowned[0]].path, "tools/gen.cpp");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("glob \"src/lib/**\" of module 'lib' matches no file"), std::string::npos);
+}
+
+TEST(Model, InferredModulesAreTheFirstFolderLevelUnderTheCommonSourceFolder) {
+  Config c = infer_config({"src/orders/a.cpp", "src/orders/internal/b.cpp", "src/users/u.cpp"}, "/p");
+  EXPECT_TRUE(c.inferred);
+  ASSERT_EQ(c.modules.size(), 2u);
+  EXPECT_EQ(c.modules[0].name, "orders");
+  EXPECT_EQ(c.modules[0].paths, std::vector<std::string>{"src/orders/**"});
+  EXPECT_EQ(c.modules[1].name, "users");
+}
+
+TEST(Graph, CyclesAreStronglyConnectedComponents) {
+  // 0 -> 1 -> 2 -> 0, 3 -> 3, 4 -> 0
+  std::vector<std::vector<uint32_t>> succ{{1}, {2}, {0}, {3}, {0}};
+  auto cycles = find_cycles(succ);
+  ASSERT_EQ(cycles.size(), 2u);
+  EXPECT_EQ(cycles[0], (std::vector<uint32_t>{0, 1, 2}));
+  EXPECT_EQ(cycles[1], (std::vector<uint32_t>{3}));
+}
+
+} // namespace
+} // namespace seam

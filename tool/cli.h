@@ -1,0 +1,90 @@
+// The seam CLI: options, the command registry, and the session that turns a
+// compile database and a config into a Project. Each command lives in its own
+// cmd_<name>.cpp and registers itself; this layer stays thin.
+#pragma once
+
+#include "analyzers/model/model.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seam::cli {
+
+enum Exit : int { kOk = 0, kViolations = 1, kError = 2 };
+
+/// A command-specific option: `--name VALUE` (takes_value) or `--name` (a flag).
+struct OptionSpec {
+  std::string name;        ///< without leading dashes, e.g. "format"
+  std::string value_name;  ///< e.g. "FMT"; empty for a flag
+  std::string help;
+  std::vector<std::string> choices; ///< allowed values, when closed
+  std::string default_value;
+};
+
+/// Parsed command line: common options of the contract plus the command's own.
+struct Options {
+  std::string command;
+  std::string p_dir;               ///< -p DIR
+  std::string config;              ///< --config F
+  unsigned jobs = 0;               ///< -j N (0 = cores)
+  std::string cache;               ///< --cache DIR
+  bool no_cache = false;           ///< --no-cache
+  std::string output;              ///< -o FILE
+  bool strict = false;             ///< --strict
+  std::string progress = "auto";   ///< --progress auto|always|never
+  std::string color = "auto";      ///< --color auto|always|never
+  bool quiet = false;              ///< -q: no progress, no notes
+  std::map<std::string, std::string> values; ///< command options given (flags map to "1")
+  std::vector<std::string> positional;
+
+  bool has(const std::string& name) const { return values.count(name) != 0; }
+  std::string get(const std::string& name, const std::string& fallback = "") const;
+};
+
+struct Command {
+  std::string name;
+  std::string summary;                ///< one line for `seam --help`
+  std::string usage;                  ///< e.g. "seam graph [options]"
+  std::string description;            ///< paragraph for `seam graph --help`
+  std::vector<OptionSpec> options;
+  size_t min_positional = 0, max_positional = 0;
+  std::function<int(const Options&)> run;
+};
+
+/// Commands register themselves from static initialisers in cmd_*.cpp.
+struct Registrar {
+  explicit Registrar(Command c);
+};
+const std::vector<Command>& commands();
+
+/// Diagnostics to stderr: "seam: error: ...", "seam: warning: ...", "seam: note: ...".
+void error(const std::string& msg);
+void warning(const std::string& msg);
+void note(const std::string& msg);
+bool use_color(const Options& o);
+
+/// Writes the command's output to -o FILE (atomically) or to standard output.
+/// Returns false (after printing the error) when the file cannot be written.
+bool emit(const Options& o, const std::string& content);
+
+/// What a run of the front end produced, beside the Project.
+struct ScanStats {
+  size_t tus = 0, failed = 0;
+  double seconds = 0;
+  std::string compile_db;
+};
+
+/// Finds the config (or infers modules), reads the compile database, parses
+/// every TU, builds the Project. Prints warnings and progress to stderr.
+/// Returns kOk, or kError after printing why (also for --strict failures).
+int load_project(const Options& o, Project& project, ScanStats& stats);
+
+/// Loads only the config (for commands that check it before parsing).
+/// `root` receives the project root.
+int load_config_only(const Options& o, Config& config, bool& found);
+
+} // namespace seam::cli

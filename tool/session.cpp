@@ -1,0 +1,266 @@
+// The session every command shares: config, compile database, parse, model.
+#include "analyzers/compdb/compile_db.h"
+#include "analyzers/core/output.h"
+#include "analyzers/core/paths.h"
+#include "analyzers/extract/extract.h"
+#include "tool/cli.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <unistd.h>
+
+namespace seam::cli {
+
+namespace {
+std::vector<Command>& registry() {
+  static std::vector<Command> r;
+  return r;
+}
+
+bool g_stderr_tty = isatty(2);
+
+std::string current_dir() {
+  char buf[4096];
+  if (!getcwd(buf, sizeof buf)) return ".";
+  return canonical_path(buf);
+}
+
+bool file_exists(const std::string& p) { return access(p.c_str(), F_OK) == 0; }
+
+} // namespace
+
+Registrar::Registrar(Command c) {
+  auto& r = registry();
+  auto pos = std::lower_bound(r.begin(), r.end(), c.name,
+                              [](const Command& a, const std::string& n) { return a.name < n; });
+  r.insert(pos, std::move(c));
+}
+const std::vector<Command>& commands() { return registry(); }
+
+std::string Options::get(const std::string& name, const std::string& fallback) const {
+  auto it = values.find(name);
+  return it == values.end() ? fallback : it->second;
+}
+
+void error(const std::string& msg) { std::cerr << "seam: error: " << msg << "\n"; }
+void warning(const std::string& msg) { std::cerr << "seam: warning: " << msg << "\n"; }
+void note(const std::string& msg) { std::cerr << "seam: note: " << msg << "\n"; }
+
+bool use_color(const Options& o) {
+  if (o.color == "always") return true;
+  if (o.color == "never" || std::getenv("NO_COLOR")) return false;
+  return isatty(1);
+}
+
+bool emit(const Options& o, const std::string& content) {
+  if (o.output.empty() || o.output == "-") {
+    std::cout << content;
+    std::cout.flush();
+    return true;
+  }
+  std::string err;
+  if (!write_file_atomic(o.output, content, err)) {
+    error(err);
+    return false;
+  }
+  return true;
+}
+
+int load_config_only(const Options& o, Config& config, bool& found) {
+  std::string cwd = current_dir();
+  std::string path = o.config;
+  if (path.empty() && file_exists(cwd + "/seam.json")) path = "seam.json";
+  found = !path.empty();
+  if (!found) {
+    config = Config{};
+    config.root = cwd;
+    return kOk;
+  }
+  if (!file_exists(path)) {
+    error("config " + path + " does not exist; pass --config FILE or run `seam init` to write one");
+    return kError;
+  }
+  std::vector<ConfigError> errors;
+  if (!load_config(path, config, errors)) {
+    for (const ConfigError& e : errors) std::cerr << e.format() << "\n";
+    error(path + ": " + std::to_string(errors.size()) + " problem" + (errors.size() == 1 ? "" : "s") +
+          " in the config; nothing was analysed");
+    return kError;
+  }
+  config.root = canonical_path(config.root.empty() ? cwd : config.root);
+  return kOk;
+}
+
+namespace {
+
+/// Progress on standard error: a live line on a terminal, a line every few
+/// seconds otherwise.
+class Progress {
+public:
+  Progress(const Options& o, size_t total) : total_(total) {
+    enabled_ = !o.quiet && o.progress != "never" && total > 0;
+    live_ = enabled_ && (o.progress == "always" ? g_stderr_tty : g_stderr_tty);
+    if (o.progress == "auto" && !g_stderr_tty) {
+      // Not a terminal: periodic lines only for long runs.
+      live_ = false;
+    }
+    start_ = last_ = std::chrono::steady_clock::now();
+  }
+
+  void update(size_t done, const std::string& file) {
+    if (!enabled_) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    auto now = std::chrono::steady_clock::now();
+    double elapsed = std::chrono::duration<double>(now - start_).count();
+    double eta = done ? elapsed / done * (total_ - done) : 0;
+    char buf[160];
+    if (live_) {
+      if (now - last_ < std::chrono::milliseconds(100) && done != total_) return;
+      last_ = now;
+      std::snprintf(buf, sizeof buf, "\r\033[K[%zu/%zu] %3d%%  ETA %d:%02d  ", done, total_,
+                    static_cast<int>(100.0 * done / total_), static_cast<int>(eta) / 60,
+                    static_cast<int>(eta) % 60);
+      std::string line = buf + (file.size() > 60 ? "..." + file.substr(file.size() - 57) : file);
+      std::cerr << line << std::flush;
+      return;
+    }
+    if (now - last_ < std::chrono::seconds(5) && done != total_) return;
+    if (done == total_ && elapsed < 5) return;
+    last_ = now;
+    std::snprintf(buf, sizeof buf, "seam: parsed %zu/%zu translation units (%d%%), ETA %ds\n", done,
+                  total_, static_cast<int>(100.0 * done / total_), static_cast<int>(eta));
+    std::cerr << buf << std::flush;
+  }
+
+  void finish() {
+    if (live_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+private:
+  size_t total_;
+  bool enabled_ = false, live_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+  std::mutex mu_;
+};
+
+} // namespace
+
+int load_project(const Options& o, Project& project, ScanStats& stats) {
+  auto t0 = std::chrono::steady_clock::now();
+  Config config;
+  bool found = false;
+  if (int rc = load_config_only(o, config, found)) return rc;
+
+  std::string db_path, err;
+  if (!find_compile_db(o.p_dir, db_path, err)) {
+    error(err);
+    return kError;
+  }
+  CompileDb db;
+  std::vector<std::string> warnings;
+  if (!load_compile_db(db_path, db, warnings, err)) {
+    error(err);
+    return kError;
+  }
+  for (const std::string& w : warnings) warning(w);
+  warnings.clear();
+  stats.compile_db = db_path;
+
+  const std::string root = config.root;
+  // TUs outside the project root or excluded by the config are not parsed.
+  std::vector<CompileCommand> keep;
+  size_t outside = 0, excluded = 0;
+  std::vector<std::string> rel_files;
+  for (CompileCommand& c : db.commands) {
+    std::string rel;
+    if (!relative_to(canonical_path(c.file), root, rel)) {
+      ++outside;
+      continue;
+    }
+    bool skip = false;
+    for (const std::string& g : config.exclude)
+      if (glob_match(g, rel)) skip = true;
+    if (skip) {
+      ++excluded;
+      continue;
+    }
+    rel_files.push_back(rel);
+    keep.push_back(std::move(c));
+  }
+  db.commands = std::move(keep);
+  if (outside && !o.quiet)
+    note(std::to_string(outside) + " translation unit" + (outside == 1 ? "" : "s") + " outside the project root " +
+         root + " skipped (the root is the folder of seam.json, else the current folder)");
+  if (excluded && !o.quiet) note(std::to_string(excluded) + " translation units excluded by \"exclude\"");
+  if (db.commands.empty()) {
+    error(db_path + ": no translation unit of the project root " + root +
+          " in the compile database; run seam from the project's folder or pass --config");
+    return kError;
+  }
+  if (!found) {
+    config = infer_config(rel_files, root);
+    if (!o.quiet) {
+      std::string names;
+      for (const ModuleDecl& m : config.modules) names += (names.empty() ? "" : ", ") + m.name;
+      note("no seam.json: inferred " + std::to_string(config.modules.size()) +
+           " modules from the folder layout (" + names + "); `seam init` writes a seam.json to edit");
+    }
+  }
+
+  ExtractOptions xo;
+  xo.root = root;
+  xo.jobs = o.jobs;
+  std::string problem;
+  xo.adjust.resource_dir = default_resource_dir(problem);
+  if (xo.adjust.resource_dir.empty()) {
+    error(problem);
+    return kError;
+  }
+  Progress progress(o, db.commands.size());
+  xo.on_progress = [&](size_t done, size_t, const std::string& file) { progress.update(done, file); };
+  std::vector<TuFacts> tus = extract_all(db, xo, warnings);
+  progress.finish();
+  for (const std::string& w : warnings) warning(w);
+
+  stats.tus = tus.size();
+  std::vector<std::string> failed;
+  for (const TuFacts& t : tus)
+    if (!t.ok) failed.push_back(t.main_file + ": " + t.first_error +
+                                (t.error_count > 1 ? " (and " + std::to_string(t.error_count - 1) + " more errors)" : ""));
+  stats.failed = failed.size();
+  std::sort(failed.begin(), failed.end());
+  for (const std::string& f : failed) (o.strict ? error : warning)("failed to parse " + f);
+  if (!failed.empty() && o.strict) {
+    error(std::to_string(failed.size()) + " translation unit" + (failed.size() == 1 ? "" : "s") +
+          " failed to parse (--strict)");
+    return kError;
+  }
+  if (!failed.empty() && !o.quiet)
+    note(std::to_string(failed.size()) + " of " + std::to_string(tus.size()) +
+         " translation units failed to parse; their facts up to the first error are kept, the rest "
+         "of the project is analysed (--strict makes this an error)");
+
+  std::vector<std::string> errors;
+  warnings.clear();
+  bool ok = build_project(std::move(tus), config, project, errors, warnings);
+  for (const std::string& w : warnings) std::cerr << w << "\n";
+  if (!ok) {
+    for (const std::string& e : errors) std::cerr << e << "\n";
+    return kError;
+  }
+  if (!project.unowned.empty() && !o.quiet) {
+    std::string list;
+    for (size_t i = 0; i < project.unowned.size() && i < 3; ++i)
+      list += (i ? ", " : "") + project.files[project.unowned[i]].path;
+    if (project.unowned.size() > 3) list += ", ...";
+    note(std::to_string(project.unowned.size()) + " project file" + (project.unowned.size() == 1 ? "" : "s") +
+         " belong to no module (" + list + "); add them to a module's \"paths\" or to \"exclude\"");
+  }
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return kOk;
+}
+
+} // namespace seam::cli

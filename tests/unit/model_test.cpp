@@ -164,3 +164,33 @@ TEST(Graph, CyclesAreStronglyConnectedComponents) {
 
 } // namespace
 } // namespace seam
+
+#include "analyzers/model/interface.h"
+
+namespace seam {
+namespace {
+
+TEST(Interface, IsTheSymbolsOtherModulesUseWithSitesAndClients) {
+  TuBuilder t;
+  t.ref("src/app/a.cpp", 3, "lib::run", "src/lib/lib.cpp");
+  t.ref("src/app/a.cpp", 4, "lib::run", "src/lib/lib.cpp");
+  t.tu.refs.back().in_loop = true;
+  t.ref("src/app/a.cpp", 5, "lib::Config", "src/lib/lib.h", RefKind::TypeUse);
+  t.ref("src/lib/lib.cpp", 9, "lib::internal", "src/lib/lib.cpp"); // inside lib: not interface
+  std::vector<TuFacts> tus{std::move(t.tu)};
+  Project p;
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(build_project(std::move(tus), two_modules(), p, errors, warnings));
+  auto iface = module_interface(p, p.find_module("lib"));
+  ASSERT_EQ(iface.size(), 2u);
+  EXPECT_EQ(p.symbols[iface[0].symbol].name, "lib::Config");
+  EXPECT_EQ(p.symbols[iface[1].symbol].name, "lib::run");
+  EXPECT_EQ(iface[1].sites, 2u);
+  EXPECT_EQ(iface[1].call_sites, 2u);
+  EXPECT_EQ(iface[1].loop_sites, 1u);
+  EXPECT_EQ(iface[1].clients, std::vector<ModuleId>{p.find_module("app")});
+  EXPECT_TRUE(module_interface(p, p.find_module("app")).empty());
+}
+
+} // namespace
+} // namespace seam

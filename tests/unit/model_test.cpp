@@ -2,52 +2,14 @@
 // mapping from globs, ownership, and the module graph built from it.
 #include "analyzers/graph/module_graph.h"
 #include "analyzers/model/model.h"
+#include "support/facts_builder.h"
 
 #include <gtest/gtest.h>
 
 namespace seam {
 namespace {
 
-/// A tiny fact builder: files by path, symbols by name (USR = "u:" + name).
-struct TuBuilder {
-  TuFacts tu;
-  uint32_t file(const std::string& path) {
-    for (uint32_t i = 0; i < tu.files.size(); ++i)
-      if (tu.files[i].path == path) return i;
-    FileFact f;
-    f.path = path;
-    f.external = path.front() == '/';
-    f.lines = 10;
-    tu.files.push_back(f);
-    return static_cast<uint32_t>(tu.files.size() - 1);
-  }
-  uint32_t symbol(const std::string& name, const std::string& def_file, SymbolKind kind = SymbolKind::Function) {
-    for (uint32_t i = 0; i < tu.symbols.size(); ++i)
-      if (tu.symbols[i].name == name) return i;
-    SymbolFact s;
-    s.usr = "u:" + name;
-    s.name = name;
-    s.kind = kind;
-    s.decl = s.def = Loc{file(def_file), 1, 1};
-    tu.symbols.push_back(s);
-    return static_cast<uint32_t>(tu.symbols.size() - 1);
-  }
-  void ref(const std::string& site_file, uint32_t line, const std::string& target, const std::string& target_file,
-           RefKind kind = RefKind::Call) {
-    RefFact r;
-    r.site = Loc{file(site_file), line, 5};
-    r.target = symbol(target, target_file);
-    r.kind = kind;
-    tu.refs.push_back(r);
-  }
-  void include(const std::string& from, uint32_t line, const std::string& to) {
-    IncludeFact i;
-    i.site = Loc{file(from), line, 1};
-    i.included = file(to);
-    i.spelled = to;
-    tu.includes.push_back(i);
-  }
-};
+using test::TuBuilder;
 
 Config two_modules() {
   Config c;

@@ -29,7 +29,7 @@ TEST(ShopGraph, JsonHasExactlyTheDesignedModuleEdges) {
   EXPECT_EQ(j["level"], "module");
   std::set<std::pair<std::string, std::string>> edges;
   for (const auto& e : j["edges"]) {
-    edges.insert({e["from"], e["to"]});
+    edges.insert({e["from"].get<std::string>(), e["to"].get<std::string>()});
     EXPECT_GT(e["weight"].get<int>(), 0);
     int sum = 0;
     for (const auto& [k, v] : e["kinds"].items()) sum += v.get<int>();
@@ -39,7 +39,7 @@ TEST(ShopGraph, JsonHasExactlyTheDesignedModuleEdges) {
   ASSERT_FALSE(want.empty());
   EXPECT_EQ(edges, want);
   std::set<std::string> nodes;
-  for (const auto& n : j["nodes"]) nodes.insert(n["id"]);
+  for (const auto& n : j["nodes"]) nodes.insert(n["id"].get<std::string>());
   EXPECT_EQ(nodes, (std::set<std::string>{"analytics", "api", "auth", "catalog", "common", "inventory",
                                           "notifications", "orders", "payments", "users"}));
 }
@@ -102,6 +102,7 @@ TEST(Cli, HelpVersionAndBadUsage) {
 TEST(Cli, MissingCompileDatabaseIsAClearError) {
   auto r = run({SEAM_EXE, "scan", "-p", "/nonexistent-dir"}, "/tmp");
   EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("/nonexistent-dir"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("compile_commands.json"), std::string::npos) << r.err;
 }
 

@@ -1,0 +1,500 @@
+// seam.json: parsed with positions (jsonc.h), then validated in one pass that
+// collects every problem, so a user fixes the file in one round trip.
+#include "analyzers/config/config.h"
+
+#include "analyzers/config/jsonc.h"
+#include "analyzers/core/output.h"
+#include "analyzers/core/paths.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <tuple>
+
+namespace seam {
+
+const char* to_string(Severity s) {
+  switch (s) {
+  case Severity::Off: return "off";
+  case Severity::Info: return "info";
+  case Severity::Warning: return "warning";
+  case Severity::Error: return "error";
+  }
+  return "off";
+}
+
+const std::vector<std::string>& rule_names() {
+  static const std::vector<std::string> names = {"cycle",           "layer",
+                                                 "undeclared",      "private-header",
+                                                 "interface-growth", "unused-allowance"};
+  return names;
+}
+
+Severity default_severity(std::string_view rule) {
+  if (rule == "unused-allowance") return Severity::Warning;
+  for (const std::string& r : rule_names())
+    if (r == rule) return Severity::Error;
+  return Severity::Off;
+}
+
+int Config::layer_index(const std::string& layer) const {
+  for (size_t i = 0; i < layers.size(); ++i)
+    if (layers[i] == layer) return static_cast<int>(i);
+  return -1;
+}
+
+const ModuleDecl* Config::find_module(const std::string& name) const {
+  for (const ModuleDecl& m : modules)
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
+Severity Config::severity(const std::string& rule) const {
+  auto it = rules.find(rule);
+  return it != rules.end() ? it->second : default_severity(rule);
+}
+
+std::string ConfigError::format() const {
+  std::string out = file;
+  if (pos.line) {
+    out += ':' + std::to_string(pos.line);
+    if (pos.column) out += ':' + std::to_string(pos.column);
+  }
+  out += ": error: ";
+  out += message;
+  return out;
+}
+
+namespace {
+
+using jsonc::Kind;
+using jsonc::Member;
+using jsonc::Value;
+
+ConfigPos to_pos(jsonc::Pos p) { return {p.line, p.column}; }
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions),
+/// ignoring case: "modulse" is one edit from "modules", "Layers" one from "layers".
+size_t edit_distance(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= m; ++j) {
+      size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1]))
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m];
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (prefix.size() > s.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (lower(s[i]) != lower(prefix[i])) return false;
+  return true;
+}
+
+/// The candidate closest to `word`, or "" when none is close: within a third
+/// of its length (at least one edit, at most three), or a prefix of it ("warn").
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_d = SIZE_MAX;
+  for (const std::string& c : candidates) {
+    if (c == word) continue;
+    size_t d = edit_distance(word, c);
+    size_t limit = std::clamp<size_t>(c.size() / 3, 1, 3);
+    bool prefix = word.size() >= 3 && (starts_with_ci(c, word) || starts_with_ci(word, c));
+    // Never suggest a word that shares nothing with what was written ("q" -> "a").
+    bool related = prefix || (d < c.size() && d < word.size());
+    if ((d <= limit || prefix) && related && d < best_d) {
+      best = c;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+std::string quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\0') {
+      out += "\\u0000";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string pos_text(ConfigPos p) {
+  return std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+const std::vector<std::string> kTopKeys = {"layers", "modules", "rules", "exclude", "baseline"};
+const std::vector<std::string> kModuleKeys = {"name",  "paths",         "public",
+                                              "layer", "may_depend_on", "extract"};
+const std::vector<std::string> kSeverities = {"error", "warning", "info", "off"};
+
+class Validator {
+public:
+  Validator(std::string file, Config& out, std::vector<ConfigError>& errors)
+      : file_(std::move(file)), out_(out), errors_(errors) {}
+
+  void run(const Value& top) {
+    if (top.kind != Kind::Object) {
+      error(top.pos, std::string("seam.json must be an object such as {\"modules\": [...]}; "
+                                 "found ") +
+                         jsonc::describe(top.kind));
+      return;
+    }
+    for (const Member& m : top.members) {
+      if (m.key == "layers")
+        layers(m.value);
+      else if (m.key == "modules")
+        modules(m.value);
+      else if (m.key == "rules")
+        rules(m.value);
+      else if (m.key == "exclude")
+        string_array(m.value, "\"exclude\"", out_.exclude, out_.exclude_pos);
+      else if (m.key == "baseline")
+        baseline(m.value);
+      else
+        unknown_key(m, kTopKeys, "");
+    }
+    cross_check();
+  }
+
+private:
+  std::string file_;
+  Config& out_;
+  std::vector<ConfigError>& errors_;
+  // Per module in out_.modules: whether "may_depend_on"/"layer" were read
+  // (cross-checked once every module name is known).
+  std::vector<bool> named_;
+
+  void error(jsonc::Pos p, std::string message) { error(to_pos(p), std::move(message)); }
+  void error(ConfigPos p, std::string message) {
+    errors_.push_back({file_, p, std::move(message)});
+  }
+
+  void unknown_key(const Member& m, const std::vector<std::string>& keys,
+                   const std::string& where) {
+    std::string msg = "unknown key " + quote(m.key) + where;
+    std::string best = closest(m.key, keys);
+    if (!best.empty())
+      msg += "; did you mean " + quote(best) + "?";
+    else
+      msg += "; expected one of: " + join(keys, ", ");
+    error(m.key_pos, msg);
+  }
+
+  /// Reads an array of strings into `values`/`pos`; one error per offending value.
+  bool string_array(const Value& v, const std::string& what, std::vector<std::string>& values,
+                    std::vector<ConfigPos>& pos) {
+    const std::string expected = what + " must be an array of strings";
+    if (v.kind != Kind::Array) {
+      error(v.pos, expected + "; found " + jsonc::describe(v.kind));
+      return false;
+    }
+    bool ok = true;
+    for (const Value& item : v.items) {
+      if (!item.is_string()) {
+        error(item.pos, expected + "; found " + jsonc::describe(item.kind));
+        ok = false;
+        continue;
+      }
+      values.push_back(item.text);
+      pos.push_back(to_pos(item.pos));
+    }
+    return ok;
+  }
+
+  void layers(const Value& v) {
+    std::vector<std::string> names;
+    std::vector<ConfigPos> pos;
+    string_array(v, "\"layers\"", names, pos);
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i].empty()) {
+        error(pos[i], "a layer name must not be empty");
+        continue;
+      }
+      int first = out_.layer_index(names[i]);
+      if (first >= 0) {
+        error(pos[i], "duplicate layer " + quote(names[i]) + " (first at " +
+                          pos_text(out_.layer_pos[static_cast<size_t>(first)]) + ")");
+        continue;
+      }
+      out_.layers.push_back(names[i]);
+      out_.layer_pos.push_back(pos[i]);
+    }
+  }
+
+  void baseline(const Value& v) {
+    if (!v.is_string()) {
+      error(v.pos, std::string("\"baseline\" must be a string (a file name); found ") +
+                       jsonc::describe(v.kind));
+    } else if (v.text.empty()) {
+      error(v.pos, "\"baseline\" must not be empty");
+    } else {
+      out_.baseline = v.text;
+    }
+  }
+
+  void rules(const Value& v) {
+    if (v.kind != Kind::Object) {
+      error(v.pos, std::string("\"rules\" must be an object mapping rule names to "
+                               "severities, such as {\"layer\": \"warning\"}; found ") +
+                       jsonc::describe(v.kind));
+      return;
+    }
+    for (const Member& m : v.members) {
+      const auto& names = rule_names();
+      if (std::find(names.begin(), names.end(), m.key) == names.end()) {
+        std::string msg = "unknown rule " + quote(m.key);
+        std::string best = closest(m.key, names);
+        if (!best.empty())
+          msg += "; did you mean " + quote(best) + "?";
+        else
+          msg += "; the rules are: " + join(names, ", ");
+        error(m.key_pos, msg);
+        continue;
+      }
+      if (!m.value.is_string()) {
+        error(m.value.pos, "the severity of rule " + quote(m.key) +
+                               " must be a string: error, warning, info or off; found " +
+                               jsonc::describe(m.value.kind));
+        continue;
+      }
+      const std::string& s = m.value.text;
+      Severity sev;
+      if (s == "error")
+        sev = Severity::Error;
+      else if (s == "warning")
+        sev = Severity::Warning;
+      else if (s == "info")
+        sev = Severity::Info;
+      else if (s == "off")
+        sev = Severity::Off;
+      else {
+        std::string msg = "unknown severity " + quote(s) + " for rule " + quote(m.key);
+        std::string best = closest(s, kSeverities);
+        if (!best.empty())
+          msg += "; did you mean " + quote(best) + "?";
+        else
+          msg += "; use error, warning, info or off";
+        error(m.value.pos, msg);
+        continue;
+      }
+      out_.rules[m.key] = sev;
+      out_.rule_pos[m.key] = to_pos(m.value.pos);
+    }
+  }
+
+  void modules(const Value& v) {
+    if (v.kind != Kind::Array) {
+      error(v.pos, std::string("\"modules\" must be an array of module objects; found ") +
+                       jsonc::describe(v.kind));
+      return;
+    }
+    for (size_t i = 0; i < v.items.size(); ++i) module(v.items[i], i);
+  }
+
+  void module(const Value& v, size_t index) {
+    const std::string at = "modules[" + std::to_string(index) + "]";
+    if (v.kind != Kind::Object) {
+      error(v.pos, at + " must be an object such as {\"name\": \"billing\", \"paths\": "
+                        "[\"src/billing/**\"]}; found " +
+                       jsonc::describe(v.kind));
+      return;
+    }
+    ModuleDecl d;
+    d.pos = to_pos(v.pos);
+    // The name first, so every later message can say which module it is about.
+    bool named = false;
+    if (const Member* m = v.find("name")) {
+      d.name_pos = to_pos(m->value.pos);
+      if (!m->value.is_string()) {
+        error(m->value.pos, "\"name\" in " + at + " must be a string; found " +
+                                jsonc::describe(m->value.kind));
+      } else if (m->value.text.empty()) {
+        error(m->value.pos, "\"name\" in " + at + " must not be empty");
+      } else {
+        d.name = m->value.text;
+        named = true;
+        if (const ModuleDecl* first = out_.find_module(d.name))
+          error(m->value.pos, "duplicate module name " + quote(d.name) + " (first at " +
+                                  pos_text(first->name_pos) + ")");
+      }
+    } else {
+      error(v.pos, at + " has no \"name\"");
+    }
+    const std::string who = named ? "module " + quote(d.name) : at;
+    const std::string in = " in " + who;
+
+    bool has_paths = false;
+    for (const Member& m : v.members) {
+      if (m.key == "name") continue;
+      if (m.key == "paths") {
+        has_paths = true;
+        if (string_array(m.value, "\"paths\"" + in, d.paths, d.path_pos) && d.paths.empty())
+          error(m.value.pos, "\"paths\"" + in + " is empty; list at least one glob");
+        for (size_t k = 0; k < d.paths.size(); ++k)
+          if (d.paths[k].empty()) error(d.path_pos[k], "empty glob in \"paths\"" + in);
+      } else if (m.key == "public") {
+        std::vector<std::string> globs;
+        string_array(m.value, "\"public\"" + in, globs, d.public_pos);
+        for (size_t k = 0; k < globs.size(); ++k)
+          if (globs[k].empty()) error(d.public_pos[k], "empty glob in \"public\"" + in);
+        d.public_headers = std::move(globs);
+      } else if (m.key == "layer") {
+        if (!m.value.is_string())
+          error(m.value.pos, "\"layer\"" + in + " must be a string; found " +
+                                 jsonc::describe(m.value.kind));
+        else if (m.value.text.empty())
+          error(m.value.pos, "\"layer\"" + in + " must not be empty; leave it out for none");
+        else {
+          d.layer = m.value.text;
+          d.layer_pos = to_pos(m.value.pos);
+        }
+      } else if (m.key == "may_depend_on") {
+        std::vector<std::string> names;
+        string_array(m.value, "\"may_depend_on\"" + in, names, d.may_depend_on_pos);
+        d.may_depend_on = std::move(names);
+      } else if (m.key == "extract") {
+        if (m.value.kind != Kind::Bool)
+          error(m.value.pos, "\"extract\"" + in + " must be true or false; found " +
+                                 jsonc::describe(m.value.kind));
+        else
+          d.extract = m.value.boolean;
+        d.extract_pos = to_pos(m.value.pos);
+      } else {
+        unknown_key(m, kModuleKeys, in);
+      }
+    }
+    if (!has_paths) {
+      std::string example = named ? "src/" + d.name + "/**" : "src/NAME/**";
+      error(v.pos, who + " has no \"paths\"; add globs such as \"paths\": [" + quote(example) +
+                       "]");
+    }
+    out_.modules.push_back(std::move(d));
+    named_.push_back(named);
+  }
+
+  /// Checks that need every module and layer: may_depend_on targets, layers.
+  void cross_check() {
+    std::vector<std::string> names;
+    for (size_t i = 0; i < out_.modules.size(); ++i)
+      if (named_[i]) names.push_back(out_.modules[i].name);
+    for (size_t i = 0; i < out_.modules.size(); ++i) {
+      const ModuleDecl& d = out_.modules[i];
+      const std::string who = named_[i] ? "module " + quote(d.name)
+                                        : "modules[" + std::to_string(i) + "]";
+      if (!d.layer.empty() && out_.layer_index(d.layer) < 0) {
+        std::string msg = "layer " + quote(d.layer) + " of " + who;
+        if (out_.layers.empty()) {
+          msg += " is not declared; add a top-level \"layers\": [...] listing it";
+        } else {
+          std::vector<std::string> quoted;
+          for (const std::string& l : out_.layers) quoted.push_back(quote(l));
+          msg += " is not in \"layers\" (" + join(quoted, ", ") + ")";
+          std::string best = closest(d.layer, out_.layers);
+          if (!best.empty()) msg += "; did you mean " + quote(best) + "?";
+        }
+        error(d.layer_pos, msg);
+      }
+      if (!d.may_depend_on) continue;
+      for (size_t k = 0; k < d.may_depend_on->size(); ++k) {
+        const std::string& target = (*d.may_depend_on)[k];
+        if (named_[i] && target == d.name) {
+          error(d.may_depend_on_pos[k], who + " lists itself in \"may_depend_on\"");
+        } else if (std::find(names.begin(), names.end(), target) == names.end()) {
+          std::string msg = "\"may_depend_on\" in " + who + " names unknown module " +
+                            quote(target);
+          std::string best = closest(target, names);
+          if (!best.empty()) msg += "; did you mean " + quote(best) + "?";
+          error(d.may_depend_on_pos[k], msg);
+        }
+      }
+    }
+  }
+};
+
+/// Absolute path of `path` against the current folder.
+std::string absolute_from_cwd(const std::string& path) {
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  return absolute_path(path, ec ? "/" : cwd);
+}
+
+std::string parent_folder(const std::string& abs) {
+  size_t slash = abs.rfind('/');
+  if (slash == std::string::npos || slash == 0) return "/";
+  return abs.substr(0, slash);
+}
+
+} // namespace
+
+bool parse_config(const std::string& text, const std::string& path, Config& out,
+                  std::vector<ConfigError>& errors) {
+  out = Config{};
+  out.path = absolute_from_cwd(path.empty() ? "seam.json" : path);
+  out.root = parent_folder(out.path);
+  const size_t before = errors.size();
+
+  jsonc::Value top;
+  jsonc::SyntaxError syntax;
+  if (!jsonc::parse(text, top, syntax)) {
+    errors.push_back({path, to_pos(syntax.pos), syntax.message});
+    return false;
+  }
+  Validator(path, out, errors).run(top);
+  // Reported in the order of the file, whichever check found them.
+  std::stable_sort(errors.begin() + static_cast<std::ptrdiff_t>(before), errors.end(),
+                   [](const ConfigError& a, const ConfigError& b) {
+                     return std::tie(a.pos.line, a.pos.column) <
+                            std::tie(b.pos.line, b.pos.column);
+                   });
+  return errors.size() == before;
+}
+
+bool load_config(const std::string& path, Config& out, std::vector<ConfigError>& errors) {
+  std::string text, err;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    errors.push_back({path, {}, "is a folder; pass the seam.json file inside it"});
+    return false;
+  }
+  if (!read_file(path, text, err)) {
+    // read_file says "cannot read PATH: reason"; the file is already named.
+    std::string prefix = "cannot read " + path + ": ";
+    if (err.compare(0, prefix.size(), prefix) == 0) err = "cannot read: " + err.substr(prefix.size());
+    errors.push_back({path, {}, err});
+    return false;
+  }
+  return parse_config(text, path, out, errors);
+}
+
+} // namespace seam

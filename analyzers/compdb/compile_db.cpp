@@ -10,8 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <sys/stat.h>
@@ -662,7 +660,7 @@ bool takes_separate_value(std::string_view a) {
 }
 
 /// Flags that pass their value on to another stage: `-Xclang V`, `-Xclang=V`,
-/// `-Xarch_* V`, `-Xopenmp-target[=T] V`. Returns the value's index (or -1).
+/// `-Xarch_* V`, `-Xopenmp-target[=T] V`. `joined`: the value is inside `a` (-Xclang=V).
 bool is_wrapper(const std::string& a, bool& joined) {
   joined = false;
   if (a == "-Xclang" || a == "-Xopenmp-target" || starts_with(a, "-Xarch_") ||

@@ -191,8 +191,8 @@ private:
   std::string file_;
   Config& out_;
   std::vector<ConfigError>& errors_;
-  // Per module in out_.modules: whether "may_depend_on"/"layer" were read
-  // (cross-checked once every module name is known).
+  // Per module in out_.modules: whether it has a usable name (messages about
+  // the others say "modules[N]", and no reference can resolve to them).
   std::vector<bool> named_;
 
   void error(jsonc::Pos p, std::string message) { error(to_pos(p), std::move(message)); }

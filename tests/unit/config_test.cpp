@@ -1,8 +1,9 @@
 // seam.json: a valid file read completely, and every validation error with its
 // exact text and position. Positions are marked in the test text with `$name^`
-// (llvm::Annotations style) instead of hard-coded line numbers.
+// (support/annotated.h) instead of hard-coded line numbers.
 #include "analyzers/config/config.h"
 #include "analyzers/config/jsonc.h"
+#include "support/annotated.h"
 
 #include <gtest/gtest.h>
 
@@ -17,38 +18,16 @@ void PrintTo(const ConfigPos& p, std::ostream* os) { *os << p.line << ":" << p.c
 
 namespace {
 
-/// Text with `$name^` (or a bare `^`, named "") markers removed; positions kept.
+/// A marked seam.json (support/annotated.h): `text`, positions by name, and
+/// the formatted error expected at a marker.
 struct Annotated {
+  test::Annotated marked;
   std::string text;
-  std::map<std::string, ConfigPos> points;
 
-  explicit Annotated(std::string_view src) {
-    uint32_t line = 1, col = 1;
-    for (size_t i = 0; i < src.size(); ++i) {
-      char c = src[i];
-      if (c == '$') {
-        size_t caret = src.find('^', i);
-        points[std::string(src.substr(i + 1, caret - i - 1))] = {line, col};
-        i = caret;
-        continue;
-      }
-      if (c == '^') {
-        points[""] = {line, col};
-        continue;
-      }
-      text += c;
-      if (c == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-  }
+  explicit Annotated(const std::string& src) : marked(src), text(marked.text()) {}
   ConfigPos operator[](const std::string& name) const {
-    auto it = points.find(name);
-    EXPECT_NE(it, points.end()) << "no marker " << name;
-    return it == points.end() ? ConfigPos{} : it->second;
+    auto [line, column] = marked.point(name);
+    return {line, column};
   }
   /// "seam.json:L:C: error: message" at marker `name`.
   std::string at(const std::string& name, const std::string& message) const {
@@ -251,51 +230,51 @@ TEST(Config, StringEscapes) {
 // --- syntax errors: one, at the place, saying what was expected -------------
 
 struct SyntaxCase {
-  const char* text; // with a ^ marker
+  const char* text; // with a $^ marker
   const char* message;
 };
 
 TEST(Config, SyntaxErrors) {
   const SyntaxCase cases[] = {
-      {"^", "expected a JSON value; the file is empty"},
-      {"// only a comment\n^", "expected a JSON value; the file is empty"},
-      {R"({"layers": ["a" ^"b"]})",
+      {"$^", "expected a JSON value; the file is empty"},
+      {"// only a comment\n$^", "expected a JSON value; the file is empty"},
+      {R"({"layers": ["a" $^"b"]})",
        "expected ',' or ']' after an array element; found '\"'"},
-      {R"({"layers": ["a"] ^"modules": []})",
+      {R"({"layers": ["a"] $^"modules": []})",
        "expected ',' or '}' after the value of \"layers\"; found '\"'"},
-      {R"({"layers" ^["a"]})", "expected ':' after the key \"layers\"; found '['"},
-      {R"({^layers: []})", "expected a key in double quotes; found 'l'"},
-      {R"({^'layers': []})", "expected a key in double quotes; found \"'\""},
-      {R"({^1: []})", "expected a key in double quotes; found '1'"},
-      {R"({"layers": [^'a']})", "expected a value; strings take double quotes, not '"},
-      {R"({"layers": [^edge]})", "expected a value; found 'edge' (strings take double quotes)"},
-      {R"({"extract": ^True})", "expected a value; found 'True' (strings take double quotes)"},
-      {R"({"layers": [^}]})",
+      {R"({"layers" $^["a"]})", "expected ':' after the key \"layers\"; found '['"},
+      {R"({$^layers: []})", "expected a key in double quotes; found 'l'"},
+      {R"({$^'layers': []})", "expected a key in double quotes; found \"'\""},
+      {R"({$^1: []})", "expected a key in double quotes; found '1'"},
+      {R"({"layers": [$^'a']})", "expected a value; strings take double quotes, not '"},
+      {R"({"layers": [$^edge]})", "expected a value; found 'edge' (strings take double quotes)"},
+      {R"({"extract": $^True})", "expected a value; found 'True' (strings take double quotes)"},
+      {R"({"layers": [$^}]})",
        "expected a value (a string, number, object, array, true, false or null); found '}'"},
-      {R"({"layers": ["a"^, ]})",
+      {R"({"layers": ["a"$^, ]})",
        "trailing comma: expected another element after ','; remove the ','"},
-      {R"({"layers": []^,
+      {R"({"layers": []$^,
 })",
        "trailing comma: expected another member after ','; remove the ','"},
-      {"{\"layers\": [^\"a]}\n", "unterminated string: expected '\"' before the end of the line"},
-      {R"({"exclude": ["C:\^windows"]})",
+      {"{\"layers\": [$^\"a]}\n", "unterminated string: expected '\"' before the end of the line"},
+      {R"({"exclude": ["C:\$^windows"]})",
        "invalid escape '\\w' in a string; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
        "\\uXXXX (a Windows path takes '/' or '\\\\')"},
-      {R"({"exclude": ["\u12^"]})", "expected four hex digits after \\u"},
-      {"{\"exclude\": [\"a^\tb\"]}",
+      {R"({"exclude": ["\u12$^"]})", "expected four hex digits after \\u"},
+      {"{\"exclude\": [\"a$^\tb\"]}",
        "control character in a string; write it as an escape such as \\t"},
-      {"{\"layers\": []} ^/* unterminated", "unterminated comment: expected '*/' to close the "
+      {"{\"layers\": []} $^/* unterminated", "unterminated comment: expected '*/' to close the "
                                             "'/*' here"},
-      {R"({"layers": []} ^{})",
+      {R"({"layers": []} $^{})",
        "expected the end of the file after the top-level value; found '{'"},
-      {R"({"layers": [-^]})", "expected a digit after '-'"},
-      {R"({"layers": [1.^]})", "expected a digit after '.'"},
-      {R"({"layers": [1e^]})", "expected a digit in the exponent"},
-      {R"({"layers": [], ^"layers": []})", "duplicate key \"layers\" (first at 1:2)"},
-      {"{\"layers\": [\n^", "expected a value; found the end of the file"},
-      {"{\"layers\": [\"a\"\n^", "expected ',' or ']' after an array element; found the end of "
+      {R"({"layers": [-$^]})", "expected a digit after '-'"},
+      {R"({"layers": [1.$^]})", "expected a digit after '.'"},
+      {R"({"layers": [1e$^]})", "expected a digit in the exponent"},
+      {R"({"layers": [], $^"layers": []})", "duplicate key \"layers\" (first at 1:2)"},
+      {"{\"layers\": [\n$^", "expected a value; found the end of the file"},
+      {"{\"layers\": [\"a\"\n$^", "expected ',' or ']' after an array element; found the end of "
                                 "the file"},
-      {"{\"layers\": [\"a\" ^\x01]}", "expected ',' or ']' after an array element; found byte "
+      {"{\"layers\": [\"a\" $^\x01]}", "expected ',' or ']' after an array element; found byte "
                                      "0x01"},
   };
   for (const SyntaxCase& c : cases) {

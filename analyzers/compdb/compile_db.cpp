@@ -775,7 +775,8 @@ std::vector<std::string> adjust_arguments(const CompileCommand& cmd, const Adjus
                                           std::vector<std::string>& warnings) {
   const std::vector<std::string>& in = cmd.arguments;
   const std::string where = "compile_commands.json entry " + std::to_string(cmd.entry) + " (" +
-                            shown(cmd.file, cmd.directory) + "): dropped ";
+                            shown(cmd.file, opts.root.empty() ? cmd.directory : opts.root) +
+                            "): dropped ";
   auto drop_code = [&](const std::string& what) {
     warnings.push_back(where + what + ": flags that load code are never honoured");
   };

@@ -681,6 +681,17 @@ TEST_F(Adjust, FileOutsideTheDirectoryIsNamedInFull) {
                      "flags that load code are never honoured"});
 }
 
+TEST_F(Adjust, FileIsNamedRelativeToTheProjectRootWhenGiven) {
+  cmd.directory = "/p/build";
+  cmd.file = "/p/src/a.cpp";
+  cmd.arguments = {"cc", "-fplugin=/e.so", "../src/a.cpp"};
+  opts.root = "/p";
+  Lines w;
+  adjust_arguments(cmd, opts, w);
+  EXPECT_EQ(w, Lines{"compile_commands.json entry 12 (src/a.cpp): dropped -fplugin=/e.so: "
+                     "flags that load code are never honoured"});
+}
+
 TEST_F(Adjust, UnexpandedResponseFileIsDropped) {
   EXPECT_EQ(adjust({"cc", "@flags.rsp", "-Wall"}), with_tail({"cc", "-Wall"}));
   EXPECT_EQ(warnings, Lines{"compile_commands.json entry 12 (src/a.cpp): dropped @flags.rsp: "

@@ -1,0 +1,132 @@
+#include "analyzers/graph/unit_graph.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace seam {
+
+const char* to_string(GraphLevel l) {
+  switch (l) {
+  case GraphLevel::Module: return "module";
+  case GraphLevel::Component: return "component";
+  case GraphLevel::File: return "file";
+  }
+  return "module";
+}
+
+bool parse_graph_level(const std::string& s, GraphLevel& out) {
+  for (GraphLevel l : {GraphLevel::Module, GraphLevel::Component, GraphLevel::File})
+    if (s == to_string(l)) {
+      out = l;
+      return true;
+    }
+  return false;
+}
+
+uint32_t UnitGraph::find(const std::string& name) const {
+  auto it = std::lower_bound(names.begin(), names.end(), name);
+  return it != names.end() && *it == name ? static_cast<uint32_t>(it - names.begin()) : kNoNode;
+}
+
+const UnitEdge* UnitGraph::edge(uint32_t from, uint32_t to) const {
+  if (from >= out.size()) return nullptr;
+  for (uint32_t e : out[from])
+    if (edges[e].to == to) return &edges[e];
+  return nullptr;
+}
+
+std::vector<std::vector<uint32_t>> UnitGraph::successors() const {
+  std::vector<std::vector<uint32_t>> s(names.size());
+  for (const UnitEdge& e : edges) s[e.from].push_back(e.to);
+  return s;
+}
+
+std::vector<std::pair<std::string, uint32_t>> kind_counts(const UnitEdge& e) {
+  std::map<std::string, uint32_t> m;
+  for (int k = 0; k < kRefKindCount; ++k)
+    if (e.kinds[k]) m[to_string(static_cast<RefKind>(k))] = e.kinds[k];
+  if (e.include_count) m["include"] = e.include_count;
+  return {m.begin(), m.end()};
+}
+
+UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
+  UnitGraph g;
+  g.level = level;
+  // Node of every file (kNoNode: not drawn at this level).
+  std::vector<uint32_t> node_of(p.files.size(), kNoNode);
+  if (level == GraphLevel::Module) {
+    for (const Module& m : p.modules) g.names.push_back(m.name); // already sorted
+    for (FileId f = 0; f < p.files.size(); ++f)
+      if (p.files[f].module != kNoModule) node_of[f] = static_cast<uint32_t>(p.files[f].module);
+  } else {
+    auto keep = [&](const File& f) {
+      return !f.external && f.module != kNoModule && (only == kNoModule || f.module == only);
+    };
+    for (const File& f : p.files)
+      if (keep(f)) g.names.push_back(level == GraphLevel::File ? f.path : f.component);
+    std::sort(g.names.begin(), g.names.end());
+    g.names.erase(std::unique(g.names.begin(), g.names.end()), g.names.end());
+    for (FileId f = 0; f < p.files.size(); ++f)
+      if (keep(p.files[f])) node_of[f] = g.find(level == GraphLevel::File ? p.files[f].path : p.files[f].component);
+  }
+  const size_t n = g.names.size();
+  g.module.assign(n, kNoModule);
+  g.files.assign(n, {});
+  g.lines.assign(n, 0);
+  if (level == GraphLevel::Module)
+    for (size_t m = 0; m < n; ++m) g.module[m] = static_cast<ModuleId>(m);
+  for (FileId f = 0; f < p.files.size(); ++f) {
+    uint32_t v = node_of[f];
+    if (v == kNoNode) continue;
+    g.files[v].push_back(f); // file ids follow path order
+    g.lines[v] += p.files[f].lines;
+    g.module[v] = p.files[f].module;
+  }
+
+  std::unordered_map<uint64_t, uint32_t> index;
+  auto edge = [&](uint32_t a, uint32_t b) -> UnitEdge& {
+    auto [it, inserted] = index.emplace((uint64_t{a} << 32) | b, static_cast<uint32_t>(g.edges.size()));
+    if (inserted) {
+      UnitEdge e;
+      e.from = a;
+      e.to = b;
+      g.edges.push_back(std::move(e));
+    }
+    return g.edges[it->second];
+  };
+  if (level != GraphLevel::File) {
+    for (uint32_t i = 0; i < p.refs.size(); ++i) {
+      const Reference& r = p.refs[i];
+      FileId owner = p.symbols[r.target].owner;
+      if (owner == kNoFile) continue;
+      uint32_t a = node_of[r.site.file], b = node_of[owner];
+      if (a == kNoNode || b == kNoNode || a == b) continue;
+      UnitEdge& e = edge(a, b);
+      ++e.kinds[static_cast<size_t>(r.kind)];
+      ++e.weight;
+      e.refs.push_back(i);
+    }
+  }
+  for (uint32_t i = 0; i < p.includes.size(); ++i) {
+    const Include& inc = p.includes[i];
+    if (inc.included == kNoFile) continue;
+    uint32_t a = node_of[inc.site.file], b = node_of[inc.included];
+    if (a == kNoNode || b == kNoNode || a == b) continue;
+    UnitEdge& e = edge(a, b);
+    ++e.include_count;
+    ++e.weight;
+    e.includes.push_back(i);
+  }
+  std::sort(g.edges.begin(), g.edges.end(),
+            [](const UnitEdge& a, const UnitEdge& b) { return std::tie(a.from, a.to) < std::tie(b.from, b.to); });
+  g.out.assign(n, {});
+  g.in.assign(n, {});
+  for (uint32_t i = 0; i < g.edges.size(); ++i) {
+    g.out[g.edges[i].from].push_back(i);
+    g.in[g.edges[i].to].push_back(i);
+  }
+  return g;
+}
+
+} // namespace seam

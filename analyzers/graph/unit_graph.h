@@ -1,0 +1,65 @@
+// One dependency graph type for the three granularities seam draws and
+// checks: modules, Lakos components (a header and the source of the same name
+// in the same folder) and files. Cycles, levels, DOT/SVG and `seam why` work
+// on it, so they behave the same at every level.
+//
+// What makes an edge differs on purpose:
+//  - module:    references to symbols of the other module, and includes
+//               (the same edges as build_module_graph);
+//  - component: includes, and references to symbols owned by the other
+//               component: Lakos' "depends on" covers link-time use;
+//  - file:      includes only: the graph the preprocessor walks, where a
+//               cycle means a header cycle.
+#pragma once
+
+#include "analyzers/model/model.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace seam {
+
+enum class GraphLevel : uint8_t { Module, Component, File };
+const char* to_string(GraphLevel l); ///< "module", "component", "file"
+bool parse_graph_level(const std::string& s, GraphLevel& out);
+
+struct UnitEdge {
+  uint32_t from = 0, to = 0;                    ///< node ids
+  std::array<uint32_t, kRefKindCount> kinds{};  ///< references per RefKind
+  uint32_t include_count = 0;
+  uint32_t weight = 0;                          ///< references + includes
+  std::vector<uint32_t> refs;                   ///< indices into Project::refs, in site order
+  std::vector<uint32_t> includes;               ///< indices into Project::includes, in site order
+};
+
+struct UnitGraph {
+  GraphLevel level = GraphLevel::Module;
+  std::vector<std::string> names;               ///< node names, sorted; node id = index
+  std::vector<ModuleId> module;                 ///< per node: its module (kNoModule when none)
+  std::vector<std::vector<FileId>> files;       ///< per node: its files, by path
+  std::vector<uint32_t> lines;                  ///< per node: lines of its files
+  std::vector<UnitEdge> edges;                  ///< sorted by (from, to), no self edges
+  std::vector<std::vector<uint32_t>> out, in;   ///< per node: indices into edges
+
+  size_t size() const { return names.size(); }
+  /// Node id of a name, or UINT32_MAX.
+  uint32_t find(const std::string& name) const;
+  const UnitEdge* edge(uint32_t from, uint32_t to) const;
+  std::vector<std::vector<uint32_t>> successors() const;
+};
+
+inline constexpr uint32_t kNoNode = UINT32_MAX;
+
+/// Builds the graph at `level` in one pass over references and includes.
+/// At component and file level, `only` keeps the nodes of that one module and
+/// the edges between them (kNoModule: all). Files of no module are left out at
+/// every level, as at module level, so the three graphs describe the same code.
+UnitGraph build_unit_graph(const Project& project, GraphLevel level, ModuleId only = kNoModule);
+
+/// Counts per kind in a stable order (sorted by name, "include" among them);
+/// zero counts omitted.
+std::vector<std::pair<std::string, uint32_t>> kind_counts(const UnitEdge& e);
+
+} // namespace seam

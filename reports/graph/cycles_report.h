@@ -1,0 +1,23 @@
+// `seam cycles` output: the cycles of the module, component and file graphs,
+// how each module cycle is closed and where to cut it, and every module's
+// level. Text for people, JSON (seam.cycles/1) for tools.
+#pragma once
+
+#include "analyzers/graph/cycles.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace seam {
+
+/// Symbols and include directives shown per edge of a cycle.
+inline constexpr size_t kCycleSitesPerEdge = 3;
+
+std::string cycles_text(const Project& project, const ProjectCycles& cycles);
+
+/// {"schema":"seam.cycles/1","module_cycles":[[...]],"component_cycles":[[...]],
+///  "file_cycles":[[...]],"module_levels":[{"module","level"}],
+///  "module_cycle_details":[...],"component_cycle_details":[...],"file_cycle_details":[...]}
+nlohmann::ordered_json cycles_json(const Project& project, const ProjectCycles& cycles);
+
+} // namespace seam

@@ -28,11 +28,14 @@ std::string current_folder() {
   return ec ? std::string("/") : p.string();
 }
 
-enum class Kind { None, File, Folder };
+// Only regular files count as files: a database naming /dev/zero or a FIFO
+// as a source or a response file must not hang or exhaust seam.
+enum class Kind { None, File, Folder, Other };
 Kind kind_of(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return Kind::None;
-  return S_ISDIR(st.st_mode) ? Kind::Folder : Kind::File;
+  if (S_ISREG(st.st_mode)) return Kind::File;
+  return S_ISDIR(st.st_mode) ? Kind::Folder : Kind::Other;
 }
 
 std::string parent_folder(const std::string& abs) {
@@ -193,6 +196,7 @@ bool find_compile_db(const std::string& p_option, std::string& path, std::string
       return false;
     }
     case Kind::None:
+    case Kind::Other:
       error = "-p " + p_option + ": no such file or folder";
       return false;
     }

@@ -359,6 +359,24 @@ TEST_F(CompDb, MissingAndRecursiveResponseFilesAreLeftOut) {
                        "/self.rsp includes itself; @self.rsp left out"}));
 }
 
+TEST_F(CompDb, DevicesAreNeitherSourcesNorResponseFiles) {
+  // Reading /dev/zero would never end.
+  write("a.cpp");
+  CompileDb db;
+  Lines warnings;
+  std::string error;
+  ASSERT_TRUE(parse(R"([{"directory": ")" + dir +
+                        R"(", "file": "a.cpp", "arguments": ["cc", "@/dev/zero", "a.cpp"]},
+                        {"directory": ")" + dir + R"(", "file": "/dev/null", "command": "cc"}])",
+                    db, warnings, error));
+  ASSERT_EQ(db.commands.size(), 1u);
+  EXPECT_EQ(db.commands[0].arguments, (Args{"cc", "a.cpp"}));
+  EXPECT_EQ(warnings,
+            (Lines{db_path() + ": entry 0: response file /dev/zero cannot be read; @/dev/zero "
+                               "left out",
+                   db_path() + ": entry 1: /dev/null does not exist; entry skipped"}));
+}
+
 // --- load and find ----------------------------------------------------------
 
 TEST_F(CompDb, LoadFromDisk) {

@@ -460,17 +460,18 @@ std::string parent_folder(const std::string& abs) {
 bool parse_config(const std::string& text, const std::string& path, Config& out,
                   std::vector<ConfigError>& errors) {
   out = Config{};
-  out.path = absolute_from_cwd(path.empty() ? "seam.json" : path);
+  const std::string shown = path.empty() ? std::string("seam.json") : path;
+  out.path = absolute_from_cwd(shown);
   out.root = parent_folder(out.path);
   const size_t before = errors.size();
 
   jsonc::Value top;
   jsonc::SyntaxError syntax;
   if (!jsonc::parse(text, top, syntax)) {
-    errors.push_back({path, to_pos(syntax.pos), syntax.message});
+    errors.push_back({shown, to_pos(syntax.pos), syntax.message});
     return false;
   }
-  Validator(path, out, errors).run(top);
+  Validator(shown, out, errors).run(top);
   // Reported in the order of the file, whichever check found them.
   std::stable_sort(errors.begin() + static_cast<std::ptrdiff_t>(before), errors.end(),
                    [](const ConfigError& a, const ConfigError& b) {

@@ -495,6 +495,15 @@ TEST(Config, AllErrorsAreCollectedInFileOrder) {
                                    "warning, info or off"));
 }
 
+TEST(Config, WithoutAPathMessagesSaySeamJson) {
+  Config c;
+  std::vector<ConfigError> errors;
+  EXPECT_FALSE(parse_config("[]", "", c, errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].format(), "seam.json:1:1: error: seam.json must be an object such as "
+                                "{\"modules\": [...]}; found an array");
+}
+
 TEST(Config, ErrorFormat) {
   EXPECT_EQ((ConfigError{"seam.json", {12, 7}, "bad"}).format(), "seam.json:12:7: error: bad");
   EXPECT_EQ((ConfigError{"seam.json", {}, "bad"}).format(), "seam.json: error: bad");

@@ -1,0 +1,62 @@
+#include "analyzers/rules/violation.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace seam {
+
+std::string Violation::key() const {
+  // '\x1f' (unit separator) cannot occur in a path, module or symbol name.
+  const char sep = '\x1f';
+  std::string k = rule;
+  k += sep;
+  if (rule == "cycle") {
+    // A cycle is its member set: where it closes may move without it changing.
+    for (const std::string& m : members) k += m + ',';
+  } else if (rule == "interface-growth") {
+    // The interface does not grow when one more client uses a symbol already in it.
+    k += to + sep + symbol;
+  } else if (rule == "unused-allowance") {
+    k += from + sep + to;
+  } else {
+    k += from + sep + to + sep + file + sep;
+    k += symbol.empty() ? "#include " + header : symbol;
+  }
+  return k;
+}
+
+bool RuleCheck::operator<(const RuleCheck& o) const {
+  return std::make_tuple(rule_index(rule), std::cref(from), std::cref(to)) <
+         std::make_tuple(rule_index(o.rule), std::cref(o.from), std::cref(o.to));
+}
+
+size_t CheckReport::count_new() const {
+  return static_cast<size_t>(
+      std::count_if(violations.begin(), violations.end(), [](const Violation& v) { return !v.baselined; }));
+}
+
+size_t CheckReport::count_baselined() const { return violations.size() - count_new(); }
+
+size_t CheckReport::count_new(Severity s) const {
+  return static_cast<size_t>(std::count_if(violations.begin(), violations.end(), [&](const Violation& v) {
+    return !v.baselined && v.severity == s;
+  }));
+}
+
+bool CheckReport::failed() const { return count_new(Severity::Error) > 0; }
+
+size_t rule_index(const std::string& rule) {
+  const auto& names = rule_names();
+  return static_cast<size_t>(std::find(names.begin(), names.end(), rule) - names.begin());
+}
+
+void sort_violations(std::vector<Violation>& v) {
+  std::sort(v.begin(), v.end(), [](const Violation& a, const Violation& b) {
+    return std::make_tuple(rule_index(a.rule), std::cref(a.from), std::cref(a.to), std::cref(a.file), a.line,
+                           a.column, std::cref(a.symbol), std::cref(a.header), std::cref(a.members)) <
+           std::make_tuple(rule_index(b.rule), std::cref(b.from), std::cref(b.to), std::cref(b.file), b.line,
+                           b.column, std::cref(b.symbol), std::cref(b.header), std::cref(b.members));
+  });
+}
+
+} // namespace seam

@@ -30,7 +30,7 @@ const std::vector<std::string>& rule_names() {
 }
 
 Severity default_severity(std::string_view rule) {
-  if (rule == "unused-allowance") return Severity::Warning;
+  if (rule == "unused-allowance") return Severity::Info;
   for (const std::string& r : rule_names())
     if (r == rule) return Severity::Error;
   return Severity::Off;

@@ -26,7 +26,8 @@ const char* to_string(Severity s); ///< "off", "info", "warning", "error"
 const std::vector<std::string>& rule_names();
 
 /// The severity a rule has when "rules" does not name it (docs/config.md):
-/// unused-allowance is a warning, every other rule an error. Off for an unknown name.
+/// unused-allowance is info, every other rule an error. Off for an unknown name.
+/// Must agree with the rules engine's table (analyzers/rules/rule_info.cpp).
 Severity default_severity(std::string_view rule);
 
 struct ModuleDecl {

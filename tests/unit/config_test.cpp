@@ -152,7 +152,7 @@ TEST(Config, Defaults) {
   EXPECT_TRUE(c.exclude.empty());
   EXPECT_EQ(c.baseline, "seam-baseline.json");
   for (const std::string& rule : rule_names())
-    EXPECT_EQ(c.severity(rule), rule == "unused-allowance" ? Severity::Warning : Severity::Error)
+    EXPECT_EQ(c.severity(rule), rule == "unused-allowance" ? Severity::Info : Severity::Error)
         << rule;
   // An empty object is a valid (if useless) config.
   EXPECT_EQ(errors_of("{}"), Errors{});

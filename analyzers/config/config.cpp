@@ -472,12 +472,20 @@ bool parse_config(const std::string& text, const std::string& path, Config& out,
     return false;
   }
   Validator(shown, out, errors).run(top);
-  // Reported in the order of the file, whichever check found them.
-  std::stable_sort(errors.begin() + static_cast<std::ptrdiff_t>(before), errors.end(),
-                   [](const ConfigError& a, const ConfigError& b) {
-                     return std::tie(a.pos.line, a.pos.column) <
-                            std::tie(b.pos.line, b.pos.column);
-                   });
+  // Reported in the order of the file, whichever check found them; ties keep
+  // the order found. (std::sort on an index, not std::stable_sort, whose
+  // libstdc++ implementation trips clang's deprecation warnings.)
+  std::vector<size_t> order(errors.size() - before);
+  for (size_t k = 0; k < order.size(); ++k) order[k] = before + k;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const ConfigPos& pa = errors[a].pos;
+    const ConfigPos& pb = errors[b].pos;
+    return std::tie(pa.line, pa.column, a) < std::tie(pb.line, pb.column, b);
+  });
+  std::vector<ConfigError> sorted;
+  sorted.reserve(order.size());
+  for (size_t k : order) sorted.push_back(std::move(errors[k]));
+  std::move(sorted.begin(), sorted.end(), errors.begin() + static_cast<std::ptrdiff_t>(before));
   return errors.size() == before;
 }
 

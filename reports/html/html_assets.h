@@ -1,0 +1,24 @@
+// The stylesheet and the scripts inlined into every report. They live in C++
+// raw strings (html_css.cpp, html_js_*.cpp) so the report is one file with no
+// runtime dependency and the binary needs no data directory.
+#pragma once
+
+#include <string_view>
+
+namespace seam::html {
+
+extern const std::string_view kCss;
+
+/// Script parts, concatenated in this order into one <script>: helpers and
+/// navigation first, then one part per section.
+extern const std::string_view kJsCore;
+extern const std::string_view kJsOverview;
+extern const std::string_view kJsGraph;
+extern const std::string_view kJsDsm;
+extern const std::string_view kJsMetrics;
+extern const std::string_view kJsCandidates;
+extern const std::string_view kJsViolations;
+extern const std::string_view kJsModule;
+extern const std::string_view kJsMain;
+
+} // namespace seam::html

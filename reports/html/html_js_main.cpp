@@ -1,0 +1,30 @@
+// The report's script, last part: renders every section once, then follows
+// the URL fragment. `seam.ready` tells tests (and a curious reader) that the
+// page is interactive.
+#include "reports/html/html_assets.h"
+
+namespace seam::html {
+
+const std::string_view kJsMain = R"JS(
+function start() {
+  buildSidebar();
+  buildSearch();
+  ['overview', 'graph', 'dsm', 'metrics', 'candidates', 'violations'].forEach(p => seam.render[p]());
+  const cycles = (D.cycles || []).length;
+  setNavCount('dsm', cycles ? String(cycles) : '', cycles > 0);
+  setNavCount('graph', String(M.length), false);
+  setNavCount('candidates', D.candidates && D.candidates.ranked.length ? String(D.candidates.ranked.length) : '', false);
+  setNavCount('violations', D.violations ? String(D.violations.new) : '', D.violations && D.violations.new > 0);
+  setNavCount('metrics', '', false);
+  setNavCount('overview', '', false);
+  $('drawer-close').addEventListener('click', closeDrawer);
+  document.addEventListener('keydown', ev => { if (ev.key === 'Escape') closeDrawer(); });
+  window.addEventListener('hashchange', route);
+  route();
+  seam.ready = true;
+  document.documentElement.dataset.ready = '1';
+}
+start();
+)JS";
+
+} // namespace seam::html

@@ -1,0 +1,97 @@
+// The report's script: coupling metrics, as a sortable table and Martin's
+// main-sequence chart (abstractness against instability).
+#include "reports/html/html_assets.h"
+
+namespace seam::html {
+
+const std::string_view kJsMetrics = R"JS(
+function mainSequenceChart(rows, size) {
+  const pad = 44, W = size, H = size, w = W - pad - 16, h = H - pad - 16;
+  const X = i => pad + i * w, Y = a => 16 + (1 - a) * h;
+  const svg = sv('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, id: 'main-sequence', role: 'img' });
+  svg.appendChild(sv('title', null, 'Abstractness against instability, one dot per module'));
+  // Zones: pain (stable and concrete) and uselessness (unstable and abstract).
+  svg.appendChild(sv('path', { d: 'M' + X(0) + ' ' + Y(0) + 'L' + X(0.45) + ' ' + Y(0) + 'A' + (0.45 * w) + ' ' + (0.45 * h) + ' 0 0 0 ' + X(0) + ' ' + Y(0.45) + 'Z', fill: '#fde8e6' }));
+  svg.appendChild(sv('path', { d: 'M' + X(1) + ' ' + Y(1) + 'L' + X(0.55) + ' ' + Y(1) + 'A' + (0.45 * w) + ' ' + (0.45 * h) + ' 0 0 0 ' + X(1) + ' ' + Y(0.55) + 'Z', fill: '#fff3de' }));
+  svg.appendChild(sv('rect', { x: X(0), y: Y(1), width: w, height: h, fill: 'none', stroke: '#cfd6df' }));
+  for (let t = 0.25; t < 1; t += 0.25) {
+    svg.appendChild(sv('line', { x1: X(t), x2: X(t), y1: Y(0), y2: Y(1), stroke: '#eef1f5' }));
+    svg.appendChild(sv('line', { x1: X(0), x2: X(1), y1: Y(t), y2: Y(t), stroke: '#eef1f5' }));
+  }
+  svg.appendChild(sv('line', { x1: X(0), y1: Y(1), x2: X(1), y2: Y(0), stroke: '#3d5afe', 'stroke-width': 1.5, 'stroke-dasharray': '6 4' }));
+  svg.appendChild(sv('text', { x: X(0.5) + 8, y: Y(0.5) - 8, 'font-size': 11, fill: '#3d5afe', transform: 'rotate(' + (Math.atan2(h, w) * 180 / Math.PI) + ' ' + (X(0.5) + 8) + ' ' + (Y(0.5) - 8) + ')' }, 'main sequence'));
+  svg.appendChild(sv('text', { x: X(0) + 6, y: Y(0) - 6, 'font-size': 11, fill: '#d93025' }, 'zone of pain'));
+  svg.appendChild(sv('text', { x: X(1) - 6, y: Y(1) + 14, 'font-size': 11, fill: '#b86e00', 'text-anchor': 'end' }, 'zone of uselessness'));
+  [0, 0.5, 1].forEach(t => {
+    svg.appendChild(sv('text', { x: X(t), y: Y(0) + 16, 'font-size': 11, 'text-anchor': 'middle', fill: '#5f6b7a' }, String(t)));
+    svg.appendChild(sv('text', { x: X(0) - 8, y: Y(t) + 4, 'font-size': 11, 'text-anchor': 'end', fill: '#5f6b7a' }, String(t)));
+  });
+  svg.appendChild(sv('text', { x: X(0.5), y: H - 6, 'font-size': 12, 'text-anchor': 'middle', fill: '#1d2330' }, 'instability I = Ce / (Ca + Ce)'));
+  svg.appendChild(sv('text', { x: 12, y: Y(0.5), 'font-size': 12, 'text-anchor': 'middle', fill: '#1d2330', transform: 'rotate(-90 12 ' + Y(0.5) + ')' }, 'abstractness A'));
+  const maxLines = Math.max(1, ...rows.map(r => r.lines));
+  const label = rows.length <= 40;
+  rows.filter(r => r.i !== null).sort((a, b) => b.lines - a.lines).forEach(r => {
+    const m = M[r.module];
+    const rad = 4 + 8 * Math.sqrt(r.lines / maxLines);
+    const g = sv('g', { class: 'dot', 'data-module': r.module, style: 'cursor:pointer' });
+    g.appendChild(sv('circle', { cx: X(r.i), cy: Y(r.a), r: rad, fill: layerColor(m.layer), 'fill-opacity': 0.8, stroke: '#fff', 'stroke-width': 1.5 }));
+    if (label) g.appendChild(sv('text', { x: X(r.i) + rad + 3, y: Y(r.a) + 4, 'font-size': 11, fill: '#1d2330' }, m.name));
+    g.appendChild(sv('title', null, m.name + ': I ' + fix(r.i) + ', A ' + fix(r.a) + ', D ' + fix(r.d)));
+    g.addEventListener('click', () => { location.hash = modHref(r.module); });
+    svg.appendChild(g);
+  });
+  return svg;
+}
+
+seam.render.metrics = function () {
+  const root = clear($('metrics'));
+  root.appendChild(el('h1', null, 'Metrics'));
+  const X = D.metrics;
+  if (!X) { root.appendChild(unavailable('Coupling metrics')); return; }
+  const P = X.project;
+  root.appendChild(el('p', { class: 'muted', style: 'max-width:900px' },
+      'Ca: modules that depend on this one; Ce: modules it depends on; I = Ce/(Ca+Ce); A: abstract classes over classes; ' +
+      'D = |A + I \u2212 1|, the distance from the main sequence; cohesion: references that stay inside the module over all it makes; ' +
+      'interface: its symbols other modules use; dependency width: symbols of other modules it uses. Click a column to sort.'));
+  const cards = el('div', { class: 'cards' });
+  const c = (k, v, sub) => cards.appendChild(el('div', { class: 'card' }, el('div', { class: 'k' }, k), el('div', { class: 'v' }, v), sub ? el('div', { class: 's' }, sub) : null));
+  c('CCD (modules)', num(P.ccd), 'cumulative component dependency');
+  c('ACD', fix(P.acd), 'average modules a module needs');
+  c('NCCD', fix(P.nccd), P.nccd > 1.2 ? 'tangled: above a balanced tree (1)' : P.nccd < 0.85 ? 'flatter than a balanced tree' : 'close to a balanced tree (1)');
+  c('NCCD (components)', fix(P.component_nccd), num(P.component_nodes) + ' Lakos components');
+  c('Modularity Q', fix(P.modularity), 'of the declared modules (\u2212\u00BD to 1)');
+  root.appendChild(cards);
+
+  const rows = X.modules.map(r => {
+    const m = M[r.module];
+    const tr = el('tr', { 'data-module': r.module },
+      el('td', null, modLink(r.module)),
+      el('td', null, layerName(m.layer) || el('span', { class: 'faint' }, '\u2013')),
+      el('td', { class: 'num' }, num(r.level)),
+      el('td', { class: 'num' }, num(r.files)), el('td', { class: 'num' }, num(r.lines)), el('td', { class: 'num' }, num(r.symbols)),
+      el('td', { class: 'num' }, num(r.ca)), el('td', { class: 'num' }, num(r.ce)),
+      el('td', { class: 'num' }, fix(r.i)), el('td', { class: 'num' }, fix(r.a)),
+      el('td', { class: 'num', style: r.d !== null && r.d > 0.7 ? 'color:var(--bad);font-weight:600' : null }, fix(r.d)),
+      el('td', { class: 'num' }, fix(r.cohesion)),
+      el('td', { class: 'num' }, num(r.iw)), el('td', { class: 'num' }, num(r.dw)));
+    tr._r = r;
+    return tr;
+  });
+  const k = f => ({ key: tr => f(tr._r) });
+  const kd = f => ({ key: tr => f(tr._r), desc: true });
+  const keys = [{ key: tr => M[tr._r.module].name }, { key: tr => M[tr._r.module].layer }, kd(r => r.level), kd(r => r.files), kd(r => r.lines),
+      kd(r => r.symbols), kd(r => r.ca), kd(r => r.ce), kd(r => r.i), kd(r => r.a), kd(r => r.d), k(r => r.cohesion), kd(r => r.iw), kd(r => r.dw)];
+  const grid = el('div', { style: 'display:grid;grid-template-columns:minmax(0,1fr) 440px;gap:20px;align-items:start' });
+  grid.appendChild(el('div', { style: 'overflow-x:auto' }, table(['Module', 'Layer', { t: 'Level', num: 1 }, { t: 'Files', num: 1 }, { t: 'Lines', num: 1 },
+      { t: 'Symbols', num: 1 }, { t: 'Ca', num: 1, title: 'afferent coupling' }, { t: 'Ce', num: 1, title: 'efferent coupling' },
+      { t: 'I', num: 1, title: 'instability' }, { t: 'A', num: 1, title: 'abstractness' }, { t: 'D', num: 1, title: 'distance from the main sequence' },
+      { t: 'Cohesion', num: 1 }, { t: 'Interface', num: 1, title: 'interface width' }, { t: 'Dep. width', num: 1, title: 'dependency width' }],
+      rows, { sortable: true, keys: keys, id: 'metrics-table' })));
+  grid.appendChild(el('div', { class: 'panel', style: 'margin:0' }, el('h3', { style: 'margin-top:0' }, 'Main sequence'),
+      mainSequenceChart(X.modules, 400),
+      el('p', { class: 'faint' }, 'One dot per module, sized by lines. Near the dashed line is balanced; bottom left is concrete code everything depends on (hard to change), top right abstractions nobody uses.')));
+  root.appendChild(grid);
+};
+)JS";
+
+} // namespace seam::html

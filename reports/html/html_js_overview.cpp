@@ -1,0 +1,102 @@
+// The report's script: the Overview, the page a reader sees first.
+#include "reports/html/html_assets.h"
+
+namespace seam::html {
+
+const std::string_view kJsOverview = R"JS(
+seam.render.overview = function () {
+  const root = clear($('overview'));
+  const s = D.summary;
+  const cycles = D.cycles || [];
+  const V = D.violations;
+  const C = D.candidates;
+  const top = C && C.ranked.length ? C.ranked[0] : null;
+
+  root.appendChild(el('h1', null, D.project.name));
+  root.appendChild(el('div', { class: 'muted' }, 'Architecture report \u00B7 ' + D.project.date +
+      (D.project.config ? ' \u00B7 declared architecture: ' + D.project.config : ' \u00B7 modules inferred from the folders')));
+
+  // The summary a reader takes away, in sentences.
+  const lede = el('p', { class: 'lede', id: 'summary' });
+  add(lede, [plural(s.modules, 'module'), ' in ', plural(s.files, 'file'), ' (', num(s.lines), ' lines); ',
+      'seam parsed ', plural(s.tus, 'translation unit'),
+      s.tus_failed ? [', ', el('strong', { style: 'color:var(--bad)' }, num(s.tus_failed) + ' failed')] : ', all cleanly', '. ']);
+  if (cycles.length) {
+    add(lede, [cycles.length === 1 ? 'One dependency cycle ties ' : cycles.length + ' dependency cycles tie modules together: ']);
+    cycles.forEach((c, i) => add(lede, [i ? '; ' : '', c.members.map(m => modLink(m)).reduce((acc, x, j) => acc.concat(j ? [' \u2194 ', x] : [x]), [])]));
+    add(lede, ['. ']);
+  } else add(lede, ['No module is in a dependency cycle. ']);
+  if (V) {
+    add(lede, [V.new ? el('strong', null, plural(V.new, 'new boundary violation')) : 'No new boundary violation',
+        V.baselined ? ' (and ' + num(V.baselined) + ' recorded in the baseline)' : '', '. ']);
+  }
+  if (top) add(lede, ['The best first service to extract is ', modLink(top.module), ' (score ', fix(top.score, 0), ' of 100).']);
+  root.appendChild(lede);
+
+  const card = (k, v, sub, cls, href) => {
+    const c = el(href ? 'a' : 'div', { class: 'card' + (cls ? ' ' + cls : ''), href: href || null, 'data-card': k },
+        el('div', { class: 'k' }, k), el('div', { class: 'v' }, v), sub ? el('div', { class: 's' }, sub) : null);
+    if (href) c.style.color = 'inherit';
+    return c;
+  };
+  root.appendChild(el('div', { class: 'cards' },
+    card('Translation units', num(s.tus - s.tus_failed) + ' / ' + num(s.tus), s.tus_failed ? num(s.tus_failed) + ' failed to parse' : 'all parsed', s.tus_failed ? 'bad' : 'good'),
+    card('Modules', num(s.modules), s.unowned_files ? num(s.unowned_files) + ' files in no module' : 'every file in a module', null, '#graph'),
+    card('Files', num(s.files), num(s.lines) + ' lines'),
+    card('Symbols', num(s.symbols), num(s.interface_symbols) + ' used across modules'),
+    card('References', num(s.references), num(s.cross_references) + ' cross modules, ' + num(s.includes) + ' includes'),
+    card('Module edges', num(E.length), null, null, '#dsm'),
+    card('Cycles', num(cycles.length), cycles.length ? 'modules that must change together' : 'the module graph is acyclic', cycles.length ? 'bad' : 'good', '#dsm'),
+    V ? card('Violations', num(V.new), num(V.baselined) + ' baselined', V.new ? 'bad' : 'good', '#violations')
+      : card('Violations', '\u2013', 'not available in this build'),
+    top ? card('Top candidate', top.name, 'score ' + fix(top.score, 0) + ' / 100', 'good', modHref(top.module))
+        : card('Top candidate', '\u2013', C ? 'no module qualifies' : 'not available in this build')));
+
+  // What to look at first.
+  const grid = el('div', { class: 'grid2' });
+  const cyc = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Cycles'));
+  if (!cycles.length) cyc.appendChild(el('p', { class: 'muted' }, 'None: every module can be built and tested on top of the ones below it.'));
+  cycles.forEach(c => {
+    const cut = c.cut ? edgeOf(c.cut[0], c.cut[1]) : null;
+    cyc.appendChild(el('div', { class: 'violation' }, badge(c.members.length + ' modules', 'bad'), el('span', { class: 'msg' },
+        c.members.map(m => modLink(m)).reduce((acc, x, j) => acc.concat(j ? [', ', x] : [x]), []),
+        cut ? el('div', { class: 'faint' }, 'cheapest cut: ', el('a', { href: '#', onclick: ev => { ev.preventDefault(); openPair(c.cut[0], c.cut[1]); } },
+            modName(c.cut[0]) + ' \u2192 ' + modName(c.cut[1])), ' (' + plural(cut.weight, 'dependency', 'dependencies') + ')') : null)));
+  });
+  grid.appendChild(cyc);
+
+  const vio = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Boundary violations'));
+  if (!V) vio.appendChild(unavailable('seam check'));
+  else if (!V.items.length) vio.appendChild(el('p', { class: 'muted' }, 'None: the code keeps to the declared architecture.'));
+  else {
+    const byRule = new Map();
+    V.items.forEach(v => { const r = byRule.get(v.rule) || { n: 0, b: 0 }; v.baselined ? r.b++ : r.n++; byRule.set(v.rule, r); });
+    byRule.forEach((r, rule) => vio.appendChild(el('div', { class: 'violation' },
+        el('a', { href: '#violations', class: 'msg' }, rule), r.n ? badge(r.n + ' new', 'bad') : null, r.b ? badge(r.b + ' baselined') : null)));
+  }
+  grid.appendChild(vio);
+
+  const cand = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Extraction candidates'));
+  if (!C) cand.appendChild(unavailable('Candidate ranking'));
+  else {
+    C.ranked.slice(0, 5).forEach(c => cand.appendChild(el('div', { class: 'violation' },
+        el('span', { class: 'faint' }, '#' + c.rank), el('span', { class: 'msg' }, modLink(c.module)),
+        c.blockers.length ? badge(plural(c.blockers.length, 'blocker'), 'warn') : badge('no blocker', 'good'),
+        el('span', { class: 'bar track' }, el('span', { class: 'bar', style: 'width:' + Math.round(c.score) + 'px' })),
+        el('span', { class: 'nowrap' }, fix(c.score, 0)))));
+    if (!C.ranked.length) cand.appendChild(el('p', { class: 'muted' }, 'No module qualifies as a service.'));
+  }
+  grid.appendChild(cand);
+
+  const tus = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Parsing'));
+  if (!D.failed.length) tus.appendChild(el('p', { class: 'muted' }, 'Every translation unit parsed without error, so every number here is complete.'));
+  else {
+    tus.appendChild(el('p', null, 'These translation units had errors; their facts up to the first error are counted:'));
+    D.failed.forEach(t => tus.appendChild(el('div', { class: 'violation' }, el('span', { class: 'site' }, t[0]), el('span', { class: 'msg faint' }, t[1]))));
+  }
+  grid.appendChild(tus);
+  root.appendChild(grid);
+};
+)JS";
+
+} // namespace seam::html

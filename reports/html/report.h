@@ -1,0 +1,29 @@
+// `seam report`: every analysis of a Project, gathered into one
+// self-contained HTML page (html_page.h) a tech lead reads in five minutes.
+#pragma once
+
+#include "analyzers/model/model.h"
+#include "reports/html/report_data.h"
+
+#include <string>
+#include <vector>
+
+namespace seam::html {
+
+struct ReportOptions {
+  RunInfo run;
+  ReportLimits limits;
+};
+
+/// Runs the analyses over `project` and returns the HTML page. `notes` gets
+/// what the reader of the terminal should know (sections left out, limits hit).
+std::string html_report(const Project& project, const ReportOptions& options, std::vector<std::string>& notes);
+
+/// The report's data alone (seam.report/1), for tests and tools.
+Json report_data(const Project& project, const ReportOptions& options, std::vector<std::string>& notes);
+
+/// The date the report carries: SOURCE_DATE_EPOCH (reproducible builds) when
+/// set and valid, else today; UTC, YYYY-MM-DD.
+std::string report_date();
+
+} // namespace seam::html

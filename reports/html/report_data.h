@@ -1,0 +1,84 @@
+// The data behind the HTML report: one JSON document (schema seam.report/1)
+// that the page's script renders into every section. Names and paths are
+// interned in tables (`files`, `symbols`) and referred to by index, so a
+// project of thousands of files stays a few megabytes. Each section's part is
+// built in its own file (report_data_*.cpp) from the analyses' own results.
+#pragma once
+
+#include "analyzers/graph/module_graph.h"
+#include "analyzers/model/interface.h"
+#include "analyzers/model/model.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace seam::html {
+
+using Json = nlohmann::ordered_json;
+
+/// Limits that keep the report small on a large project. Every list that is
+/// cut says how much was left out and which command prints all of it.
+struct ReportLimits {
+  size_t symbols_per_edge = 60;   ///< referenced symbols listed per module edge
+  size_t sites_per_symbol = 8;    ///< sites listed per referenced symbol of an edge
+  size_t includes_per_edge = 20;  ///< include directives listed per module edge
+  size_t graph_edges = 400;       ///< edges drawn in the graph; thinner ones fold away
+};
+
+/// What the run that made the Project knows beside it.
+struct RunInfo {
+  std::string title;      ///< project name: the folder of the project root
+  std::string date;       ///< YYYY-MM-DD (report_date())
+  std::string version;    ///< seam version
+  size_t tus = 0, tus_failed = 0;
+};
+
+/// Interned tables shared by every section.
+class DataContext {
+public:
+  DataContext(const Project& p, const ModuleGraph& g, const std::vector<std::vector<InterfaceSymbol>>& interfaces,
+              const ReportLimits& limits);
+
+  const Project& project;
+  const ModuleGraph& graph;
+  const std::vector<std::vector<InterfaceSymbol>>& interfaces;
+  ReportLimits limits;
+
+  /// Index of a project file in the `files` table (every project file is in
+  /// it, sorted by path); -1 for an external file.
+  int file(FileId f) const;
+  /// Index of a qualified symbol name in the `symbols` table, added on first use.
+  int symbol(SymbolId s);
+  /// Index of a symbol name given as text (names from analyses that carry no id).
+  int symbol_name(const std::string& name);
+  /// A site as [file index, line, column]; the file index is -1 for an external file.
+  Json site(const Loc& l) const;
+
+  Json files_table() const;
+  Json symbols_table() const { return symbols_; }
+
+private:
+  std::vector<int> file_index_;
+  std::unordered_map<std::string, int> symbol_index_;
+  Json symbols_ = Json::array();
+};
+
+/// Index of a RefKind in the `kinds` table; "include" is the entry after the last RefKind.
+Json kinds_table();
+inline constexpr int kIncludeKind = kRefKindCount;
+
+/// Per module: name, layer, level, files, lines, owned symbols, its interface
+/// ([symbol, sites, call sites, loop sites, [client modules]]) and the indices
+/// of its edges out and in. `levels` and `cycle_of` are per module (0 / -1 when unknown).
+Json modules_json(DataContext& c, const std::vector<uint32_t>& levels, const std::vector<int>& cycle_of);
+
+/// Per module edge: from, to, weight, counts per kind, and what is behind it
+/// as `seam why FROM TO` prints it: the referenced symbols, most used first,
+/// each with its first sites [file, line, column, kind, referencing symbol],
+/// and the include directives [file, line, column, included file].
+/// `cycle_of` marks the edges inside a cycle.
+Json edges_json(DataContext& c, const std::vector<int>& cycle_of);
+
+} // namespace seam::html

@@ -30,6 +30,17 @@ std::string xml(const std::string& s) {
   return out;
 }
 
+/// An attribute value: line breaks as character references, or parsers fold them to spaces.
+std::string attr(const std::string& s) {
+  std::string out;
+  for (char c : xml(s)) {
+    if (c == '\n') out += "&#10;";
+    else if (c == '\r') out += "&#13;";
+    else out += c;
+  }
+  return out;
+}
+
 std::string site_line(const CheckFormatOptions& opts, const Violation& v) {
   return ci_path(opts, v.file) + ":" + std::to_string(v.line) + ":" + std::to_string(v.column) + ": " +
          (v.baselined ? "baselined " : "") + to_string(v.severity) + ": " + v.message;
@@ -76,7 +87,7 @@ std::string check_junit(const CheckReport& r, const CheckFormatOptions& opts) {
         const Violation& first = *c.failing.front();
         std::string body;
         for (const Violation* v : c.failing) body += site_line(opts, *v) + "\n";
-        out += "      <failure type=\"seam/" + xml(rule) + "\" message=\"" + xml(std::to_string(c.failing.size()) +
+        out += "      <failure type=\"seam/" + xml(rule) + "\" message=\"" + attr(std::to_string(c.failing.size()) +
                (c.failing.size() == 1 ? " new violation: " : " new violations, the first: ") + first.message) +
                "\">" + xml(body) + "</failure>\n";
       }

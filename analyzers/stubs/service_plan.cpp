@@ -1,0 +1,426 @@
+#include "analyzers/stubs/service_plan.h"
+
+#include "analyzers/stubs/names.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <set>
+
+namespace seam::stubs {
+
+std::string ServicePlan::proto_type(const WireType& t) const {
+  switch (t.kind) {
+  case WireKind::Scalar: return t.scalar;
+  case WireKind::String: return "string";
+  case WireKind::Enum:
+  case WireKind::Message:
+    if (t.wrapper()) {
+      auto it = wrapper_names.find(t.args.at(0).key());
+      return it == wrapper_names.end() ? "?" : it->second;
+    } else {
+      auto it = type_names.find(t.decl);
+      return it == type_names.end() ? "?" : it->second;
+    }
+  default: return "?";
+  }
+}
+
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string kind_word(SymbolKind k) {
+  switch (k) {
+  case SymbolKind::Function: return "function";
+  case SymbolKind::Method: return "method";
+  case SymbolKind::StaticMethod: return "static method";
+  case SymbolKind::Constructor: return "constructor";
+  case SymbolKind::Destructor: return "destructor";
+  case SymbolKind::Conversion: return "conversion operator";
+  case SymbolKind::Class: return "class";
+  case SymbolKind::Struct: return "struct";
+  case SymbolKind::Union: return "union";
+  case SymbolKind::Enum: return "enum";
+  case SymbolKind::Variable: return "variable";
+  case SymbolKind::TypeAlias: return "type alias";
+  case SymbolKind::Macro: return "macro";
+  case SymbolKind::Concept: return "concept";
+  default: return to_string(k);
+  }
+}
+
+/// A field name proto and the generated C++ accessors accept.
+std::string field_name(const std::string& cpp_name, NameTable& names) {
+  std::string n = snake_case(cpp_name);
+  if (n.empty()) n = "field";
+  if (std::isdigit(static_cast<unsigned char>(n[0]))) n = "f" + n;
+  if (is_cpp_keyword(n)) n += "_value";
+  return names.unique(n);
+}
+
+class Planner {
+public:
+  Planner(const Project& p, ModuleId m, const std::vector<InterfaceSymbol>& iface)
+      : p_(p), module_(m), iface_(iface), mapper_(p) {}
+
+  ServicePlan run() {
+    ServicePlan& sp = plan_;
+    sp.module = p_.module_name(module_);
+    sp.base = safe_identifier(sp.module);
+    sp.package = lower(sp.base) + ".v1";
+    sp.cpp_package = "::" + lower(sp.base) + "::v1";
+    sp.service = pascal_case(sp.base) + "Service";
+    sp.env_addr = "SEAM_" + upper(sp.base) + "_ADDR";
+    package_names_.reserve(sp.service);
+    package_names_.reserve(sp.service + "Impl"); // the server's class
+
+    std::vector<const InterfaceSymbol*> functions;
+    for (const InterfaceSymbol& is : iface_) {
+      const Symbol& s = p_.symbols[is.symbol];
+      switch (s.kind) {
+      case SymbolKind::Function:
+      case SymbolKind::StaticMethod:
+        functions.push_back(&is);
+        break;
+      case SymbolKind::Method:
+      case SymbolKind::Constructor:
+      case SymbolKind::Destructor:
+      case SymbolKind::Conversion: {
+        std::string cls = s.parent != kNoSymbol ? p_.symbols[s.parent].name : scope_of(s.name);
+        skip(is.symbol, {SkipKind::HandleNeeded, "member of class " + cls +
+                                                     ": its objects would cross the boundary as a handle id, "
+                                                     "which seam does not generate yet"});
+        break;
+      }
+      case SymbolKind::Variable:
+        skip(is.symbol, {SkipKind::SharedVariable, "other modules read or write it directly; a service shares no "
+                                                   "memory: replace it with functions"});
+        break;
+      case SymbolKind::Field:
+      case SymbolKind::EnumConstant:
+        break; // part of their record or enum
+      default:
+        shared_.push_back(is.symbol);
+        break;
+      }
+    }
+    for (const InterfaceSymbol* is : functions) plan_function(*is);
+    name_types();
+    finish_rpcs();
+    name_wrappers();
+    shared_types();
+    remote_sites();
+    headers();
+    return std::move(plan_);
+  }
+
+private:
+  std::string where(const Loc& l) const {
+    if (!l.valid()) return "?";
+    return p_.files[l.file].path + ":" + std::to_string(l.line);
+  }
+  std::string def_or_decl(const Symbol& s) const { return where(s.def.valid() ? s.def : s.decl); }
+
+  void skip(SymbolId id, Skip why) {
+    const Symbol& s = p_.symbols[id];
+    plan_.skipped.push_back(SkippedPlan{id, s.name, kind_word(s.kind), where(s.decl), std::move(why)});
+  }
+
+  struct Pending {
+    const InterfaceSymbol* is;
+    std::vector<WireType> params;
+    std::optional<WireType> result;
+  };
+
+  void plan_function(const InterfaceSymbol& is) {
+    const Symbol& s = p_.symbols[is.symbol];
+    std::string last = last_component(s.name);
+    if (s.is_template) return skip(is.symbol, {SkipKind::Template, "a function template has no single signature to serve"});
+    if (last.rfind("operator", 0) == 0 && last.size() > 8 && !std::isalnum(static_cast<unsigned char>(last[8])) && last[8] != '_')
+      return skip(is.symbol, {SkipKind::Unsupported, "an overloaded operator; wrap it in a named function to serve it"});
+    if (s.is_inline || (s.def.valid() && p_.files[s.def.file].is_header))
+      return skip(is.symbol, {SkipKind::StaysLocal, "defined inline in a header: it runs in the caller's process; "
+                                                     "the functions it calls are what become remote"});
+    if (!s.def.valid())
+      return skip(is.symbol, {SkipKind::Unsupported, "declared but not defined in any parsed translation unit"});
+    if (!s.decl.valid() || !p_.files[s.decl.file].is_header)
+      return skip(is.symbol, {SkipKind::Unsupported, "declared in no header, so generated code cannot call it"});
+    if (s.signature.find("...") != std::string::npos)
+      return skip(is.symbol, {SkipKind::Unsupported, "variadic: the arguments are not known before the call"});
+    Pending pend{&is, {}, std::nullopt};
+    for (size_t i = 0; i < s.params.size(); ++i) {
+      Skip why;
+      auto w = mapper_.map(s.params[i].type, TypeUse::Param, why);
+      if (!w) {
+        std::string pname = s.params[i].name.empty() ? "#" + std::to_string(i + 1) : "'" + s.params[i].name + "'";
+        return skip(is.symbol, {why.kind, "parameter " + pname + ": " + why.detail});
+      }
+      pend.params.push_back(std::move(*w));
+    }
+    if (s.result.shape != TypeShape::Void) {
+      Skip why;
+      auto w = mapper_.map(s.result, TypeUse::Result, why);
+      if (!w) return skip(is.symbol, {why.kind, "result: " + why.detail});
+      pend.result = std::move(*w);
+    }
+    pending_.push_back(std::move(pend));
+  }
+
+  /// Records and enums the generated rpcs use (a record reached while mapping
+  /// a function that was skipped later is not generated).
+  std::set<SymbolId> used_types() {
+    std::set<SymbolId> used;
+    std::function<void(const WireType&)> walk = [&](const WireType& t) {
+      if ((t.kind == WireKind::Enum || t.kind == WireKind::Message) && t.decl != kNoSymbol) {
+        if (!used.insert(t.decl).second) return;
+        if (t.kind == WireKind::Message)
+          for (const RecordShape& r : mapper_.records())
+            if (r.symbol == t.decl)
+              for (SymbolId f : r.fields) walk(mapper_.field_type(f));
+      }
+      for (const WireType& a : t.args) walk(a);
+    };
+    for (const Pending& pend : pending_) {
+      for (const WireType& w : pend.params) walk(w);
+      if (pend.result) walk(*pend.result);
+    }
+    return used;
+  }
+
+  /// Message and enum names: the C++ name, prefixed by its scope on a clash.
+  void name_types() {
+    const std::set<SymbolId> used = used_types();
+    auto name_for = [&](SymbolId id) {
+      const Symbol& s = p_.symbols[id];
+      std::string want = pascal_case(last_component(s.name));
+      if (want.empty()) want = "Type";
+      if (package_names_.taken(want)) {
+        std::string scope = last_component(scope_of(s.name));
+        if (!scope.empty() && !package_names_.taken(pascal_case(scope) + want)) want = pascal_case(scope) + want;
+      }
+      return package_names_.unique(want);
+    };
+    for (const EnumShape& e : mapper_.enums())
+      if (used.count(e.symbol)) plan_.type_names[e.symbol] = name_for(e.symbol);
+    for (const RecordShape& r : mapper_.records())
+      if (used.count(r.symbol)) plan_.type_names[r.symbol] = name_for(r.symbol);
+
+    for (const EnumShape& e : mapper_.enums()) {
+      if (!used.count(e.symbol)) continue;
+      const Symbol& s = p_.symbols[e.symbol];
+      EnumPlan ep;
+      ep.decl = e.symbol;
+      ep.proto = plan_.type_names[e.symbol];
+      ep.cpp = "::" + s.name;
+      ep.origin = def_or_decl(s);
+      std::string prefix = upper_snake(ep.proto) + "_";
+      bool has_zero = false;
+      std::set<int64_t> seen;
+      for (SymbolId v : e.values) {
+        const Symbol& vs = p_.symbols[v];
+        has_zero |= vs.enum_value == 0;
+        if (!seen.insert(vs.enum_value).second) ep.allow_alias = true;
+      }
+      if (!has_zero) ep.values.push_back({package_names_.unique(prefix + "UNSPECIFIED"), 0, ""});
+      for (SymbolId v : e.values) {
+        const Symbol& vs = p_.symbols[v];
+        ep.values.push_back({package_names_.unique(prefix + upper_snake(last_component(vs.name))), vs.enum_value,
+                             last_component(vs.name)});
+      }
+      plan_.enums.push_back(std::move(ep));
+    }
+    for (const RecordShape& r : mapper_.records()) {
+      if (!used.count(r.symbol)) continue;
+      const Symbol& s = p_.symbols[r.symbol];
+      MessagePlan mp;
+      mp.record = r.symbol;
+      mp.proto = plan_.type_names[r.symbol];
+      mp.cpp = "::" + s.name;
+      mp.origin = def_or_decl(s);
+      NameTable fields;
+      uint32_t n = 0;
+      for (SymbolId f : r.fields) {
+        std::string member = last_component(p_.symbols[f].name);
+        mp.fields.push_back(ProtoField{field_name(member, fields), ++n, mapper_.field_type(f), member});
+      }
+      plan_.messages.push_back(std::move(mp));
+    }
+  }
+
+  void finish_rpcs() {
+    NameTable rpc_names;
+    for (Pending& pend : pending_) {
+      const Symbol& s = p_.symbols[pend.is->symbol];
+      RpcPlan r;
+      r.symbol = pend.is->symbol;
+      r.qualified = s.name;
+      std::string last = last_component(s.name);
+      // Static members are defined as Class::fn inside the class's namespace.
+      std::string local = last;
+      std::string want = pascal_case(last);
+      SymbolId parent = s.parent;
+      std::string scope = scope_of(s.name);
+      while (parent != kNoSymbol) {
+        const Symbol& ps = p_.symbols[parent];
+        local = last_component(ps.name) + "::" + local;
+        if (parent == s.parent) want = pascal_case(last_component(ps.name)) + want;
+        scope = scope_of(ps.name);
+        parent = ps.parent;
+      }
+      r.ns = scope;
+      r.local_name = local;
+      r.rpc = rpc_names.unique(want.empty() ? "Call" : want);
+      r.result_spelling = s.result.spelling.empty() ? "void" : s.result.spelling;
+      size_t close = s.signature.rfind(')');
+      r.is_noexcept = close != std::string::npos && s.signature.find("noexcept", close) != std::string::npos;
+      r.declared_at = where(s.decl);
+      r.call_sites = pend.is->call_sites;
+      r.loop_sites = pend.is->loop_sites;
+      r.request = package_names_.unique(r.rpc + "Request");
+      r.response = package_names_.unique(r.rpc + "Response");
+      NameTable fields;
+      for (size_t i = 0; i < s.params.size(); ++i) {
+        ParamPlan pp;
+        pp.name = s.params[i].name.empty() ? "arg" + std::to_string(i + 1) : s.params[i].name;
+        pp.spelling = s.params[i].type.spelling;
+        const std::string& sp = pp.spelling;
+        pp.rvalue = sp.size() >= 2 && sp.compare(sp.size() - 2, 2, "&&") == 0;
+        pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 1), pend.params[i], pp.name};
+        r.params.push_back(std::move(pp));
+      }
+      if (pend.result) r.result = ProtoField{"result", 1, *pend.result, ""};
+      plan_.rpcs.push_back(std::move(r));
+    }
+  }
+
+  std::string wire_name(const WireType& t) {
+    switch (t.kind) {
+    case WireKind::Scalar: return pascal_case(t.scalar);
+    case WireKind::String: return "String";
+    case WireKind::Enum: return plan_.type_names[t.decl];
+    case WireKind::Message: return t.wrapper() ? wrapper(t.args[0]) : plan_.type_names[t.decl];
+    case WireKind::List: return wire_name(t.args[0]) + "List";
+    case WireKind::Map: return wire_name(t.args[0]) + "To" + wire_name(t.args[1]) + "Map";
+    case WireKind::Optional: return "Optional" + wire_name(t.args[0]);
+    }
+    return "Value";
+  }
+
+  /// The wrapper message for a non-singular type, created on first use.
+  std::string wrapper(const WireType& inner) {
+    std::string key = inner.key();
+    auto it = plan_.wrapper_names.find(key);
+    if (it != plan_.wrapper_names.end()) return it->second;
+    std::string name = package_names_.unique(wire_name(inner));
+    plan_.wrapper_names[key] = name;
+    plan_.wrappers.push_back(WrapperPlan{name, key, ProtoField{"values", 1, inner, ""}});
+    visit(inner);
+    return name;
+  }
+
+  void visit(const WireType& t) {
+    if (t.wrapper()) wrapper(t.args[0]);
+    else
+      for (const WireType& a : t.args) visit(a);
+  }
+
+  void name_wrappers() {
+    for (const MessagePlan& m : plan_.messages)
+      for (const ProtoField& f : m.fields) visit(f.type);
+    for (const RpcPlan& r : plan_.rpcs) {
+      for (const ParamPlan& pp : r.params) visit(pp.field.type);
+      if (r.result) visit(r.result->type);
+    }
+  }
+
+  void shared_types() {
+    for (SymbolId id : shared_) {
+      const Symbol& s = p_.symbols[id];
+      auto it = plan_.type_names.find(id);
+      plan_.shared_types.push_back(
+          SharedType{s.name, kind_word(s.kind), where(s.decl), it == plan_.type_names.end() ? "" : it->second});
+    }
+  }
+
+  void remote_sites() {
+    std::map<SymbolId, const RpcPlan*> by_symbol;
+    for (const RpcPlan& r : plan_.rpcs) by_symbol[r.symbol] = &r;
+    for (const InterfaceSymbol& is : iface_) {
+      auto it = by_symbol.find(is.symbol);
+      if (it == by_symbol.end()) continue;
+      for (uint32_t ri : is.refs) {
+        const Reference& ref = p_.refs[ri];
+        RemoteSite rs;
+        rs.ref = ri;
+        rs.where = p_.where(ref.site);
+        rs.caller = ref.from == kNoSymbol ? "" : p_.symbols[ref.from].name;
+        rs.callee = it->second->qualified;
+        rs.rpc = it->second->rpc;
+        rs.kind = to_string(ref.kind);
+        rs.in_loop = ref.in_loop;
+        plan_.remote_sites.push_back(std::move(rs));
+      }
+    }
+    // Loop sites first (each is now a network round trip per iteration), then
+    // in site order (reference indices follow path, line, column).
+    std::sort(plan_.remote_sites.begin(), plan_.remote_sites.end(), [](const RemoteSite& a, const RemoteSite& b) {
+      return std::make_pair(!a.in_loop, a.ref) < std::make_pair(!b.in_loop, b.ref);
+    });
+  }
+
+  /// How the project itself includes `file`: the most used quoted spelling.
+  std::string include_spelling(FileId file) {
+    std::map<std::string, int> count;
+    for (const Include& inc : p_.includes)
+      if (inc.included == file && !inc.angled) ++count[inc.spelled];
+    std::string best;
+    int n = 0;
+    for (const auto& [spelled, c] : count)
+      if (c > n) {
+        best = spelled;
+        n = c;
+      }
+    return best.empty() ? p_.files[file].path : best;
+  }
+
+  void headers() {
+    std::set<FileId> files;
+    for (const RpcPlan& r : plan_.rpcs) files.insert(p_.symbols[r.symbol].decl.file);
+    auto type_file = [&](SymbolId id) {
+      const Symbol& s = p_.symbols[id];
+      Loc l = s.def.valid() ? s.def : s.decl;
+      if (l.valid() && p_.files[l.file].is_header) files.insert(l.file);
+    };
+    for (const MessagePlan& m : plan_.messages) type_file(m.record);
+    for (const EnumPlan& e : plan_.enums) type_file(e.decl);
+    std::set<std::string> spelled;
+    for (FileId f : files)
+      if (f != kNoFile) spelled.insert(include_spelling(f));
+    plan_.headers.assign(spelled.begin(), spelled.end());
+  }
+
+  const Project& p_;
+  ModuleId module_;
+  const std::vector<InterfaceSymbol>& iface_;
+  TypeMapper mapper_;
+  ServicePlan plan_;
+  NameTable package_names_;
+  std::vector<Pending> pending_;
+  std::vector<SymbolId> shared_;
+};
+
+} // namespace
+
+ServicePlan plan_service(const Project& project, ModuleId module, const std::vector<InterfaceSymbol>& interface) {
+  return Planner(project, module, interface).run();
+}
+
+} // namespace seam::stubs

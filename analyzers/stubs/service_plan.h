@@ -1,0 +1,133 @@
+// What `seam split MODULE` generates, decided once from the Project: the rpcs
+// (one per interface function that maps), the messages and enums of the value
+// types in their signatures, the wrapper messages proto needs for nested
+// containers, everything skipped with its reason, and the call sites that
+// become remote. The emitters in reports/stubs/ only print this plan.
+#pragma once
+
+#include "analyzers/model/interface.h"
+#include "analyzers/stubs/proto_mapping.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seam::stubs {
+
+/// One field of a proto message. Numbers are declaration order from 1, so
+/// they are the same on every run over the same code.
+struct ProtoField {
+  std::string name;     ///< proto field name (snake_case, unique in the message)
+  uint32_t number = 0;
+  WireType type;
+  std::string cpp_name; ///< the C++ member or parameter it carries
+};
+
+struct MessagePlan {
+  std::string proto;               ///< message name
+  SymbolId record = kNoSymbol;     ///< the C++ aggregate
+  std::string cpp;                 ///< "::shop::notifications::Notification"
+  std::vector<ProtoField> fields;
+  std::string origin;              ///< "src/x.h:12" where the record is defined
+};
+
+struct EnumValuePlan {
+  std::string proto;   ///< "CHANNEL_EMAIL"
+  int64_t number = 0;  ///< the C++ value: conversion is a cast
+  std::string cpp;     ///< the enumerator's name
+};
+
+struct EnumPlan {
+  std::string proto;
+  SymbolId decl = kNoSymbol;
+  std::string cpp;     ///< "::shop::notifications::Channel"
+  std::vector<EnumValuePlan> values; ///< with an added *_UNSPECIFIED = 0 first when no value is 0
+  bool allow_alias = false;
+  std::string origin;
+};
+
+/// A message holding one nested container (proto has no repeated-of-repeated).
+struct WrapperPlan {
+  std::string proto;   ///< "Int32List", "StringToInt32Map", "OptionalDouble"
+  std::string key;     ///< WireType::key() of the wrapped type
+  ProtoField field;    ///< "values" = 1
+};
+
+struct ParamPlan {
+  std::string name;      ///< C++ parameter name (argN when the declaration has none)
+  std::string spelling;  ///< as declared: "const std::string &"
+  ProtoField field;
+  bool rvalue = false;   ///< T&&: the server moves its local into the call
+};
+
+struct RpcPlan {
+  std::string rpc;            ///< "OutboxFor"
+  SymbolId symbol = kNoSymbol;
+  std::string qualified;      ///< "shop::notifications::outbox_for"
+  std::string ns;             ///< namespace to define it in: "shop::notifications" ("" = global)
+  std::string local_name;     ///< name inside ns: "outbox_for" or "Registry::lookup"
+  std::string result_spelling;///< "std::vector<shop::notifications::Notification>", "void"
+  std::optional<ProtoField> result;
+  std::vector<ParamPlan> params;
+  std::string request, response; ///< message names
+  bool is_noexcept = false;
+  std::string declared_at;    ///< "src/notifications/notifications.h:20"
+  uint32_t call_sites = 0, loop_sites = 0;
+};
+
+struct SkippedPlan {
+  SymbolId symbol = kNoSymbol;
+  std::string name;   ///< qualified
+  std::string kind;   ///< "function", "method", ...
+  std::string where;  ///< "file:line"
+  Skip why;
+};
+
+/// A site in another module that uses a generated rpc function.
+struct RemoteSite {
+  uint32_t ref = 0;   ///< index into Project::refs
+  std::string where;  ///< "file:line:column"
+  std::string caller; ///< enclosing symbol's qualified name, or ""
+  std::string callee; ///< the C++ function
+  std::string rpc;
+  std::string kind;   ///< "call", "address" ...
+  bool in_loop = false;
+};
+
+/// A type (or macro) of the module that other modules use: it stays in the
+/// module's headers and callers keep using it locally.
+struct SharedType {
+  std::string name;
+  std::string kind;  ///< "struct", "enum", "macro", ...
+  std::string where;
+  std::string proto; ///< its message or enum when it crosses the wire, else ""
+};
+
+struct ServicePlan {
+  std::string module;     ///< as named in seam.json
+  std::string base;       ///< safe_identifier(module): every file name starts with it
+  std::string package;    ///< "notifications.v1"
+  std::string cpp_package;///< "::notifications::v1"
+  std::string service;    ///< "NotificationsService"
+  std::string env_addr;   ///< "SEAM_NOTIFICATIONS_ADDR"
+  std::vector<RpcPlan> rpcs;
+  std::vector<MessagePlan> messages;
+  std::vector<EnumPlan> enums;
+  std::vector<WrapperPlan> wrappers;
+  std::vector<SkippedPlan> skipped;
+  std::vector<SharedType> shared_types;
+  std::vector<RemoteSite> remote_sites; ///< loop sites first, then by site
+  std::vector<std::string> headers;     ///< include spellings the generated C++ needs, sorted
+  std::map<SymbolId, std::string> type_names; ///< record/enum -> proto name
+  std::map<std::string, std::string> wrapper_names; ///< WireType::key -> wrapper message
+
+  /// The proto type name of a singular WireType ("int32", "Notification", "Int32List").
+  std::string proto_type(const WireType& t) const;
+};
+
+/// Builds the plan for `module` over its interface (module_interface()).
+ServicePlan plan_service(const Project& project, ModuleId module,
+                         const std::vector<InterfaceSymbol>& interface);
+
+} // namespace seam::stubs

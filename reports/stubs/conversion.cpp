@@ -1,0 +1,181 @@
+#include "reports/stubs/conversion.h"
+
+namespace seam::stubs {
+
+/// Where a proto value goes: a singular field, a new element of a repeated
+/// field, or the entry `key` of a map field.
+struct Conversions::Slot {
+  enum Kind { Field, Repeated, MapEntry } kind = Field;
+  std::string msg;   ///< "request." / "out." / "response->"
+  std::string field; ///< proto field name
+  std::string key;   ///< MapEntry: the key expression
+
+  std::string set(const std::string& value) const {
+    switch (kind) {
+    case Field: return msg + "set_" + field + "(" + value + ");";
+    case Repeated: return msg + "add_" + field + "(" + value + ");";
+    case MapEntry: return "(*" + msg + "mutable_" + field + "())[" + key + "] = " + value + ";";
+    }
+    return "";
+  }
+  /// An lvalue of the message in the slot.
+  std::string message() const {
+    switch (kind) {
+    case Field: return "*" + msg + "mutable_" + field + "()";
+    case Repeated: return "*" + msg + "add_" + field + "()";
+    case MapEntry: return "(*" + msg + "mutable_" + field + "())[" + key + "]";
+    }
+    return "";
+  }
+};
+
+std::string Conversions::scalar_cpp(const std::string& s) {
+  if (s == "int32") return "std::int32_t";
+  if (s == "int64") return "std::int64_t";
+  if (s == "uint32") return "std::uint32_t";
+  if (s == "uint64") return "std::uint64_t";
+  return s; // bool, float, double
+}
+
+std::string Conversions::value_expr(const std::string& src, const WireType& t) const {
+  switch (t.kind) {
+  case WireKind::Scalar: return t.narrow ? "static_cast<" + scalar_cpp(t.scalar) + ">(" + src + ")" : src;
+  case WireKind::String:
+    if (t.c_string) return src + " != nullptr ? " + src + " : \"\"";
+    return t.view ? "std::string(" + src + ")" : src;
+  case WireKind::Enum: return q_ + "to_proto(" + src + ")";
+  default: return src;
+  }
+}
+
+std::string Conversions::back_expr(const std::string& get, const WireType& t) const {
+  switch (t.kind) {
+  case WireKind::Scalar: return t.narrow ? "static_cast<" + t.cpp + ">(" + get + ")" : get;
+  case WireKind::Enum: return q_ + "from_proto(" + get + ")";
+  default: return get;
+  }
+}
+
+void Conversions::store(CodeWriter& w, const std::string& src, const WireType& t, const Slot& slot) const {
+  switch (t.kind) {
+  case WireKind::Scalar:
+  case WireKind::String:
+  case WireKind::Enum:
+    w.line(slot.set(value_expr(src, t)));
+    return;
+  case WireKind::Message:
+    if (!t.wrapper()) {
+      w.line(q_ + "to_proto(" + src + ", " + slot.message() + ");");
+      return;
+    } else {
+      std::string wrapper = w.fresh("wrapper");
+      w.open("");
+      w.line("auto& " + wrapper + " = " + slot.message() + ";");
+      store(w, src, t.args[0], Slot{Slot::Field, wrapper + ".", "values", ""});
+      w.close();
+      return;
+    }
+  case WireKind::List: {
+    std::string item = w.fresh("item");
+    w.open("for (const auto& " + item + " : " + src + ")");
+    store(w, item, t.args[0], Slot{Slot::Repeated, slot.msg, slot.field, ""});
+    w.close();
+    return;
+  }
+  case WireKind::Map: {
+    std::string key = w.fresh("key"), value = w.fresh("value");
+    w.open("for (const auto& [" + key + ", " + value + "] : " + src + ")");
+    store(w, value, t.args[1], Slot{Slot::MapEntry, slot.msg, slot.field, value_expr(key, t.args[0])});
+    w.close();
+    return;
+  }
+  case WireKind::Optional:
+    w.open("if (" + src + ")");
+    store(w, "*" + src, t.args[0], slot);
+    w.close();
+    return;
+  }
+}
+
+void Conversions::to_proto(CodeWriter& w, const std::string& src, const ProtoField& f, const std::string& msg) const {
+  store(w, src, f.type, Slot{Slot::Field, msg, f.name, ""});
+}
+
+void Conversions::load_value(CodeWriter& w, const std::string& get, const WireType& t, const std::string& dst) const {
+  if (t.kind == WireKind::Message && !t.wrapper()) {
+    w.line(q_ + "from_proto(" + get + ", " + dst + ");");
+  } else if (t.wrapper()) {
+    load(w, get + ".", "values", t.args[0], dst);
+  } else {
+    w.line(dst + " = " + back_expr(get, t) + ";");
+  }
+}
+
+void Conversions::load(CodeWriter& w, const std::string& msg, const std::string& field, const WireType& t,
+                       const std::string& dst) const {
+  const std::string get = msg + field + "()";
+  switch (t.kind) {
+  case WireKind::Scalar:
+  case WireKind::String:
+  case WireKind::Enum:
+  case WireKind::Message:
+    load_value(w, get, t, dst);
+    return;
+  case WireKind::List: {
+    const WireType& e = t.args[0];
+    const std::string add = t.insert ? ".insert(" : ".push_back(";
+    w.line(dst + ".clear();");
+    std::string item = w.fresh("item");
+    w.open("for (const auto& " + item + " : " + get + ")");
+    if (e.kind == WireKind::Message) {
+      std::string value = w.fresh("value");
+      w.line(e.cpp + " " + value + ";");
+      load_value(w, item, e, value);
+      w.line(dst + add + "std::move(" + value + "));");
+    } else {
+      w.line(dst + add + back_expr(item, e) + ");");
+    }
+    w.close();
+    return;
+  }
+  case WireKind::Map: {
+    const WireType& k = t.args[0];
+    const WireType& v = t.args[1];
+    w.line(dst + ".clear();");
+    std::string key = w.fresh("key"), entry = w.fresh("entry");
+    w.open("for (const auto& [" + key + ", " + entry + "] : " + get + ")");
+    if (v.kind == WireKind::Message) {
+      std::string value = w.fresh("value");
+      w.line(v.cpp + " " + value + ";");
+      load_value(w, entry, v, value);
+      w.line(dst + ".emplace(" + back_expr(key, k) + ", std::move(" + value + "));");
+    } else {
+      w.line(dst + ".emplace(" + back_expr(key, k) + ", " + back_expr(entry, v) + ");");
+    }
+    w.close();
+    return;
+  }
+  case WireKind::Optional: {
+    const WireType& v = t.args[0];
+    w.open("if (" + msg + "has_" + field + "())");
+    if (v.kind == WireKind::Message) {
+      std::string value = w.fresh("value");
+      w.line(v.cpp + " " + value + ";");
+      load_value(w, get, v, value);
+      w.line(dst + " = std::move(" + value + ");");
+    } else {
+      w.line(dst + " = " + back_expr(get, v) + ";");
+    }
+    w.reopen("else");
+    w.line(dst + ".reset();");
+    w.close();
+    return;
+  }
+  }
+}
+
+void Conversions::from_proto(CodeWriter& w, const std::string& msg, const ProtoField& f, const std::string& dst) const {
+  load(w, msg, f.name, f.type, dst);
+}
+
+} // namespace seam::stubs

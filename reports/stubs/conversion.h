@@ -1,0 +1,49 @@
+// The statements that copy a C++ value into a proto field and back, shared by
+// the conversion header, the client and the server. Records and enums convert
+// through the to_proto/from_proto functions of the conversion header;
+// containers, optionals and wrapper messages are spelled out inline, so no
+// overload depends on how a container type happens to be spelled.
+#pragma once
+
+#include "analyzers/stubs/service_plan.h"
+#include "reports/stubs/code_writer.h"
+
+#include <string>
+
+namespace seam::stubs {
+
+class Conversions {
+public:
+  /// `qualifier` prefixes calls to the conversion functions: "" inside their
+  /// namespace, "::pkg::v1::convert::" elsewhere.
+  Conversions(const ServicePlan& plan, std::string qualifier) : plan_(plan), q_(std::move(qualifier)) {}
+
+  /// Statements storing C++ expression `src` in field `f` of the message
+  /// reached by `msg` ("request." or "response->").
+  void to_proto(CodeWriter& w, const std::string& src, const ProtoField& f, const std::string& msg) const;
+  /// Statements storing field `f` of the message reached by `msg` in the C++ lvalue `dst`.
+  void from_proto(CodeWriter& w, const std::string& msg, const ProtoField& f, const std::string& dst) const;
+
+  /// A C++ expression for a singular scalar, string or enum proto value
+  /// `get` ("response.result()"); empty for messages and containers.
+  std::string simple_value(const std::string& get, const WireType& t) const {
+    return t.kind == WireKind::Scalar || t.kind == WireKind::String || t.kind == WireKind::Enum ? back_expr(get, t) : "";
+  }
+
+  /// The C++ type protoc generates for a proto scalar ("int32" -> "std::int32_t").
+  static std::string scalar_cpp(const std::string& scalar);
+
+private:
+  struct Slot;
+  void store(CodeWriter& w, const std::string& src, const WireType& t, const Slot& slot) const;
+  void load(CodeWriter& w, const std::string& msg, const std::string& field, const WireType& t,
+            const std::string& dst) const;
+  void load_value(CodeWriter& w, const std::string& get, const WireType& t, const std::string& dst) const;
+  std::string value_expr(const std::string& src, const WireType& t) const;
+  std::string back_expr(const std::string& get, const WireType& t) const;
+
+  const ServicePlan& plan_;
+  std::string q_;
+};
+
+} // namespace seam::stubs

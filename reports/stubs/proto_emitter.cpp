@@ -1,0 +1,91 @@
+// MODULE.proto: the service first (what a reader looks for), then each rpc's
+// request and response, then the enums and messages of the C++ value types,
+// then the wrapper messages nested containers need.
+#include "analyzers/stubs/names.h"
+#include "reports/stubs/code_writer.h"
+#include "reports/stubs/stub_files.h"
+
+namespace seam::stubs {
+namespace {
+
+std::string field_line(const ServicePlan& plan, const ProtoField& f) {
+  const WireType& t = f.type;
+  std::string type;
+  switch (t.kind) {
+  case WireKind::List: type = "repeated " + plan.proto_type(t.args[0]); break;
+  case WireKind::Map: type = "map<" + plan.proto_type(t.args[0]) + ", " + plan.proto_type(t.args[1]) + ">"; break;
+  case WireKind::Optional:
+    // Messages have presence already; scalars need proto3 `optional`.
+    type = (t.args[0].kind == WireKind::Message ? "" : "optional ") + plan.proto_type(t.args[0]);
+    break;
+  default: type = plan.proto_type(t); break;
+  }
+  return type + " " + f.name + " = " + std::to_string(f.number) + ";";
+}
+
+void message(CodeWriter& w, const ServicePlan& plan, const std::string& name, const std::vector<ProtoField>& fields) {
+  if (fields.empty()) {
+    w.line("message " + name + " {}");
+    return;
+  }
+  w.open("message " + name);
+  for (const ProtoField& f : fields) w.line(field_line(plan, f));
+  w.close();
+}
+
+} // namespace
+
+std::string emit_proto(const ServicePlan& plan, const StubOrigin& origin) {
+  CodeWriter w;
+  w.raw(generated_header(plan.base + ".proto", "the '" + plan.module + "' module as a gRPC service.", plan, origin));
+  w.line("");
+  w.line("syntax = \"proto3\";");
+  w.line("");
+  w.line("package " + plan.package + ";");
+  w.line("");
+  w.line("// One rpc per function of the module's interface. Field numbers follow the");
+  w.line("// declaration order of parameters and members.");
+  if (plan.rpcs.empty()) {
+    w.line("service " + plan.service + " {}");
+  } else {
+    w.open("service " + plan.service);
+    for (size_t i = 0; i < plan.rpcs.size(); ++i) {
+      const RpcPlan& r = plan.rpcs[i];
+      if (i) w.line("");
+      w.line("// " + r.qualified + " (" + r.declared_at + ")");
+      w.line("rpc " + r.rpc + "(" + r.request + ") returns (" + r.response + ");");
+    }
+    w.close();
+  }
+  for (const RpcPlan& r : plan.rpcs) {
+    w.line("");
+    std::vector<ProtoField> params;
+    for (const ParamPlan& p : r.params) params.push_back(p.field);
+    message(w, plan, r.request, params);
+    w.line("");
+    std::vector<ProtoField> result;
+    if (r.result) result.push_back(*r.result);
+    message(w, plan, r.response, result);
+  }
+  for (const EnumPlan& e : plan.enums) {
+    w.line("");
+    w.line("// " + e.cpp.substr(2) + " (" + e.origin + "); the numbers are the C++ values.");
+    w.open("enum " + e.proto);
+    if (e.allow_alias) w.line("option allow_alias = true;");
+    for (const EnumValuePlan& v : e.values) w.line(v.proto + " = " + std::to_string(v.number) + ";");
+    w.close();
+  }
+  for (const MessagePlan& m : plan.messages) {
+    w.line("");
+    w.line("// " + m.cpp.substr(2) + " (" + m.origin + ")");
+    message(w, plan, m.proto, m.fields);
+  }
+  for (const WrapperPlan& wp : plan.wrappers) {
+    w.line("");
+    w.line("// Holds one nested container: proto has no repeated-of-repeated.");
+    message(w, plan, wp.proto, {wp.field});
+  }
+  return w.str();
+}
+
+} // namespace seam::stubs

@@ -101,6 +101,8 @@ public:
 
   /// Loop bodies as (file, begin offset, end offset), for the in_loop flag.
   std::vector<std::tuple<FileID, unsigned, unsigned>> loops;
+  /// Friend declarations naming a function or a template (see LoopCollector).
+  std::vector<const FriendDecl*> friends;
 
 private:
   std::string root_;
@@ -164,6 +166,12 @@ public:
   bool VisitWhileStmt(WhileStmt* s) { return add(s->getBody()); }
   bool VisitDoStmt(DoStmt* s) { return add(s->getBody()); }
   bool VisitCXXForRangeStmt(CXXForRangeStmt* s) { return add(s->getBody()); }
+  /// `friend void f();` and `template <class> friend class X;` are not reported
+  /// as references by clang::index; FactConsumer::finish turns these into Friend refs.
+  bool VisitFriendDecl(FriendDecl* d) {
+    if (d->getFriendDecl()) st_.friends.push_back(d);
+    return true;
+  }
 
 private:
   bool add(Stmt* body) {
@@ -279,7 +287,7 @@ public:
       kind = RefKind::Read;
     else if (isa<FunctionDecl>(d))
       kind = RefKind::AddressOf; // a function named without a call
-    if (kind == RefKind::TypeUse && info.Parent && isa<FriendDecl>(info.Parent)) kind = RefKind::Friend;
+    if (kind == RefKind::TypeUse && info.Parent && in_friend_decl(info.Parent, loc)) kind = RefKind::Friend;
     add_ref(target, site, from, kind, loc);
     return true;
   }
@@ -304,7 +312,10 @@ public:
     return true;
   }
 
-  void finish() override { mark_loops(); }
+  void finish() override {
+    add_friend_refs();
+    mark_loops();
+  }
 
 private:
   uint32_t macro_symbol(const std::string& usr, const std::string& name, Loc def) {
@@ -319,6 +330,32 @@ private:
     st_.facts().symbols.push_back(std::move(s));
     macros_.emplace(usr, idx);
     return idx;
+  }
+
+  /// A Friend reference from the befriending class to each function or
+  /// template it names (friend types arrive as index references instead).
+  void add_friend_refs() {
+    for (const FriendDecl* fd : st_.friends) {
+      const NamedDecl* target = fd->getFriendDecl();
+      // A friend defined in the class (hidden friend) belongs to the class.
+      if (const auto* f = dyn_cast<FunctionDecl>(target); f && f->doesThisDeclarationHaveABody()) continue;
+      Loc site = st_.loc(target->getLocation());
+      if (!site.valid() || st_.is_external(site.file)) continue;
+      uint32_t from = kNoSymbol;
+      if (const auto* owner = dyn_cast<Decl>(fd->getDeclContext())) from = symbol(pattern_of(owner));
+      add_ref(pattern_of(target), site, from, RefKind::Friend, target->getLocation());
+    }
+  }
+
+  /// `friend class X;` is indexed as a type use whose parent is the class, not
+  /// the FriendDecl: look the site up among the class's friend declarations.
+  static bool in_friend_decl(const Decl* parent, SourceLocation loc) {
+    if (isa<FriendDecl>(parent)) return true;
+    const auto* rd = dyn_cast<CXXRecordDecl>(parent);
+    if (!rd || !rd->hasDefinition()) return false;
+    for (const FriendDecl* fd : rd->getDefinition()->friends())
+      if (fd->getFriendType() && fd->getSourceRange().fullyContains(SourceRange(loc))) return true;
+    return false;
   }
 
   std::pair<FileID, unsigned> raw_offset(SourceLocation loc) {

@@ -1,0 +1,326 @@
+#include "analyzers/candidates/blockers.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+namespace seam {
+
+bool is_function_like(SymbolKind k) {
+  return k == SymbolKind::Function || k == SymbolKind::Method || k == SymbolKind::StaticMethod ||
+         k == SymbolKind::Constructor || k == SymbolKind::Conversion;
+}
+
+namespace {
+
+/// Calls f(ref index, outgoing) for every reference crossing the unit's
+/// boundary: outgoing = from the unit to another module.
+template <typename F>
+void for_each_crossing(const CandidateContext& ctx, const std::vector<char>& in, const Assessment& a, F f) {
+  const ModuleGraph& g = ctx.graph();
+  for (ModuleId m : a.modules) {
+    for (uint32_t e : g.out[m])
+      if (!in[g.edges[e].to])
+        for (uint32_t r : g.edges[e].refs) f(r, true);
+    for (uint32_t e : g.in[m])
+      if (!in[g.edges[e].from])
+        for (uint32_t r : g.edges[e].refs) f(r, false);
+  }
+}
+
+std::string list_modules(const Project& p, const std::vector<ModuleId>& ms) {
+  std::string out;
+  for (size_t i = 0; i < ms.size(); ++i) out += (i ? ", " : "") + p.module_name(ms[i]);
+  return out;
+}
+
+class Finder {
+public:
+  Finder(CandidateContext& ctx, const std::vector<char>& in, Assessment& a)
+      : ctx_(ctx), p_(ctx.project()), in_(in), a_(a) {}
+
+  void run() {
+    cycle();
+    crossing_references();
+    globals();
+    signatures();
+    std::sort(a_.blockers.begin(), a_.blockers.end(), [&](const Blocker& x, const Blocker& y) {
+      auto key = [&](const Blocker& b) {
+        const std::string& path = b.site.valid() ? p_.files[b.site.file].path : empty_;
+        const std::string& sym = b.symbol == kNoSymbol ? empty_ : p_.symbols[b.symbol].name;
+        return std::tie(b.kind, path, b.site.line, b.site.column, sym, b.detail);
+      };
+      return key(x) < key(y);
+    });
+  }
+
+private:
+  const std::string& name(SymbolId s) const { return s == kNoSymbol ? empty_ : p_.symbols[s].name; }
+  const std::string& mod(ModuleId m) const { return p_.module_name(m); }
+
+  void add(BlockerKind k, SymbolId s, Loc site, std::string detail, std::vector<ModuleId> partners) {
+    std::sort(partners.begin(), partners.end());
+    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+    a_.blockers.push_back(Blocker{k, s, site, std::move(detail), std::move(partners)});
+  }
+
+  // --- cycle: the unit, contracted to one node, in a strongly connected
+  // component with modules outside it.
+  void cycle() {
+    const ModuleGraph& g = ctx_.graph();
+    const uint32_t rep = static_cast<uint32_t>(a_.modules.front());
+    auto node = [&](ModuleId m) { return in_[m] ? rep : static_cast<uint32_t>(m); };
+    std::vector<std::vector<uint32_t>> succ(g.module_count);
+    for (const ModuleEdge& e : g.edges) {
+      uint32_t f = node(e.from), t = node(e.to);
+      if (f != t) succ[f].push_back(t);
+    }
+    uint32_t count = 0;
+    std::vector<uint32_t> comp = component_ids(succ, count);
+    std::vector<ModuleId> partners;
+    for (ModuleId m = 0; m < static_cast<ModuleId>(g.module_count); ++m)
+      if (!in_[m] && comp[m] == comp[rep]) partners.push_back(m);
+    if (partners.empty()) return;
+    std::vector<char> partner(g.module_count, 0);
+    for (ModuleId m : partners) partner[m] = 1;
+    // Point at the first call from the unit into the cycle (the call a reader
+    // would cut), else the first reference, else the first include.
+    uint32_t best_call = UINT32_MAX, best_ref = UINT32_MAX, best_inc = UINT32_MAX;
+    for (ModuleId m : a_.modules)
+      for (uint32_t e : g.out[m]) {
+        const ModuleEdge& edge = g.edges[e];
+        if (!partner[edge.to]) continue;
+        for (uint32_t r : edge.refs) {
+          best_ref = std::min(best_ref, r);
+          if (p_.refs[r].kind == RefKind::Call) best_call = std::min(best_call, r);
+        }
+        for (uint32_t i : edge.includes) best_inc = std::min(best_inc, i);
+      }
+    uint32_t r = best_call != UINT32_MAX ? best_call : best_ref;
+    Loc site;
+    SymbolId sym = kNoSymbol;
+    if (r != UINT32_MAX) {
+      site = p_.refs[r].site;
+      sym = p_.refs[r].target;
+    } else if (best_inc != UINT32_MAX) {
+      site = p_.includes[best_inc].site;
+    }
+    std::string detail = "in a dependency cycle with " + list_modules(p_, partners) +
+                         ": neither side can be deployed first; extract them together or cut an edge";
+    add(BlockerKind::Cycle, sym, site, std::move(detail), partners);
+  }
+
+  // --- inheritance, template, friend, callback by address, callback and
+  // identity at outgoing calls: one walk over the crossing references.
+  void crossing_references() {
+    // Keyed by what the blocker is about, valued by the first reference (refs
+    // are in site order, so the smallest index is the first site).
+    std::map<std::tuple<int, SymbolId, SymbolId, bool>, uint32_t> first;
+    auto note = [&](int what, SymbolId a, SymbolId b, bool out, uint32_t r) {
+      auto [it, inserted] = first.emplace(std::make_tuple(what, a, b, out), r);
+      if (!inserted) it->second = std::min(it->second, r);
+    };
+    std::map<SymbolId, std::set<ModuleId>> template_clients;
+    std::unordered_map<SymbolId, bool> takes_callback;
+    for_each_crossing(ctx_, in_, a_, [&](uint32_t ri, bool out) {
+      const Reference& r = p_.refs[ri];
+      const Symbol& t = p_.symbols[r.target];
+      switch (r.kind) {
+      case RefKind::BaseClass:
+        note(0, r.from, r.target, out, ri);
+        return;
+      case RefKind::Friend:
+        note(1, r.from, r.target, out, ri);
+        return;
+      case RefKind::AddressOf:
+        if (is_function_like(t.kind)) note(2, r.target, kNoSymbol, out, ri);
+        break;
+      default:
+        break;
+      }
+      if (!out) {
+        SymbolId tmpl = ctx_.enclosing_template(r.target);
+        if (tmpl != kNoSymbol) {
+          note(3, tmpl, kNoSymbol, false, ri);
+          template_clients[tmpl].insert(r.from_module);
+        }
+        return;
+      }
+      if (r.kind != RefKind::Call || !is_function_like(t.kind)) return;
+      auto [cb, fresh] = takes_callback.emplace(r.target, false);
+      if (fresh)
+        for (const Param& prm : t.params)
+          if (TypeClassifier::has_callback(prm.type)) cb->second = true;
+      if (cb->second) note(4, r.target, kNoSymbol, true, ri);
+      if (SymbolId own = own_object_param(t); own != kNoSymbol) note(5, r.target, own, true, ri);
+    });
+
+    for (const auto& [key, ri] : first) {
+      auto [what, a, b, out] = key;
+      const Reference& r = p_.refs[ri];
+      ModuleId other = out ? r.to_module : r.from_module;
+      switch (what) {
+      case 0: // a derives from b
+        if (out)
+          add(BlockerKind::Inheritance, a, r.site,
+              "derives from " + name(b) + " of " + mod(other) +
+                  ": a base class cannot be shared across processes; call the other side through an "
+                  "interface instead",
+              {other});
+        else
+          add(BlockerKind::Inheritance, b, r.site,
+              "is the base class of " + name(a) + " in " + mod(other) +
+                  ": a base class cannot be shared across processes",
+              {other});
+        break;
+      case 1: // a befriends b
+        if (out)
+          add(BlockerKind::Friend, a == kNoSymbol ? b : a, r.site,
+              "declares " + name(b) + " of " + mod(other) + " a friend: code outside may use its private members",
+              {other});
+        else
+          add(BlockerKind::Friend, b, r.site,
+              "is a friend of " + name(a) + " in " + mod(other) + ": it may use that class's private members",
+              {other});
+        break;
+      case 2: // address of a function taken across the boundary
+        if (out)
+          add(BlockerKind::Callback, a, r.site,
+              "takes the address of " + name(a) + " of " + mod(other) +
+                  ": a function pointer cannot point into another process",
+              {other});
+        else
+          add(BlockerKind::Callback, a, r.site,
+              mod(other) + " takes its address: a function pointer cannot point into another process", {other});
+        break;
+      case 3: { // a template of the unit used outside it
+        std::vector<ModuleId> users(template_clients[a].begin(), template_clients[a].end());
+        add(BlockerKind::Template, a, r.site,
+            "template used by " + list_modules(p_, users) +
+                ": it is compiled into its users, so it cannot move behind a network call",
+            users);
+        break;
+      }
+      case 4: // a callback passed to another module
+        add(BlockerKind::Callback, a, r.site,
+            "passes a callback to " + name(a) + " of " + mod(other) + ": code cannot be sent to another process",
+            {other});
+        break;
+      case 5: // the unit hands its own object to another module
+        add(BlockerKind::Identity, a, r.site,
+            "hands its " + name(b) + " to " + name(a) + " of " + mod(other) +
+                " by pointer or reference: across a process that module would hold a copy, not the object",
+            {other});
+        break;
+      }
+    }
+  }
+
+  /// A record of the unit that `f` takes by pointer or reference.
+  SymbolId own_object_param(const Symbol& f) const {
+    for (const Param& prm : f.params) {
+      const TypeInfo& t = prm.type;
+      if ((t.shape != TypeShape::Pointer && t.shape != TypeShape::Reference) || t.args.empty()) continue;
+      const TypeInfo& obj = t.args[0];
+      if (obj.shape != TypeShape::Record) continue;
+      auto it = p_.symbol_index.find(obj.decl_usr);
+      if (it == p_.symbol_index.end()) continue;
+      ModuleId m = p_.symbols[it->second].module;
+      if (m != kNoModule && in_[m]) return it->second;
+    }
+    return kNoSymbol;
+  }
+
+  // --- global-state: touched on both sides, written on at least one.
+  void globals() {
+    std::set<uint32_t> seen;
+    for (ModuleId m : a_.modules)
+      for (uint32_t gi : ctx_.globals_of(m)) {
+        if (!seen.insert(gi).second) continue;
+        const CandidateContext::Global& g = ctx_.globals()[gi];
+        const CandidateContext::GlobalUse* mine = nullptr;
+        std::vector<const CandidateContext::GlobalUse*> theirs;
+        bool writes = false;
+        for (const auto& u : g.uses) {
+          writes |= u.writes;
+          if (in_[u.module]) {
+            if (!mine || (u.writes && !mine->writes)) mine = &u;
+          } else {
+            theirs.push_back(&u);
+          }
+        }
+        if (!mine || theirs.empty() || !writes) continue;
+        std::string others;
+        std::vector<ModuleId> partners;
+        for (const auto* u : theirs) {
+          others += (others.empty() ? "" : ", ") + std::string(u->writes ? "written by " : "read by ") +
+                    mod(u->module) + " (" + p_.where(p_.refs[u->first_ref].site) + ")";
+          partners.push_back(u->module);
+        }
+        add(BlockerKind::GlobalState, g.symbol, p_.refs[mine->first_ref].site,
+            std::string("mutable global ") + (mine->writes ? "written" : "read") + " here and " + others +
+                ": two processes cannot share it",
+            partners);
+      }
+  }
+
+  // --- callback and identity in the unit's own interface signatures.
+  void signatures() {
+    for (const InterfaceEntry& e : a_.interface) {
+      const Symbol& s = p_.symbols[e.use.symbol];
+      if (!is_function_like(s.kind)) continue;
+      std::string callbacks, identity;
+      auto join = [](std::string& to, const std::string& what) { to += (to.empty() ? "" : "; ") + what; };
+      if (TypeClassifier::has_callback(s.result)) join(callbacks, "returns " + s.result.spelling);
+      for (const Param& prm : s.params)
+        if (TypeClassifier::has_callback(prm.type)) join(callbacks, "takes " + prm.type.spelling);
+      if (std::string why = result_identity(s.result); !why.empty()) join(identity, why);
+      for (const Param& prm : s.params)
+        if (std::string why = param_identity(prm.type); !why.empty()) join(identity, why);
+      Loc site = s.decl.valid() ? s.decl : s.def;
+      if (!callbacks.empty())
+        add(BlockerKind::Callback, e.use.symbol, site,
+            callbacks + ": code cannot be sent to another process", e.use.clients);
+      if (!identity.empty())
+        add(BlockerKind::Identity, e.use.symbol, site,
+            identity + ": across a process a pointer or reference can only refer to a copy", e.use.clients);
+    }
+  }
+
+  static bool is_c_string(const TypeInfo& t) {
+    return t.shape == TypeShape::Pointer && !t.args.empty() && t.args[0].shape == TypeShape::Char && t.args[0].is_const;
+  }
+
+  std::string result_identity(const TypeInfo& t) const {
+    if (TypeClassifier::has_callback(t) || is_c_string(t)) return "";
+    if (t.shape == TypeShape::Pointer || t.shape == TypeShape::Reference || t.shape == TypeShape::SmartPointer)
+      return "returns " + t.spelling + " into its own memory";
+    return "";
+  }
+
+  std::string param_identity(const TypeInfo& t) {
+    if (TypeClassifier::has_callback(t) || is_c_string(t)) return "";
+    if (t.shape == TypeShape::Pointer || t.shape == TypeShape::SmartPointer) return "takes " + t.spelling;
+    if (t.shape == TypeShape::Reference) {
+      TypeVerdict v = ctx_.types().classify(t);
+      if (!v.serialisable) return "takes " + t.spelling;
+    }
+    return "";
+  }
+
+  CandidateContext& ctx_;
+  const Project& p_;
+  const std::vector<char>& in_;
+  Assessment& a_;
+  const std::string empty_;
+};
+
+} // namespace
+
+void find_blockers(CandidateContext& ctx, const std::vector<char>& in_unit, Assessment& a) {
+  Finder(ctx, in_unit, a).run();
+}
+
+} // namespace seam

@@ -1,0 +1,160 @@
+// Extraction candidates: for a module, or a set of modules extracted together,
+// what becoming a service would take — its interface (the future service API),
+// the modules it would call over the network and those it can take along as a
+// library, the data crossing the boundary, what blocks it, how chatty its
+// clients are — and a score from docs/scoring.md. Every number traces to
+// references in the Project (file:line).
+#pragma once
+
+#include "analyzers/candidates/scoring.h"
+#include "analyzers/candidates/type_class.h"
+#include "analyzers/graph/module_graph.h"
+#include "analyzers/model/interface.h"
+#include "analyzers/model/model.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace seam {
+
+/// What keeps a unit from leaving the monolith as it is. Stable names in JSON:
+/// see to_string(BlockerKind).
+enum class BlockerKind : uint8_t {
+  Cycle,       ///< the unit is in a dependency cycle with modules outside it
+  Inheritance, ///< a class on one side derives from a class on the other
+  GlobalState, ///< a mutable global written on one side and used on the other
+  Template,    ///< a template of the unit is used (instantiated) outside it
+  Friend,      ///< a friend declaration crosses the boundary
+  Callback,    ///< a function pointer or std::function crosses the boundary
+  Identity,    ///< a pointer or reference to a live object crosses the boundary
+};
+inline constexpr int kBlockerKindCount = static_cast<int>(BlockerKind::Identity) + 1;
+const char* to_string(BlockerKind k);
+
+struct Blocker {
+  BlockerKind kind = BlockerKind::Cycle;
+  SymbolId symbol = kNoSymbol;   ///< the symbol at issue (kNoSymbol for cycle)
+  Loc site;                      ///< where to look (Project file ids)
+  std::string detail;            ///< one line
+  std::vector<ModuleId> partners;///< the modules on the other side, sorted
+};
+
+/// A symbol of the unit's interface: InterfaceSymbol (the shared definition)
+/// plus the calls made to it from inside loops.
+struct InterfaceEntry {
+  InterfaceSymbol use;
+  uint32_t loop_calls = 0;       ///< Call references inside loops
+  bool operation = false;        ///< a function or variable: an rpc once extracted
+};
+
+/// A module that uses the unit, with how much.
+struct ClientUse {
+  ModuleId module = kNoModule;
+  uint32_t refs = 0, calls = 0, loop_calls = 0;
+};
+
+/// A module the unit uses.
+struct DependencyUse {
+  ModuleId module = kNoModule;
+  bool library = false;          ///< a shared kernel: taken along, not called remotely
+  uint32_t refs = 0, calls = 0, loop_calls = 0, includes = 0;
+};
+
+/// A type in the interface's signatures.
+struct DataType {
+  std::string spelling;
+  TypeVerdict verdict;
+  std::vector<SymbolId> used_by; ///< interface symbols whose signature has it, sorted by name
+};
+
+/// Why a module gets no rank.
+enum class Role : uint8_t {
+  Candidate,   ///< ranked
+  SharedKernel,///< leaf module of values and pure functions: a library, not a service
+  EntryPoint,  ///< no module uses it: it is the application that would call the services
+};
+const char* to_string(Role r);
+
+struct Assessment {
+  std::vector<ModuleId> modules; ///< the unit, sorted
+  std::string name;              ///< module name, or names joined by '+'
+  Role role = Role::Candidate;
+  std::vector<InterfaceEntry> interface; ///< sorted by qualified name, then USR
+  std::vector<ClientUse> clients;        ///< sorted by module
+  std::vector<DependencyUse> dependencies; ///< sorted by module
+  std::vector<DataType> data;            ///< sorted by spelling
+  std::vector<Blocker> blockers;         ///< sorted by kind, site, symbol
+  uint32_t calls = 0;                    ///< interface calls from clients
+  uint32_t loop_calls = 0;               ///< of which inside loops
+  uint32_t void_calls = 0;               ///< of which to functions returning void
+  std::vector<uint32_t> loop_call_refs;  ///< indices into Project::refs, in site order
+  /// Calls that would become remote: into the unit from outside, and from the
+  /// unit to modules it would call over the network (Project::refs indices, site order).
+  std::vector<uint32_t> remote_in, remote_out;
+  ScoreInputs inputs;
+  Score score;
+  std::vector<std::string> reasons;      ///< one line each: what drives the score
+};
+
+/// Facts shared by every assessment of one Project: computed once, linear in
+/// references and symbols.
+class CandidateContext {
+public:
+  explicit CandidateContext(const Project& project);
+
+  const Project& project() const { return project_; }
+  const ModuleGraph& graph() const { return graph_; }
+  bool shared_kernel(ModuleId m) const { return kernel_[m]; }
+  /// Why a module is or is not a shared kernel, one line.
+  const std::string& kernel_reason(ModuleId m) const { return kernel_reason_[m]; }
+  /// Strongly connected components of the module graph with more than one module.
+  const std::vector<std::vector<uint32_t>>& cycles() const { return cycles_; }
+  TypeClassifier& types() { return types_; }
+  const std::vector<InterfaceSymbol>& interface_of(ModuleId m) const { return interfaces_[m]; }
+
+  /// One mutable global and who touches it.
+  struct GlobalUse {
+    ModuleId module = kNoModule;
+    uint32_t first_ref = 0;      ///< the module's first reference (write first, if any)
+    bool writes = false;
+  };
+  struct Global {
+    SymbolId symbol = kNoSymbol;
+    std::vector<GlobalUse> uses; ///< sorted by module
+  };
+  const std::vector<Global>& globals() const { return globals_; }
+  /// Indices into globals() of the globals module `m` touches.
+  const std::vector<uint32_t>& globals_of(ModuleId m) const { return globals_of_[m]; }
+
+  /// The outermost template `s` is part of (itself, or a class template it is a
+  /// member of), kNoSymbol when none.
+  SymbolId enclosing_template(SymbolId s) const;
+
+private:
+  const Project& project_;
+  ModuleGraph graph_;
+  TypeClassifier types_;
+  std::vector<std::vector<InterfaceSymbol>> interfaces_;
+  std::vector<bool> kernel_;
+  std::vector<std::string> kernel_reason_;
+  std::vector<std::vector<uint32_t>> cycles_;
+  std::vector<Global> globals_;
+  std::vector<std::vector<uint32_t>> globals_of_;
+};
+
+/// Assesses `modules` (one or more) as one service. Cost: the references on the
+/// module-graph edges that touch the unit, plus its interface's signatures.
+Assessment assess(CandidateContext& ctx, std::vector<ModuleId> modules);
+
+/// Every module assessed alone, ranked: candidates best first (score, then
+/// name), then shared kernels and entry points (by name). `rank` is 1-based
+/// for candidates and 0 for the others.
+struct Ranking {
+  std::vector<Assessment> modules;
+  std::vector<uint32_t> rank;              ///< parallel to modules
+  std::vector<Assessment> groups;          ///< one per module cycle: "extract together"
+};
+Ranking rank_modules(CandidateContext& ctx);
+
+} // namespace seam

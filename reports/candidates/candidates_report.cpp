@@ -1,0 +1,308 @@
+#include "reports/candidates/candidates_report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace seam {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+/// Fixed decimals so the JSON text is the same on every machine.
+double round_to(double v, int decimals) {
+  double f = std::pow(10.0, decimals);
+  return std::round(v * f) / f;
+}
+
+std::string fixed(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+ordered_json site_json(const Project& p, const Loc& l, ordered_json o = ordered_json::object()) {
+  if (l.valid()) {
+    o["file"] = p.files[l.file].path;
+    o["line"] = l.line;
+    o["column"] = l.column;
+  } else {
+    o["file"] = nullptr;
+    o["line"] = nullptr;
+    o["column"] = nullptr;
+  }
+  return o;
+}
+
+ordered_json modules_json(const Project& p, const std::vector<ModuleId>& ms) {
+  ordered_json a = ordered_json::array();
+  for (ModuleId m : ms) a.push_back(p.module_name(m));
+  return a;
+}
+
+ordered_json call_json(const Project& p, uint32_t ri, const char* direction = nullptr) {
+  const Reference& r = p.refs[ri];
+  ordered_json o;
+  if (direction) o["direction"] = direction;
+  o["from"] = p.module_name(r.from_module);
+  o["to"] = p.module_name(r.to_module);
+  o["symbol"] = p.symbols[r.target].name;
+  o = site_json(p, r.site, std::move(o));
+  o["in_loop"] = r.in_loop;
+  return o;
+}
+
+ordered_json components_json(const Score& s) {
+  ordered_json o = ordered_json::object();
+  for (const ScoreComponent& c : s.components) {
+    ordered_json j;
+    j["weight"] = c.weight;
+    j["value"] = round_to(c.value, 3);
+    j["points"] = round_to(c.points, 1);
+    o[c.name] = j;
+  }
+  return o;
+}
+
+} // namespace
+
+ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t rank, bool ranked_list) {
+  const bool unranked = ranked_list && a.role != Role::Candidate;
+  ordered_json o;
+  o["module"] = a.name;
+  o["rank"] = rank ? ordered_json(rank) : ordered_json(nullptr);
+  o["score"] = unranked ? ordered_json(nullptr) : ordered_json(a.score.total);
+  o["role"] = to_string(a.role);
+  o["shared_kernel"] = a.role == Role::SharedKernel;
+  o["modules"] = modules_json(p, a.modules);
+  if (!unranked) o["components"] = components_json(a.score);
+
+  ordered_json iface = ordered_json::array();
+  for (const InterfaceEntry& e : a.interface) {
+    const Symbol& s = p.symbols[e.use.symbol];
+    ordered_json j;
+    j["symbol"] = s.name;
+    j["kind"] = to_string(s.kind);
+    j["operation"] = e.operation;
+    j = site_json(p, s.decl.valid() ? s.decl : s.def, std::move(j));
+    j["sites"] = e.use.sites;
+    j["calls"] = e.use.call_sites;
+    j["loop_calls"] = e.loop_calls;
+    j["clients"] = modules_json(p, e.use.clients);
+    iface.push_back(std::move(j));
+  }
+  o["interface"] = std::move(iface);
+
+  ordered_json clients = ordered_json::array();
+  for (const ClientUse& c : a.clients)
+    clients.push_back({{"module", p.module_name(c.module)}, {"references", c.refs}, {"calls", c.calls},
+                       {"loop_calls", c.loop_calls}});
+  o["clients"] = std::move(clients);
+
+  ordered_json deps = ordered_json::array();
+  for (const DependencyUse& d : a.dependencies)
+    deps.push_back({{"module", p.module_name(d.module)}, {"kind", d.library ? "library" : "remote"},
+                    {"references", d.refs}, {"calls", d.calls}, {"loop_calls", d.loop_calls},
+                    {"includes", d.includes}});
+  o["dependencies"] = std::move(deps);
+
+  ordered_json data = ordered_json::array();
+  for (const DataType& d : a.data) {
+    ordered_json users = ordered_json::array();
+    for (SymbolId s : d.used_by) users.push_back(p.symbols[s].name);
+    data.push_back({{"type", d.spelling}, {"serialisable", d.verdict.serialisable},
+                    {"kind", to_string(d.verdict.kind)}, {"reason", d.verdict.reason}, {"used_by", users}});
+  }
+  o["data"] = std::move(data);
+
+  ordered_json blockers = ordered_json::array();
+  for (const Blocker& b : a.blockers) {
+    ordered_json j;
+    j["kind"] = to_string(b.kind);
+    j["symbol"] = b.symbol == kNoSymbol ? ordered_json(nullptr) : ordered_json(p.symbols[b.symbol].name);
+    j = site_json(p, b.site, std::move(j));
+    j["detail"] = b.detail;
+    j["partners"] = modules_json(p, b.partners);
+    blockers.push_back(std::move(j));
+  }
+  o["blockers"] = std::move(blockers);
+
+  ordered_json chat;
+  chat["calls"] = a.calls;
+  chat["loop_calls"] = a.loop_calls;
+  chat["void_calls"] = a.void_calls;
+  ordered_json loops = ordered_json::array();
+  for (uint32_t ri : a.loop_call_refs) loops.push_back(call_json(p, ri));
+  chat["loop_sites"] = std::move(loops);
+  o["chattiness"] = std::move(chat);
+
+  o["reasons"] = a.reasons;
+  return o;
+}
+
+ordered_json candidates_json(const Project& p, const Ranking& r) {
+  ordered_json o;
+  o["schema"] = "seam.candidates/1";
+  ordered_json list = ordered_json::array();
+  for (size_t i = 0; i < r.modules.size(); ++i) list.push_back(assessment_json(p, r.modules[i], r.rank[i], true));
+  o["candidates"] = std::move(list);
+  ordered_json groups = ordered_json::array();
+  for (const Assessment& g : r.groups) groups.push_back(assessment_json(p, g, 0, false));
+  o["groups"] = std::move(groups);
+  return o;
+}
+
+ordered_json what_if_json(const Project& p, const Assessment& a) {
+  ordered_json o;
+  o["schema"] = "seam.candidates/1";
+  o["what_if"] = modules_json(p, a.modules);
+  ordered_json entry = assessment_json(p, a, 0, false);
+  ordered_json calls = ordered_json::array();
+  for (uint32_t ri : a.remote_in) calls.push_back(call_json(p, ri, "in"));
+  for (uint32_t ri : a.remote_out) calls.push_back(call_json(p, ri, "out"));
+  entry["remote_calls"] = std::move(calls);
+  o["candidates"] = ordered_json::array({std::move(entry)});
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// Text.
+
+namespace {
+
+std::string pad(const std::string& s, size_t width) { return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' '); }
+std::string lpad(const std::string& s, size_t width) { return s.size() >= width ? s : std::string(width - s.size(), ' ') + s; }
+
+std::string join_modules(const Project& p, const std::vector<ModuleId>& ms) {
+  std::string out;
+  for (ModuleId m : ms) out += (out.empty() ? "" : ", ") + p.module_name(m);
+  return out;
+}
+
+std::string blocker_summary(const Assessment& a) {
+  if (a.blockers.empty()) return "-";
+  std::string out;
+  for (int k = 0; k < kBlockerKindCount; ++k)
+    if (uint32_t n = a.inputs.blockers[k])
+      out += (out.empty() ? "" : ", ") + std::string(to_string(BlockerKind(k))) + (n > 1 ? " x" + std::to_string(n) : "");
+  return out;
+}
+
+void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool with_score) {
+  if (with_score) {
+    o << "  score       ";
+    bool first = true;
+    for (const ScoreComponent& c : a.score.components) {
+      if (c.name == "blockers") {
+        o << " | blockers -" << fixed(a.score.penalty, 1);
+        continue;
+      }
+      o << (first ? "" : " | ") << c.name << " " << fixed(c.points, 1) << "/" << fixed(c.weight, 0);
+      first = false;
+    }
+    o << "  = " << a.score.total << "\n";
+  }
+  o << "  interface   " << a.inputs.operations << " operation" << (a.inputs.operations == 1 ? "" : "s") << ", "
+    << a.interface.size() << " symbol" << (a.interface.size() == 1 ? "" : "s") << " used by "
+    << (a.clients.empty() ? "no module" : std::to_string(a.clients.size()) + " module" + (a.clients.size() == 1 ? "" : "s")) << "\n";
+  for (const InterfaceEntry& e : a.interface) {
+    const Symbol& s = p.symbols[e.use.symbol];
+    std::string uses = e.use.call_sites ? std::to_string(e.use.call_sites) + " call" + (e.use.call_sites == 1 ? "" : "s")
+                                        : std::to_string(e.use.sites) + " use" + (e.use.sites == 1 ? "" : "s");
+    if (e.loop_calls) uses += " (" + std::to_string(e.loop_calls) + " in loops)";
+    o << "    " << pad(s.name, 46) << pad(to_string(s.kind), 12) << pad(uses, 22) << join_modules(p, e.use.clients) << "\n";
+  }
+  o << "  depends on  ";
+  if (a.dependencies.empty()) o << "nothing";
+  for (size_t i = 0; i < a.dependencies.size(); ++i) {
+    const DependencyUse& d = a.dependencies[i];
+    o << (i ? ", " : "") << p.module_name(d.module) << (d.library ? " (library)" : " (remote, " + std::to_string(d.calls) + " call" + (d.calls == 1 ? "" : "s") + ")");
+  }
+  o << "\n";
+  if (!a.data.empty()) {
+    o << "  data\n";
+    for (const DataType& d : a.data)
+      o << "    " << (d.verdict.serialisable ? "value  " : "NOT    ") << pad(d.spelling, 52) << d.verdict.reason << "\n";
+  }
+  o << "  blockers    " << (a.blockers.empty() ? "none" : std::to_string(a.blockers.size())) << "\n";
+  for (const Blocker& b : a.blockers) {
+    o << "    " << pad(to_string(b.kind), 13) << pad(p.where(b.site), 40);
+    if (b.symbol != kNoSymbol) o << p.symbols[b.symbol].name << ": ";
+    o << b.detail << "\n";
+  }
+  if (a.calls) {
+    o << "  chattiness  " << a.loop_calls << " of " << a.calls << " calls in loops";
+    for (size_t i = 0; i < a.loop_call_refs.size(); ++i) {
+      const Reference& r = p.refs[a.loop_call_refs[i]];
+      o << (i ? ", " : ": ") << p.where(r.site) << " " << p.symbols[r.target].name;
+    }
+    o << "\n";
+  }
+  o << "  why\n";
+  for (const std::string& w : a.reasons) o << "    - " << w << "\n";
+}
+
+} // namespace
+
+std::string candidates_text(const Project& p, const Ranking& r) {
+  std::ostringstream o;
+  o << "rank  score  " << pad("module", 16) << "ops  clients  remote  blockers\n";
+  for (size_t i = 0; i < r.modules.size(); ++i) {
+    const Assessment& a = r.modules[i];
+    if (a.role != Role::Candidate) {
+      o << "   -      -  " << pad(a.name, 16)
+        << (a.role == Role::SharedKernel ? "shared kernel: a library to take along, not a service"
+                                         : "entry point: nothing uses it; it calls the services")
+        << "\n";
+      continue;
+    }
+    o << lpad(std::to_string(r.rank[i]), 4) << lpad(std::to_string(a.score.total), 7) << "  " << pad(a.name, 16)
+      << lpad(std::to_string(a.inputs.operations), 3) << lpad(std::to_string(a.inputs.clients), 9)
+      << lpad(std::to_string(a.inputs.remote_dependencies), 8) << "  " << blocker_summary(a) << "\n";
+  }
+  if (!r.groups.empty()) {
+    o << "\nextract together (modules in one dependency cycle):\n";
+    for (const Assessment& g : r.groups)
+      o << "      " << lpad(std::to_string(g.score.total), 5) << "  " << pad(g.name, 16)
+        << lpad(std::to_string(g.inputs.operations), 3) << lpad(std::to_string(g.inputs.clients), 9)
+        << lpad(std::to_string(g.inputs.remote_dependencies), 8) << "  " << blocker_summary(g) << "\n";
+  }
+  for (size_t i = 0; i < r.modules.size(); ++i) {
+    const Assessment& a = r.modules[i];
+    o << "\n" << a.name;
+    if (a.role == Role::Candidate)
+      o << "  #" << r.rank[i] << ", score " << a.score.total << "\n";
+    else
+      o << "  (" << (a.role == Role::SharedKernel ? "shared kernel" : "entry point") << ", not ranked)\n";
+    detail(o, p, a, a.role == Role::Candidate);
+  }
+  for (const Assessment& g : r.groups) {
+    o << "\n" << g.name << "  extract together, score " << g.score.total << "\n";
+    detail(o, p, g, true);
+  }
+  return o.str();
+}
+
+std::string what_if_text(const Project& p, const Assessment& a) {
+  std::ostringstream o;
+  o << "what if " << a.name << " became one service: score " << a.score.total << "\n";
+  detail(o, p, a, true);
+  o << "  remote calls " << a.remote_in.size() + a.remote_out.size() << " (" << a.remote_in.size() << " in, "
+    << a.remote_out.size() << " out)\n";
+  auto line = [&](uint32_t ri, const char* dir) {
+    const Reference& r = p.refs[ri];
+    o << "    " << dir << "  " << pad(p.where(r.site), 40) << pad(p.module_name(r.from_module) + " -> " + p.module_name(r.to_module), 28)
+      << p.symbols[r.target].name << (r.in_loop ? "  (in a loop)" : "") << "\n";
+  };
+  for (uint32_t ri : a.remote_in) line(ri, "in ");
+  for (uint32_t ri : a.remote_out) line(ri, "out");
+  return o.str();
+}
+
+} // namespace seam

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <functional>
 #include <set>
+#include <tuple>
 
 namespace seam::stubs {
 
@@ -256,6 +257,13 @@ private:
   }
 
   void finish_rpcs() {
+    // Declaration order (header path, line): the order a reader of the header
+    // knows, and the first of an overload set keeps the plain rpc name.
+    std::stable_sort(pending_.begin(), pending_.end(), [&](const Pending& a, const Pending& b) {
+      const Loc& x = p_.symbols[a.is->symbol].decl;
+      const Loc& y = p_.symbols[b.is->symbol].decl;
+      return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
+    });
     NameTable rpc_names;
     for (Pending& pend : pending_) {
       const Symbol& s = p_.symbols[pend.is->symbol];

@@ -23,25 +23,26 @@ std::string declare(const std::string& spelling, const std::string& name) {
 
 void client_function(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, const std::string& remote) {
   const std::string pb = plan.cpp_package;
-  std::string params;
+  std::vector<std::string> params;
   std::set<std::string> reserved;
   for (const ParamPlan& p : r.params) {
-    params += (params.empty() ? "" : ", ") + declare(p.spelling, p.name);
+    params.push_back(declare(p.spelling, p.name));
     reserved.insert(p.name);
   }
   w.begin_function(reserved);
   std::string request = w.fresh("request"), response = w.fresh("response"), context = w.fresh("context");
   w.line("");
   w.line("// rpc " + r.rpc + "; declared at " + r.declared_at + ".");
-  w.open(declare(r.result_spelling, "") + " " + r.local_name + "(" + params + ")" + (r.is_noexcept ? " noexcept" : ""));
+  w.call(declare(r.result_spelling, "") + " " + r.local_name, params, r.is_noexcept ? " noexcept" : "", true);
   Conversions conv(plan, pb + "::convert::");
   w.line(pb + "::" + r.request + " " + request + ";");
   for (const ParamPlan& p : r.params) conv.to_proto(w, p.name, p.field, request + ".");
   w.line(pb + "::" + r.response + " " + response + ";");
   w.line("::grpc::ClientContext " + context + ";");
   w.line(remote + "::prepare(" + context + ");");
-  w.line(remote + "::check(" + remote + "::stub()." + r.rpc + "(&" + context + ", " + request + ", &" + response +
-         "), \"" + r.rpc + "\");");
+  w.call(remote + "::check",
+         {remote + "::stub()." + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
+         ";");
   if (r.result) {
     std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
     if (!simple.empty()) {
@@ -49,7 +50,7 @@ void client_function(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, c
     } else {
       std::string result = w.fresh("result");
       w.line(value_spelling(r.result_spelling) + " " + result + ";");
-      conv.from_proto(w, response + ".", *r.result, result);
+      conv.from_proto(w, response + ".", *r.result, result, true);
       w.line("return " + result + ";");
     }
   }

@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace seam::stubs {
 
@@ -33,6 +34,37 @@ public:
   }
   /// An access specifier ("public:"), one level out like clang-format's LLVM style.
   void label(const std::string& text) { out_ += std::string(2 * (level_ > 0 ? level_ - 1 : 0), ' ') + text + "\n"; }
+  /// `head(args...)tail` on one line when it fits kWidth columns, else the
+  /// arguments packed onto lines aligned after the parenthesis (as clang-format
+  /// does). `open_block`: end with " {" and indent, like open().
+  void call(const std::string& head, const std::vector<std::string>& args, const std::string& tail,
+            bool open_block = false) {
+    const std::string end = tail + (open_block ? " {" : "");
+    const size_t indent = 2 * level_;
+    std::string one = head + "(";
+    for (size_t i = 0; i < args.size(); ++i) one += (i ? ", " : "") + args[i];
+    one += ")" + end;
+    if (indent + one.size() <= kWidth || args.size() < 2) {
+      line(one);
+    } else {
+      const std::string pad(indent + head.size() + 1, ' ');
+      std::string cur = std::string(indent, ' ') + head + "(";
+      for (size_t i = 0; i < args.size(); ++i) {
+        std::string piece = args[i] + (i + 1 < args.size() ? "," : ")" + end);
+        bool first_on_line = cur.size() == pad.size();
+        if (!first_on_line && cur.back() != '(' && cur.size() + 1 + piece.size() > kWidth) {
+          out_ += cur + "\n";
+          cur = pad + piece;
+        } else {
+          cur += (cur.back() == '(' ? "" : " ") + piece;
+        }
+      }
+      out_ += cur + "\n";
+    }
+    if (open_block) ++level_;
+  }
+  static constexpr size_t kWidth = 110;
+
   /// A namespace: "namespace x {" without indenting its contents (house style).
   void open_namespace(const std::string& name) { line(name.empty() ? "namespace {" : "namespace " + name + " {"); }
   void close_namespace(const std::string& name) { line(name.empty() ? "} // namespace" : "} // namespace " + name); }

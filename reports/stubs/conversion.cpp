@@ -101,36 +101,37 @@ void Conversions::to_proto(CodeWriter& w, const std::string& src, const ProtoFie
   store(w, src, f.type, Slot{Slot::Field, msg, f.name, ""});
 }
 
-void Conversions::load_value(CodeWriter& w, const std::string& get, const WireType& t, const std::string& dst) const {
+void Conversions::load_value(CodeWriter& w, const std::string& get, const WireType& t, const std::string& dst,
+                             bool fresh) const {
   if (t.kind == WireKind::Message && !t.wrapper()) {
     w.line(q_ + "from_proto(" + get + ", " + dst + ");");
   } else if (t.wrapper()) {
-    load(w, get + ".", "values", t.args[0], dst);
+    load(w, get + ".", "values", t.args[0], dst, fresh);
   } else {
     w.line(dst + " = " + back_expr(get, t) + ";");
   }
 }
 
 void Conversions::load(CodeWriter& w, const std::string& msg, const std::string& field, const WireType& t,
-                       const std::string& dst) const {
+                       const std::string& dst, bool fresh) const {
   const std::string get = msg + field + "()";
   switch (t.kind) {
   case WireKind::Scalar:
   case WireKind::String:
   case WireKind::Enum:
   case WireKind::Message:
-    load_value(w, get, t, dst);
+    load_value(w, get, t, dst, fresh);
     return;
   case WireKind::List: {
     const WireType& e = t.args[0];
     const std::string add = t.insert ? ".insert(" : ".push_back(";
-    w.line(dst + ".clear();");
+    if (!fresh) w.line(dst + ".clear();");
     std::string item = w.fresh("item");
     w.open("for (const auto& " + item + " : " + get + ")");
     if (e.kind == WireKind::Message) {
       std::string value = w.fresh("value");
       w.line(e.cpp + " " + value + ";");
-      load_value(w, item, e, value);
+      load_value(w, item, e, value, true);
       w.line(dst + add + "std::move(" + value + "));");
     } else {
       w.line(dst + add + back_expr(item, e) + ");");
@@ -141,13 +142,13 @@ void Conversions::load(CodeWriter& w, const std::string& msg, const std::string&
   case WireKind::Map: {
     const WireType& k = t.args[0];
     const WireType& v = t.args[1];
-    w.line(dst + ".clear();");
+    if (!fresh) w.line(dst + ".clear();");
     std::string key = w.fresh("key"), entry = w.fresh("entry");
     w.open("for (const auto& [" + key + ", " + entry + "] : " + get + ")");
     if (v.kind == WireKind::Message) {
       std::string value = w.fresh("value");
       w.line(v.cpp + " " + value + ";");
-      load_value(w, entry, v, value);
+      load_value(w, entry, v, value, true);
       w.line(dst + ".emplace(" + back_expr(key, k) + ", std::move(" + value + "));");
     } else {
       w.line(dst + ".emplace(" + back_expr(key, k) + ", " + back_expr(entry, v) + ");");
@@ -161,21 +162,26 @@ void Conversions::load(CodeWriter& w, const std::string& msg, const std::string&
     if (v.kind == WireKind::Message) {
       std::string value = w.fresh("value");
       w.line(v.cpp + " " + value + ";");
-      load_value(w, get, v, value);
+      load_value(w, get, v, value, true);
       w.line(dst + " = std::move(" + value + ");");
     } else {
       w.line(dst + " = " + back_expr(get, v) + ";");
     }
-    w.reopen("else");
-    w.line(dst + ".reset();");
-    w.close();
+    if (fresh) {
+      w.close();
+    } else {
+      w.reopen("else");
+      w.line(dst + ".reset();");
+      w.close();
+    }
     return;
   }
   }
 }
 
-void Conversions::from_proto(CodeWriter& w, const std::string& msg, const ProtoField& f, const std::string& dst) const {
-  load(w, msg, f.name, f.type, dst);
+void Conversions::from_proto(CodeWriter& w, const std::string& msg, const ProtoField& f, const std::string& dst,
+                             bool fresh) const {
+  load(w, msg, f.name, f.type, dst, fresh);
 }
 
 } // namespace seam::stubs

@@ -21,8 +21,11 @@ public:
   /// Statements storing C++ expression `src` in field `f` of the message
   /// reached by `msg` ("request." or "response->").
   void to_proto(CodeWriter& w, const std::string& src, const ProtoField& f, const std::string& msg) const;
-  /// Statements storing field `f` of the message reached by `msg` in the C++ lvalue `dst`.
-  void from_proto(CodeWriter& w, const std::string& msg, const ProtoField& f, const std::string& dst) const;
+  /// Statements storing field `f` of the message reached by `msg` in the C++
+  /// lvalue `dst`. `fresh`: dst was just default-constructed, so containers
+  /// need no clear() and optionals no reset().
+  void from_proto(CodeWriter& w, const std::string& msg, const ProtoField& f, const std::string& dst,
+                  bool fresh = false) const;
 
   /// A C++ expression for a singular scalar, string or enum proto value
   /// `get` ("response.result()"); empty for messages and containers.
@@ -37,8 +40,9 @@ private:
   struct Slot;
   void store(CodeWriter& w, const std::string& src, const WireType& t, const Slot& slot) const;
   void load(CodeWriter& w, const std::string& msg, const std::string& field, const WireType& t,
-            const std::string& dst) const;
-  void load_value(CodeWriter& w, const std::string& get, const WireType& t, const std::string& dst) const;
+            const std::string& dst, bool fresh) const;
+  void load_value(CodeWriter& w, const std::string& get, const WireType& t, const std::string& dst,
+                  bool fresh) const;
   std::string value_expr(const std::string& src, const WireType& t) const;
   std::string back_expr(const std::string& get, const WireType& t) const;
 

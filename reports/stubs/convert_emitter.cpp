@@ -28,6 +28,7 @@ std::string emit_convert_header(const ServicePlan& plan, const StubOrigin& origi
     w.open("inline " + pb + "::" + e.proto + " to_proto(" + e.cpp + " in)");
     w.line("return static_cast<" + pb + "::" + e.proto + ">(in);");
     w.close();
+    w.line("");
     w.open("inline " + e.cpp + " from_proto(" + pb + "::" + e.proto + " in)");
     w.line("return static_cast<" + e.cpp + ">(in);");
     w.close();
@@ -36,21 +37,22 @@ std::string emit_convert_header(const ServicePlan& plan, const StubOrigin& origi
   if (!plan.messages.empty()) {
     w.line("// Declared first: records may contain each other.");
     for (const MessagePlan& m : plan.messages) {
-      w.line("inline void to_proto(const " + m.cpp + "& in, " + pb + "::" + m.proto + "& out);");
-      w.line("inline void from_proto(const " + pb + "::" + m.proto + "& in, " + m.cpp + "& out);");
+      w.call("inline void to_proto", {"const " + m.cpp + "& in", pb + "::" + m.proto + "& out"}, ";");
+      w.call("inline void from_proto", {"const " + pb + "::" + m.proto + "& in", m.cpp + "& out"}, ";");
     }
     w.line("");
   }
   Conversions conv(plan, "");
   for (const MessagePlan& m : plan.messages) {
     const bool named = !m.fields.empty();
-    w.open("inline void to_proto(const " + m.cpp + (named ? "& in, " : "&, ") + pb + "::" + m.proto +
-           (named ? "& out)" : "&)"));
+    w.call("inline void to_proto", {"const " + m.cpp + (named ? "& in" : "&"), pb + "::" + m.proto + (named ? "& out" : "&")},
+           "", true);
     w.begin_function({"in", "out"});
     for (const ProtoField& f : m.fields) conv.to_proto(w, "in." + f.cpp_name, f, "out.");
     w.close();
-    w.open("inline void from_proto(const " + pb + "::" + m.proto + (named ? "& in, " : "&, ") + m.cpp +
-           (named ? "& out)" : "&)"));
+    w.line("");
+    w.call("inline void from_proto",
+           {"const " + pb + "::" + m.proto + (named ? "& in" : "&"), m.cpp + (named ? "& out" : "&")}, "", true);
     w.begin_function({"in", "out"});
     for (const ProtoField& f : m.fields) conv.from_proto(w, "in.", f, "out." + f.cpp_name);
     w.close();

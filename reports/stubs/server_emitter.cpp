@@ -9,10 +9,11 @@ namespace {
 
 std::string impl_class(const ServicePlan& plan) { return plan.service + "Impl"; }
 
-std::string method_signature(const RpcPlan& r, const std::string& owner) {
-  // Unused parameters stay unnamed: the monolith may build with -Wextra.
-  return "::grpc::Status " + owner + r.rpc + "(::grpc::ServerContext*, const " + r.request + "*" +
-         (r.params.empty() ? "" : " request") + ", " + r.response + "*" + (r.result ? " response" : "") + ")";
+/// The parameters of a service method. Unused ones stay unnamed: the monolith
+/// may build with -Wextra.
+std::vector<std::string> method_params(const RpcPlan& r) {
+  return {"::grpc::ServerContext*", "const " + r.request + "*" + (r.params.empty() ? "" : " request"),
+          r.response + "*" + (r.result ? " response" : "")};
 }
 
 void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
@@ -20,7 +21,7 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
   w.begin_function({"context", "request", "response", "lock", "result", "error"});
   w.line("");
   w.line("// " + r.qualified + " (" + r.declared_at + ")");
-  w.open(method_signature(r, impl_class(plan) + "::"));
+  w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(r), "", true);
   w.line("std::lock_guard<std::mutex> lock(mutex_);");
   w.open("try");
   std::string args;
@@ -33,7 +34,7 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
       w.line(type + " " + local + " = " + simple + ";");
     } else {
       w.line(type + " " + local + ";");
-      conv.from_proto(w, "request->", p.field, local);
+      conv.from_proto(w, "request->", p.field, local, true);
     }
     std::string arg = t.c_string ? local + ".c_str()" : p.rvalue ? "std::move(" + local + ")" : local;
     args += (args.empty() ? "" : ", ") + arg;
@@ -74,7 +75,7 @@ std::string emit_server_header(const ServicePlan& plan, const StubOrigin& origin
   w.line("/// its code is safe to call from many threads at once.");
   w.open("class " + impl_class(plan) + " final : public " + plan.service + "::Service");
   w.label("public:");
-  for (const RpcPlan& r : plan.rpcs) w.line(method_signature(r, "") + " override;");
+  for (const RpcPlan& r : plan.rpcs) w.call("::grpc::Status " + r.rpc, method_params(r), " override;");
   if (!plan.rpcs.empty()) w.line("");
   w.label("private:");
   w.line("std::mutex mutex_;");

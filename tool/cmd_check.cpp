@@ -112,11 +112,8 @@ int run_check(const Options& o) {
     }
     gate = run_gate(p, g, &baseline);
   } else {
-    if (o.has("baseline")) {
-      error("baseline " + o.get("baseline") + " does not exist; `seam check --update-baseline --baseline " +
-            o.get("baseline") + "` writes it");
-      return kError;
-    }
+    // No baseline yet (also for an explicit --baseline): every violation is new, as on the
+    // first run of a project; the note below says how to create one.
     gate = run_gate(p, g, nullptr);
   }
   CheckReport& report = gate.report;

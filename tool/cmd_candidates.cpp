@@ -66,6 +66,9 @@ int run_candidates(const Options& o) {
   if (o.has("suggest")) {
     SuggestOptions so;
     so.resolution = resolution;
+    CandidateContext ctx(p);
+    for (ModuleId m = 0; m < static_cast<ModuleId>(p.modules.size()); ++m)
+      if (ctx.shared_kernel(m)) so.libraries.push_back(m);
     Suggestion s = suggest_services(p, so);
     return emit(o, json ? dump_json(suggest_json(p, s)) : suggest_text(p, s)) ? kOk : kError;
   }

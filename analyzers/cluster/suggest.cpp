@@ -23,7 +23,10 @@ std::vector<std::pair<K, uint32_t>> by_count(const std::map<K, uint32_t>& counts
 Suggestion suggest_services(const Project& p, const SuggestOptions& opts) {
   Suggestion s;
   s.options = opts;
-  s.graph = build_symbol_graph(p);
+  std::vector<char> left_out(p.modules.size(), 0);
+  for (ModuleId m : opts.libraries)
+    if (m >= 0 && static_cast<size_t>(m) < left_out.size()) left_out[m] = 1;
+  s.graph = build_symbol_graph(p, left_out);
   const SymbolGraph& g = s.graph;
   const size_t n = g.entities.size();
 

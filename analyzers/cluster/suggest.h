@@ -17,6 +17,9 @@ namespace seam {
 struct SuggestOptions {
   double resolution = 1.0; ///< Louvain gamma
   uint64_t seed = 42;      ///< fixed: the same project gives the same services
+  /// Modules left out of the clustering and the metrics: shared kernels,
+  /// which every service takes along as a library (sorted).
+  std::vector<ModuleId> libraries;
 };
 
 struct SuggestedService {

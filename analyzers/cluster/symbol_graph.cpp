@@ -15,7 +15,7 @@ SymbolId outermost(const Project& p, SymbolId s) {
 
 } // namespace
 
-SymbolGraph build_symbol_graph(const Project& p) {
+SymbolGraph build_symbol_graph(const Project& p, const std::vector<char>& left_out) {
   const uint32_t none = UINT32_MAX;
   // Candidate entity of every symbol (before dropping isolated ones).
   std::vector<uint32_t> top(p.symbols.size(), none);
@@ -23,7 +23,9 @@ SymbolGraph build_symbol_graph(const Project& p) {
     const Symbol& s = p.symbols[i];
     if (s.kind == SymbolKind::Macro) continue;
     SymbolId t = outermost(p, i);
-    if (p.symbols[t].module == kNoModule || p.symbols[t].kind == SymbolKind::Macro) continue;
+    const ModuleId m = p.symbols[t].module;
+    if (m == kNoModule || p.symbols[t].kind == SymbolKind::Macro) continue;
+    if (static_cast<size_t>(m) < left_out.size() && left_out[m]) continue;
     top[i] = t;
   }
   std::unordered_map<uint64_t, EntityEdge> pairs;

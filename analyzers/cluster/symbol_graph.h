@@ -30,6 +30,9 @@ struct SymbolGraph {
 /// Builds the graph in one pass over the references (plus a sort of the
 /// distinct entity pairs). Entities without any edge are dropped: nothing ties
 /// them to a service, and as singletons they would only distort the metrics.
-SymbolGraph build_symbol_graph(const Project& project);
+/// Symbols of the modules marked in `left_out` (indexed by ModuleId; shorter
+/// means not marked) are not entities, and references to them are not edges:
+/// shared kernels go into every service as a library.
+SymbolGraph build_symbol_graph(const Project& project, const std::vector<char>& left_out = {});
 
 } // namespace seam

@@ -48,6 +48,9 @@ ordered_json suggest_json(const Project& p, const Suggestion& s) {
   o["entities"] = g.entities.size();
   o["edges"] = g.edges.size();
   o["isolated"] = g.isolated;
+  ordered_json libs = ordered_json::array();
+  for (ModuleId m : s.options.libraries) libs.push_back(p.module_name(m));
+  o["libraries"] = std::move(libs);
   ordered_json services = ordered_json::array();
   for (const SuggestedService& svc : s.services) {
     ordered_json j;
@@ -85,7 +88,13 @@ std::string suggest_text(const Project& p, const Suggestion& s) {
   o << "suggested services: Louvain (seed " << s.options.seed << ", resolution " << s.options.resolution
     << ") on " << g.entities.size() << " symbols and " << g.edges.size() << " reference edges";
   if (g.isolated) o << " (" << g.isolated << " symbols without references left out)";
-  o << "\n\n";
+  o << "\n";
+  if (!s.options.libraries.empty()) {
+    std::string libs;
+    for (ModuleId m : s.options.libraries) libs += (libs.empty() ? "" : ", ") + p.module_name(m);
+    o << "shared kernels left out (every service takes them along as a library): " << libs << "\n";
+  }
+  o << "\n";
 
   o << pad("declared module", 18) << pad("symbols", 9) << "suggested services\n";
   for (const ModuleSplit& ms : s.modules) {

@@ -1,30 +1,99 @@
-// seam graph: the module dependency graph.
-#include "analyzers/graph/module_graph.h"
+// seam graph: the dependency graph at module, component or file level, as
+// text, JSON, DOT or SVG.
+#include "analyzers/graph/unit_graph.h"
 #include "reports/graph/graph_report.h"
+#include "reports/graph/unit_graph_report.h"
+#include "reports/graphviz/graph_render.h"
 #include "tool/cli.h"
 
 namespace seam::cli {
 namespace {
 
+bool parse_min_weight(const std::string& s, uint32_t& out) {
+  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+  out = static_cast<uint32_t>(std::stoul(s));
+  return true;
+}
+
 int run_graph(const Options& o) {
+  GraphLevel level = GraphLevel::Module;
+  parse_graph_level(o.get("level", "module"), level); // choices are checked by the parser
+  GraphFilter filter;
+  filter.focus = o.get("focus");
+  if (o.has("min-weight") && !parse_min_weight(o.get("min-weight"), filter.min_weight)) {
+    error("--min-weight needs a number of uses (0 or more), not '" + o.get("min-weight") + "'");
+    return kError;
+  }
+  DrawOptions draw;
+  draw.external = o.has("external");
+  parse_color_by(o.get("color-by", "auto"), draw.color_by);
+  if (o.has("module") && level == GraphLevel::Module) {
+    error("--module NAME draws the components or files inside one module: add --level component or --level "
+          "file (for a module with its neighbours, use --focus NAME)");
+    return kError;
+  }
+
   Project p;
   ScanStats st;
   if (int rc = load_project(o, p, st)) return rc;
-  ModuleGraph g = build_module_graph(p);
+  ModuleId only = kNoModule;
+  if (o.has("module")) {
+    only = p.find_module(o.get("module"));
+    if (only == kNoModule) {
+      std::string list;
+      for (const Module& m : p.modules) list += (list.empty() ? "" : ", ") + m.name;
+      error("--module: no module named '" + o.get("module") + "'; the modules are: " + list);
+      return kError;
+    }
+  }
+  UnitGraph g = build_unit_graph(p, level, only);
+  GraphContext ctx;
+  std::string err;
+  if (!make_graph_context(g, only, filter, ctx, err)) {
+    error(err);
+    return kError;
+  }
   std::string fmt = o.get("format", "text");
-  std::string out = fmt == "json" ? dump_json(graph_json(p, g)) : graph_text(p, g);
+  std::string out;
+  if (fmt == "json") {
+    out = dump_json(unit_graph_json(p, ctx, draw.external));
+  } else if (fmt == "dot") {
+    out = render_dot(p, ctx, draw);
+  } else if (fmt == "svg") {
+    if (!render_svg(p, ctx, draw, out, err)) {
+      error(err);
+      return kError;
+    }
+  } else {
+    out = unit_graph_text(ctx);
+  }
   return emit(o, out) ? kOk : kError;
 }
 
 Registrar reg({
     "graph",
-    "dependency graph                  --format text|json",
-    "seam graph [--format text|json] [options]",
-    "Prints the module dependency graph: an edge A -> B for every reference from code in A\n"
-    "to a symbol owned by B and every include of a B file from an A file, with the counts per\n"
-    "kind (call, type, base, override, member, read, write, address, template-arg, macro,\n"
-    "friend, include). JSON follows the schema seam.graph/1 (docs/cli.md).",
-    {{"format", "FMT", "output format", {"text", "json"}, "text"}},
+    "dependency graph                  --format text|json|dot|svg",
+    "seam graph [--format text|json|dot|svg] [--level module|component|file] [--module NAME]\n"
+    "                  [--focus NAME] [--min-weight N] [--external] [options]",
+    "Prints the dependency graph. At module level an edge A -> B exists for every reference\n"
+    "from code in A to a symbol owned by B and every include of a B file from an A file, with\n"
+    "counts per kind (call, type, base, override, member, read, write, address, template-arg,\n"
+    "macro, friend, include); its weight is their sum. --level component draws Lakos\n"
+    "components (a header and the source of the same name and folder) with includes and\n"
+    "references; --level file draws the include graph.\n"
+    "dot and svg are drawings: nodes sized by lines and filled by layer (or level), edges\n"
+    "labelled with their weight, red inside a cycle, dashed where they break seam.json (a\n"
+    "higher layer, or outside may_depend_on); at module level one rank per Lakos level.\n"
+    "SVG is laid out in-process by Graphviz; no `dot` program is needed.\n"
+    "JSON follows the schema seam.graph/1 (docs/graphs.md).",
+    {{"format", "FMT", "output format", {"text", "json", "dot", "svg"}, "text"},
+     {"level", "LEVEL", "granularity of the nodes", {"module", "component", "file"}, "module"},
+     {"module", "NAME", "with --level component|file: only the nodes inside module NAME", {}, ""},
+     {"focus", "NAME", "only NAME (a module, or a component/file at those levels) and its direct neighbours", {}, ""},
+     {"min-weight", "N", "hide edges with fewer than N uses (references + includes)", {}, ""},
+     {"external", "", "also show headers from outside the project (system, third party)", {}, ""},
+     {"color-by", "WHAT", "fill nodes by layer, Lakos level or module (auto: layer when seam.json declares layers)",
+      {"auto", "layer", "level", "module"}, "auto"}},
     0,
     0,
     run_graph,

@@ -74,6 +74,7 @@ UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
   g.module.assign(n, kNoModule);
   g.files.assign(n, {});
   g.lines.assign(n, 0);
+  g.symbols.assign(n, 0);
   if (level == GraphLevel::Module)
     for (size_t m = 0; m < n; ++m) g.module[m] = static_cast<ModuleId>(m);
   for (FileId f = 0; f < p.files.size(); ++f) {
@@ -83,6 +84,8 @@ UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
     g.lines[v] += p.files[f].lines;
     g.module[v] = p.files[f].module;
   }
+  for (const Symbol& s : p.symbols)
+    if (s.owner != kNoFile && node_of[s.owner] != kNoNode && s.kind != SymbolKind::Macro) ++g.symbols[node_of[s.owner]];
 
   std::unordered_map<uint64_t, uint32_t> index;
   auto edge = [&](uint32_t a, uint32_t b) -> UnitEdge& {
@@ -126,7 +129,21 @@ UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
     g.out[g.edges[i].from].push_back(i);
     g.in[g.edges[i].to].push_back(i);
   }
+  g.node_of = std::move(node_of);
   return g;
+}
+
+std::vector<UnitExternal> unit_external_dependencies(const Project& p, const UnitGraph& g) {
+  std::map<std::pair<uint32_t, std::string>, uint32_t> counts;
+  for (const Include& inc : p.includes) {
+    if (inc.included == kNoFile || !p.files[inc.included].external) continue;
+    uint32_t v = g.node_of[inc.site.file];
+    if (v == kNoNode) continue;
+    ++counts[{v, inc.angled ? "<" + inc.spelled + ">" : p.files[inc.included].path}];
+  }
+  std::vector<UnitExternal> out;
+  for (const auto& [key, count] : counts) out.push_back({key.first, key.second, count});
+  return out;
 }
 
 } // namespace seam

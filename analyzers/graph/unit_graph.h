@@ -40,6 +40,8 @@ struct UnitGraph {
   std::vector<ModuleId> module;                 ///< per node: its module (kNoModule when none)
   std::vector<std::vector<FileId>> files;       ///< per node: its files, by path
   std::vector<uint32_t> lines;                  ///< per node: lines of its files
+  std::vector<uint32_t> symbols;                ///< per node: symbols owned by its files, macros excluded
+  std::vector<uint32_t> node_of;                ///< per FileId: its node, or kNoNode
   std::vector<UnitEdge> edges;                  ///< sorted by (from, to), no self edges
   std::vector<std::vector<uint32_t>> out, in;   ///< per node: indices into edges
 
@@ -57,6 +59,15 @@ inline constexpr uint32_t kNoNode = UINT32_MAX;
 /// the edges between them (kNoModule: all). Files of no module are left out at
 /// every level, as at module level, so the three graphs describe the same code.
 UnitGraph build_unit_graph(const Project& project, GraphLevel level, ModuleId only = kNoModule);
+
+/// A node's includes of files outside the project root (system, third party).
+struct UnitExternal {
+  uint32_t node = 0;
+  std::string header; ///< as spelled for <...> includes, else the absolute path
+  uint32_t count = 0; ///< include directives
+};
+/// Sorted by node, then header. At module level the same as external_dependencies().
+std::vector<UnitExternal> unit_external_dependencies(const Project& project, const UnitGraph& g);
 
 /// Counts per kind in a stable order (sorted by name, "include" among them);
 /// zero counts omitted.

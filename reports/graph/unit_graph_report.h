@@ -1,0 +1,37 @@
+// `seam graph` as text and JSON (seam.graph/1) at any level — module,
+// component or file — after --module/--focus/--min-weight. At module level
+// without filters the keys are a superset of graph_json's.
+#pragma once
+
+#include "analyzers/graph/cycles.h"
+#include "analyzers/graph/graph_filter.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace seam {
+
+/// What the drawing and the JSON need besides the graph itself.
+struct GraphContext {
+  const UnitGraph* graph = nullptr;
+  GraphSelection selection;
+  std::vector<uint32_t> levels;       ///< Lakos level per node (of the whole graph at this level)
+  std::vector<UnitCycle> cycles;      ///< cycles of the whole graph at this level
+  std::vector<uint32_t> cycle_of;     ///< per node: index into cycles or UINT32_MAX
+  ModuleId only = kNoModule;          ///< --module
+  GraphFilter filter;
+};
+
+/// Levels and cycles of `g`, then the selection by `filter`; false + error on a bad focus.
+bool make_graph_context(const UnitGraph& g, ModuleId only, const GraphFilter& filter, GraphContext& out,
+                        std::string& error);
+
+/// True when edge `e` lies inside a cycle (both ends in the same cycle).
+bool edge_in_cycle(const GraphContext& c, const UnitEdge& e);
+
+/// "from -> to  weight  (kinds)" per selected edge.
+std::string unit_graph_text(const GraphContext& c);
+
+nlohmann::ordered_json unit_graph_json(const Project& project, const GraphContext& c, bool external);
+
+} // namespace seam

@@ -1,0 +1,397 @@
+#include "reports/graphviz/graph_render.h"
+
+#include "analyzers/graph/boundary.h"
+#include "reports/graph/site_report.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+namespace seam {
+
+bool parse_color_by(const std::string& s, ColorBy& out) {
+  static const std::pair<const char*, ColorBy> kNames[] = {
+      {"auto", ColorBy::Auto}, {"layer", ColorBy::Layer}, {"level", ColorBy::Level}, {"module", ColorBy::Module}};
+  for (const auto& [name, value] : kNames)
+    if (s == name) {
+      out = value;
+      return true;
+    }
+  return false;
+}
+
+std::string level_label_node(uint32_t level) { return " level " + std::to_string(level); }
+
+namespace {
+
+// ColorBrewer Pastel1 (layers), Blues (levels, light = low), Set3 (modules).
+constexpr const char* kLayerColors[] = {"#fbb4ae", "#b3cde3", "#ccebc5", "#decbe4", "#fed9a6",
+                                        "#ffffcc", "#e5d8bd", "#fddaec", "#f2f2f2"};
+constexpr const char* kLevelColors[] = {"#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6"};
+constexpr const char* kModuleColors[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                                         "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"};
+constexpr const char* kNoColor = "#ffffff";
+constexpr const char* kCycleColor = "#d62728";
+constexpr const char* kEdgeColor = "#505050";
+constexpr const char* kExternalColor = "#9e9e9e";
+
+int put_string(void* chan, const char* s) {
+  static_cast<std::string*>(chan)->append(s);
+  return 0;
+}
+int flush_nothing(void*) { return 0; }
+
+/// cgraph's default discipline, except that agwrite's channel is a
+/// std::string to append to.
+Agdisc_t* string_disc() {
+  static Agiodisc_t io = {AgIoDisc.afread, put_string, flush_nothing};
+  static Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+  return &disc;
+}
+
+struct GraphCloser {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+char* cs(const char* s) { return const_cast<char*>(s); }
+
+/// Graphviz expands \N, \G, \n, \l ... in labels and tooltips: a backslash
+/// from the code must stay a backslash.
+std::string gv_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+/// Text for an HTML-like label (the legend).
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string num(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", x);
+  return buf;
+}
+
+void set(void* obj, const char* name, const std::string& value) { agsafeset(obj, cs(name), cs(value.c_str()), cs("")); }
+
+/// Declares every attribute seam sets, with Graphviz's own defaults, so an
+/// object that does not set one keeps the usual meaning.
+void declare_attributes(Agraph_t* g) {
+  const std::pair<const char*, const char*> graph_attrs[] = {
+      {"label", ""}, {"labelloc", "t"}, {"rankdir", "TB"}, {"fontname", "Times-Roman"}, {"fontsize", "14"},
+      {"nodesep", "0.25"}, {"ranksep", "0.5"}, {"newrank", "false"}, {"outputorder", "breadthfirst"},
+      {"tooltip", ""}, {"rank", ""}, {"style", ""}, {"color", "black"}, {"fontcolor", "black"},
+      {"mclimit", "1.0"}, {"nslimit", ""}, {"forcelabels", "true"}, {"nslimit1", ""}, {"splines", ""}, {"remincross", "true"},
+      {"class", ""}};
+  for (const auto& [n, v] : graph_attrs) agattr(g, AGRAPH, cs(n), cs(v));
+  const std::pair<const char*, const char*> node_attrs[] = {
+      {"label", "\\N"}, {"shape", "ellipse"}, {"style", ""}, {"fillcolor", "lightgrey"}, {"color", "black"},
+      {"fontcolor", "black"}, {"fontname", "Times-Roman"}, {"fontsize", "14"}, {"width", "0.75"},
+      {"height", "0.5"}, {"penwidth", "1"}, {"tooltip", ""}, {"margin", ""}, {"class", ""}};
+  for (const auto& [n, v] : node_attrs) agattr(g, AGNODE, cs(n), cs(v));
+  const std::pair<const char*, const char*> edge_attrs[] = {
+      {"label", ""}, {"xlabel", ""}, {"color", "black"}, {"fontcolor", "black"}, {"fontname", "Times-Roman"},
+      {"fontsize", "14"}, {"penwidth", "1"}, {"weight", "1"}, {"style", ""}, {"tooltip", ""}, {"arrowsize", "1"}, {"class", ""}};
+  for (const auto& [n, v] : edge_attrs) agattr(g, AGEDGE, cs(n), cs(v));
+}
+
+struct Painter {
+  const Project& p;
+  const GraphContext& c;
+  const UnitGraph& g;
+  ColorBy by;
+
+  Painter(const Project& p, const GraphContext& c, const DrawOptions& o) : p(p), c(c), g(*c.graph), by(o.color_by) {
+    bool layers = false;
+    for (const Module& m : p.modules) layers |= m.layer >= 0;
+    if (by == ColorBy::Auto)
+      by = layers ? ColorBy::Layer : g.level == GraphLevel::Module ? ColorBy::Level : ColorBy::Module;
+    for (uint32_t v : c.selection.nodes) max_level = std::max(max_level, c.levels[v]);
+  }
+
+  uint32_t max_level = 1;
+
+  std::string layer_color(int layer) const {
+    return layer < 0 ? kNoColor : kLayerColors[layer % std::size(kLayerColors)];
+  }
+  std::string level_color(uint32_t level) const {
+    const size_t n = std::size(kLevelColors);
+    size_t i = max_level <= 1 ? 0 : (level - 1) * (n - 1) / (max_level - 1);
+    return kLevelColors[std::min(i, n - 1)];
+  }
+  std::string fill(uint32_t v) const {
+    ModuleId m = g.module[v];
+    switch (by) {
+    case ColorBy::Layer: return layer_color(m == kNoModule ? -1 : p.modules[m].layer);
+    case ColorBy::Level: return level_color(c.levels[v]);
+    case ColorBy::Module:
+    case ColorBy::Auto: return m == kNoModule ? kNoColor : kModuleColors[m % std::size(kModuleColors)];
+    }
+    return kNoColor;
+  }
+
+  /// The legend as an HTML-like table (without the outer <>, which are DOT's
+  /// delimiters): what the fill colours mean.
+  std::string legend() const {
+    std::string rows;
+    size_t cells = 1;
+    if (by == ColorBy::Layer) {
+      cells += p.config.layers.size() + 1;
+      rows += "<TR><TD ALIGN=\"LEFT\">layer</TD>";
+      for (size_t i = 0; i < p.config.layers.size(); ++i)
+        rows += "<TD BGCOLOR=\"" + layer_color(static_cast<int>(i)) + "\">" + html_escape(p.config.layers[i]) + "</TD>";
+      rows += "<TD BGCOLOR=\"" + std::string(kNoColor) + "\">none</TD></TR>";
+    } else if (by == ColorBy::Level) {
+      cells += max_level;
+      rows += "<TR><TD ALIGN=\"LEFT\">level</TD>";
+      for (uint32_t l = 1; l <= max_level; ++l)
+        rows += "<TD BGCOLOR=\"" + level_color(l) + "\">" + std::to_string(l) + "</TD>";
+      rows += "</TR>";
+    }
+    std::string title = html_escape(std::string(to_string(g.level)) + " graph");
+    if (c.only != kNoModule) title += " of module " + html_escape(p.module_name(c.only));
+    if (!c.filter.focus.empty()) title += ", focus " + html_escape(c.filter.focus);
+    if (c.filter.min_weight > 1) title += ", edges of weight " + std::to_string(c.filter.min_weight) + "+";
+    const std::string span = "COLSPAN=\"" + std::to_string(cells) + "\"";
+    return "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+           "<TR><TD ALIGN=\"LEFT\" BORDER=\"0\" " + span + "><B>" + title + "</B></TD></TR>" + rows +
+           "<TR><TD ALIGN=\"LEFT\" BORDER=\"0\" " + span + ">numbers on edges: uses (references + includes); "
+           "red: cycle; dashed: against seam.json</TD></TR></TABLE>";
+  }
+};
+
+/// Shortest names for finer levels: the folder all names share is dropped.
+std::string common_folder(const UnitGraph& g, const std::vector<uint32_t>& nodes) {
+  if (g.level == GraphLevel::Module || nodes.empty()) return "";
+  std::string prefix = g.names[nodes.front()];
+  prefix = prefix.substr(0, prefix.rfind('/') + 1);
+  for (uint32_t v : nodes)
+    while (!prefix.empty() && g.names[v].rfind(prefix, 0) != 0) {
+      prefix.pop_back();
+      prefix = prefix.substr(0, prefix.rfind('/') + 1);
+    }
+  return prefix;
+}
+
+GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
+  const UnitGraph& g = *c.graph;
+  const bool modules = g.level == GraphLevel::Module;
+  Painter paint(p, c, o);
+  GraphPtr gp(agopen(cs("seam"), Agdirected, string_disc()));
+  Agraph_t* root = gp.get();
+  declare_attributes(root);
+  set(root, "fontname", "Helvetica");
+  set(root, "fontsize", "11");
+  set(root, "labelloc", "b");
+  set(root, "nodesep", "0.35");
+  set(root, "ranksep", "0.6");
+  set(root, "newrank", "true");
+  set(root, "outputorder", "edgesfirst");
+  set(root, "tooltip", std::string("seam: ") + to_string(g.level) + " dependency graph");
+  agsafeset(root, cs("label"), agstrdup_html(root, cs(paint.legend().c_str())), cs(""));
+  const bool large = c.selection.nodes.size() > kLargeGraphNodes || c.selection.edges.size() > kLargeGraphEdges;
+  if (large) {
+    // Crossing minimisation dominates dot's time on big graphs; a few passes
+    // still give a readable, layered picture.
+    set(root, "mclimit", "0.2");
+    set(root, "nslimit", "2");
+    set(root, "nslimit1", "2");
+    set(root, "remincross", "false");
+    set(root, "splines", "line");
+  }
+
+  uint32_t max_lines = 1, max_weight = 1;
+  for (uint32_t v : c.selection.nodes) max_lines = std::max(max_lines, g.lines[v]);
+  for (uint32_t e : c.selection.edges) max_weight = std::max(max_weight, g.edges[e].weight);
+  const std::string strip = common_folder(g, c.selection.nodes);
+
+  // Where each node goes: a rank per level (modules) or a cluster per module.
+  std::map<uint32_t, Agraph_t*> level_subgraphs;
+  std::map<ModuleId, Agraph_t*> clusters;
+  if (modules) {
+    std::vector<uint32_t> present;
+    for (uint32_t v : c.selection.nodes) present.push_back(c.levels[v]);
+    std::sort(present.begin(), present.end(), std::greater<>());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
+    Agnode_t* above = nullptr;
+    for (uint32_t level : present) {
+      Agraph_t* sg = agsubg(root, cs(("level" + std::to_string(level)).c_str()), 1);
+      set(sg, "rank", "same");
+      level_subgraphs[level] = sg;
+      // A label node on the left of each rank, chained invisibly so the
+      // ranks keep their order even where no edge forces it.
+      Agnode_t* label = agnode(sg, cs(level_label_node(level).c_str()), 1);
+      set(label, "label", "level " + std::to_string(level));
+      set(label, "shape", "plaintext");
+      set(label, "fontname", "Helvetica");
+      set(label, "fontsize", "10");
+      set(label, "fontcolor", "#707070");
+      set(label, "class", "level");
+      set(label, "tooltip", "Lakos level " + std::to_string(level) + ": depends only on lower levels" );
+      if (above) {
+        Agedge_t* e = agedge(root, above, label, nullptr, 1);
+        set(e, "style", "invis");
+        set(e, "weight", "10");
+        set(e, "class", "level");
+      }
+      above = label;
+    }
+  } else if (c.only == kNoModule) {
+    for (uint32_t v : c.selection.nodes) {
+      ModuleId m = g.module[v];
+      if (clusters.count(m)) continue;
+      Agraph_t* sg = agsubg(root, cs(("cluster_" + p.module_name(m)).c_str()), 1);
+      set(sg, "label", gv_escape(p.module_name(m)));
+      set(sg, "style", "rounded");
+      set(sg, "color", "#a0a0a0");
+      set(sg, "fontcolor", "#404040");
+      clusters[m] = sg;
+    }
+  }
+
+  std::vector<Agnode_t*> nodes(g.size(), nullptr);
+  for (uint32_t v : c.selection.nodes) {
+    Agraph_t* parent = root;
+    if (modules) parent = level_subgraphs[c.levels[v]];
+    else if (!clusters.empty()) parent = clusters[g.module[v]];
+    Agnode_t* n = agnode(parent, cs(g.names[v].c_str()), 1);
+    nodes[v] = n;
+    const double scale = std::sqrt(static_cast<double>(g.lines[v]) / max_lines);
+    std::string name = g.names[v].substr(strip.size());
+    set(n, "label", gv_escape(name) + "\\n" + std::to_string(g.lines[v]) + " lines");
+    set(n, "shape", "box");
+    set(n, "style", "rounded,filled");
+    set(n, "fillcolor", paint.fill(v));
+    set(n, "color", "#404040");
+    set(n, "fontname", "Helvetica");
+    set(n, "fontsize", num(10 + 6 * scale));
+    set(n, "width", num(0.9 + 1.6 * scale));
+    set(n, "height", num(0.45 + 0.45 * scale));
+    if (v == c.selection.focus) set(n, "penwidth", "3");
+    std::string tip = g.names[v] + ": " + std::to_string(g.files[v].size()) + " files, " +
+                      std::to_string(g.lines[v]) + " lines, " + std::to_string(g.symbols[v]) + " symbols, level " +
+                      std::to_string(c.levels[v]);
+    ModuleId m = g.module[v];
+    if (!modules) tip += ", module " + p.module_name(m);
+    if (m != kNoModule && p.modules[m].layer >= 0) tip += ", layer " + p.config.layers[p.modules[m].layer];
+    if (c.cycle_of[v] != UINT32_MAX) tip += ", in a cycle";
+    set(n, "tooltip", gv_escape(tip));
+    set(n, "class", "unit");
+  }
+
+  for (uint32_t ei : c.selection.edges) {
+    const UnitEdge& e = g.edges[ei];
+    Agedge_t* a = agedge(root, nodes[e.from], nodes[e.to], nullptr, 1);
+    const bool cyc = edge_in_cycle(c, e);
+    BoundaryBreak b;
+    if (g.module[e.from] != g.module[e.to]) b = boundary_break(p, g.module[e.from], g.module[e.to]);
+    const double thick = max_weight > 1 ? std::log(static_cast<double>(e.weight)) / std::log(static_cast<double>(max_weight)) : 0;
+    // Graphviz 2.43's dot frees a label node twice on flat edges (both ends
+    // on one rank: a cycle inside a level); an external label avoids it.
+    const bool flat = modules && c.levels[e.from] == c.levels[e.to];
+    set(a, flat ? "xlabel" : "label", std::to_string(e.weight));
+    set(a, "fontname", "Helvetica");
+    set(a, "fontsize", "9");
+    set(a, "penwidth", num(1 + 3 * thick));
+    set(a, "arrowsize", "0.7");
+    set(a, "weight", std::to_string(1 + static_cast<int>(std::log2(static_cast<double>(e.weight)))));
+    set(a, "color", cyc ? kCycleColor : kEdgeColor);
+    set(a, "fontcolor", cyc ? kCycleColor : kEdgeColor);
+    if (b.any()) set(a, "style", "dashed");
+    std::string tip = g.names[e.from] + " -> " + g.names[e.to] + ": " + std::to_string(e.weight) + " uses (" +
+                      kinds_text(e) + ")";
+    if (cyc) tip += "; in a cycle";
+    if (b.upward_layer) tip += "; depends on a higher layer";
+    if (b.undeclared) tip += "; not in may_depend_on";
+    set(a, "tooltip", gv_escape(tip));
+    set(a, "class", cyc ? "unit cycle" : "unit");
+  }
+
+  if (o.external) {
+    std::vector<bool> shown(g.size(), false);
+    for (uint32_t v : c.selection.nodes) shown[v] = true;
+    for (const UnitExternal& d : unit_external_dependencies(p, g)) {
+      if (!shown[d.node]) continue;
+      Agnode_t* n = agnode(root, cs(d.header.c_str()), 1);
+      set(n, "shape", "note");
+      set(n, "style", "filled");
+      set(n, "fillcolor", "#f5f5f5");
+      set(n, "color", kExternalColor);
+      set(n, "fontcolor", "#606060");
+      set(n, "fontname", "Helvetica");
+      set(n, "fontsize", "9");
+      set(n, "label", gv_escape(d.header));
+      set(n, "tooltip", gv_escape(d.header + ": outside the project"));
+      set(n, "class", "external");
+      Agedge_t* a = agedge(root, nodes[d.node], n, nullptr, 1);
+      set(a, "style", "dotted");
+      set(a, "color", kExternalColor);
+      set(a, "fontcolor", kExternalColor);
+      set(a, "fontname", "Helvetica");
+      set(a, "fontsize", "8");
+      set(a, "arrowsize", "0.6");
+      set(a, "label", std::to_string(d.count));
+      set(a, "tooltip", gv_escape(g.names[d.node] + " includes " + d.header + " " + std::to_string(d.count) + "x"));
+      set(a, "class", "external");
+    }
+  }
+  return gp;
+}
+
+} // namespace
+
+std::string render_dot(const Project& p, const GraphContext& c, const DrawOptions& o) {
+  GraphPtr g = build(p, c, o);
+  std::string out;
+  agwrite(g.get(), &out);
+  return out;
+}
+
+bool render_svg(const Project& p, const GraphContext& c, const DrawOptions& o, std::string& svg, std::string& error) {
+  // The context first: gvContext() installs the default attributes a graph
+  // must be created under; the graph goes before the context is freed.
+  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
+  if (!gvc) {
+    error = "Graphviz could not start (gvContext failed)";
+    return false;
+  }
+  GraphPtr g = build(p, c, o);
+  if (gvLayout(gvc.get(), g.get(), "dot") != 0) {
+    error = "Graphviz could not lay out the graph with 'dot'; is the Graphviz dot layout plugin installed "
+            "(libgvplugin_dot_layout, package libgvc6 / graphviz)?";
+    return false;
+  }
+  char* data = nullptr;
+  unsigned int len = 0;
+  bool ok = gvRenderData(gvc.get(), g.get(), "svg", &data, &len) == 0 && data;
+  if (ok)
+    svg.assign(data, len);
+  else
+    error = "Graphviz could not render SVG; is the Graphviz core plugin installed (libgvplugin_core)?";
+  if (data) gvFreeRenderData(data);
+  gvFreeLayout(gvc.get(), g.get());
+  return ok;
+}
+
+} // namespace seam

@@ -1,7 +1,9 @@
 // seam report: one self-contained HTML file with every finding.
+#include "analyzers/core/paths.h"
 #include "reports/html/report.h"
 #include "tool/cli.h"
 
+#include <filesystem>
 #include <unistd.h>
 
 #ifndef SEAM_VERSION
@@ -28,6 +30,11 @@ int run_report(const Options& o) {
   ro.run.tus = st.tus;
   ro.run.tus_failed = st.failed;
   ro.run.title = o.get("title");
+  if (o.has("baseline")) {
+    // As `seam check --baseline`: relative to the current folder.
+    std::error_code ec;
+    ro.baseline = absolute_path(o.get("baseline"), std::filesystem::current_path(ec).string());
+  }
   std::vector<std::string> notes;
   std::string page = html::html_report(p, ro, notes);
   if (!o.quiet)
@@ -41,7 +48,7 @@ int run_report(const Options& o) {
 Registrar reg({
     "report",
     "self-contained HTML report                -o FILE",
-    "seam report -o FILE [--title NAME] [options]",
+    "seam report -o FILE [--title NAME] [--baseline FILE] [options]",
     "Writes one HTML file with everything seam finds: an overview, the module graph (click a\n"
     "module for its page; search, pan and zoom), the dependency structure matrix (click a cell\n"
     "for its sites), coupling metrics with the main-sequence chart, extraction candidates with\n"
@@ -49,7 +56,9 @@ Registrar reg({
     "The file has its styles, script, data and drawings inlined and makes no network request;\n"
     "it opens from disk in any current browser. The date it shows is today's, or the one\n"
     "SOURCE_DATE_EPOCH gives, so the file can be reproduced byte for byte. Docs: docs/report.md",
-    {{"title", "NAME", "project name shown in the report (default: the project folder's name)", {}, ""}},
+    {{"title", "NAME", "project name shown in the report (default: the project folder's name)", {}, ""},
+     {"baseline", "FILE", "the check's baseline instead of seam.json's \"baseline\" (relative to the current "
+                          "folder); violations it holds show as baselined", {}, ""}},
     0,
     0,
     run_report,

@@ -50,6 +50,7 @@ function listText(names) {
 
 // ---- the data's tables ----
 const M = D.modules, E = D.edges, F = D.files, S = D.symbols, K = D.kinds;
+const CY = D.cycles.modules;
 const moduleIndex = new Map(M.map((m, i) => [m.name, i]));
 const fileIndex = new Map(F.map((f, i) => [f[0], i]));
 const edgeIndex = new Map(E.map((e, i) => [e.from + ':' + e.to, i]));

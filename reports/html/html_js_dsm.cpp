@@ -79,7 +79,7 @@ seam.render.dsm = function () {
     svg.appendChild(g);
   });
   // Cycles as outlined blocks on the diagonal.
-  (D.cycles || []).forEach(c => {
+  CY.forEach(c => {
     const ps = c.members.map(m => pos[m]);
     const a = Math.min(...ps), b = Math.max(...ps);
     svg.appendChild(sv('rect', { x: left + a * s, y: top + a * s, width: (b - a + 1) * s, height: (b - a + 1) * s, fill: 'none',

@@ -10,7 +10,7 @@ function start() {
   buildSidebar();
   buildSearch();
   ['overview', 'graph', 'dsm', 'metrics', 'candidates', 'violations'].forEach(p => seam.render[p]());
-  const cycles = (D.cycles || []).length;
+  const cycles = CY.length;
   setNavCount('dsm', cycles ? String(cycles) : '', cycles > 0);
   setNavCount('graph', String(M.length), false);
   setNavCount('candidates', D.candidates && D.candidates.ranked.length ? String(D.candidates.ranked.length) : '', false);

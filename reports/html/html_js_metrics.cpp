@@ -20,7 +20,7 @@ function mainSequenceChart(rows, size) {
   }
   svg.appendChild(sv('line', { x1: X(0), y1: Y(1), x2: X(1), y2: Y(0), stroke: '#3d5afe', 'stroke-width': 1.5, 'stroke-dasharray': '6 4' }));
   svg.appendChild(sv('text', { x: X(0.5) + 8, y: Y(0.5) - 8, 'font-size': 11, fill: '#3d5afe', transform: 'rotate(' + (Math.atan2(h, w) * 180 / Math.PI) + ' ' + (X(0.5) + 8) + ' ' + (Y(0.5) - 8) + ')' }, 'main sequence'));
-  svg.appendChild(sv('text', { x: X(0) + 6, y: Y(0) - 6, 'font-size': 11, fill: '#d93025' }, 'zone of pain'));
+  svg.appendChild(sv('text', { x: X(0) + 6, y: Y(0.36), 'font-size': 11, fill: '#d93025' }, 'zone of pain'));
   svg.appendChild(sv('text', { x: X(1) - 6, y: Y(1) + 14, 'font-size': 11, fill: '#b86e00', 'text-anchor': 'end' }, 'zone of uselessness'));
   [0, 0.5, 1].forEach(t => {
     svg.appendChild(sv('text', { x: X(t), y: Y(0) + 16, 'font-size': 11, 'text-anchor': 'middle', fill: '#5f6b7a' }, String(t)));
@@ -30,16 +30,36 @@ function mainSequenceChart(rows, size) {
   svg.appendChild(sv('text', { x: 12, y: Y(0.5), 'font-size': 12, 'text-anchor': 'middle', fill: '#1d2330', transform: 'rotate(-90 12 ' + Y(0.5) + ')' }, 'abstractness A'));
   const maxLines = Math.max(1, ...rows.map(r => r.lines));
   const label = rows.length <= 40;
-  rows.filter(r => r.i !== null).sort((a, b) => b.lines - a.lines).forEach(r => {
+  const placed = [];   // label boxes already drawn: [x0, y0, x1, y1]
+  const free = (b) => placed.every(p => b[2] < p[0] || b[0] > p[2] || b[3] < p[1] || b[1] > p[3]);
+  const dots = rows.filter(r => r.i !== null).sort((a, b) => b.lines - a.lines || a.module - b.module);
+  const labels = sv('g', { class: 'labels' });
+  dots.forEach(r => {
     const m = M[r.module];
     const rad = 4 + 8 * Math.sqrt(r.lines / maxLines);
+    const cx = X(r.i), cy = Y(r.a);
     const g = sv('g', { class: 'dot', 'data-module': r.module, style: 'cursor:pointer' });
-    g.appendChild(sv('circle', { cx: X(r.i), cy: Y(r.a), r: rad, fill: layerColor(m.layer), 'fill-opacity': 0.8, stroke: '#fff', 'stroke-width': 1.5 }));
-    if (label) g.appendChild(sv('text', { x: X(r.i) + rad + 3, y: Y(r.a) + 4, 'font-size': 11, fill: '#1d2330' }, m.name));
+    g.appendChild(sv('circle', { cx: cx, cy: cy, r: rad, fill: layerColor(m.layer), 'fill-opacity': 0.8, stroke: '#fff', 'stroke-width': 1.5 }));
     g.appendChild(sv('title', null, m.name + ': I ' + fix(r.i) + ', A ' + fix(r.a) + ', D ' + fix(r.d)));
     g.addEventListener('click', () => { location.hash = modHref(r.module); });
     svg.appendChild(g);
+    if (!label) return;
+    // Labels of dots that share a spot stack upwards, with a leader line.
+    const w = m.name.length * 6.2 + 4;
+    const left = cx + rad + 2 + w > W - 2;   // near the right edge: label on the left
+    for (let k = 0; k < 12; ++k) {
+      const ly = cy - k * 14;
+      const x0 = left ? cx - rad - 2 - w : cx + rad + 2;
+      const box = [x0, ly - 10, x0 + w, ly + 3];
+      if (!free(box) && k < 11) continue;
+      placed.push(box);
+      if (k) labels.appendChild(sv('line', { x1: cx, y1: cy - rad, x2: left ? cx - rad - 1 : cx + rad + 1, y2: ly - 3, stroke: '#aab4c3' }));
+      labels.appendChild(sv('text', { x: left ? cx - rad - 3 : cx + rad + 3, y: ly, 'font-size': 11, fill: '#1d2330',
+                                      'text-anchor': left ? 'end' : 'start' }, m.name));
+      break;
+    }
   });
+  svg.appendChild(labels);
   return svg;
 }
 
@@ -60,7 +80,6 @@ seam.render.metrics = function () {
   c('NCCD', fix(P.nccd), P.nccd > 1.2 ? 'tangled: above a balanced tree (1)' : P.nccd < 0.85 ? 'flatter than a balanced tree' : 'close to a balanced tree (1)');
   c('NCCD (components)', fix(P.component_nccd), num(P.component_nodes) + ' Lakos components');
   c('Modularity Q', fix(P.modularity), 'of the declared modules (\u2212\u00BD to 1)');
-  root.appendChild(cards);
 
   const rows = X.modules.map(r => {
     const m = M[r.module];
@@ -81,16 +100,21 @@ seam.render.metrics = function () {
   const kd = f => ({ key: tr => f(tr._r), desc: true });
   const keys = [{ key: tr => M[tr._r.module].name }, { key: tr => M[tr._r.module].layer }, kd(r => r.level), kd(r => r.files), kd(r => r.lines),
       kd(r => r.symbols), kd(r => r.ca), kd(r => r.ce), kd(r => r.i), kd(r => r.a), kd(r => r.d), k(r => r.cohesion), kd(r => r.iw), kd(r => r.dw)];
-  const grid = el('div', { style: 'display:grid;grid-template-columns:minmax(0,1fr) 440px;gap:20px;align-items:start' });
-  grid.appendChild(el('div', { style: 'overflow-x:auto' }, table(['Module', 'Layer', { t: 'Level', num: 1 }, { t: 'Files', num: 1 }, { t: 'Lines', num: 1 },
+  const top = el('div', { style: 'display:grid;grid-template-columns:440px minmax(0,1fr);gap:20px;align-items:start' });
+  top.appendChild(el('div', { class: 'panel', style: 'margin:0' }, el('h3', { style: 'margin-top:0' }, 'Main sequence'),
+      mainSequenceChart(X.modules, 400),
+      el('p', { class: 'faint' }, 'One dot per module, sized by lines. Near the dashed line is balanced; bottom left is concrete code everything depends on (hard to change), top right abstractions nobody uses.')));
+  top.appendChild(el('div', null, cards, el('p', { class: 'muted' },
+      'CCD sums, over the modules, how many modules each one needs (itself included): the cost of building and testing each in isolation. ' +
+      'NCCD compares it with a balanced binary tree of as many modules; well above 1 means tangled. Modularity Q measures how much more ' +
+      'of the references stay inside the declared modules than chance would give.')));
+  root.appendChild(top);
+  root.appendChild(el('h2', null, 'Per module'));
+  root.appendChild(el('div', { style: 'overflow-x:auto' }, table(['Module', 'Layer', { t: 'Level', num: 1 }, { t: 'Files', num: 1 }, { t: 'Lines', num: 1 },
       { t: 'Symbols', num: 1 }, { t: 'Ca', num: 1, title: 'afferent coupling' }, { t: 'Ce', num: 1, title: 'efferent coupling' },
       { t: 'I', num: 1, title: 'instability' }, { t: 'A', num: 1, title: 'abstractness' }, { t: 'D', num: 1, title: 'distance from the main sequence' },
       { t: 'Cohesion', num: 1 }, { t: 'Interface', num: 1, title: 'interface width' }, { t: 'Dep. width', num: 1, title: 'dependency width' }],
       rows, { sortable: true, keys: keys, id: 'metrics-table' })));
-  grid.appendChild(el('div', { class: 'panel', style: 'margin:0' }, el('h3', { style: 'margin-top:0' }, 'Main sequence'),
-      mainSequenceChart(X.modules, 400),
-      el('p', { class: 'faint' }, 'One dot per module, sized by lines. Near the dashed line is balanced; bottom left is concrete code everything depends on (hard to change), top right abstractions nobody uses.')));
-  root.appendChild(grid);
 };
 )JS";
 

@@ -7,7 +7,7 @@ const std::string_view kJsOverview = R"JS(
 seam.render.overview = function () {
   const root = clear($('overview'));
   const s = D.summary;
-  const cycles = D.cycles || [];
+  const cycles = CY;
   const V = D.violations;
   const C = D.candidates;
   const top = C && C.ranked.length ? C.ranked[0] : null;
@@ -59,10 +59,16 @@ seam.render.overview = function () {
   cycles.forEach(c => {
     const cut = c.cut ? edgeOf(c.cut[0], c.cut[1]) : null;
     cyc.appendChild(el('div', { class: 'violation' }, badge(c.members.length + ' modules', 'bad'), el('span', { class: 'msg' },
-        c.members.map(m => modLink(m)).reduce((acc, x, j) => acc.concat(j ? [', ', x] : [x]), []),
-        cut ? el('div', { class: 'faint' }, 'cheapest cut: ', el('a', { href: '#', onclick: ev => { ev.preventDefault(); openPair(c.cut[0], c.cut[1]); } },
+        c.path.map(m => modLink(m)).reduce((acc, x, j) => acc.concat(j ? [' \u2192 ', x] : [x]), []),
+        cut ? el('div', { class: 'faint' }, c.cut_splits ? 'cheapest cut: ' : 'lightest edge: ', el('a', { href: '#', onclick: ev => { ev.preventDefault(); openPair(c.cut[0], c.cut[1]); } },
             modName(c.cut[0]) + ' \u2192 ' + modName(c.cut[1])), ' (' + plural(cut.weight, 'dependency', 'dependencies') + ')') : null)));
   });
+  const comp = D.cycles.components, files = D.cycles.files;
+  if (comp.length || files.length) {
+    cyc.appendChild(el('h3', null, 'Finer cycles'));
+    comp.forEach(c => cyc.appendChild(el('div', { class: 'violation' }, badge('components'), el('span', { class: 'msg site' }, c.join(' \u2194 ')))));
+    files.forEach(c => cyc.appendChild(el('div', { class: 'violation' }, badge('#include', 'bad'), el('span', { class: 'msg site' }, c.join(' \u2194 ')))));
+  } else if (cycles.length) cyc.appendChild(el('p', { class: 'faint' }, 'No cycle among components or in the include graph.'));
   grid.appendChild(cyc);
 
   const vio = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Boundary violations'));

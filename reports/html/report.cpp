@@ -3,9 +3,12 @@
 
 #include "reports/html/html_page.h"
 
+#include "analyzers/core/paths.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 namespace seam::html {
 namespace {
@@ -14,38 +17,44 @@ namespace {
 struct Analyses {
   ModuleGraph graph;
   std::vector<std::vector<InterfaceSymbol>> interfaces;
-  std::vector<uint32_t> levels;                 ///< per module, 1-based
-  std::vector<std::vector<uint32_t>> cycles;    ///< module cycles, sorted members
-  std::vector<int> cycle_of;                    ///< per module: index into cycles or -1
+  ProjectCycles cycles;                         ///< module, component and file cycles; levels
+  std::vector<int> cycle_of;                    ///< per module: index into module_cycles or -1
+  Metrics metrics;
+  GateResult gate;
+  std::string baseline_note;
 };
 
-/// Lakos levels over the condensation: component ids come in reverse
-/// topological order, so one pass in id order sees successors first.
-std::vector<uint32_t> module_levels(const ModuleGraph& g) {
-  auto succ = g.successors();
-  uint32_t count = 0;
-  std::vector<uint32_t> comp = component_ids(succ, count);
-  std::vector<std::vector<uint32_t>> members(count);
-  for (uint32_t v = 0; v < comp.size(); ++v) members[comp[v]].push_back(v);
-  std::vector<uint32_t> level(count, 1);
-  for (uint32_t c = 0; c < count; ++c)
-    for (uint32_t v : members[c])
-      for (uint32_t w : succ[v])
-        if (comp[w] != c) level[c] = std::max(level[c], level[comp[w]] + 1);
-  std::vector<uint32_t> out(comp.size());
-  for (uint32_t v = 0; v < comp.size(); ++v) out[v] = level[comp[v]];
-  return out;
-}
-
-Analyses analyse(const Project& p) {
+Analyses analyse(const Project& p, const ReportOptions& o, std::vector<std::string>& notes) {
   Analyses a;
   a.graph = build_module_graph(p);
   a.interfaces = all_interfaces(p);
-  a.levels = module_levels(a.graph);
-  a.cycles = find_cycles(a.graph.successors());
+  a.cycles = find_project_cycles(p);
   a.cycle_of.assign(p.modules.size(), -1);
-  for (size_t c = 0; c < a.cycles.size(); ++c)
-    for (uint32_t m : a.cycles[c]) a.cycle_of[m] = static_cast<int>(c);
+  for (size_t c = 0; c < a.cycles.module_cycles.size(); ++c)
+    for (uint32_t m : a.cycles.module_cycles[c].members) a.cycle_of[m] = static_cast<int>(c);
+  a.metrics = compute_metrics(p, a.graph);
+
+  // The gate as `seam check` runs it, against the same baseline.
+  std::string path = o.baseline.empty() ? absolute_path(p.config.baseline, p.root) : o.baseline;
+  std::string shown;
+  if (!relative_to(path, p.root, shown)) shown = path;
+  std::error_code ec;
+  Baseline baseline;
+  std::vector<std::string> errors;
+  if (!std::filesystem::exists(path, ec)) {
+    a.gate = run_gate(p, a.graph, nullptr);
+    a.baseline_note = "No baseline at " + shown + ": every violation counts as new. `seam check --update-baseline` "
+                      "records the current ones, so that only new violations fail.";
+  } else if (!read_baseline(path, baseline, errors)) {
+    for (const std::string& e : errors) notes.push_back(e);
+    notes.push_back("the baseline " + shown + " is invalid; the report counts every violation as new");
+    a.gate = run_gate(p, a.graph, nullptr);
+    a.baseline_note = "The baseline " + shown + " could not be read; every violation counts as new.";
+  } else {
+    a.gate = run_gate(p, a.graph, &baseline);
+    a.baseline_note = "Compared with the baseline " + shown + ": violations it records are marked baselined and do "
+                      "not fail `seam check`; entries that no longer occur are counted as fixed.";
+  }
   return a;
 }
 
@@ -57,6 +66,7 @@ Json summary_json(const Project& p, const Analyses& a, const RunInfo& run) {
       lines += f.lines;
     }
   for (const auto& m : a.interfaces) iface += m.size();
+  (void)a;
   for (const Reference& r : p.refs)
     if (r.from_module != kNoModule && r.to_module != kNoModule && r.from_module != r.to_module) ++cross;
   Json s;
@@ -72,25 +82,6 @@ Json summary_json(const Project& p, const Analyses& a, const RunInfo& run) {
   s["cross_references"] = cross;
   s["includes"] = p.includes.size();
   return s;
-}
-
-Json cycles_json(const Analyses& a) {
-  Json out = Json::array();
-  for (const auto& c : a.cycles) {
-    Json members = Json::array();
-    for (uint32_t m : c) members.push_back(m);
-    // The lightest edge inside the cycle: the first one to look at cutting.
-    const ModuleEdge* cut = nullptr;
-    for (const ModuleEdge& e : a.graph.edges)
-      if (a.cycle_of[e.from] >= 0 && a.cycle_of[e.from] == a.cycle_of[e.to] &&
-          a.cycle_of[e.from] == a.cycle_of[c.front()] && (!cut || e.weight < cut->weight))
-        cut = &e;
-    Json j;
-    j["members"] = std::move(members);
-    j["cut"] = cut ? Json::array({cut->from, cut->to}) : Json();
-    out.push_back(std::move(j));
-  }
-  return out;
 }
 
 std::string project_name(const Project& p, const RunInfo& run) {
@@ -119,13 +110,13 @@ Json build_data(const Project& p, const Analyses& a, const ReportOptions& o, std
   d["kinds"] = kinds_table();
   d["layers"] = p.config.layers;
   d["files"] = c.files_table();
-  d["modules"] = modules_json(c, a.levels, a.cycle_of);
+  d["modules"] = modules_json(c, a.cycles.module_levels, a.cycle_of);
   d["edges"] = edges_json(c, a.cycle_of);
-  d["cycles"] = cycles_json(a);
+  d["cycles"] = cycles_json(c, a.cycles);
   d["graph"] = nullptr;
-  d["metrics"] = nullptr;
+  d["metrics"] = metrics_json(a.metrics, a.cycles);
   d["candidates"] = nullptr;
-  d["violations"] = nullptr;
+  d["violations"] = violations_json(a.gate.report, a.baseline_note);
   // The symbol table last: every section above interned into it.
   d["symbols"] = c.symbols_table();
   (void)notes;
@@ -135,12 +126,12 @@ Json build_data(const Project& p, const Analyses& a, const ReportOptions& o, std
 } // namespace
 
 Json report_data(const Project& project, const ReportOptions& options, std::vector<std::string>& notes) {
-  Analyses a = analyse(project);
+  Analyses a = analyse(project, options, notes);
   return build_data(project, a, options, notes);
 }
 
 std::string html_report(const Project& project, const ReportOptions& options, std::vector<std::string>& notes) {
-  Analyses a = analyse(project);
+  Analyses a = analyse(project, options, notes);
   Page page;
   page.data = build_data(project, a, options, notes);
   page.title = page.data["project"]["name"].get<std::string>();

@@ -13,6 +13,8 @@ namespace seam::html {
 struct ReportOptions {
   RunInfo run;
   ReportLimits limits;
+  /// The check's baseline (absolute); empty: seam.json's "baseline" under the root.
+  std::string baseline;
 };
 
 /// Runs the analyses over `project` and returns the HTML page. `notes` gets

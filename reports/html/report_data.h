@@ -5,7 +5,10 @@
 // built in its own file (report_data_*.cpp) from the analyses' own results.
 #pragma once
 
+#include "analyzers/baseline/gate.h"
+#include "analyzers/graph/cycles.h"
 #include "analyzers/graph/module_graph.h"
+#include "analyzers/metrics/module_metrics.h"
 #include "analyzers/model/interface.h"
 #include "analyzers/model/model.h"
 
@@ -80,5 +83,16 @@ Json modules_json(DataContext& c, const std::vector<uint32_t>& levels, const std
 /// and the include directives [file, line, column, included file].
 /// `cycle_of` marks the edges inside a cycle.
 Json edges_json(DataContext& c, const std::vector<int>& cycle_of);
+
+/// Module cycles: members, the edges among them, the cheapest cut; and the
+/// component and file cycles as path lists.
+Json cycles_json(DataContext& c, const ProjectCycles& cycles);
+
+/// Per module metrics (index = ModuleId order) and the project's.
+Json metrics_json(const Metrics& metrics, const ProjectCycles& cycles);
+
+/// The check's violations (new and baselined), counts, and each rule's help.
+/// `baseline_note` says where the baseline came from, or that there is none.
+Json violations_json(const CheckReport& report, const std::string& baseline_note);
 
 } // namespace seam::html

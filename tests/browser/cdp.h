@@ -193,6 +193,24 @@ public:
     return res["result"].contains("value") ? res["result"]["value"] : json();
   }
 
+  /// A real mouse click (pressed and released) at viewport coordinates.
+  void click(double x, double y) {
+    for (const char* type : {"mouseMoved", "mousePressed", "mouseReleased"})
+      page("Input.dispatchMouseEvent",
+           {{"type", type}, {"x", x}, {"y", y}, {"button", "left"}, {"buttons", 1}, {"clickCount", 1}});
+  }
+
+  /// Scrolls the first element matching `selector` into view and clicks its
+  /// centre the way a person would. False when nothing matches.
+  bool click(const std::string& selector) {
+    json r = eval("(() => { const e = document.querySelector(" + json(selector).dump() +
+                  "); if (!e) return null; e.scrollIntoView({block: 'center', inline: 'center'});"
+                  " const b = e.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2]; })()");
+    if (!r.is_array()) return false;
+    click(r[0].get<double>(), r[1].get<double>());
+    return true;
+  }
+
   /// A PNG of the viewport (or the whole page), written to `path`.
   bool screenshot(const std::string& path, bool full_page = false) {
     json params{{"format", "png"}};

@@ -1,0 +1,237 @@
+// End to end: `seam report` on the bundled sample, opened in a real headless
+// Chromium (tests/browser/cdp.h). The DOM is checked the way a reader would
+// look at it: every section there, every module listed, the planted problems
+// of samples/shop/README.md shown, a click on a module opens its page; and
+// the page logs no error and makes no request beyond its own file.
+#include "browser/cdp.h"
+#include "support/run.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+namespace seam {
+namespace {
+
+using nlohmann::json;
+using test::Browser;
+
+const std::vector<std::string> kShopModules = {"analytics", "api",    "auth",     "catalog", "common",
+                                               "inventory", "notifications", "orders", "payments", "users"};
+
+/// A fixed date, so the report is reproducible (and the test says so).
+void fix_date() { setenv("SOURCE_DATE_EPOCH", "1700000000", 1); } // 2023-11-14
+
+std::string build_path(const std::string& name) { return std::string(SEAM_BINARY_DIR) + "/" + name; }
+
+test::RunResult make_report(const std::string& out, std::vector<std::string> extra = {}) {
+  fix_date();
+  std::vector<std::string> args{"report", "-q", "-o", out};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return test::seam_on_sample("shop", args);
+}
+
+TEST(ShopReport, IsOneFileThatFetchesNothing) {
+  std::string out = build_path("shop-report.html");
+  std::remove(out.c_str());
+  auto r = make_report(out);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string html = test::slurp(out);
+  ASSERT_GT(html.size(), 10000u);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("Content-Security-Policy\" content=\"default-src 'none'"), std::string::npos);
+  for (const char* external : {"src=\"http", "href=\"http", "src=\"//", "href=\"//", "url(http", "@import"})
+    EXPECT_EQ(html.find(external), std::string::npos) << external;
+  EXPECT_NE(html.find("2023-11-14"), std::string::npos) << "SOURCE_DATE_EPOCH is the date shown";
+}
+
+TEST(ShopReport, IsByteIdenticalAcrossRunsAndJobs) {
+  std::string a = build_path("shop-report-j1.html"), b = build_path("shop-report-j2.html");
+  ASSERT_EQ(make_report(a, {"-j", "1"}).status, 0);
+  ASSERT_EQ(make_report(b, {"-j", "2"}).status, 0);
+  std::string ta = test::slurp(a), tb = test::slurp(b);
+  ASSERT_FALSE(ta.empty());
+  EXPECT_TRUE(ta == tb) << "reports differ between -j 1 and -j 2";
+}
+
+TEST(ShopReport, HelpDescribesTheCommand) {
+  auto r = test::run({SEAM_EXE, "report", "--help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("usage: seam report -o FILE"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no network request"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("SOURCE_DATE_EPOCH"), std::string::npos) << r.out;
+}
+
+/// One browser on the sample's report for every test below.
+class ShopReportInBrowser : public ::testing::Test {
+protected:
+  static void SetUpTestSuite() {
+    file_ = build_path("shop-report-browser.html");
+    auto r = make_report(file_);
+    ASSERT_EQ(r.status, 0) << r.err;
+    browser_ = new Browser();
+    std::string err;
+    ASSERT_TRUE(browser_->start(err)) << err;
+    load_ms_ = browser_->navigate("file://" + file_);
+    ASSERT_GE(load_ms_, 0) << "the report did not load\n" << browser_->log();
+    ASSERT_EQ(browser_->eval("window.seam && window.seam.ready === true"), json(true))
+        << "the report's script did not finish; errors: " << ::testing::PrintToString(browser_->errors());
+  }
+  static void TearDownTestSuite() {
+    delete browser_;
+    browser_ = nullptr;
+  }
+  void SetUp() override {
+    if (!browser_) GTEST_SKIP() << "no browser";
+  }
+  static json js(const std::string& expr) { return browser_->eval(expr); }
+  static void go(const std::string& hash) {
+    js("location.hash = " + json(hash).dump());
+    js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+  }
+  static std::string text(const std::string& selector) {
+    json t = js("(document.querySelector(" + json(selector).dump() + ") || {}).textContent || ''");
+    return t.is_string() ? t.get<std::string>() : "";
+  }
+
+  static inline Browser* browser_ = nullptr;
+  static inline std::string file_;
+  static inline double load_ms_ = -1;
+};
+
+TEST_F(ShopReportInBrowser, EverySectionIsThereAndFilled) {
+  for (const char* id : {"overview", "graph", "dsm", "metrics", "candidates", "violations"}) {
+    json n = js(std::string("(() => { const s = document.getElementById('") + id +
+                "'); return s ? s.querySelectorAll('*').length : -1; })()");
+    EXPECT_GT(n.get<int>(), 2) << "section " << id;
+    EXPECT_EQ(js(std::string("document.querySelectorAll('#nav a[data-page=\"") + id + "\"]').length"), json(1)) << id;
+  }
+  std::string overview = text("#overview");
+  EXPECT_NE(overview.find("10 modules in 37 files"), std::string::npos) << overview;
+  EXPECT_NE(overview.find("17 translation units, all cleanly"), std::string::npos) << overview;
+  EXPECT_NE(overview.find("2023-11-14"), std::string::npos);
+  EXPECT_NE(text("#brand").find("shop"), std::string::npos);
+}
+
+TEST_F(ShopReportInBrowser, EveryModuleIsListedInTheSidebarAndTheMatrix) {
+  json side = js("Array.from(document.querySelectorAll('#modnav a .nm')).map(e => e.textContent)");
+  EXPECT_EQ(side.get<std::vector<std::string>>(), kShopModules);
+  json rows = js("Array.from(document.querySelectorAll('#dsm .rowlabel')).map(e => +e.dataset.module)"
+                 ".map(i => seam.data.modules[i].name)");
+  std::vector<std::string> dsm = rows.get<std::vector<std::string>>();
+  EXPECT_EQ(std::set<std::string>(dsm.begin(), dsm.end()), std::set<std::string>(kShopModules.begin(), kShopModules.end()));
+  // Ordered by level, dependencies first: common (the base) first, api (the edge) last.
+  ASSERT_EQ(dsm.size(), 10u);
+  EXPECT_EQ(dsm.front(), "common");
+  EXPECT_EQ(dsm.back(), "api");
+}
+
+TEST_F(ShopReportInBrowser, ThePlantedCycleIsAboveTheDiagonalAndNamedInTheOverview) {
+  // Exactly one cell above the diagonal, and it is a cycle edge between orders and payments.
+  json above = js("Array.from(document.querySelectorAll('#dsm g.cell.above')).map(g => "
+                  "seam.data.modules[+g.dataset.from].name + '>' + seam.data.modules[+g.dataset.to].name)");
+  ASSERT_EQ(above.size(), 1u) << above.dump();
+  std::string cell = above[0].get<std::string>();
+  EXPECT_TRUE(cell == "orders>payments" || cell == "payments>orders") << cell;
+  EXPECT_EQ(js("document.querySelectorAll('#dsm g.cell.cyc').length"), json(2));
+  EXPECT_EQ(js("document.querySelectorAll('#dsm .cycle-block').length"), json(1));
+  EXPECT_NE(text("#summary").find("One dependency cycle ties orders \xE2\x86\x94 payments"), std::string::npos)
+      << text("#summary");
+}
+
+TEST_F(ShopReportInBrowser, ACellOfTheMatrixListsItsSites) {
+  go("#dsm");
+  std::string sel = "#dsm g.cell[data-from=\"" + js("seam.data.modules.findIndex(m => m.name === 'payments')").dump() +
+                    "\"][data-to=\"" + js("seam.data.modules.findIndex(m => m.name === 'orders')").dump() + "\"] rect";
+  ASSERT_TRUE(browser_->click(sel));
+  EXPECT_EQ(js("document.getElementById('drawer').classList.contains('open')"), json(true));
+  std::string drawer = text("#drawer");
+  // samples/shop/README.md: charge calls back OrderService::mark_paid at payment_gateway.cpp:46.
+  EXPECT_NE(drawer.find("shop::orders::OrderService::mark_paid"), std::string::npos) << drawer;
+  EXPECT_NE(drawer.find("src/payments/payment_gateway.cpp:46"), std::string::npos) << drawer;
+  EXPECT_NE(drawer.find("#include directives"), std::string::npos) << drawer;
+  js("document.getElementById('drawer-close').click()");
+  EXPECT_EQ(js("document.getElementById('drawer').classList.contains('open')"), json(false));
+}
+
+TEST_F(ShopReportInBrowser, AClickOnAModuleShowsItsPage) {
+  go("#overview");
+  ASSERT_TRUE(browser_->click("#modnav a[title=\"notifications\"]"));
+  js("new Promise(r => setTimeout(r, 50))");
+  EXPECT_EQ(js("location.hash"), json("#module/notifications"));
+  EXPECT_EQ(js("document.getElementById('module').classList.contains('shown')"), json(true));
+  EXPECT_EQ(text("#module-name"), "notifications");
+  std::string page = text("#module");
+  EXPECT_NE(page.find("shop::notifications::send"), std::string::npos) << "its interface";
+  EXPECT_NE(page.find("src/notifications/notifications.h"), std::string::npos) << "its files";
+  EXPECT_NE(page.find("being extracted"), std::string::npos);
+  browser_->screenshot(build_path("shop-report-module.png"));
+}
+
+TEST_F(ShopReportInBrowser, SearchFindsModulesAndFiles) {
+  go("#overview");
+  js("(() => { const s = document.getElementById('search'); s.value = 'user_store.h'; "
+     "s.dispatchEvent(new Event('input')); })()");
+  std::string results = text("#results");
+  EXPECT_NE(results.find("src/users/internal/user_store.h"), std::string::npos) << results;
+  ASSERT_TRUE(browser_->click("#results a"));
+  js("new Promise(r => setTimeout(r, 50))");
+  EXPECT_EQ(text("#module-name"), "users");
+  EXPECT_EQ(js("document.querySelector('#module tr.file-hit td').textContent"), json("src/users/internal/user_store.h"));
+  js("(() => { const s = document.getElementById('search'); s.value = 'pay'; s.dispatchEvent(new Event('input')); })()");
+  EXPECT_NE(text("#results").find("payments"), std::string::npos);
+}
+
+TEST_F(ShopReportInBrowser, ThePlantedViolationsAreShownWithTheirSites) {
+  go("#violations");
+  // samples/shop/README.md: one planted problem per rule, at these sites.
+  struct Want {
+    const char* rule;
+    const char* pair;
+    const char* site;
+  };
+  for (const Want& w : {Want{"cycle", "orders \xE2\x86\x94 payments", "src/payments/payment_gateway.cpp:46"},
+                        Want{"layer", "inventory \xE2\x86\x92 notifications", "src/inventory/inventory.cpp:63"},
+                        Want{"undeclared", "analytics \xE2\x86\x92 catalog", "src/analytics/order_stats.cpp:38"},
+                        Want{"private-header", "auth \xE2\x86\x92 users", "src/auth/authenticator.cpp:9"}}) {
+    std::string sel = std::string("#violations section.rule[data-rule=\"") + w.rule + "\"]";
+    std::string sec = text(sel);
+    EXPECT_NE(sec.find(w.pair), std::string::npos) << w.rule << ": " << sec;
+    EXPECT_NE(sec.find(w.site), std::string::npos) << w.rule << ": " << sec;
+    EXPECT_NE(sec.find("new"), std::string::npos) << w.rule;
+  }
+  // Nothing else: each rule has exactly its one module pair.
+  json pairs = js("Array.from(document.querySelectorAll('#violations .pair')).map(p => p.dataset.pair)");
+  EXPECT_EQ(pairs.size(), 4u) << pairs.dump();
+  EXPECT_EQ(js("document.querySelectorAll('#violations section.rule').length"), json(4));
+  // The overview counts them and says none is baselined (the sample has no baseline).
+  EXPECT_NE(text("#overview [data-card=\"Violations\"]").find("0 baselined"), std::string::npos);
+}
+
+TEST_F(ShopReportInBrowser, MetricsTableSortsAndTheChartHasADotPerModule) {
+  go("#metrics");
+  EXPECT_EQ(js("document.querySelectorAll('#metrics-table tbody tr').length"), json(10));
+  // Every module of the sample depends on another or is used by one, so each has an instability and a dot.
+  EXPECT_EQ(js("document.querySelectorAll('#main-sequence g.dot').length"), json(10));
+  // Sort by Ca (column 7), largest first: common is the most used module.
+  ASSERT_TRUE(browser_->click("#metrics-table th:nth-child(7)"));
+  EXPECT_EQ(js("document.querySelector('#metrics-table tbody tr td').textContent"), json("common"));
+}
+
+TEST_F(ShopReportInBrowser, NoErrorAndNoRequestBeyondTheFile) {
+  // Visit every page first, so their code has run.
+  for (const char* h : {"#overview", "#graph", "#dsm", "#metrics", "#candidates", "#violations", "#module/orders"}) go(h);
+  EXPECT_TRUE(browser_->errors().empty()) << ::testing::PrintToString(browser_->errors());
+  EXPECT_TRUE(browser_->dialogs().empty());
+  for (const std::string& url : browser_->requests())
+    EXPECT_TRUE(url == "file://" + file_ || url.rfind("data:", 0) == 0) << "request left the file: " << url;
+  go("#overview");
+  EXPECT_TRUE(browser_->screenshot(build_path("shop-report.png")));
+  std::cout << "report loaded in " << load_ms_ << " ms; screenshots in " << SEAM_BINARY_DIR << "\n";
+}
+
+} // namespace
+} // namespace seam

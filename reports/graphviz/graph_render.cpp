@@ -102,7 +102,7 @@ void declare_attributes(Agraph_t* g) {
       {"label", ""}, {"labelloc", "t"}, {"rankdir", "TB"}, {"fontname", "Times-Roman"}, {"fontsize", "14"},
       {"nodesep", "0.25"}, {"ranksep", "0.5"}, {"newrank", "false"}, {"outputorder", "breadthfirst"},
       {"tooltip", ""}, {"rank", ""}, {"style", ""}, {"color", "black"}, {"fontcolor", "black"},
-      {"mclimit", "1.0"}, {"nslimit", ""}, {"forcelabels", "true"}, {"nslimit1", ""}, {"splines", ""}, {"remincross", "true"},
+      {"mclimit", "1.0"}, {"nslimit", ""}, {"forcelabels", "true"}, {"nslimit1", ""}, {"splines", "true"}, {"remincross", "true"},
       {"class", ""}};
   for (const auto& [n, v] : graph_attrs) agattr(g, AGRAPH, cs(n), cs(v));
   const std::pair<const char*, const char*> node_attrs[] = {

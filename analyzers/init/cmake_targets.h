@@ -1,0 +1,35 @@
+// Modules from CMake targets, read through the CMake File API (codemodel v2)
+// reply in a build folder: what the build already says a module is. CMake
+// writes the reply when the folder holds the query file
+// .cmake/api/v1/query/codemodel-v2 at configure time.
+#pragma once
+
+#include "analyzers/config/config.h"
+
+#include <string>
+#include <vector>
+
+namespace seam {
+
+struct CMakeTarget {
+  std::string name;
+  std::string type;                 ///< STATIC_LIBRARY, EXECUTABLE, ...
+  std::vector<std::string> sources; ///< project-relative, sorted; generated and outside-root sources left out
+};
+
+/// True when `build_dir` has a File API reply index (.cmake/api/v1/reply/index-*.json).
+bool has_cmake_reply(const std::string& build_dir);
+
+/// The targets of the first configuration of the reply, with sources inside
+/// `root`; targets without such sources are left out. Sorted by name. False
+/// with `error` (naming the file) when the reply cannot be read.
+bool read_cmake_targets(const std::string& build_dir, const std::string& root, std::vector<CMakeTarget>& out,
+                        std::string& error);
+
+/// One module per target. A target whose sources share a folder no other
+/// target has sources in gets "folder/**" (its headers come along); otherwise
+/// one "folder/stem.*" glob per source, so foo.h goes with foo.cpp. A source
+/// of two targets stays with the first by name.
+Config config_from_targets(const std::vector<CMakeTarget>& targets, const std::string& root);
+
+} // namespace seam

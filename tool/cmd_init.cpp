@@ -1,0 +1,151 @@
+// seam init: a starter seam.json for an existing project, so a team can gate
+// the day it installs seam. Modules come from CMake targets (File API reply in
+// the build folder) or from the folder layout; may_depend_on and layers from
+// the code as it is. Parses the project once, with its own config, so it does
+// not read (or trip over) an existing seam.json.
+#include "analyzers/compdb/compile_db.h"
+#include "analyzers/core/paths.h"
+#include "analyzers/extract/extract.h"
+#include "analyzers/init/cmake_targets.h"
+#include "analyzers/init/starter_config.h"
+#include "tool/cli.h"
+
+#include <filesystem>
+#include <iostream>
+
+namespace seam::cli {
+namespace {
+
+std::string plural(size_t n, const std::string& one) { return std::to_string(n) + " " + one + (n == 1 ? "" : "s"); }
+
+int run_init(const Options& o) {
+  std::error_code ec;
+  const std::string root = canonical_path(std::filesystem::current_path(ec).string());
+  Options out = o;
+  if (out.output.empty()) out.output = "seam.json";
+  if (out.output != "-" && std::filesystem::exists(out.output, ec) && !o.has("force")) {
+    error(out.output + " already exists; `seam init --force` overwrites it, `-o FILE` writes elsewhere");
+    return kError;
+  }
+
+  std::string db_path, err;
+  if (!find_compile_db(o.p_dir, db_path, err)) {
+    error(err);
+    return kError;
+  }
+  CompileDb db;
+  std::vector<std::string> warnings;
+  if (!load_compile_db(db_path, db, warnings, err)) {
+    error(err);
+    return kError;
+  }
+  for (const std::string& w : warnings) warning(w);
+  warnings.clear();
+  std::vector<CompileCommand> keep;
+  std::vector<std::string> rel_files;
+  for (CompileCommand& c : db.commands) {
+    std::string rel;
+    if (!relative_to(canonical_path(c.file), root, rel)) continue;
+    rel_files.push_back(rel);
+    keep.push_back(std::move(c));
+  }
+  db.commands = std::move(keep);
+  if (db.commands.empty()) {
+    error(db_path + ": no translation unit under " + root + "; run `seam init` in the project's folder");
+    return kError;
+  }
+
+  // Where the modules come from.
+  const std::string db_dir = canonical_path(db_path).substr(0, canonical_path(db_path).rfind('/'));
+  const std::string mode = o.get("modules", "auto");
+  Config config;
+  StarterOptions so;
+  if (mode == "cmake" || (mode == "auto" && has_cmake_reply(db_dir))) {
+    std::vector<CMakeTarget> targets;
+    if (!read_cmake_targets(db_dir, root, targets, err)) {
+      error(err);
+      return kError;
+    }
+    config = config_from_targets(targets, root);
+    so.source = "its " + plural(targets.size(), "CMake target") + " (CMake File API)";
+  } else {
+    config = infer_config(rel_files, root);
+    so.source = "the folder layout of its " + plural(rel_files.size(), "translation unit");
+  }
+  config.root = root;
+  config.inferred = true;
+  if (config.modules.empty()) {
+    error("found no module in " + so.source + "; write seam.json by hand (docs/config.md)");
+    return kError;
+  }
+
+  ExtractOptions xo;
+  xo.root = root;
+  xo.jobs = o.jobs;
+  std::string problem;
+  xo.adjust.resource_dir = default_resource_dir(problem);
+  if (xo.adjust.resource_dir.empty()) {
+    error(problem);
+    return kError;
+  }
+  if (!o.quiet) note("parsing " + plural(db.commands.size(), "translation unit") + " to find today's dependencies");
+  std::vector<TuFacts> tus = extract_all(db, xo, warnings);
+  for (const std::string& w : warnings) warning(w);
+  size_t failed = 0;
+  for (const TuFacts& t : tus) failed += !t.ok;
+  if (failed && !o.quiet)
+    note(plural(failed, "translation unit") + " failed to parse; their dependencies up to the first error are kept");
+
+  Project p;
+  std::vector<std::string> errors;
+  warnings.clear();
+  if (!build_project(std::move(tus), config, p, errors, warnings)) {
+    for (const std::string& e : errors) std::cerr << e << "\n";
+    return kError;
+  }
+  ModuleGraph g = build_module_graph(p);
+  const std::string text = starter_config(p, g, so);
+
+  // The file must be one seam accepts: check it with the reader it is written for.
+  Config back;
+  std::vector<ConfigError> problems;
+  if (!parse_config(text, out.output, back, problems)) {
+    for (const ConfigError& e : problems) std::cerr << e.format() << "\n";
+    error("internal error: the starter config does not validate; please report it");
+    return kError;
+  }
+  if (!emit(out, text)) return kError;
+  if (!o.quiet && out.output != "-") {
+    uint32_t layers = 0;
+    for (uint32_t l : module_levels(g)) layers = std::max(layers, l);
+    note("wrote " + out.output + ": " + plural(p.modules.size(), "module") + " from " + so.source + ", " +
+         plural(layers, "layer") + "; next: `seam check --update-baseline` accepts today's violations, then run "
+         "`seam check` in CI (docs/ci.md)");
+  }
+  return kOk;
+}
+
+Registrar reg({
+    "init",
+    "write a starter seam.json        --modules auto|folders|cmake",
+    "seam init [--modules auto|folders|cmake] [--force] [-o FILE] [options]",
+    "Writes a starter seam.json for the project in the current folder: its modules, each with\n"
+    "the modules its code uses today as \"may_depend_on\" and a layer from levelization (a\n"
+    "module is one level above the highest module it uses; the modules of a cycle share one),\n"
+    "so `seam check` passes at once except for cycles, and the team tightens it from there.\n"
+    "\n"
+    "Modules come from the CMake targets when the build folder (-p) has a CMake File API reply\n"
+    "(create <build>/.cmake/api/v1/query/codemodel-v2 and run cmake once), else from the folder\n"
+    "layout (the first folder level under the common folder of all sources). Parses every\n"
+    "translation unit once. Refuses to overwrite an existing file without --force.\n"
+    "Docs: docs/check.md.",
+    {{"modules", "FROM", "where modules come from: CMake targets when there is a reply (auto), or always folders or "
+                         "cmake", {"auto", "folders", "cmake"}, "auto"},
+     {"force", "", "overwrite an existing seam.json (or -o FILE)", {}, ""}},
+    0,
+    0,
+    run_init,
+});
+
+} // namespace
+} // namespace seam::cli

@@ -108,8 +108,21 @@ void collect_data(CandidateContext& ctx, Assessment& a) {
       it->second.used_by.push_back(user);
   };
   for (const InterfaceEntry& e : a.interface) {
-    if (!e.operation) continue;
     const Symbol& s = p.symbols[e.use.symbol];
+    if (s.kind == SymbolKind::Class || s.kind == SymbolKind::Struct || s.kind == SymbolKind::Union ||
+        s.kind == SymbolKind::Enum) {
+      // A type clients name themselves (a member, a local, a base) crosses the
+      // boundary as much as one in a signature.
+      auto [it, inserted] = types.try_emplace(s.name);
+      if (inserted) {
+        it->second.spelling = s.name;
+        it->second.verdict = s.kind == SymbolKind::Enum ? TypeVerdict{true, ValueKind::Enum, "enum"}
+                                                        : ctx.types().classify_record(e.use.symbol);
+      }
+      it->second.used_by.push_back(e.use.symbol);
+      continue;
+    }
+    if (!e.operation) continue;
     add(s.result, e.use.symbol);
     for (const Param& prm : s.params) add(prm.type, e.use.symbol);
   }

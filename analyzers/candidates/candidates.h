@@ -61,11 +61,12 @@ struct DependencyUse {
   uint32_t refs = 0, calls = 0, loop_calls = 0, includes = 0;
 };
 
-/// A type in the interface's signatures.
+/// A type crossing the boundary: in the interface's signatures, or a class,
+/// struct, union or enum of the unit that clients name themselves.
 struct DataType {
   std::string spelling;
   TypeVerdict verdict;
-  std::vector<SymbolId> used_by; ///< interface symbols whose signature has it, sorted by name
+  std::vector<SymbolId> used_by; ///< interface symbols whose signature has it (or the type itself), sorted by name
 };
 
 /// Why a module gets no rank.

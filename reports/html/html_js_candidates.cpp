@@ -25,8 +25,9 @@ function candidateDetails(c, open) {
        el('span', { class: 'bar track' }, el('span', { class: 'bar', style: 'width:' + Math.max(2, Math.round(c.score)) + 'px' })),
        el('span', { class: 'nowrap', style: 'width:60px' }, fix(c.score, 0) + ' / 100'),
        c.blockers.length ? badge(plural(c.blockers.length, 'blocker'), 'warn') : badge('no blocker', 'good'),
-       c.group ? badge('with ' + c.group, 'bad') : null,
-       el('span', { class: 'muted' }, c.summary || '')));
+       c.group ? badge('extract together: ' + c.group, 'bad') : null,
+       el('span', { class: 'muted' }, plural(c.interface, 'operation') + ' \u00B7 ' + plural(c.clients.length, 'client') +
+          ' \u00B7 ' + plural(c.remote.length, 'remote dependency', 'remote dependencies'))));
   const body = el('div', { class: 'body' });
   body.appendChild(el('p', null, modLink(c.module), ': ', plural(c.interface, 'interface symbol'), ' used by ',
       plural(c.clients.length, 'client module'), c.clients.length ? ' (' : '', c.clients.map((x, j) => [j ? ', ' : '', modLink(x)]), c.clients.length ? ')' : '',
@@ -41,6 +42,19 @@ function candidateDetails(c, open) {
   right.appendChild(c.blockers.length ? blockerList(c.blockers) : el('p', { class: 'muted' }, 'Nothing blocks this extraction.'));
   grid.appendChild(right);
   body.appendChild(grid);
+  if (c.data.length) {
+    body.appendChild(el('h3', null, 'Data crossing the boundary'));
+    body.appendChild(table(['Type', 'Verdict', 'Why'], c.data.map(([t, ok, why]) => el('tr', null,
+        el('td', { class: 'symbol' }, t), el('td', null, ok ? badge('value', 'good') : badge('not serialisable', 'bad')),
+        el('td', { class: 'muted' }, why)))));
+  }
+  if (c.loops.length) {
+    body.appendChild(el('h3', null, 'Calls from inside loops (' + num(c.loop_sites) + ' of ' + num(c.calls) + ')'));
+    const ul = el('ul', { class: 'plain' });
+    c.loops.forEach(([f, line, col, sym]) => ul.appendChild(el('li', null, siteEl(f, line, col), '  ', el('span', { class: 'symbol' }, symName(sym)))));
+    if (c.loop_sites > c.loops.length) ul.appendChild(el('li', { class: 'faint' }, '\u2026 and ' + plural(c.loop_sites - c.loops.length, 'more')));
+    body.appendChild(ul);
+  }
   body.appendChild(el('h3', null, 'Service interface preview (seam split ' + c.name + ')'));
   if (c.proto) body.appendChild(el('pre', { class: 'code proto' }, c.proto));
   else body.appendChild(el('p', { class: 'muted' }, c.proto_note || 'No proto preview for this module.'));
@@ -53,19 +67,20 @@ function suggestionView(sg) {
   const qnames = sg.metrics;
   box.appendChild(table(['Partition'].concat(qnames.map(q => ({ t: q.name, num: 1, title: q.text }))),
       [['Declared modules', sg.declared], ['Suggested services', sg.suggested]].map(([label, vals]) =>
-          el('tr', null, el('td', null, label), vals.map(v => el('td', { class: 'num' }, typeof v === 'number' ? fix(v) : String(v)))))));
+          el('tr', null, el('td', null, label), vals.map((v, k) => el('td', { class: 'num' }, k === 0 ? num(v) : fix(v)))))));
   const grid = el('div', { class: 'grid2', style: 'margin-top:12px' });
-  const sug = el('div', null, el('h3', null, 'Suggested services'));
-  sg.clusters.forEach(cl => sug.appendChild(el('div', { class: 'violation' }, el('strong', { style: 'min-width:90px' }, cl.name),
-      el('span', { class: 'msg' }, cl.modules.map(([m, files]) => el('span', { class: 'chip' }, modName(m) + (files ? ' \u00B7 ' + files : '')))),
-      badge(plural(cl.files, 'file')))));
+  const sug = el('div', null, el('h3', null, 'Suggested services'), el('p', { class: 'faint' }, 'Each with the declared modules its symbols come from.'));
+  sg.clusters.forEach(cl => sug.appendChild(el('div', { class: 'violation cluster' }, el('strong', { style: 'min-width:40px' }, cl.name),
+      el('span', { class: 'msg' }, cl.modules.map(([m, n]) => el('span', { class: 'chip', title: plural(n, 'symbol') + ' of ' + modName(m) },
+          modName(m) + ' \u00B7 ' + n))),
+      badge(plural(cl.symbols, 'symbol')))));
   grid.appendChild(sug);
   const mv = el('div', null, el('h3', null, 'Files the suggestion would move'));
   if (!sg.moved.length) mv.appendChild(el('p', { class: 'muted' }, 'None: the suggestion agrees with the declared modules.'));
   else {
     const ul = el('ul', { class: 'plain' });
-    sg.moved.slice(0, 200).forEach(([f, from, to]) => ul.appendChild(el('li', null, el('span', { class: 'site' }, filePath(f)), '  ',
-        el('span', { class: 'faint' }, modName(from) + ' \u2192 ' + to))));
+    sg.moved.slice(0, 200).forEach(([f, from, to, service, n, total]) => ul.appendChild(el('li', null, el('span', { class: 'site' }, filePath(f)), '  ',
+        el('span', { class: 'faint' }, modName(from) + ' \u2192 ' + modName(to) + ' (' + service + ', ' + n + ' of its ' + total + ' symbols)'))));
     if (sg.moved.length > 200) ul.appendChild(el('li', { class: 'faint' }, '\u2026 and ' + plural(sg.moved.length - 200, 'more file')));
     mv.appendChild(ul);
   }

@@ -21,6 +21,8 @@ seam.render.graph = function () {
   let vb = vb0.slice();
   function apply() { svg.setAttribute('viewBox', vb.map(v => v.toFixed(2)).join(' ')); }
 
+  // Graphviz's own legend has its colours; the toolbar's legend follows ours.
+  svg.querySelectorAll('g.graph > g[id^="a_graph"] > a > *:not(polygon:first-child)').forEach(e => e.remove());
   // Nodes and edges carry their names in <title> (Graphviz writes them).
   const nodes = [], edges = [];
   svg.querySelectorAll('g.node').forEach(g => {

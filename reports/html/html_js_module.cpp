@@ -51,16 +51,6 @@ seam.render.module = function (i, file) {
   const kern = D.candidates ? D.candidates.kernel.find(x => x.module === i) : null;
   if (cand) root.appendChild(candidateDetails(cand, false));
   else if (kern) root.appendChild(el('p', { class: 'panel' }, badge('shared kernel', 'accent'), ' ', kern.reason));
-  if (D.violations) {
-    const vs = D.violations.items.filter(v => v.from === m.name || v.to === m.name || (v.members && v.members.includes(m.name)));
-    if (vs.length) {
-      root.appendChild(el('h2', null, 'Violations ', badge(vs.length, vs.some(v => !v.baselined) ? 'bad' : null)));
-      const p = el('div', { class: 'panel' });
-      vs.forEach(v => p.appendChild(violationRow(v)));
-      root.appendChild(p);
-    }
-  }
-
   root.appendChild(el('h2', null, 'Depends on'));
   root.appendChild(depTable(i, 'out'));
   root.appendChild(el('h2', null, 'Used by'));
@@ -73,6 +63,16 @@ seam.render.module = function (i, file) {
           el('td', { class: 'num' }, num(sites)), el('td', { class: 'num' }, num(calls)),
           el('td', { class: 'num', style: loops ? 'color:var(--warn);font-weight:600' : null }, num(loops)),
           el('td', null, clients.map((x, j) => [j ? ', ' : '', modLink(x)]))))));
+
+  if (D.violations) {
+    const vs = D.violations.items.filter(v => v.from === m.name || v.to === m.name || (v.members && v.members.includes(m.name)));
+    if (vs.length) {
+      root.appendChild(el('h2', null, 'Violations ', badge(vs.length, vs.some(v => !v.baselined) ? 'bad' : null)));
+      const p = el('div', { class: 'panel' });
+      vs.forEach(v => p.appendChild(violationRow(v)));
+      root.appendChild(p);
+    }
+  }
 
   root.appendChild(el('h2', null, 'Files'));
   root.appendChild(table(['Path', { t: 'Lines', num: 1 }], m.files.map(f => el('tr', { 'data-file': f, class: f === file ? 'file-hit' : null },

@@ -1,6 +1,7 @@
 // `seam report`: runs the analyses once and hands their results to the page.
 #include "reports/html/report.h"
 
+#include "reports/graphviz/graph_render.h"
 #include "reports/html/html_page.h"
 
 #include "analyzers/core/paths.h"
@@ -21,10 +22,44 @@ struct Analyses {
   std::vector<int> cycle_of;                    ///< per module: index into module_cycles or -1
   Metrics metrics;
   GateResult gate;
+  Ranking ranking;
+  Suggestion suggestion;
+  std::string svg, svg_error;                   ///< the module graph drawing, or why there is none
+  size_t drawn_edges = 0, hidden_edges = 0;
+  uint32_t min_weight = 0;                      ///< edges lighter than this are folded away
   std::string baseline_note;
 };
 
-Analyses analyse(const Project& p, const ReportOptions& o, std::vector<std::string>& notes) {
+/// The smallest weight that keeps at most `limit` edges, so a big graph stays
+/// legible: the heaviest dependencies are drawn, the thin ones folded away
+/// (the DSM still shows every edge).
+uint32_t min_weight_for(const UnitGraph& g, size_t limit) {
+  if (g.edges.size() <= limit) return 0;
+  std::vector<uint32_t> w;
+  for (const UnitEdge& e : g.edges) w.push_back(e.weight);
+  std::sort(w.begin(), w.end(), std::greater<>());
+  // Weights of edge `limit` and beyond must go; if the limit falls in a run of
+  // equal weights, the whole run goes, so fewer edges than `limit` remain.
+  return w[limit] + 1;
+}
+
+void draw_graph(const Project& p, Analyses& a, const ReportOptions& o) {
+  GraphFilter filter;
+  filter.min_weight = min_weight_for(a.cycles.modules, o.limits.graph_edges);
+  GraphContext gc;
+  if (!make_graph_context(a.cycles.modules, kNoModule, filter, gc, a.svg_error)) return;
+  DrawOptions draw;
+  draw.color_by = ColorBy::Auto;
+  if (!render_svg(p, gc, draw, a.svg, a.svg_error)) {
+    a.svg.clear();
+    return;
+  }
+  a.min_weight = filter.min_weight;
+  a.drawn_edges = gc.selection.edges.size();
+  a.hidden_edges = gc.selection.hidden_edges;
+}
+
+Analyses analyse(const Project& p, CandidateContext& ctx, const ReportOptions& o, std::vector<std::string>& notes) {
   Analyses a;
   a.graph = build_module_graph(p);
   a.interfaces = all_interfaces(p);
@@ -33,6 +68,13 @@ Analyses analyse(const Project& p, const ReportOptions& o, std::vector<std::stri
   for (size_t c = 0; c < a.cycles.module_cycles.size(); ++c)
     for (uint32_t m : a.cycles.module_cycles[c].members) a.cycle_of[m] = static_cast<int>(c);
   a.metrics = compute_metrics(p, a.graph);
+  a.ranking = rank_modules(ctx);
+  // As `seam candidates --suggest`: shared kernels are libraries, not clustered.
+  SuggestOptions so;
+  for (ModuleId m = 0; m < static_cast<ModuleId>(p.modules.size()); ++m)
+    if (ctx.shared_kernel(m)) so.libraries.push_back(m);
+  a.suggestion = suggest_services(p, so);
+  draw_graph(p, a, o);
 
   // The gate as `seam check` runs it, against the same baseline.
   std::string path = o.baseline.empty() ? absolute_path(p.config.baseline, p.root) : o.baseline;
@@ -92,7 +134,8 @@ std::string project_name(const Project& p, const RunInfo& run) {
   return slash == std::string::npos ? root : root.substr(slash + 1);
 }
 
-Json build_data(const Project& p, const Analyses& a, const ReportOptions& o, std::vector<std::string>& notes) {
+Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, const ReportOptions& o,
+                std::vector<std::string>& notes) {
   DataContext c(p, a.graph, a.interfaces, o.limits);
   Json d;
   d["schema"] = "seam.report/1";
@@ -113,9 +156,13 @@ Json build_data(const Project& p, const Analyses& a, const ReportOptions& o, std
   d["modules"] = modules_json(c, a.cycles.module_levels, a.cycle_of);
   d["edges"] = edges_json(c, a.cycle_of);
   d["cycles"] = cycles_json(c, a.cycles);
-  d["graph"] = nullptr;
+  Json graph;
+  graph["drawn"] = a.drawn_edges;
+  graph["hidden"] = a.hidden_edges;
+  graph["min_weight"] = a.min_weight;
+  d["graph"] = std::move(graph);
   d["metrics"] = metrics_json(a.metrics, a.cycles);
-  d["candidates"] = nullptr;
+  d["candidates"] = candidates_json(c, ctx, a.ranking, a.suggestion);
   d["violations"] = violations_json(a.gate.report, a.baseline_note);
   // The symbol table last: every section above interned into it.
   d["symbols"] = c.symbols_table();
@@ -126,17 +173,21 @@ Json build_data(const Project& p, const Analyses& a, const ReportOptions& o, std
 } // namespace
 
 Json report_data(const Project& project, const ReportOptions& options, std::vector<std::string>& notes) {
-  Analyses a = analyse(project, options, notes);
-  return build_data(project, a, options, notes);
+  CandidateContext ctx(project);
+  Analyses a = analyse(project, ctx, options, notes);
+  return build_data(project, ctx, a, options, notes);
 }
 
 std::string html_report(const Project& project, const ReportOptions& options, std::vector<std::string>& notes) {
-  Analyses a = analyse(project, options, notes);
+  CandidateContext ctx(project);
+  Analyses a = analyse(project, ctx, options, notes);
   Page page;
-  page.data = build_data(project, a, options, notes);
+  page.data = build_data(project, ctx, a, options, notes);
   page.title = page.data["project"]["name"].get<std::string>();
   page.subtitle = options.run.date;
-  page.graph_missing = "The module graph drawing is not available in this build of seam.";
+  page.graph_svg = a.svg;
+  page.graph_missing = "Graphviz could not draw the module graph: " + a.svg_error;
+  if (!a.svg_error.empty()) notes.push_back("the report has no graph drawing: " + a.svg_error);
   return render_page(page);
 }
 

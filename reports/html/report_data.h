@@ -6,6 +6,8 @@
 #pragma once
 
 #include "analyzers/baseline/gate.h"
+#include "analyzers/candidates/candidates.h"
+#include "analyzers/cluster/suggest.h"
 #include "analyzers/graph/cycles.h"
 #include "analyzers/graph/module_graph.h"
 #include "analyzers/metrics/module_metrics.h"
@@ -94,5 +96,12 @@ Json metrics_json(const Metrics& metrics, const ProjectCycles& cycles);
 /// The check's violations (new and baselined), counts, and each rule's help.
 /// `baseline_note` says where the baseline came from, or that there is none.
 Json violations_json(const CheckReport& report, const std::string& baseline_note);
+
+/// The candidate ranking: per ranked module its score components, clients,
+/// dependencies (library or remote), data crossing the boundary, blockers
+/// with sites, loop call sites and the proto `seam split` would write; the
+/// modules that are no candidates and why; the groups to extract together;
+/// and the clustering's suggestion beside the declared modules.
+Json candidates_json(DataContext& c, CandidateContext& ctx, const Ranking& ranking, const Suggestion& suggestion);
 
 } // namespace seam::html

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -50,8 +51,8 @@ TEST(ShopReport, IsOneFileThatFetchesNothing) {
 
 TEST(ShopReport, IsByteIdenticalAcrossRunsAndJobs) {
   std::string a = build_path("shop-report-j1.html"), b = build_path("shop-report-j2.html");
-  ASSERT_EQ(make_report(a, {"-j", "1"}).status, 0);
-  ASSERT_EQ(make_report(b, {"-j", "2"}).status, 0);
+  ASSERT_EQ(make_report(a, {"--no-cache", "-j", "1"}).status, 0);
+  ASSERT_EQ(make_report(b, {"--no-cache", "-j", "2"}).status, 0);
   std::string ta = test::slurp(a), tb = test::slurp(b);
   ASSERT_FALSE(ta.empty());
   EXPECT_TRUE(ta == tb) << "reports differ between -j 1 and -j 2";
@@ -209,6 +210,70 @@ TEST_F(ShopReportInBrowser, ThePlantedViolationsAreShownWithTheirSites) {
   EXPECT_EQ(js("document.querySelectorAll('#violations section.rule').length"), json(4));
   // The overview counts them and says none is baselined (the sample has no baseline).
   EXPECT_NE(text("#overview [data-card=\"Violations\"]").find("0 baselined"), std::string::npos);
+}
+
+TEST_F(ShopReportInBrowser, TheTopCandidateIsNamedWithItsProtoAndTheBlockersHaveSites) {
+  // samples/shop/README.md: notifications is the natural first service.
+  EXPECT_NE(text("#summary").find("The best first service to extract is notifications"), std::string::npos)
+      << text("#summary");
+  EXPECT_NE(text("#overview [data-card=\"Top candidate\"]").find("notifications"), std::string::npos);
+  go("#candidates");
+  json ranked = js("Array.from(document.querySelectorAll('#candidates > details.candidate > summary strong'))"
+                   ".map(e => e.textContent)");
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_EQ(ranked[0], "notifications");
+  // Shared kernels and entry points are not ranked, and say why.
+  for (const char* m : {"common", "api"}) {
+    EXPECT_EQ(std::find(ranked.begin(), ranked.end(), json(m)), ranked.end()) << m;
+  }
+  EXPECT_NE(text("#candidates").find("Shared kernel"), std::string::npos);
+  std::string first = text("#candidates > details.candidate");
+  EXPECT_NE(first.find("service NotificationsService"), std::string::npos) << "the proto preview";
+  EXPECT_NE(first.find("rpc Send(SendRequest)"), std::string::npos);
+  EXPECT_NE(first.find("Score components"), std::string::npos);
+  // The planted cross-module base class blocks analytics, at its site.
+  std::string analytics = text("#candidates > details.candidate[data-module=\"" +
+                               js("seam.data.modules.findIndex(m => m.name === 'analytics')").dump() + "\"]");
+  EXPECT_NE(analytics.find("inheritance"), std::string::npos) << analytics;
+  EXPECT_NE(analytics.find("src/analytics/order_stats.h:16"), std::string::npos) << analytics;
+  // The planted global blocks inventory; the cycle's members carry "cycle".
+  EXPECT_NE(text("#candidates").find("global-state"), std::string::npos);
+  EXPECT_NE(text("#candidates").find("extract together: orders+payments"), std::string::npos);
+  // The clustering's suggestion stands beside the declared modules.
+  EXPECT_NE(text("#candidates").find("Declared modules"), std::string::npos);
+  EXPECT_NE(text("#candidates").find("Suggested services"), std::string::npos);
+  EXPECT_GT(js("document.querySelectorAll('#candidates .cluster').length").get<int>(), 1);
+}
+
+TEST_F(ShopReportInBrowser, TheGraphDrawsEveryModuleAndHighlightsTheCycle) {
+  go("#graph");
+  json nodes = js("Array.from(document.querySelectorAll('#graph-view g.node[data-module]'))"
+                  ".map(g => seam.data.modules[+g.dataset.module].name).sort()");
+  EXPECT_EQ(nodes.get<std::vector<std::string>>(), kShopModules);
+  EXPECT_EQ(js("document.querySelectorAll('#graph-view g.edge[data-from]').length"), json(26))
+      << "every edge of samples/shop/expected/module_edges.txt";
+  EXPECT_EQ(js("document.querySelectorAll('#graph-view g.edge.cycle').length"), json(2));
+  EXPECT_GT(js("document.querySelectorAll('#graph-view g.edge path').length").get<int>(), 25) << "edges are drawn";
+  // Zoom changes the view box; Fit restores it.
+  json before = js("document.querySelector('#graph-view svg').getAttribute('viewBox')");
+  ASSERT_TRUE(browser_->click("#zoom-in"));
+  EXPECT_NE(js("document.querySelector('#graph-view svg').getAttribute('viewBox')"), before);
+  ASSERT_TRUE(browser_->click("#zoom-fit"));
+  EXPECT_EQ(js("document.querySelector('#graph-view svg').getAttribute('viewBox')"), before);
+  // A click on a node opens the module's page.
+  std::string payments = js("seam.data.modules.findIndex(m => m.name === 'payments')").dump();
+  ASSERT_TRUE(browser_->click("#graph-view g.node[data-module=\"" + payments + "\"] text"));
+  js("new Promise(r => setTimeout(r, 50))");
+  EXPECT_EQ(js("location.hash"), json("#module/payments"));
+  EXPECT_EQ(text("#module-name"), "payments");
+  // Search highlights matching modules in the graph.
+  go("#graph");
+  js("(() => { const s = document.getElementById('search'); s.value = 'order_service'; "
+     "s.dispatchEvent(new Event('input')); })()");
+  EXPECT_EQ(js("Array.from(document.querySelectorAll('#graph-view g.node.hit')).map(g => "
+               "seam.data.modules[+g.dataset.module].name)"), json({"orders"}));
+  js("(() => { const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input')); })()");
+  browser_->screenshot(build_path("shop-report-graph.png"));
 }
 
 TEST_F(ShopReportInBrowser, MetricsTableSortsAndTheChartHasADotPerModule) {

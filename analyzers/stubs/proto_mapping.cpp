@@ -208,7 +208,8 @@ std::optional<WireType> TypeMapper::map_inner(const TypeInfo& t, TypeUse use, Sk
   }
   case TypeShape::Pointer: {
     const TypeInfo* pointee = t.args.empty() ? nullptr : &t.args[0];
-    if (use == TypeUse::Param && pointee && pointee->shape == TypeShape::Char && pointee->is_const) {
+    // A C string parameter travels as an optional string: null stays null.
+    if (use == TypeUse::Param && depth == 0 && pointee && pointee->shape == TypeShape::Char && pointee->is_const) {
       w.kind = WireKind::String;
       w.c_string = true;
       w.cpp = "std::string";

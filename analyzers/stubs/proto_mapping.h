@@ -60,7 +60,7 @@ struct WireType {
   bool insert = false;         ///< List: filled back with insert (sets), else push_back
   bool narrow = false;         ///< converting back needs a static_cast (char, short, long double)
   bool view = false;           ///< std::string_view: borrows, does not own
-  bool c_string = false;       ///< const char* parameter
+  bool c_string = false;       ///< const char* parameter (proto `optional string`: null stays null)
   std::vector<WireType> args;
 
   bool singular() const { return kind == WireKind::Scalar || kind == WireKind::String || kind == WireKind::Enum || kind == WireKind::Message; }

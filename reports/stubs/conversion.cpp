@@ -41,7 +41,6 @@ std::string Conversions::value_expr(const std::string& src, const WireType& t) c
   switch (t.kind) {
   case WireKind::Scalar: return t.narrow ? "static_cast<" + scalar_cpp(t.scalar) + ">(" + src + ")" : src;
   case WireKind::String:
-    if (t.c_string) return src + " != nullptr ? " + src + " : \"\"";
     return t.view ? "std::string(" + src + ")" : src;
   case WireKind::Enum: return q_ + "to_proto(" + src + ")";
   default: return src;
@@ -56,11 +55,24 @@ std::string Conversions::back_expr(const std::string& get, const WireType& t) co
   }
 }
 
+std::string Conversions::element_expr(const std::string& get, const WireType& t) const {
+  // Repeated and map enum fields hold ints in protobuf's C++ API.
+  if (t.kind == WireKind::Enum)
+    return q_ + "from_proto(static_cast<" + plan_.cpp_package + "::" + plan_.proto_type(t) + ">(" + get + "))";
+  return back_expr(get, t);
+}
+
 void Conversions::store(CodeWriter& w, const std::string& src, const WireType& t, const Slot& slot) const {
   switch (t.kind) {
   case WireKind::Scalar:
   case WireKind::String:
   case WireKind::Enum:
+    if (t.c_string) { // a null C string leaves the optional field unset
+      w.open("if (" + src + " != nullptr)");
+      w.line(slot.set(src));
+      w.close();
+      return;
+    }
     w.line(slot.set(value_expr(src, t)));
     return;
   case WireKind::Message:
@@ -68,11 +80,10 @@ void Conversions::store(CodeWriter& w, const std::string& src, const WireType& t
       w.line(q_ + "to_proto(" + src + ", " + slot.message() + ");");
       return;
     } else {
+      // Wrappers are elements or optional values: always inside a loop or if body.
       std::string wrapper = w.fresh("wrapper");
-      w.open("");
       w.line("auto& " + wrapper + " = " + slot.message() + ";");
       store(w, src, t.args[0], Slot{Slot::Field, wrapper + ".", "values", ""});
-      w.close();
       return;
     }
   case WireKind::List: {
@@ -134,7 +145,7 @@ void Conversions::load(CodeWriter& w, const std::string& msg, const std::string&
       load_value(w, item, e, value, true);
       w.line(dst + add + "std::move(" + value + "));");
     } else {
-      w.line(dst + add + back_expr(item, e) + ");");
+      w.line(dst + add + element_expr(item, e) + ");");
     }
     w.close();
     return;
@@ -151,7 +162,7 @@ void Conversions::load(CodeWriter& w, const std::string& msg, const std::string&
       load_value(w, entry, v, value, true);
       w.line(dst + ".emplace(" + back_expr(key, k) + ", std::move(" + value + "));");
     } else {
-      w.line(dst + ".emplace(" + back_expr(key, k) + ", " + back_expr(entry, v) + ");");
+      w.line(dst + ".emplace(" + back_expr(key, k) + ", " + element_expr(entry, v) + ");");
     }
     w.close();
     return;

@@ -45,6 +45,7 @@ private:
                   bool fresh) const;
   std::string value_expr(const std::string& src, const WireType& t) const;
   std::string back_expr(const std::string& get, const WireType& t) const;
+  std::string element_expr(const std::string& get, const WireType& t) const;
 
   const ServicePlan& plan_;
   std::string q_;

@@ -18,7 +18,7 @@ std::string field_line(const ServicePlan& plan, const ProtoField& f) {
     // Messages have presence already; scalars need proto3 `optional`.
     type = (t.args[0].kind == WireKind::Message ? "" : "optional ") + plan.proto_type(t.args[0]);
     break;
-  default: type = plan.proto_type(t); break;
+  default: type = (t.c_string ? "optional " : "") + plan.proto_type(t); break;
   }
   return type + " " + f.name + " = " + std::to_string(f.number) + ";";
 }

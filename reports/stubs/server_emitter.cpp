@@ -28,15 +28,20 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
   for (const ParamPlan& p : r.params) {
     std::string local = w.fresh(p.name);
     const WireType& t = p.field.type;
-    std::string type = t.c_string ? "std::string" : value_spelling(p.spelling);
+    std::string type = value_spelling(p.spelling);
     std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
-    if (!simple.empty() && !t.c_string) {
+    if (t.c_string) { // unset means the caller passed a null pointer
+      w.line("std::optional<std::string> " + local + ";");
+      w.open("if (request->has_" + p.field.name + "())");
+      w.line(local + " = request->" + p.field.name + "();");
+      w.close();
+    } else if (!simple.empty()) {
       w.line(type + " " + local + " = " + simple + ";");
     } else {
       w.line(type + " " + local + ";");
       conv.from_proto(w, "request->", p.field, local, true);
     }
-    std::string arg = t.c_string ? local + ".c_str()" : p.rvalue ? "std::move(" + local + ")" : local;
+    std::string arg = t.c_string ? local + " ? " + local + "->c_str() : nullptr" : p.rvalue ? "std::move(" + local + ")" : local;
     args += (args.empty() ? "" : ", ") + arg;
   }
   std::string call = "::" + r.qualified + "(" + args + ")";
@@ -105,6 +110,7 @@ std::string emit_server(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <exception>");
   w.line("#include <iostream>");
   w.line("#include <memory>");
+  w.line("#include <optional>");
   w.line("#include <string>");
   w.line("#include <utility>");
   w.line("");

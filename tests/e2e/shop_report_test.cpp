@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 namespace seam {
@@ -296,6 +297,126 @@ TEST_F(ShopReportInBrowser, NoErrorAndNoRequestBeyondTheFile) {
   go("#overview");
   EXPECT_TRUE(browser_->screenshot(build_path("shop-report.png")));
   std::cout << "report loaded in " << load_ms_ << " ms; screenshots in " << SEAM_BINARY_DIR << "\n";
+}
+
+/// A project whose names are markup: modules, a layer and a file named like
+/// HTML, symbols whose C++ names hold < > & (operators, template arguments).
+/// The report must show every one as text and run nothing.
+class HostileNames : public ::testing::Test {
+protected:
+  static constexpr const char* kImg = "<img src=x onerror=alert(1)>";
+  static constexpr const char* kScript = "</script><script>alert(2)</script>";
+
+  static void write(const std::string& path, const std::string& text) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream(path) << text;
+  }
+
+  static void SetUpTestSuite() {
+    dir_ = build_path("hostile-names");
+    std::filesystem::remove_all(dir_);
+    json config = {
+        {"layers", {"<b>top</b>", "bottom"}},
+        {"modules",
+         {{{"name", kImg}, {"paths", {"src/a/**"}}, {"layer", "<b>top</b>"}},
+          {{"name", kScript}, {"paths", {"src/b/**"}}, {"layer", "bottom"}, {"may_depend_on", json::array()}},
+          {{"name", "a&b\"'<!--"}, {"paths", {"src/c/**"}}, {"layer", "bottom"}}}}};
+    write(dir_ + "/seam.json", config.dump(2));
+    write(dir_ + "/src/b/x<y>&z.h",
+          "#pragma once\nnamespace b {\ntemplate <class T> struct Box { T v; };\n"
+          "bool operator<(const Box<int>& l, const Box<int>& r);\nextern int g_counter;\n"
+          "void take(Box<int*>& box);\nint back();\n}\n");
+    write(dir_ + "/src/b/b.cpp",
+          "#include \"x<y>&z.h\"\n#include \"../a/a.h\"\nnamespace b {\nint g_counter = 0;\n"
+          "bool operator<(const Box<int>& l, const Box<int>& r) { return l.v < r.v; }\n"
+          "void take(Box<int*>& box) { box.v = nullptr; }\nint back() { return a::size(); }\n}\n");
+    write(dir_ + "/src/a/a.h", "#pragma once\nnamespace a { int size(); }\n");
+    write(dir_ + "/src/a/a.cpp",
+          "#include \"a.h\"\n#include \"../b/x<y>&z.h\"\nnamespace a {\nint size() {\n"
+          "  b::Box<int> x{1}, y{2};\n  b::Box<int*> p{nullptr};\n  b::take(p);\n  b::g_counter = 3;\n"
+          "  return x < y ? 1 : 0;\n}\n}\n");
+    write(dir_ + "/src/c/c.cpp", "#include \"../a/a.h\"\nint c_main() { return a::size(); }\n");
+    json db = json::array();
+    for (const char* f : {"src/a/a.cpp", "src/b/b.cpp", "src/c/c.cpp"})
+      db.push_back({{"directory", dir_}, {"file", f}, {"command", std::string("clang++ -std=c++17 -c ") + f}});
+    write(dir_ + "/build/compile_commands.json", db.dump(2));
+
+    fix_date();
+    file_ = dir_ + "/report.html";
+    auto r = test::run({SEAM_EXE, "report", "-q", "--no-cache", "-p", "build", "-o", file_}, dir_);
+    ASSERT_EQ(r.status, 0) << r.err;
+    browser_ = new Browser();
+    std::string err;
+    ASSERT_TRUE(browser_->start(err)) << err;
+    ASSERT_GE(browser_->navigate("file://" + file_), 0);
+    ASSERT_EQ(browser_->eval("window.seam && window.seam.ready === true"), json(true))
+        << ::testing::PrintToString(browser_->errors());
+  }
+  static void TearDownTestSuite() {
+    delete browser_;
+    browser_ = nullptr;
+  }
+  void SetUp() override {
+    if (!browser_) GTEST_SKIP() << "no browser";
+  }
+  static json js(const std::string& e) { return browser_->eval(e); }
+
+  static inline Browser* browser_ = nullptr;
+  static inline std::string dir_, file_;
+};
+
+TEST_F(HostileNames, TheFileHoldsNoMarkupFromNames) {
+  std::string html = test::slurp(file_);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<b>top"), std::string::npos);
+  EXPECT_EQ(html.find("<!--"), std::string::npos);
+  size_t scripts = 0;
+  for (size_t p = html.find("<script"); p != std::string::npos; p = html.find("<script", p + 1)) ++scripts;
+  EXPECT_EQ(scripts, 2u) << "the data block and the report's own script, nothing else";
+}
+
+TEST_F(HostileNames, EveryNameRendersAsTextAndNothingRuns) {
+  // Visit every page, and each module's page.
+  for (const char* h : {"#overview", "#graph", "#dsm", "#metrics", "#candidates", "#violations"})
+    js(std::string("location.hash = '") + h + "'");
+  json names = js("Array.from(document.querySelectorAll('#modnav a .nm')).map(e => e.textContent)");
+  EXPECT_EQ(names, json({kScript, kImg, "a&b\"'<!--"})) << names.dump();
+  for (const json& n : names) {
+    js("location.hash = '#module/' + encodeURIComponent(" + n.dump() + ")");
+    EXPECT_EQ(js("document.getElementById('module-name').textContent"), n);
+  }
+  EXPECT_TRUE(browser_->dialogs().empty()) << ::testing::PrintToString(browser_->dialogs());
+  EXPECT_EQ(js("document.querySelectorAll('img').length"), json(0));
+  EXPECT_EQ(js("document.querySelectorAll('script').length"), json(2));
+  EXPECT_EQ(js("document.querySelectorAll('b').length"), json(0));
+  EXPECT_EQ(js("document.querySelectorAll('#graph-view foreignObject, #graph-view a[href]').length"), json(0));
+  EXPECT_TRUE(browser_->errors().empty()) << ::testing::PrintToString(browser_->errors());
+  for (const std::string& url : browser_->requests())
+    EXPECT_TRUE(url == "file://" + file_ || url.rfind("data:", 0) == 0) << url;
+}
+
+TEST_F(HostileNames, NamesFromCodeKeepTheirAngleBracketsAndAmpersands) {
+  std::string mod = json(kImg).dump();
+  js("location.hash = '#module/' + encodeURIComponent(" + json(kScript).dump() + ")");
+  std::string page = js("document.getElementById('module').textContent").get<std::string>();
+  EXPECT_NE(page.find("b::operator<"), std::string::npos) << page;
+  EXPECT_NE(page.find("src/b/x<y>&z.h"), std::string::npos) << page;
+  // The sidebar's layer legend and the graph carry the hostile layer and module names as text.
+  js("location.hash = '#graph'");
+  json titles = js("Array.from(document.querySelectorAll('#graph-view g.node[data-module]')).map(g => "
+                   "seam.data.modules[+g.dataset.module].name).sort()");
+  EXPECT_EQ(titles, json({kScript, kImg, "a&b\"'<!--"}));
+  EXPECT_NE(js("document.getElementById('graph-legend').textContent").get<std::string>().find("<b>top</b>"),
+            std::string::npos);
+  // The drawer of an edge between hostile modules.
+  js("seam.openPair(seam.data.modules.findIndex(m => m.name === " + mod + "), seam.data.modules.findIndex(m => "
+     "m.name === " + json(kScript).dump() + "))");
+  std::string drawer = js("document.getElementById('drawer').textContent").get<std::string>();
+  EXPECT_NE(drawer.find(kImg), std::string::npos) << drawer;
+  EXPECT_NE(drawer.find("b::g_counter"), std::string::npos) << drawer;
+  EXPECT_EQ(js("document.querySelectorAll('img').length"), json(0));
+  EXPECT_TRUE(browser_->dialogs().empty());
+  browser_->screenshot(build_path("hostile-names-report.png"));
 }
 
 } // namespace

@@ -161,12 +161,12 @@ void explain(CandidateContext& ctx, Assessment& a) {
   }
   if (a.inputs.data_types) {
     if (a.inputs.data_serialisable == a.inputs.data_types) {
-      why.push_back("all " + std::to_string(a.inputs.data_types) + " types in its signatures are serialisable values");
+      why.push_back("all " + std::to_string(a.inputs.data_types) + " types crossing its boundary are serialisable values");
     } else {
       for (const DataType& d : a.data)
         if (!d.verdict.serialisable) {
           why.push_back(std::to_string(a.inputs.data_types - a.inputs.data_serialisable) + " of " +
-                        std::to_string(a.inputs.data_types) + " types in its signatures are not values, e.g. " +
+                        std::to_string(a.inputs.data_types) + " types crossing its boundary are not values, e.g. " +
                         d.spelling + ": " + d.verdict.reason);
           break;
         }

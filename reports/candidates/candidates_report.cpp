@@ -13,7 +13,8 @@ namespace {
 /// Fixed decimals so the JSON text is the same on every machine.
 double round_to(double v, int decimals) {
   double f = std::pow(10.0, decimals);
-  return std::round(v * f) / f;
+  double r = std::round(v * f) / f;
+  return r == 0 ? 0.0 : r; // never "-0.0"
 }
 
 std::string fixed(double v, int decimals) {
@@ -215,7 +216,7 @@ void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool w
     const Symbol& s = p.symbols[e.use.symbol];
     std::string uses = e.use.call_sites ? std::to_string(e.use.call_sites) + " call" + (e.use.call_sites == 1 ? "" : "s")
                                         : std::to_string(e.use.sites) + " use" + (e.use.sites == 1 ? "" : "s");
-    if (e.loop_calls) uses += " (" + std::to_string(e.loop_calls) + " in loops)";
+    if (e.loop_calls) uses += " (" + std::to_string(e.loop_calls) + (e.loop_calls == 1 ? " in a loop)" : " in loops)");
     o << "    " << pad(s.name, 46) << pad(to_string(s.kind), 12) << pad(uses, 22) << join_modules(p, e.use.clients) << "\n";
   }
   o << "  depends on  ";

@@ -67,10 +67,12 @@ std::string starter_config(const Project& p, const ModuleGraph& g, const Starter
     out += "    // A cycle (seam check reports it until it is broken): " + names + ".\n";
   }
   if (!p.unowned.empty()) {
-    out += "    // " + std::to_string(p.unowned.size()) + " project file" + (p.unowned.size() == 1 ? "" : "s") +
-           " belong to no module (";
+    const bool one = p.unowned.size() == 1;
+    out += "    // " + std::to_string(p.unowned.size()) + (one ? " project file belongs" : " project files belong") +
+           " to no module (";
     for (size_t i = 0; i < p.unowned.size() && i < 3; ++i) out += (i ? ", " : "") + p.files[p.unowned[i]].path;
-    out += std::string(p.unowned.size() > 3 ? ", ..." : "") + "): add them to a module or to \"exclude\".\n";
+    out += std::string(p.unowned.size() > 3 ? ", ..." : "") + "): add " + (one ? "it" : "them") +
+           " to a module or to \"exclude\".\n";
   }
 
   std::vector<ModuleId> order;

@@ -21,6 +21,7 @@ function start() {
   document.addEventListener('keydown', ev => { if (ev.key === 'Escape') closeDrawer(); });
   window.addEventListener('hashchange', route);
   route();
+  seam.readyMs = performance.now();
   seam.ready = true;
   document.documentElement.dataset.ready = '1';
 }

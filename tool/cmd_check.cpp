@@ -130,6 +130,7 @@ int run_check(const Options& o) {
   CheckFormatOptions fo;
   fo.path_prefix = o.get("path-prefix");
   fo.color = o.get("format", "text") == "text" && use_color(o);
+  fo.show_baselined = o.has("show-baselined");
   fo.version = SEAM_VERSION;
   if (!emit(o, render_check(o.get("format", "text"), report, fo))) return kError;
   return report.failed() ? kViolations : kOk;
@@ -165,6 +166,7 @@ Registrar reg({
      {"baseline", "FILE", "baseline file instead of seam.json's \"baseline\" (relative to the current folder)", {}, ""},
      {"update-baseline", "", "write every current violation and the interfaces of \"extract\" modules to the "
                              "baseline (atomically), then report against it (exit 0)", {}, ""},
+     {"show-baselined", "", "text: list baselined violations too (as notes); by default they are counted", {}, ""},
      {"path-prefix", "DIR", "prepend DIR/ to file paths in every format but json, when seam.json is not at the "
                             "repository root (CI tools resolve paths against the repository)", {}, ""}},
     0,

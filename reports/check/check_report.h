@@ -19,6 +19,9 @@ struct CheckFormatOptions {
   /// paths against the repository.
   std::string path_prefix;
   bool color = false;          ///< text: ANSI colours, as clang prints them
+  /// text: also list baselined violations (as notes). Off by default: in a
+  /// project with a large baseline the log would bury the new ones.
+  bool show_baselined = false;
   std::string version;         ///< seam's version, for the SARIF driver
 };
 

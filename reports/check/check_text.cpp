@@ -3,6 +3,7 @@
 // editors and CI problem matchers that understand gcc/clang output jump to the
 // site. Lines are grouped by rule and module pair under a header line that is
 // not in compiler form, then fixed baseline entries, notes and one summary line.
+// Baselined violations are counted, and listed only with show_baselined.
 #include "reports/check/check_report.h"
 
 namespace seam {
@@ -53,15 +54,24 @@ std::string check_text(const CheckReport& r, const CheckFormatOptions& opts) {
         ++total;
         fresh += !w.baselined;
       }
-      if (!group.empty()) out += "\n";
-      out += st.bold() + g + st.reset() + "  (" + std::to_string(total) + (total == 1 ? " violation" : " violations");
-      if (fresh != total) out += ", " + std::to_string(fresh) + " new";
-      out += ")\n";
       group = g;
+      if (fresh || opts.show_baselined) {
+        if (!out.empty()) out += "\n";
+        out += st.bold() + g + st.reset() + "  (" + std::to_string(total) +
+               (total == 1 ? " violation" : " violations");
+        if (fresh != total) out += ", " + std::to_string(fresh) + " new";
+        out += ")\n";
+      }
     }
+    if (v.baselined && !opts.show_baselined) continue;
     out += st.bold() + ci_path(opts, v.file) + ":" + std::to_string(v.line) + ":" + std::to_string(v.column) + ":" +
            st.reset() + " " + st.severity(word(v)) + ": [seam/" + v.rule + "] " +
            (v.baselined ? "(baselined " + std::string(to_string(v.severity)) + ") " : "") + one_line(v.message) + "\n";
+  }
+  if (const size_t hidden = opts.show_baselined ? 0 : r.count_baselined()) {
+    if (!out.empty()) out += "\n";
+    out += std::to_string(hidden) + " baselined violation" + (hidden == 1 ? "" : "s") +
+           " not listed (--show-baselined lists them)\n";
   }
   if (!r.fixed.empty()) {
     if (!out.empty()) out += "\n";

@@ -66,7 +66,9 @@ CheckReport report() {
 }
 
 TEST(CheckText, CompilerStyleLinesGroupedWithASummary) {
-  EXPECT_EQ(check_text(report(), {}),
+  CheckFormatOptions all;
+  all.show_baselined = true;
+  EXPECT_EQ(check_text(report(), all),
             "cycle  a, b  (1 violation, 0 new)\n"
             "src/b/b.cpp:8:5: note: [seam/cycle] (baselined error) cycle a b\n"
             "\n"
@@ -79,6 +81,25 @@ TEST(CheckText, CompilerStyleLinesGroupedWithASummary) {
             "\n"
             "unused-allowance  app -> other  (1 violation)\n"
             "seam.json:3:40: note: [seam/unused-allowance] unused\n"
+            "\n"
+            "fixed  (1 baseline entry no longer found; `seam check --update-baseline` drops them)\n"
+            "[seam/private-header] app -> lib  src/app/d.cpp  #include src/lib/impl/x.h\n"
+            "\n"
+            "note: a note\n"
+            "\n"
+            "seam check: 3 new violations (1 error, 1 warning, 1 info), 2 baselined, 1 fixed: failed\n");
+  // By default baselined violations are counted, not listed; a group of only baselined ones is left out.
+  EXPECT_EQ(check_text(report(), {}),
+            "layer  lib -> app  (1 violation)\n"
+            "src/lib/x.cpp:7:5: warning: [seam/layer] up\n"
+            "\n"
+            "undeclared  app -> lib  (2 violations, 1 new)\n"
+            "src/app/a b.cpp:3:9: error: [seam/undeclared] app calls 'lib::operator<' & more: 100%, a,b second | line\n"
+            "\n"
+            "unused-allowance  app -> other  (1 violation)\n"
+            "seam.json:3:40: note: [seam/unused-allowance] unused\n"
+            "\n"
+            "2 baselined violations not listed (--show-baselined lists them)\n"
             "\n"
             "fixed  (1 baseline entry no longer found; `seam check --update-baseline` drops them)\n"
             "[seam/private-header] app -> lib  src/app/d.cpp  #include src/lib/impl/x.h\n"

@@ -33,6 +33,7 @@ struct Options {
   unsigned jobs = 0;               ///< -j N (0 = cores)
   std::string cache;               ///< --cache DIR
   bool no_cache = false;           ///< --no-cache
+  uint64_t cache_max_bytes = 2ull << 30; ///< --cache-max-size SIZE (LRU bound; 0 = none)
   std::string output;              ///< -o FILE
   bool strict = false;             ///< --strict
   std::string progress = "auto";   ///< --progress auto|always|never
@@ -74,6 +75,9 @@ bool emit(const Options& o, const std::string& content);
 /// What a run of the front end produced, beside the Project.
 struct ScanStats {
   size_t tus = 0, failed = 0;
+  size_t parsed = 0, from_cache = 0; ///< of tus: run through Clang / taken from the fact cache
+  std::string cache_dir;             ///< the fact cache used; empty with --no-cache
+  std::string bundle;                ///< scan --shard: the facts bundle written
   double seconds = 0;
   std::string compile_db;
 };

@@ -1,5 +1,6 @@
 // seam: entry point. Parses the command line (common options of the contract
 // and each command's own), prints help, and runs the command.
+#include "analyzers/cache/fact_store.h"
 #include "tool/cli.h"
 
 #include <cstdio>
@@ -26,6 +27,7 @@ constexpr CommonSpec kCommon[] = {
     {"-j N", "parallel parse jobs (default: number of cores)"},
     {"--cache DIR", "fact cache (default: <build dir>/.seam-cache)"},
     {"--no-cache", "parse everything, read and write no cache"},
+    {"--cache-max-size SIZE", "bound of the cache, least recently used entries go first (default 2G; 0: none)"},
     {"-o FILE", "write the output there instead of standard output (written atomically)"},
     {"--strict", "a translation unit that fails to parse is an error (exit 2)"},
     {"--progress WHEN", "auto|always|never: progress on standard error (auto: on a terminal)"},
@@ -138,6 +140,12 @@ int parse_options(const Command& cmd, int argc, char** argv, Options& o) {
       continue;
     }
     if (a == "--no-cache") { o.no_cache = true; continue; }
+    if (a == "--cache-max-size") {
+      if (!value(v)) return fail(a + " needs a value");
+      if (!seam::parse_size(v, o.cache_max_bytes))
+        return fail("--cache-max-size takes a size such as 500M or 2G, not '" + v + "'");
+      continue;
+    }
     if (a == "--strict") { o.strict = true; continue; }
     if (a == "-q" || a == "--quiet") { o.quiet = true; continue; }
     if (a.rfind("--", 0) == 0) {

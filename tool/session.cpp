@@ -2,7 +2,8 @@
 #include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/output.h"
 #include "analyzers/core/paths.h"
-#include "analyzers/extract/extract.h"
+#include "analyzers/cache/codec.h"
+#include "analyzers/extract/fact_scan.h"
 #include "tool/cli.h"
 
 #include <chrono>
@@ -100,8 +101,8 @@ namespace {
 /// seconds otherwise.
 class Progress {
 public:
-  Progress(const Options& o, size_t total) : total_(total) {
-    enabled_ = !o.quiet && o.progress != "never" && total > 0;
+  Progress(const Options& o) {
+    enabled_ = !o.quiet && o.progress != "never";
     live_ = enabled_ && (o.progress == "always" ? g_stderr_tty : g_stderr_tty);
     if (o.progress == "auto" && !g_stderr_tty) {
       // Not a terminal: periodic lines only for long runs.
@@ -110,9 +111,10 @@ public:
     start_ = last_ = std::chrono::steady_clock::now();
   }
 
-  void update(size_t done, const std::string& file) {
-    if (!enabled_) return;
+  void update(size_t done, size_t total, const std::string& file) {
+    if (!enabled_ || total == 0) return;
     std::lock_guard<std::mutex> lock(mu_);
+    total_ = total;
     auto now = std::chrono::steady_clock::now();
     double elapsed = std::chrono::duration<double>(now - start_).count();
     double eta = done ? elapsed / done * (total_ - done) : 0;
@@ -140,11 +142,30 @@ public:
   }
 
 private:
-  size_t total_;
+  size_t total_ = 0;
   bool enabled_ = false, live_ = false;
   std::chrono::steady_clock::time_point start_, last_;
   std::mutex mu_;
 };
+
+/// "K/N" of `scan --shard`: 1 <= K <= N. Prints the error itself.
+bool parse_shard(const std::string& text, uint32_t& shard, uint32_t& shards) {
+  size_t slash = text.find('/');
+  unsigned k = 0, n = 0;
+  auto number = [](const std::string& s, unsigned& out) {
+    if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = static_cast<unsigned>(std::stoul(s));
+    return true;
+  };
+  if (slash == std::string::npos || !number(text.substr(0, slash), k) || !number(text.substr(slash + 1), n) ||
+      n == 0 || k == 0 || k > n) {
+    error("--shard takes K/N with 1 <= K <= N (this machine's part of N), not '" + text + "'");
+    return false;
+  }
+  shard = k - 1;
+  shards = n;
+  return true;
+}
 
 } // namespace
 
@@ -210,20 +231,54 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     }
   }
 
-  ExtractOptions xo;
-  xo.root = root;
-  xo.jobs = o.jobs;
+  ScanOptions so;
+  so.root = root;
+  so.jobs = o.jobs;
   std::string problem;
-  xo.adjust.resource_dir = default_resource_dir(problem);
-  if (xo.adjust.resource_dir.empty()) {
+  so.adjust.resource_dir = default_resource_dir(problem);
+  if (so.adjust.resource_dir.empty()) {
     error(problem);
     return kError;
   }
-  Progress progress(o, db.commands.size());
-  xo.on_progress = [&](size_t done, size_t, const std::string& file) { progress.update(done, file); };
-  std::vector<TuFacts> tus = extract_all(db, xo, warnings);
+  // The hidden switch that turns the shortcuts off, to check they change nothing.
+  const char* no_shortcuts = std::getenv("SEAM_NO_SHORTCUTS");
+  so.shortcuts = !(no_shortcuts && std::string(no_shortcuts) == "1");
+  if (!o.no_cache) so.cache_dir = o.cache.empty() ? db_path.substr(0, db_path.rfind('/')) + "/.seam-cache" : o.cache;
+  so.cache_max_bytes = o.cache_max_bytes;
+  uint32_t shard = 0, shards = 1;
+  if (o.has("shard") && !parse_shard(o.get("shard"), shard, shards)) return kError;
+  so.shard = shard;
+  so.shards = shards;
+  Progress progress(o);
+  so.on_progress = [&](size_t done, size_t total, const std::string& file) { progress.update(done, total, file); };
+  ScanResult scan;
+  if (!scan_facts(db, so, scan, err)) {
+    if (!o.cache.empty()) {
+      error(err + "; pass another --cache DIR, or --no-cache");
+      return kError;
+    }
+    // The default location may be read-only (a shared build folder): go on without.
+    if (!o.quiet) note(err + "; continuing without a fact cache (--cache DIR picks another place)");
+    so.cache_dir.clear();
+    scan = ScanResult{};
+    scan_facts(db, so, scan, err);
+  }
   progress.finish();
-  for (const std::string& w : warnings) warning(w);
+  for (const std::string& w : scan.warnings) warning(w);
+  stats.parsed = scan.parsed;
+  stats.from_cache = scan.from_cache;
+  stats.cache_dir = so.cache_dir;
+  if (shards > 1) {
+    std::string out = o.get("bundle");
+    if (out.empty())
+      out = "seam-shard-" + std::to_string(shard + 1) + "-of-" + std::to_string(shards) + ".bundle";
+    if (!write_file_atomic(out, encode_bundle(scan.bundle), err)) {
+      error(err);
+      return kError;
+    }
+    stats.bundle = out;
+  }
+  std::vector<TuFacts> tus = std::move(scan.tus);
 
   stats.tus = tus.size();
   std::vector<std::string> failed;

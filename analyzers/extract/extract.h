@@ -3,8 +3,11 @@
 // Clang headers — and only in its .cpp files, so this header is plain C++.
 #pragma once
 
+#include "analyzers/cache/file_stamps.h"
+#include "analyzers/cache/shards.h"
 #include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/facts.h"
+#include "analyzers/extract/claims.h"
 
 #include <functional>
 #include <map>
@@ -20,6 +23,27 @@ struct ExtractInput {
   std::string main_file;              ///< absolute path of the source file
   /// Files served from memory instead of disk (absolute path -> content); tests use it.
   std::map<std::string, std::string> overlay;
+  /// The TU's rank: of the TUs reading a project file, the lowest-ranked indexes it.
+  int64_t rank = 0;
+  /// Shared by the workers of a run. With claims, a TU indexes only the project
+  /// files it claims and the parser skips every function body whose facts are
+  /// not needed (external headers, files another TU indexes). Null: every
+  /// project file is indexed and every body parsed (SEAM_NO_SHORTCUTS).
+  FileClaims* claims = nullptr;
+  /// Shared memo of file stamps (size, time, hash) for the cache; may be null.
+  FileStamps* stamps = nullptr;
+};
+
+/// What extraction knows beyond TuFacts: how to split it per file, and how to
+/// tell later whether the files it read changed.
+struct TuExtras {
+  SplitInfo split;
+  std::vector<Stamp> stamps;          ///< per TuFacts::files, when ExtractInput::stamps was given
+  /// An #include was not found: the TU must be parsed again on the next run
+  /// (the file may appear), and the files on the include stack at that point
+  /// were not read to their end, so their facts are not cached.
+  bool missing_include = false;
+  std::vector<uint32_t> incomplete;   ///< indices into TuFacts::files
 };
 
 struct ExtractOptions {
@@ -42,6 +66,7 @@ std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string
 /// Parses one TU and returns its facts. Never throws; a TU that fails to parse
 /// has ok=false, first_error set, and the facts gathered up to the error.
 TuFacts extract_tu(const ExtractInput& input, const std::string& root);
+TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras* extras);
 
 /// Parses every command of `db` in parallel. Results are in database order,
 /// whatever the number of jobs. Warnings (dropped flags) are appended.

@@ -34,10 +34,12 @@ namespace {
 
 using namespace clang;
 
-/// Per-TU state shared by the callbacks: the file table and the symbol table.
+/// Per-TU state shared by the callbacks: the file table, which files this TU
+/// indexes, and what the cache needs to know about each file.
 class TuState {
 public:
-  TuState(std::string root, TuFacts& facts) : root_(std::move(root)), facts_(facts) {}
+  TuState(std::string root, TuFacts& facts, const ExtractInput& input)
+      : root_(std::move(root)), facts_(facts), claims_(input.claims), stamps_(input.stamps), rank_(input.rank) {}
 
   void set_source_manager(SourceManager* sm) { sm_ = sm; }
   SourceManager& sm() { return *sm_; }
@@ -56,7 +58,11 @@ public:
 
   uint32_t file_index(FileEntryRef fe, FileID fid = FileID()) {
     auto it = by_entry_.find(&fe.getFileEntry());
-    if (it != by_entry_.end()) return it->second;
+    if (it != by_entry_.end()) {
+      // First registered by an #include directive, before the file was entered.
+      if (fid.isValid() && !read_[it->second]) complete(it->second, fid);
+      return it->second;
+    }
     // Canonical (symlinks resolved) so one file reached by two spellings or
     // through a symlinked folder is one file.
     std::string abs = canonical_path(absolute_path(std::string(fe.getName()), cwd_));
@@ -68,20 +74,40 @@ public:
       f.path = abs;
       f.external = true;
     }
-    if (fid.isValid() && !f.external) {
-      bool invalid = false;
-      llvm::StringRef data = sm_->getBufferData(fid, &invalid);
-      if (!invalid) {
-        f.hash = hash_bytes(data.data(), data.size());
-        f.lines = static_cast<uint32_t>(std::count(data.begin(), data.end(), '\n'));
-        if (!data.empty() && data.back() != '\n') ++f.lines;
-      }
-    }
     uint32_t idx = static_cast<uint32_t>(facts_.files.size());
+    // Which TU indexes a project file is decided once, when a TU first reaches it.
+    indexed_.push_back(!f.external && (!claims_ || claims_->claim(f.path, rank_)));
     facts_.files.push_back(std::move(f));
+    abs_.push_back(std::move(abs));
+    read_.push_back(0);
+    stamps_out_.emplace_back();
     by_entry_[&fe.getFileEntry()] = idx;
+    if (fid.isValid()) complete(idx, fid);
     return idx;
   }
+
+  /// Whether this TU indexes the file (project file it claimed); facts whose
+  /// site lies in another file are not collected.
+  bool indexed(uint32_t file) const { return file != kNoFile && indexed_[file]; }
+  /// Whether files are claimed (headers indexed once) and bodies skipped.
+  bool shortcuts() const { return claims_ != nullptr; }
+  /// Whether the parser must see the body of a function declared at `loc`.
+  bool indexed_at(SourceLocation loc) {
+    if (loc.isInvalid()) return false;
+    return indexed(file_index(sm_->getFileID(sm_->getExpansionLoc(loc))));
+  }
+
+  /// Stamps of files never entered (should not happen; read them to be safe).
+  void finish_stamps() {
+    for (uint32_t f = 0; f < facts_.files.size(); ++f)
+      if (!read_[f] && stamps_) {
+        uint64_t h = 0;
+        if (stamps_->hash(abs_[f], h)) stamps_out_[f] = stamps_->stat(abs_[f]);
+      }
+  }
+  const std::vector<uint8_t>& indexed_files() const { return indexed_; }
+  std::vector<Stamp>& stamps() { return stamps_out_; }
+  const std::string& abs_path(uint32_t file) const { return abs_[file]; }
 
   bool is_external(uint32_t file) const { return file == kNoFile || facts_.files[file].external; }
 
@@ -101,13 +127,44 @@ public:
 
   /// Loop bodies as (file, begin offset, end offset), for the in_loop flag.
   std::vector<std::tuple<FileID, unsigned, unsigned>> loops;
-  /// Friend declarations naming a function or a template (see LoopCollector).
-  std::vector<const FriendDecl*> friends;
+  /// See SplitInfo.
+  std::vector<std::pair<uint32_t, Loc>> decl_sites;
+  std::vector<uint8_t> decl_from_site;
+  /// See TuExtras.
+  bool missing_include = false;
+  std::vector<uint32_t> incomplete;
 
 private:
+  /// Lines and content hash of a file, from the buffer the parser holds (the
+  /// hash once per process for files every TU reads: FileStamps).
+  void complete(uint32_t idx, FileID fid) {
+    bool invalid = false;
+    llvm::StringRef data = sm_->getBufferData(fid, &invalid);
+    if (invalid) return;
+    read_[idx] = 1;
+    FileFact& f = facts_.files[idx];
+    uint64_t hash = 0;
+    if (stamps_) {
+      stamps_out_[idx] = stamps_->with_content(abs_[idx], std::string_view(data.data(), data.size()));
+      hash = stamps_out_[idx].hash;
+    } else if (!f.external) {
+      hash = hash_bytes(data.data(), data.size());
+    }
+    if (f.external) return;
+    f.hash = hash;
+    f.lines = static_cast<uint32_t>(std::count(data.begin(), data.end(), '\n'));
+    if (!data.empty() && data.back() != '\n') ++f.lines;
+  }
+
   std::string root_;
   std::string cwd_;
   TuFacts& facts_;
+  FileClaims* claims_;
+  FileStamps* stamps_;
+  int64_t rank_;
+  std::vector<uint8_t> indexed_, read_;
+  std::vector<std::string> abs_;
+  std::vector<Stamp> stamps_out_;
   SourceManager* sm_ = nullptr;
   llvm::DenseMap<FileID, uint32_t> by_fid_;
   llvm::DenseMap<const FileEntry*, uint32_t> by_entry_;
@@ -124,14 +181,31 @@ public:
                           CharSourceRange, OptionalFileEntryRef file, StringRef, StringRef,
                           const clang::Module*, bool, SrcMgr::CharacteristicKind) override {
     Loc site = st_.loc(hash);
-    if (!site.valid() || st_.is_external(site.file)) return; // only the project's own includes
+    uint32_t included = file ? st_.file_index(*file) : kNoFile;
+    if (!file) missing_include(hash);
+    // Only the project's own includes, and only in the files this TU indexes.
+    if (!site.valid() || st_.is_external(site.file) || !st_.indexed(site.file)) return;
     IncludeFact inc;
     inc.site = site;
     inc.site.column = 1;
     inc.spelled = name.str();
     inc.angled = angled;
-    if (file) inc.included = st_.file_index(*file);
+    inc.included = included;
     st_.facts().includes.push_back(std::move(inc));
+  }
+
+  /// The files on the include stack at a missing #include were not read to
+  /// their end: their facts are incomplete and must not be cached.
+  void missing_include(SourceLocation hash) {
+    st_.missing_include = true;
+    SourceManager& sm = st_.sm();
+    for (SourceLocation l = hash; l.isValid();) {
+      FileID fid = sm.getFileID(sm.getExpansionLoc(l));
+      if (fid.isInvalid()) break;
+      uint32_t f = st_.file_index(fid);
+      if (f != kNoFile) st_.incomplete.push_back(f);
+      l = sm.getIncludeLoc(fid);
+    }
   }
 
   void FileChanged(SourceLocation loc, FileChangeReason reason, SrcMgr::CharacteristicKind,
@@ -154,9 +228,10 @@ public:
   void HandleTranslationUnit(ASTContext& ctx) override { TraverseDecl(ctx.getTranslationUnitDecl()); }
 
   bool TraverseDecl(Decl* d) {
-    // System headers hold no project call sites: skip them wholesale.
-    if (d && !isa<TranslationUnitDecl>(d) && d->getLocation().isValid() &&
-        st_.sm().isInSystemHeader(d->getLocation()))
+    // Loops matter only in the files this TU indexes: skip external headers
+    // and headers another TU indexes wholesale.
+    if (d && !isa<TranslationUnitDecl>(d) && d->getLocation().isValid() && !isa<NamespaceDecl>(d) &&
+        !isa<LinkageSpecDecl>(d) && !st_.indexed_at(d->getLocation()))
       return true;
     return RecursiveASTVisitor::TraverseDecl(d);
   }
@@ -166,12 +241,6 @@ public:
   bool VisitWhileStmt(WhileStmt* s) { return add(s->getBody()); }
   bool VisitDoStmt(DoStmt* s) { return add(s->getBody()); }
   bool VisitCXXForRangeStmt(CXXForRangeStmt* s) { return add(s->getBody()); }
-  /// `friend void f();` and `template <class> friend class X;` are not reported
-  /// as references by clang::index; FactConsumer::finish turns these into Friend refs.
-  bool VisitFriendDecl(FriendDecl* d) {
-    if (d->getFriendDecl()) st_.friends.push_back(d);
-    return true;
-  }
 
 private:
   bool add(Stmt* body) {
@@ -242,7 +311,7 @@ public:
         isa<TemplateTemplateParmDecl>(d))
       return true;
     Loc site = st_.loc(loc);
-    if (!site.valid() || st_.is_external(site.file)) return true;
+    if (!site.valid() || !st_.indexed(site.file)) return true; // external, or another TU indexes it
     const Decl* target = pattern_of(d);
 
     const bool is_decl = roles & (static_cast<unsigned>(SymbolRole::Declaration) |
@@ -251,7 +320,13 @@ public:
       uint32_t sym = symbol(target);
       if (sym == kNoSymbol) return true;
       SymbolFact& s = st_.facts().symbols[sym];
-      if (!s.decl.valid()) s.decl = site;
+      if (!s.decl.valid()) {
+        // The TU's first declaration is outside the project: a site stands in.
+        s.decl = site;
+        st_.decl_from_site.resize(st_.facts().symbols.size());
+        st_.decl_from_site[sym] = 1;
+      }
+      st_.decl_sites.emplace_back(sym, site);
       if (roles & static_cast<unsigned>(SymbolRole::Definition)) {
         s.def = site;
         fill_definition(d, s);
@@ -287,7 +362,7 @@ public:
       kind = RefKind::Read;
     else if (isa<FunctionDecl>(d))
       kind = RefKind::AddressOf; // a function named without a call
-    if (kind == RefKind::TypeUse && info.Parent && in_friend_decl(info.Parent, loc)) kind = RefKind::Friend;
+    if (kind == RefKind::TypeUse && info.Parent && isa<FriendDecl>(info.Parent)) kind = RefKind::Friend;
     add_ref(target, site, from, kind, loc);
     return true;
   }
@@ -299,10 +374,13 @@ public:
     Loc def = st_.loc(mi->getDefinitionLoc());
     if (!def.valid() || st_.is_external(def.file)) return true;
     std::string usr = "c:macro@" + name->getName().str() + "@" + st_.facts().files[def.file].path;
-    uint32_t sym = macro_symbol(usr, name->getName().str(), def);
-    if (roles & static_cast<unsigned>(SymbolRole::Definition)) return true;
+    if (roles & static_cast<unsigned>(SymbolRole::Definition)) {
+      if (st_.indexed(def.file)) macro_symbol(usr, name->getName().str(), def);
+      return true;
+    }
     Loc site = st_.loc(loc);
-    if (!site.valid() || st_.is_external(site.file)) return true;
+    if (!site.valid() || !st_.indexed(site.file)) return true;
+    uint32_t sym = macro_symbol(usr, name->getName().str(), def);
     RefFact r;
     r.site = site;
     r.target = sym;
@@ -312,10 +390,7 @@ public:
     return true;
   }
 
-  void finish() override {
-    add_friend_refs();
-    mark_loops();
-  }
+  void finish() override { mark_loops(); }
 
 private:
   uint32_t macro_symbol(const std::string& usr, const std::string& name, Loc def) {
@@ -332,37 +407,12 @@ private:
     return idx;
   }
 
-  /// A Friend reference from the befriending class to each function or
-  /// template it names (friend types arrive as index references instead).
-  void add_friend_refs() {
-    for (const FriendDecl* fd : st_.friends) {
-      const NamedDecl* target = fd->getFriendDecl();
-      // A friend defined in the class (hidden friend) belongs to the class.
-      if (const auto* f = dyn_cast<FunctionDecl>(target); f && f->doesThisDeclarationHaveABody()) continue;
-      Loc site = st_.loc(target->getLocation());
-      if (!site.valid() || st_.is_external(site.file)) continue;
-      uint32_t from = kNoSymbol;
-      if (const auto* owner = dyn_cast<Decl>(fd->getDeclContext())) from = symbol(pattern_of(owner));
-      add_ref(pattern_of(target), site, from, RefKind::Friend, target->getLocation());
-    }
-  }
-
-  /// `friend class X;` is indexed as a type use whose parent is the class, not
-  /// the FriendDecl: look the site up among the class's friend declarations.
-  static bool in_friend_decl(const Decl* parent, SourceLocation loc) {
-    if (isa<FriendDecl>(parent)) return true;
-    const auto* rd = dyn_cast<CXXRecordDecl>(parent);
-    if (!rd || !rd->hasDefinition()) return false;
-    for (const FriendDecl* fd : rd->getDefinition()->friends())
-      if (fd->getFriendType() && fd->getSourceRange().fullyContains(SourceRange(loc))) return true;
-    return false;
-  }
-
   std::pair<FileID, unsigned> raw_offset(SourceLocation loc) {
     return st_.sm().getDecomposedExpansionLoc(loc);
   }
 
   void add_ref(const Decl* target, Loc site, uint32_t from, RefKind kind, SourceLocation loc) {
+    if (!st_.indexed(site.file)) return; // the TU that indexes that file records it
     // References to system and third-party declarations are not facts we keep:
     // external dependencies are counted from includes.
     Loc where = st_.loc(target->getLocation());
@@ -550,10 +600,19 @@ protected:
     opts.IndexFunctionLocals = false;
     opts.IndexImplicitInstantiation = false;
     opts.IndexMacros = true;
+    // Only what no other TU indexes is traversed, and only its function
+    // bodies are parsed (FrontendOptions::SkipFunctionBodies, set with the
+    // claims): a body in an external header, or in a project header another
+    // TU indexes, adds no fact this TU keeps.
+    std::function<bool(const Decl*)> skip_body = [](const Decl*) { return false; };
+    if (st_.shortcuts()) {
+      opts.ShouldTraverseDecl = [this](const Decl* d) { return st_.indexed_at(d->getLocation()); };
+      skip_body = [this](const Decl* d) { return !st_.indexed_at(d->getLocation()); };
+    }
     std::vector<std::unique_ptr<ASTConsumer>> consumers;
     consumers.push_back(std::make_unique<LoopCollector>(st_));
     consumers.push_back(index::createIndexingASTConsumer(std::make_shared<FactConsumer>(st_), opts,
-                                                         ci.getPreprocessorPtr()));
+                                                         ci.getPreprocessorPtr(), std::move(skip_body)));
     return std::make_unique<MultiplexConsumer>(std::move(consumers));
   }
 
@@ -572,6 +631,8 @@ public:
     invocation->getDiagnosticOpts().ShowCarets = false;
     invocation->getDiagnosticOpts().ErrorLimit = 0;
     invocation->getFrontendOpts().DisableFree = false;
+    // The parser asks the AST consumer before skipping a body (ExtractAction).
+    invocation->getFrontendOpts().SkipFunctionBodies = st_.shortcuts();
     CompilerInstance ci(std::move(pch));
     ci.setInvocation(std::move(invocation));
     ci.setFileManager(files);
@@ -590,14 +651,16 @@ private:
 
 } // namespace
 
-TuFacts extract_tu(const ExtractInput& input, const std::string& root) {
+TuFacts extract_tu(const ExtractInput& input, const std::string& root) { return extract_tu(input, root, nullptr); }
+
+TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras* extras) {
   TuFacts facts;
   {
     std::string rel;
     std::string main_abs = canonical_path(input.main_file);
     facts.main_file = relative_to(main_abs, root, rel) ? rel : main_abs;
   }
-  TuState st(root, facts);
+  TuState st(root, facts, input);
   st.set_cwd(input.directory);
 
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs;
@@ -626,7 +689,16 @@ TuFacts extract_tu(const ExtractInput& input, const std::string& root) {
     facts.ok = false;
     if (facts.first_error.empty()) facts.first_error = facts.main_file + ": the compiler could not run this command";
   }
-  // The main file is always the TU's first file even when it declares nothing.
+  if (extras) {
+    st.finish_stamps();
+    extras->split.indexed = st.indexed_files();
+    extras->split.decl_sites = std::move(st.decl_sites);
+    extras->split.decl_from_site = std::move(st.decl_from_site);
+    extras->split.decl_from_site.resize(facts.symbols.size());
+    extras->stamps = std::move(st.stamps());
+    extras->missing_include = st.missing_include;
+    extras->incomplete = std::move(st.incomplete);
+  }
   return facts;
 }
 

@@ -1,0 +1,239 @@
+#include "analyzers/cache/fact_store.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace seam {
+namespace {
+
+/// An entry read less than this long ago is not touched again: keeps warm
+/// runs free of metadata writes while LRU order stays right to the hour.
+constexpr int64_t kTouchAfterSeconds = 3600;
+constexpr int64_t kStaleTempSeconds = 3600;
+
+std::string hex(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+bool make_dir(const std::string& path, std::string& error) {
+  if (::mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return true;
+  error = "cannot create the cache folder " + path + ": " + std::strerror(errno);
+  return false;
+}
+
+bool make_dirs(const std::string& path, std::string& error) {
+  for (size_t i = 1; i <= path.size(); ++i)
+    if (i == path.size() || path[i] == '/')
+      if (!make_dir(path.substr(0, i), error)) return false;
+  return true;
+}
+
+int64_t now_seconds() { return static_cast<int64_t>(std::time(nullptr)); }
+
+} // namespace
+
+bool parse_size(const std::string& text, uint64_t& bytes) {
+  if (text.empty()) return false;
+  size_t i = 0;
+  uint64_t v = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    if (v > (UINT64_MAX - 9) / 10) return false;
+    v = v * 10 + static_cast<uint64_t>(text[i++] - '0');
+  }
+  if (i == 0) return false;
+  uint64_t mul = 1;
+  if (i < text.size()) {
+    switch (text[i]) {
+    case 'k': case 'K': mul = 1ull << 10; break;
+    case 'm': case 'M': mul = 1ull << 20; break;
+    case 'g': case 'G': mul = 1ull << 30; break;
+    case 't': case 'T': mul = 1ull << 40; break;
+    default: return false;
+    }
+    ++i;
+    if (i < text.size() && (text[i] == 'B' || text[i] == 'b')) ++i; // "500MB"
+    if (i != text.size()) return false;
+  }
+  if (v > UINT64_MAX / mul) return false;
+  bytes = v * mul;
+  return true;
+}
+
+uint64_t shard_key(const std::string& path, uint64_t content_hash) {
+  return fast_hash(path, content_hash ^ 0x5ea3f11e5ull);
+}
+
+bool FactStore::open(const std::string& dir, std::string& error) {
+  root_ = dir + "/v" + std::to_string(kCacheFormat);
+  if (!make_dirs(root_ + "/tu", error) || !make_dir(root_ + "/files", error)) return false;
+  if (::access(root_.c_str(), W_OK) != 0) {
+    error = "cannot write the cache folder " + root_ + ": " + std::strerror(errno);
+    return false;
+  }
+  // Tell backup tools the folder is a cache (https://bford.info/cachedir/).
+  std::string tag = dir + "/CACHEDIR.TAG";
+  if (::access(tag.c_str(), F_OK) != 0) {
+    std::string ignored;
+    write(tag, "Signature: 8a477f597d28d172789f06886806bc55\n# seam fact cache; safe to delete\n", ignored);
+  }
+  return true;
+}
+
+std::string FactStore::record_path(uint64_t key) const { return root_ + "/tu/" + hex(key) + ".tu"; }
+
+std::string FactStore::shard_path(const std::string& path, uint64_t content_hash) const {
+  std::string h = hex(shard_key(path, content_hash));
+  return root_ + "/files/" + h.substr(0, 2) + "/" + h + ".facts";
+}
+
+bool FactStore::read(const std::string& file, std::string& data) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || st.st_size < 0) {
+    ::close(fd);
+    return false;
+  }
+  data.resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (got < data.size()) {
+    ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  data.resize(got);
+  if (now_seconds() - st.st_mtim.tv_sec > kTouchAfterSeconds) ::futimens(fd, nullptr); // LRU: used now
+  ::close(fd);
+  return true;
+}
+
+bool FactStore::write(const std::string& file, const std::string& data, std::string& error) {
+  std::string tmp = file + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(tmp_counter_++);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    // A fan-out folder (files/xx) not made yet, or removed by a concurrent clean-up.
+    std::string parent = file.substr(0, file.rfind('/'));
+    if (!make_dirs(parent, error)) return false;
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  }
+  if (fd < 0) {
+    error = "cannot write to the cache (" + tmp + "): " + std::strerror(errno);
+    return false;
+  }
+  const char* p = data.data();
+  size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = "cannot write to the cache (" + tmp + "): " + std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0 || std::rename(tmp.c_str(), file.c_str()) != 0) {
+    error = "cannot write to the cache (" + file + "): " + std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return false;
+  }
+  written_ += data.size();
+  return true;
+}
+
+bool FactStore::load_record(uint64_t key, TuRecord& out) {
+  std::string file = record_path(key), data, error;
+  if (!read(file, data)) return false;
+  if (!decode_record(data, out, error) || out.id.key != key) {
+    ::unlink(file.c_str()); // corrupt: parse again and rewrite
+    return false;
+  }
+  return true;
+}
+
+bool FactStore::load_shard(const std::string& path, uint64_t content_hash, FileShard& out) {
+  std::string file = shard_path(path, content_hash), data, error;
+  if (!read(file, data)) return false;
+  if (!decode_shard(data, out, error) || out.path() != path || out.hash() != content_hash) {
+    ::unlink(file.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool FactStore::store_record(const TuRecord& record, std::string& error) {
+  return write(record_path(record.id.key), encode_record(record), error);
+}
+
+bool FactStore::store_shard(const FileShard& shard, std::string& error) {
+  return write(shard_path(shard.path(), shard.hash()), encode_shard(shard), error);
+}
+
+FactStore::Usage FactStore::evict(uint64_t max_bytes) {
+  struct Entry {
+    std::string path;
+    uint64_t size;
+    int64_t mtime_ns;
+  };
+  std::vector<Entry> entries;
+  Usage usage;
+  const int64_t now = now_seconds();
+  auto scan = [&](const std::string& dir, auto& self, int depth) -> void {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return;
+    while (dirent* e = ::readdir(d)) {
+      std::string name = e->d_name;
+      if (name == "." || name == "..") continue;
+      std::string full = dir + "/" + name;
+      struct stat st;
+      if (::lstat(full.c_str(), &st) != 0) continue;
+      if (S_ISDIR(st.st_mode)) {
+        if (depth < 2) self(full, self, depth + 1);
+        continue;
+      }
+      if (!S_ISREG(st.st_mode)) continue;
+      if (name.find(".tmp.") != std::string::npos) {
+        // Left by an interrupted run; a live writer renames within seconds.
+        if (now - st.st_mtim.tv_sec > kStaleTempSeconds) ::unlink(full.c_str());
+        continue;
+      }
+      entries.push_back({full, static_cast<uint64_t>(st.st_size),
+                         int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
+      usage.bytes += static_cast<uint64_t>(st.st_size);
+    }
+    ::closedir(d);
+  };
+  scan(root_, scan, 0);
+  usage.entries = entries.size();
+  if (max_bytes == 0 || usage.bytes <= max_bytes) return usage;
+  // Oldest first; go below the bound by a margin so the next runs do not evict again at once.
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.mtime_ns != b.mtime_ns ? a.mtime_ns < b.mtime_ns : a.path < b.path;
+  });
+  const uint64_t target = max_bytes - max_bytes / 10;
+  for (const Entry& e : entries) {
+    if (usage.bytes <= target) break;
+    if (::unlink(e.path.c_str()) == 0) {
+      usage.bytes -= e.size;
+      usage.evicted_bytes += e.size;
+      ++usage.evicted;
+      --usage.entries;
+    }
+  }
+  return usage;
+}
+
+} // namespace seam

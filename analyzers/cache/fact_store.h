@@ -1,0 +1,69 @@
+// The fact cache on disk: one file per TU record and one per file shard, in
+// DIR/v<format>/ (so a new seam never reads an older format).
+//
+//   tu/<key>.tu          TU record, named by the hash of the TU's command
+//   files/<xx>/<h>.facts file shard, named by the hash of (path, content hash):
+//                        immutable, so two versions of a header can coexist
+//
+// Safety: every entry is written to a unique temporary name and renamed into
+// place, so readers (this or another seam process) see a whole entry or none;
+// an interrupted run leaves at most a temporary file, removed later. No fsync:
+// a power cut can at worst leave a truncated entry, which the checksum catches
+// and the cache treats as missing. Size is bounded by least-recently-used
+// eviction: an entry read by a run has its modification time refreshed.
+#pragma once
+
+#include "analyzers/cache/codec.h"
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace seam {
+
+/// Parses "500M", "2G", "1024K", "123" (bytes); false when malformed.
+bool parse_size(const std::string& text, uint64_t& bytes);
+
+class FactStore {
+public:
+  /// Opens DIR/v<kCacheFormat>, creating folders as needed. False with `error`
+  /// (naming the folder and why) when it cannot be created or written.
+  bool open(const std::string& dir, std::string& error);
+  const std::string& folder() const { return root_; }
+
+  /// False when absent or unreadable; a corrupt entry is removed.
+  bool load_record(uint64_t key, TuRecord& out);
+  bool load_shard(const std::string& path, uint64_t content_hash, FileShard& out);
+
+  /// Atomic writes; false (with `error`) when the file system refuses.
+  bool store_record(const TuRecord& record, std::string& error);
+  bool store_shard(const FileShard& shard, std::string& error);
+
+  struct Usage {
+    uint64_t bytes = 0;
+    size_t entries = 0;
+    size_t evicted = 0;
+    uint64_t evicted_bytes = 0;
+  };
+  /// Removes least-recently-used entries until the cache holds at most
+  /// `max_bytes` (0 = no bound), and temporary files older than an hour.
+  Usage evict(uint64_t max_bytes);
+
+  /// Bytes written by store_* since open.
+  uint64_t bytes_written() const { return written_; }
+
+private:
+  std::string record_path(uint64_t key) const;
+  std::string shard_path(const std::string& path, uint64_t content_hash) const;
+  bool read(const std::string& file, std::string& data);
+  bool write(const std::string& file, const std::string& data, std::string& error);
+
+  std::string root_;
+  std::atomic<uint64_t> written_{0};
+  std::atomic<uint64_t> tmp_counter_{0};
+};
+
+/// The key of a shard file: (path, content hash).
+uint64_t shard_key(const std::string& path, uint64_t content_hash);
+
+} // namespace seam

@@ -1,0 +1,55 @@
+// A scan: the facts of every TU of a compile database, from the cache where
+// nothing changed and from Clang where something did. Decides what to parse
+// (a TU whose command and every file it read are unchanged is not parsed),
+// which TU indexes each header (the lowest-ranked reader), writes what it
+// learns back to the cache, and assembles the TuFacts build_project merges.
+#pragma once
+
+#include "analyzers/cache/codec.h"
+#include "analyzers/cache/fact_store.h"
+#include "analyzers/extract/extract.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace seam {
+
+struct ScanOptions {
+  std::string root;                ///< absolute, canonical project root
+  unsigned jobs = 0;               ///< 0 = number of cores
+  AdjustOptions adjust;
+  std::string cache_dir;           ///< empty: read and write no cache
+  uint64_t cache_max_bytes = 0;    ///< LRU bound of the cache; 0 = none
+  /// Header facts extracted once across TUs and unneeded function bodies
+  /// skipped. Off only to check that they change nothing (SEAM_NO_SHORTCUTS=1).
+  bool shortcuts = true;
+  /// Parse only block `shard` (0-based) of `shards` equal blocks of the TUs in rank order.
+  uint32_t shard = 0, shards = 1;
+  /// Called from worker threads after each parsed TU (done, total to parse, file).
+  std::function<void(size_t, size_t, const std::string&)> on_progress;
+};
+
+struct ScanResult {
+  std::vector<TuFacts> tus;        ///< ready for build_project, in rank order
+  size_t parsed = 0;               ///< TUs run through Clang
+  size_t from_cache = 0;           ///< TUs whose facts came from the cache
+  size_t total = 0;                ///< TUs of the database (before --shard)
+  size_t files_indexed = 0;        ///< project files indexed by this run (with duplicates)
+  size_t steals = 0;               ///< files indexed twice because a lower rank came second
+  FactStore::Usage cache_usage;    ///< after eviction, when anything was written
+  uint64_t cache_bytes_written = 0;
+  Bundle bundle;                   ///< records and shards of the selected TUs (for --shard)
+  std::vector<std::string> warnings;
+};
+
+/// The key text of a TU (what its record is named by the hash of): cache
+/// format, Clang version, project root, directory and adjusted arguments.
+std::string tu_key_text(const std::string& root, const std::string& directory,
+                        const std::vector<std::string>& arguments);
+
+/// Runs the scan. False with `error` only when the cache folder cannot be used
+/// (the caller decides whether that is fatal); parse failures are in the facts.
+bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, std::string& error);
+
+} // namespace seam

@@ -287,6 +287,28 @@ TEST_F(ShopReportInBrowser, MetricsTableSortsAndTheChartHasADotPerModule) {
   EXPECT_EQ(js("document.querySelector('#metrics-table tbody tr td').textContent"), json("common"));
 }
 
+/// One screenshot per page under the build folder; docs/report.md shows these
+/// (copied to docs/images/).
+TEST_F(ShopReportInBrowser, ScreenshotsOfEveryPage) {
+  struct Shot {
+    const char* hash;
+    const char* name;
+    const char* setup;
+  };
+  const std::string orders = js("seam.data.modules.findIndex(m => m.name === 'orders')").dump();
+  const std::string payments = js("seam.data.modules.findIndex(m => m.name === 'payments')").dump();
+  for (const Shot& s : {Shot{"#overview", "overview", ""}, Shot{"#graph", "graph", ""},
+                        Shot{"#dsm", "dsm", ""}, Shot{"#dsm", "dsm-sites", "drawer"},
+                        Shot{"#metrics", "metrics", ""}, Shot{"#candidates", "candidates", ""},
+                        Shot{"#violations", "violations", ""}, Shot{"#module/orders", "module", ""}}) {
+    go(s.hash);
+    if (std::string(s.setup) == "drawer") js("seam.openPair(" + payments + ", " + orders + ")");
+    js("new Promise(r => setTimeout(r, 250))"); // the drawer slides in
+    EXPECT_TRUE(browser_->screenshot(build_path(std::string("report-") + s.name + ".png"))) << s.name;
+    js("document.getElementById('drawer').classList.remove('open')");
+  }
+}
+
 TEST_F(ShopReportInBrowser, NoErrorAndNoRequestBeyondTheFile) {
   // Visit every page first, so their code has run.
   for (const char* h : {"#overview", "#graph", "#dsm", "#metrics", "#candidates", "#violations", "#module/orders"}) go(h);

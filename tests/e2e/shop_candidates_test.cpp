@@ -150,7 +150,9 @@ TEST(ShopCandidates, CommonIsASharedKernelNotAService) {
   // Every module that depends on common takes it along as a library.
   for (const json& c : candidates()["candidates"])
     for (const json& d : c["dependencies"])
-      if (d["module"] == "common") EXPECT_EQ(d["kind"], "library") << c["module"];
+      if (d["module"] == "common") {
+        EXPECT_EQ(d["kind"], "library") << c["module"];
+      }
   EXPECT_EQ(module_entry("api")["role"], "entry-point");
 }
 

@@ -71,7 +71,8 @@ TEST(ShopReport, HelpDescribesTheCommand) {
 class ShopReportInBrowser : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
-    file_ = build_path("shop-report-browser.html");
+    // ctest runs each test in its own process, several at once: one file each.
+    file_ = build_path("shop-report-browser-" + std::to_string(getpid()) + ".html");
     auto r = make_report(file_);
     ASSERT_EQ(r.status, 0) << r.err;
     browser_ = new Browser();
@@ -85,6 +86,7 @@ protected:
   static void TearDownTestSuite() {
     delete browser_;
     browser_ = nullptr;
+    std::remove(file_.c_str());
   }
   void SetUp() override {
     if (!browser_) GTEST_SKIP() << "no browser";
@@ -335,7 +337,7 @@ protected:
   }
 
   static void SetUpTestSuite() {
-    dir_ = build_path("hostile-names");
+    dir_ = build_path("hostile-names-" + std::to_string(getpid())); // one per test process
     std::filesystem::remove_all(dir_);
     json config = {
         {"layers", {"<b>top</b>", "bottom"}},
@@ -377,6 +379,8 @@ protected:
   static void TearDownTestSuite() {
     delete browser_;
     browser_ = nullptr;
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
   }
   void SetUp() override {
     if (!browser_) GTEST_SKIP() << "no browser";

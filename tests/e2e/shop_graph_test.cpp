@@ -93,7 +93,7 @@ TEST(Cli, HelpVersionAndBadUsage) {
   EXPECT_NE(gh.out.find("--format"), std::string::npos);
   auto bad = run({SEAM_EXE, "graph", "--format", "xml"});
   EXPECT_EQ(bad.status, 2);
-  EXPECT_NE(bad.err.find("--format takes one of text, json, not 'xml'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("--format takes one of text, json, dot, svg, not 'xml'"), std::string::npos) << bad.err;
   auto unknown = run({SEAM_EXE, "frobnicate"});
   EXPECT_EQ(unknown.status, 2);
   EXPECT_NE(unknown.err.find("unknown command 'frobnicate'"), std::string::npos);

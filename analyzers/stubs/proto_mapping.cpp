@@ -75,7 +75,7 @@ bool loc_before(const Project& p, const Loc& a, const Loc& b) {
 
 } // namespace
 
-TypeMapper::TypeMapper(const Project& project) : p_(project) {
+TypeMapper::TypeMapper(const Project& project) : p_(project), classifier_(project) {
   for (SymbolId i = 0; i < p_.symbols.size(); ++i) {
     const Symbol& s = p_.symbols[i];
     if (s.parent != kNoSymbol && (s.kind == SymbolKind::Field || s.kind == SymbolKind::EnumConstant))
@@ -94,7 +94,41 @@ SymbolId TypeMapper::lookup(const std::string& usr) const {
   return it == p_.symbol_index.end() ? kNoSymbol : it->second;
 }
 
+Skip TypeMapper::not_a_value(const TypeInfo& t, const TypeVerdict& v) {
+  const std::string what = (t.spelling.empty() ? std::string("this type") : t.spelling) + ": " + v.reason;
+  switch (v.kind) {
+  case ValueKind::RawPointer: return {SkipKind::RawPointer, what};
+  case ValueKind::SmartPointer: return {SkipKind::SmartPointer, what};
+  case ValueKind::MutableReference: return {SkipKind::OutParameter, what};
+  case ValueKind::Callback: return {SkipKind::Callback, what};
+  case ValueKind::Template: return {SkipKind::Template, what};
+  case ValueKind::Polymorphic:
+    if (t.shape == TypeShape::Reference) return {SkipKind::PolymorphicReference, what};
+    return {SkipKind::HandleNeeded, what + "; its objects would need a handle id"};
+  case ValueKind::NotAggregate: return {SkipKind::HandleNeeded, what + "; its objects would need a handle id"};
+  case ValueKind::ObjectReference:
+    // A reference to something that is not a value: the referee says why.
+    if (!t.args.empty()) {
+      Skip inner = not_a_value(t.args[0], classifier_.classify(t.args[0]));
+      return {inner.kind, what + (inner.kind == SkipKind::HandleNeeded ? "; its objects would need a handle id" : "")};
+    }
+    return {SkipKind::Unsupported, what};
+  default: return {SkipKind::Unsupported, what};
+  }
+}
+
 std::optional<WireType> TypeMapper::map(const TypeInfo& type, TypeUse use, Skip& skip) {
+  // An rvalue reference parameter is moved in: on the wire it is the value.
+  const TypeInfo* judged = &type;
+  const std::string& sp = type.spelling;
+  if (type.shape == TypeShape::Reference && !type.args.empty() && sp.size() >= 2 &&
+      sp.compare(sp.size() - 2, 2, "&&") == 0)
+    judged = &type.args[0];
+  TypeVerdict v = classifier_.classify(*judged);
+  if (!v.serialisable) {
+    skip = not_a_value(*judged, v);
+    return std::nullopt;
+  }
   return map_inner(type, use, skip, 0);
 }
 
@@ -312,11 +346,19 @@ bool TypeMapper::record_ok(SymbolId r, Skip& skip) {
   if (s.is_template) return fail(SkipKind::Template, s.name + " is a class template");
   if (!s.def.valid()) return fail(SkipKind::Unsupported, s.name + " is declared but not defined in the project");
   if (s.is_polymorphic) return fail(SkipKind::HandleNeeded, s.name + " has virtual methods: its objects would need a handle id");
-  if (!s.bases.empty()) return fail(SkipKind::HandleNeeded, s.name + " derives from another class; only plain structs become messages");
   if (!s.is_aggregate)
     return fail(SkipKind::HandleNeeded, s.name + " has private state or constructors: its objects would cross the boundary as a handle id");
-  auto kids = children_.find(r);
+  if (s.base_ids.size() != s.bases.size())
+    return fail(SkipKind::Unsupported, s.name + " derives from a class outside the project");
+  // A C++17 aggregate may have public bases: their fields come first, as in memory.
   std::vector<SymbolId> fields;
+  for (SymbolId b : s.base_ids) {
+    Skip why;
+    if (!record_ok(b, why)) return fail(why.kind, "base " + p_.symbols[b].name + ": " + why.detail);
+    for (const RecordShape& shape : records_)
+      if (shape.symbol == b) fields.insert(fields.end(), shape.fields.begin(), shape.fields.end());
+  }
+  auto kids = children_.find(r);
   if (kids != children_.end())
     for (SymbolId f : kids->second)
       if (p_.symbols[f].kind == SymbolKind::Field) fields.push_back(f);

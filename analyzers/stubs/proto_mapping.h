@@ -5,8 +5,15 @@
 // Records and enums are looked up in the Project: a record's fields are the
 // Field symbols whose parent is the record, an enum's values the EnumConstant
 // symbols whose parent is the enum.
+//
+// Whether a type is a value at all is decided by the classification `seam
+// candidates` uses (analyzers/candidates/type_class.h), so a type candidates
+// calls serialisable is skipped here only for a wire-format reason (a pair has
+// no field names, a map key proto cannot hold, a view the result would
+// outlive), and both commands word a shared reason the same way.
 #pragma once
 
+#include "analyzers/candidates/type_class.h"
 #include "analyzers/model/model.h"
 
 #include <map>
@@ -76,7 +83,7 @@ enum class TypeUse : uint8_t { Param, Result, Field, Element };
 /// A record or enum of the project reached from a signature.
 struct RecordShape {
   SymbolId symbol = kNoSymbol;
-  std::vector<SymbolId> fields; ///< Field symbols, in declaration order (the field numbers)
+  std::vector<SymbolId> fields; ///< Field symbols: bases' first, then its own, in declaration order (the field numbers)
 };
 struct EnumShape {
   SymbolId symbol = kNoSymbol;
@@ -106,10 +113,13 @@ public:
 
 private:
   std::optional<WireType> map_inner(const TypeInfo& t, TypeUse use, Skip& skip, int depth);
+  /// The classifier's verdict on a type that is not a value, as a Skip.
+  Skip not_a_value(const TypeInfo& t, const TypeVerdict& v);
   std::optional<WireType> element(const TypeInfo& t, TypeUse use, Skip& skip, int depth);
   SymbolId lookup(const std::string& usr) const;
 
   const Project& p_;
+  TypeClassifier classifier_;
   std::map<SymbolId, int> record_state_;  ///< 1 in progress, 2 ok, 3 bad
   std::map<SymbolId, Skip> record_skip_;
   std::map<SymbolId, int> enum_state_;

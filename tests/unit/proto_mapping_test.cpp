@@ -76,6 +76,8 @@ protected:
     // Declared y before x: field numbers follow declaration lines, not names
     // (symbols are stored by USR, where x comes first).
     aggregate("geo::Point", {{"x", floating("double", 64)}, {"y", floating("double", 64)}}, {3, 2});
+    uint32_t p3 = aggregate("geo::Point3", {{"z", floating("double", 64)}}, {10});
+    b.tu.symbols[p3].bases = {"u:geo::Point"};
     aggregate("geo::Node", {{"value", i32()}, {"next", type(TypeShape::Pointer, "geo::Node *", {record("geo::Node")})}});
     aggregate("geo::Tree", {{"label", str()}, {"children", type(TypeShape::Sequence, "std::vector<geo::Tree>", {record("geo::Tree")})}});
     aggregate("geo::Holder", {{"node", record("geo::Node")}});
@@ -230,6 +232,20 @@ TEST_F(Mapping, AggregatesBecomeMessagesWithFieldsInDeclarationOrder) {
   EXPECT_EQ(m.field_type(r.fields[0]).key(), "double");
 }
 
+TEST_F(Mapping, AnAggregateWithABaseCarriesTheBaseFieldsFirst) {
+  TypeMapper m(project_);
+  Skip why;
+  auto w = m.map(record("geo::Point3"), TypeUse::Param, why);
+  ASSERT_TRUE(w) << why.detail;
+  const RecordShape* shape = nullptr;
+  for (const RecordShape& r : m.records())
+    if (r.symbol == w->decl) shape = &r;
+  ASSERT_NE(shape, nullptr);
+  std::vector<std::string> names;
+  for (SymbolId f : shape->fields) names.push_back(project_.symbols[f].name);
+  EXPECT_EQ(names, (std::vector<std::string>{"geo::Point::y", "geo::Point::x", "geo::Point3::z"}));
+}
+
 TEST_F(Mapping, RecursiveRecordsMap) {
   TypeMapper m(project_);
   Skip why;
@@ -268,7 +284,7 @@ TEST_F(Mapping, TemplatesAreSkipped) {
 TEST_F(Mapping, PointersCallbacksAndOwnershipAreSkipped) {
   auto [kind, detail] = rejected(type(TypeShape::Pointer, "geo::Point *", {record("geo::Point")}));
   EXPECT_EQ(kind, SkipKind::RawPointer);
-  EXPECT_EQ(detail, "geo::Point * is a raw pointer: the service cannot see the caller's memory");
+  EXPECT_EQ(detail, "geo::Point *: raw pointer: an address means nothing in another process");
   EXPECT_EQ(rejected(type(TypeShape::Function, "std::function<void (int)>")).first, SkipKind::Callback);
   EXPECT_EQ(rejected(type(TypeShape::Pointer, "void (*)(int)", {type(TypeShape::Function, "void (int)")})).first,
             SkipKind::Callback);

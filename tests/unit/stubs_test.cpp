@@ -241,7 +241,7 @@ TEST_F(Split, EverythingElseIsSkippedWithItsReason) {
   }
   EXPECT_EQ(plan_.skipped.size(), want.size());
   EXPECT_EQ(skipped("billing::set_sink")->why.detail,
-            "parameter 'sink': billing::Sink * is a raw pointer: the service cannot see the caller's memory");
+            "parameter 'sink': billing::Sink *: raw pointer: an address means nothing in another process");
   EXPECT_EQ(skipped("billing::Ledger::total")->where, "src/billing/billing.h:25");
 }
 
@@ -377,7 +377,7 @@ TEST_F(Split, ReadmeListsFilesAndEverySkipWithItsReason) {
                         "`billing_convert.h`", "`CMakeLists.txt`"})
     EXPECT_NE(readme.find("| " + std::string(f) + " |"), std::string::npos) << f;
   EXPECT_NE(readme.find("| `billing::set_sink` | function | `src/billing/billing.h:30` | raw pointer | parameter "
-                        "'sink': billing::Sink * is a raw pointer: the service cannot see the caller's memory |"),
+                        "'sink': billing::Sink *: raw pointer: an address means nothing in another process |"),
             std::string::npos)
       << readme;
   for (const char* reason : {"| callback |", "| handle needed |", "| template |", "| shared variable |",

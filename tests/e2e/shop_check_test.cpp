@@ -312,6 +312,55 @@ TEST_F(ShopCopy, ConfigErrorsStopBeforeParsingWithPositions) {
       << t.err;
 }
 
+/// The `seam check` command lines of the CI recipes in docs/ci.md (GitHub `run:` and
+/// GitLab script lines), with the binary and the build folder of this test.
+std::vector<std::string> ci_commands(const std::string& build) {
+  std::istringstream in(test::slurp(std::string(SEAM_SOURCE_DIR) + "/docs/ci.md"));
+  std::vector<std::string> out;
+  bool yaml = false;
+  for (std::string l; std::getline(in, l);) {
+    std::string t = l.substr(std::min(l.size(), l.find_first_not_of(' ')));
+    if (t.rfind("```", 0) == 0) {
+      yaml = t == "```yaml";
+      continue;
+    }
+    if (!yaml) continue;
+    for (const char* prefix : {"- ", "run: "})
+      if (t.rfind(prefix, 0) == 0) t = t.substr(std::string(prefix).size());
+    for (const char* exe : {"/opt/seam/seam check ", ".seam-bin/seam check "})
+      if (t.rfind(exe, 0) == 0) {
+        std::string cmd = test::shell_quote(SEAM_EXE) + " check " + t.substr(std::string(exe).size());
+        size_t p = cmd.find(" -p build");
+        if (p != std::string::npos) cmd.replace(p, 9, " -p " + test::shell_quote(build));
+        out.push_back(cmd);
+      }
+  }
+  return out;
+}
+
+TEST_F(ShopCopy, TheCiRecipesInTheDocsRun) {
+  std::vector<std::string> cmds = ci_commands(build().string());
+  ASSERT_GE(cmds.size(), 7u);
+  auto run_all = [&](int gate_status) {
+    for (const std::string& c : cmds) {
+      auto r = run({"sh", "-c", "GITHUB_STEP_SUMMARY=summary.md; " + c}, root_.string());
+      // Report steps accept exit 1 (new violations); the gates return it.
+      bool gate = c.find("|| [ $? -eq 1 ]") == std::string::npos;
+      EXPECT_EQ(r.status, gate ? gate_status : 0) << c << "\n" << r.err;
+    }
+  };
+  run_all(1); // no baseline yet: the planted violations are new
+  json sarif = json::parse(test::slurp((root_ / "seam.sarif").string()));
+  EXPECT_EQ(sarif["version"], "2.1.0");
+  EXPECT_EQ(json::parse(test::slurp((root_ / "gl-code-quality-report.json").string())).size(), kPlanted.size());
+  EXPECT_NE(test::slurp((root_ / "seam-junit.xml").string()).find("<testsuites name=\"seam check\""),
+            std::string::npos);
+  EXPECT_NE(test::slurp((root_ / "summary.md").string()).find("## seam check: failed"), std::string::npos);
+  ASSERT_EQ(seam({"check", "--update-baseline"}).status, 0);
+  run_all(0); // the baseline holds them
+  EXPECT_NE(test::slurp((root_ / "seam.txt").string()).find(", 0 fixed: passed"), std::string::npos);
+}
+
 TEST(ShopCheck, HelpDescribesRulesFormatsAndOptions) {
   auto h = run({SEAM_EXE, "check", "--help"});
   EXPECT_EQ(h.status, 0);

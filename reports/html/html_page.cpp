@@ -61,7 +61,9 @@ std::string render_page(const Page& page) {
            "<div class=\"seg\"><button id=\"zoom-in\" title=\"zoom in\">+</button><button id=\"zoom-out\" "
            "title=\"zoom out\">\xE2\x88\x92</button><button id=\"zoom-fit\" title=\"fit\">Fit</button></div>"
            "<div class=\"legend\" id=\"graph-legend\"></div></div>\n";
-    out += "<div id=\"graph-view\">" + sanitize_svg(page.graph_svg) + "</div>\n";
+    std::string svg = sanitize_svg(page.graph_svg);
+    svg.erase(0, svg.find_first_not_of(" \t\r\n")); // what preceded <svg> was the dropped XML prolog
+    out += "<div id=\"graph-view\">" + svg + "</div>\n";
     out += "<p id=\"graph-note\"></p>\n";
   } else {
     out += "<div class=\"unavailable\" id=\"graph-missing\">" + escape(page.graph_missing) + "</div>\n";

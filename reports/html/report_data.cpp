@@ -1,6 +1,8 @@
 // The shared tables of the report data, the modules and the module edges.
 #include "reports/html/report_data.h"
 
+#include "analyzers/graph/edge_sites.h"
+
 #include <algorithm>
 
 namespace seam::html {
@@ -99,33 +101,17 @@ Json edges_json(DataContext& c, const std::vector<int>& cycle_of) {
     }
     kinds.push_back(e.include_count);
 
-    // Group the references by referenced symbol, most used first (then by
-    // name), as `seam why` lists them.
-    std::vector<std::pair<SymbolId, std::vector<uint32_t>>> groups;
-    {
-      std::unordered_map<SymbolId, size_t> at;
-      for (uint32_t r : e.refs) {
-        SymbolId t = p.refs[r].target;
-        auto [it, added] = at.emplace(t, groups.size());
-        if (added) groups.push_back({t, {}});
-        groups[it->second].second.push_back(r);
-      }
-      std::sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) {
-        if (a.second.size() != b.second.size()) return a.second.size() > b.second.size();
-        const Symbol& x = p.symbols[a.first];
-        const Symbol& y = p.symbols[b.first];
-        return std::tie(x.name, x.usr) < std::tie(y.name, y.usr);
-      });
-    }
+    // The references grouped by referenced symbol, most used first, as `seam why` lists them.
+    std::vector<SymbolUse> groups = uses_by_symbol(p, e.refs);
     Json uses = Json::array();
     for (size_t i = 0; i < groups.size() && i < c.limits.symbols_per_edge; ++i) {
       Json sites = Json::array();
-      for (size_t k = 0; k < groups[i].second.size() && k < c.limits.sites_per_symbol; ++k) {
-        const Reference& r = p.refs[groups[i].second[k]];
+      for (size_t k = 0; k < groups[i].refs.size() && k < c.limits.sites_per_symbol; ++k) {
+        const Reference& r = p.refs[groups[i].refs[k]];
         sites.push_back(Json::array({c.file(r.site.file), r.site.line, r.site.column, static_cast<int>(r.kind),
                                      r.from == kNoSymbol ? -1 : c.symbol(r.from)}));
       }
-      uses.push_back(Json::array({c.symbol(groups[i].first), groups[i].second.size(), std::move(sites)}));
+      uses.push_back(Json::array({c.symbol(groups[i].symbol), groups[i].refs.size(), std::move(sites)}));
     }
     Json incs = Json::array();
     for (size_t i = 0; i < e.includes.size() && i < c.limits.includes_per_edge; ++i) {

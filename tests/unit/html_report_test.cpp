@@ -1,0 +1,227 @@
+// The report's data on hand-built facts: known answers for modules, levels,
+// edges and their sites (with the limits that keep big projects small),
+// cycles, violations against a baseline, and the date.
+#include "analyzers/baseline/baseline.h"
+#include "analyzers/core/output.h"
+#include "reports/html/report.h"
+#include "support/facts_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+namespace seam {
+namespace {
+
+using html::Json;
+using test::TuBuilder;
+
+/// ui (top) -> core (mid) <-> base (bottom): the cycle core/base, an upward
+/// dependency base -> core, and ui using base outside its may_depend_on.
+Project three_modules() {
+  Config c;
+  c.root = "/p";
+  c.layers = {"top", "mid", "bottom"};
+  auto decl = [](const char* name, const char* layer) {
+    ModuleDecl d;
+    d.name = name;
+    d.paths = {std::string("src/") + name + "/**"};
+    d.layer = layer;
+    return d;
+  };
+  ModuleDecl ui = decl("ui", "top");
+  ui.may_depend_on = std::vector<std::string>{"core"};
+  c.modules = {ui, decl("core", "mid"), decl("base", "bottom")};
+
+  TuBuilder t;
+  t.tu.main_file = "src/ui/main.cpp";
+  t.include("src/ui/main.cpp", 1, "src/core/core.h");
+  t.ref("src/ui/main.cpp", 10, "core::run", "src/core/core.cpp");
+  t.ref("src/ui/main.cpp", 11, "core::run", "src/core/core.cpp");
+  t.ref("src/ui/main.cpp", 12, "core::run", "src/core/core.cpp");
+  t.ref("src/ui/main.cpp", 13, "core::stop", "src/core/core.cpp");
+  t.ref("src/ui/main.cpp", 14, "core::Cfg", "src/core/core.h", RefKind::TypeUse);
+  t.ref("src/ui/main.cpp", 15, "core::Cfg", "src/core/core.h", RefKind::TypeUse);
+  t.ref("src/ui/main.cpp", 16, "base::util", "src/base/base.cpp");
+  t.ref("src/core/core.cpp", 20, "base::util", "src/base/base.cpp");
+  t.ref("src/core/core.cpp", 21, "base::util", "src/base/base.cpp");
+  t.ref("src/base/base.cpp", 30, "core::run", "src/core/core.cpp");
+  std::vector<TuFacts> tus;
+  tus.push_back(std::move(t.tu));
+  Project p;
+  std::vector<std::string> errors, warnings;
+  EXPECT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  return p;
+}
+
+html::ReportOptions options() {
+  html::ReportOptions o;
+  o.run.date = "2024-01-02";
+  o.run.title = "three";
+  o.run.tus = 1;
+  o.baseline = "/nonexistent/seam-baseline.json";
+  return o;
+}
+
+std::vector<std::string> names(const Json& d, const Json& ids) {
+  std::vector<std::string> out;
+  for (const Json& i : ids) out.push_back(d["modules"][i.get<size_t>()]["name"]);
+  return out;
+}
+
+const Json* edge(const Json& d, const std::string& from, const std::string& to) {
+  for (const Json& e : d["edges"])
+    if (d["modules"][e["from"].get<size_t>()]["name"] == from && d["modules"][e["to"].get<size_t>()]["name"] == to)
+      return &e;
+  return nullptr;
+}
+
+TEST(HtmlReportData, ModulesLevelsAndCycle) {
+  Project p = three_modules();
+  std::vector<std::string> notes;
+  Json d = html::report_data(p, options(), notes);
+  EXPECT_TRUE(notes.empty());
+  EXPECT_EQ(d["schema"], "seam.report/1");
+  EXPECT_EQ(d["project"]["name"], "three");
+  EXPECT_EQ(d["project"]["date"], "2024-01-02");
+  ASSERT_EQ(d["modules"].size(), 3u);
+  EXPECT_EQ(d["modules"][0]["name"], "base");
+  EXPECT_EQ(d["modules"][1]["name"], "core");
+  EXPECT_EQ(d["modules"][2]["name"], "ui");
+  // base and core are one cycle, so one level; ui is above them.
+  EXPECT_EQ(d["modules"][0]["level"], 1);
+  EXPECT_EQ(d["modules"][1]["level"], 1);
+  EXPECT_EQ(d["modules"][2]["level"], 2);
+  EXPECT_EQ(d["modules"][0]["cycle"], 0);
+  EXPECT_EQ(d["modules"][2]["cycle"], -1);
+  EXPECT_EQ(d["modules"][2]["layer"], 0);
+  ASSERT_EQ(d["cycles"]["modules"].size(), 1u);
+  EXPECT_EQ(names(d, d["cycles"]["modules"][0]["members"]), (std::vector<std::string>{"base", "core"}));
+  // The lighter edge of the two closes it: base -> core (1) rather than core -> base (2).
+  EXPECT_EQ(names(d, d["cycles"]["modules"][0]["cut"]), (std::vector<std::string>{"base", "core"}));
+  EXPECT_EQ(d["summary"]["modules"], 3);
+  EXPECT_EQ(d["summary"]["references"], 10);
+  EXPECT_EQ(d["summary"]["cross_references"], 10);
+  // core's interface: run (4 sites from ui and base), stop, Cfg.
+  std::vector<std::string> iface;
+  for (const Json& s : d["modules"][1]["interface"]) iface.push_back(d["symbols"][s[0].get<size_t>()]);
+  EXPECT_EQ(iface, (std::vector<std::string>{"core::Cfg", "core::run", "core::stop"}));
+  EXPECT_EQ(d["modules"][1]["interface"][1][1], 4);
+}
+
+TEST(HtmlReportData, EdgesCarryTheirSymbolsAndSitesMostUsedFirst) {
+  Project p = three_modules();
+  std::vector<std::string> notes;
+  Json d = html::report_data(p, options(), notes);
+  const Json* e = edge(d, "ui", "core");
+  ASSERT_TRUE(e);
+  EXPECT_EQ((*e)["weight"], 7);  // 6 references + 1 include
+  EXPECT_EQ((*e)["refs"], 6);
+  EXPECT_EQ((*e)["kinds"][static_cast<int>(RefKind::Call)], 4);
+  EXPECT_EQ((*e)["kinds"][static_cast<int>(RefKind::TypeUse)], 2);
+  EXPECT_EQ((*e)["kinds"][html::kIncludeKind], 1);
+  EXPECT_FALSE((*e)["cycle"]);
+  const Json& uses = (*e)["uses"];
+  ASSERT_EQ(uses.size(), 3u);
+  EXPECT_EQ(d["symbols"][uses[0][0].get<size_t>()], "core::run");
+  EXPECT_EQ(uses[0][1], 3);
+  ASSERT_EQ(uses[0][2].size(), 3u);
+  const Json& site = uses[0][2][0]; // [file, line, column, kind, referencing symbol]
+  EXPECT_EQ(d["files"][site[0].get<size_t>()][0], "src/ui/main.cpp");
+  EXPECT_EQ(site[1], 10);
+  EXPECT_EQ(d["kinds"][site[3].get<size_t>()], "call");
+  EXPECT_EQ(d["symbols"][uses[1][0].get<size_t>()], "core::Cfg");
+  EXPECT_EQ(d["symbols"][uses[2][0].get<size_t>()], "core::stop");
+  ASSERT_EQ((*e)["incs"].size(), 1u);
+  EXPECT_EQ(d["files"][(*e)["incs"][0][3].get<size_t>()][0], "src/core/core.h");
+  EXPECT_TRUE((*edge(d, "base", "core"))["cycle"]);
+}
+
+TEST(HtmlReportData, LimitsCutListsAndSayHowMuchIsLeft) {
+  Project p = three_modules();
+  html::ReportOptions o = options();
+  o.limits.symbols_per_edge = 1;
+  o.limits.sites_per_symbol = 2;
+  std::vector<std::string> notes;
+  Json d = html::report_data(p, o, notes);
+  const Json* e = edge(d, "ui", "core");
+  ASSERT_TRUE(e);
+  ASSERT_EQ((*e)["uses"].size(), 1u);
+  EXPECT_EQ((*e)["uses"][0][1], 3) << "the count stays the full count";
+  EXPECT_EQ((*e)["uses"][0][2].size(), 2u);
+  EXPECT_EQ((*e)["more_symbols"], 2);
+}
+
+TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
+  Project p = three_modules();
+  std::vector<std::string> notes;
+  Json d = html::report_data(p, options(), notes);
+  const Json& v = d["violations"];
+  std::set<std::string> rules;
+  for (const Json& i : v["items"]) {
+    rules.insert(i["rule"].get<std::string>() + ":" + i["from"].get<std::string>() + ">" + i["to"].get<std::string>());
+    EXPECT_FALSE(i["baselined"]);
+  }
+  EXPECT_TRUE(rules.count("layer:base>core")) << v.dump();
+  EXPECT_TRUE(rules.count("undeclared:ui>base")) << v.dump();
+  EXPECT_EQ(v["new"], v["items"].size());
+  EXPECT_EQ(v["baselined"], 0);
+  EXPECT_NE(v["note"].get<std::string>().find("No baseline at"), std::string::npos);
+
+  // Accept every current violation in a baseline: the report shows them baselined.
+  GateResult now = run_gate(p, build_module_graph(p), nullptr);
+  std::string path = std::string(SEAM_BINARY_DIR) + "/html-report-test-baseline-" + std::to_string(getpid()) + ".json";
+  std::string err;
+  ASSERT_TRUE(write_file_atomic(path, format_baseline(make_baseline(now.report.violations, now.interfaces)), err));
+  html::ReportOptions o = options();
+  o.baseline = path;
+  Json b = html::report_data(p, o, notes)["violations"];
+  std::remove(path.c_str());
+  EXPECT_EQ(b["new"], 0);
+  EXPECT_EQ(b["baselined"], v["items"].size());
+  for (const Json& i : b["items"]) EXPECT_TRUE(i["baselined"]) << i.dump();
+  EXPECT_NE(b["note"].get<std::string>().find("Compared with the baseline"), std::string::npos);
+}
+
+TEST(HtmlReportData, EveryModuleIsRankedOrSaysWhyNot) {
+  Project p = three_modules();
+  std::vector<std::string> notes;
+  Json d = html::report_data(p, options(), notes);
+  std::set<size_t> seen;
+  for (const Json& c : d["candidates"]["ranked"]) seen.insert(c["module"].get<size_t>());
+  for (const Json& k : d["candidates"]["kernel"]) {
+    seen.insert(k["module"].get<size_t>());
+    EXPECT_FALSE(k["reason"].get<std::string>().empty());
+  }
+  EXPECT_EQ(seen.size(), 3u);
+  ASSERT_NE(d["metrics"], nullptr);
+  EXPECT_EQ(d["metrics"]["modules"].size(), 3u);
+}
+
+TEST(HtmlReport, PageIsDeterministicAndDrawsTheGraph) {
+  Project p = three_modules();
+  std::vector<std::string> notes;
+  std::string a = html::html_report(p, options(), notes);
+  std::string b = html::html_report(p, options(), notes);
+  EXPECT_TRUE(a == b);
+  EXPECT_NE(a.find("<div id=\"graph-view\"><svg"), std::string::npos);
+  EXPECT_EQ(a.find("graph-missing"), std::string::npos);
+  EXPECT_NE(a.find("<title>three \xE2\x80\x94 seam report</title>"), std::string::npos);
+}
+
+TEST(HtmlReport, DateFollowsSourceDateEpoch) {
+  setenv("SOURCE_DATE_EPOCH", "0", 1);
+  EXPECT_EQ(html::report_date(), "1970-01-01");
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  EXPECT_EQ(html::report_date(), "2023-11-14");
+  setenv("SOURCE_DATE_EPOCH", "not a number", 1);
+  std::string today = html::report_date();
+  EXPECT_EQ(today.size(), 10u);
+  EXPECT_EQ(today[4], '-');
+  unsetenv("SOURCE_DATE_EPOCH");
+}
+
+} // namespace
+} // namespace seam

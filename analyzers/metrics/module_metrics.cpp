@@ -66,6 +66,7 @@ Metrics compute_metrics(const Project& p, const ModuleGraph& g) {
       ++mm.internal_refs;
     } else {
       ++mm.outgoing_refs;
+      ++out.modules[r.to_module].incoming_refs;
       used[r.from_module].insert(r.target);
     }
   }

@@ -37,6 +37,7 @@ struct ModuleMetrics {
   std::optional<double> distance;   ///< D
   uint32_t internal_refs = 0;       ///< references from it to its own symbols
   uint32_t outgoing_refs = 0;       ///< references from it to symbols of other modules
+  uint32_t incoming_refs = 0;       ///< references from other modules to its symbols
   std::optional<double> cohesion;
   uint32_t interface_width = 0;
   uint32_t dependency_width = 0;

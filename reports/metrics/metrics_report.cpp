@@ -73,7 +73,7 @@ std::string metrics_text(const Project& p, const Metrics& m) {
   const ProjectMetrics& pm = m.project;
   auto dep = [&](const char* what, const DependencyMetrics& d) {
     out << "  " << pad_right(what, 16) << d.nodes << " nodes  CCD " << d.ccd << "  ACD " << fixed(d.acd, 2)
-        << "  NCCD " << fixed(pm.module_dependency.nodes ? d.nccd : 0, 2) << "\n";
+        << "  NCCD " << fixed(d.nccd, 2) << "\n";
   };
   out << "\nproject\n";
   dep("module graph", pm.module_dependency);
@@ -106,6 +106,7 @@ nlohmann::ordered_json metrics_json(const Project& p, const Metrics& m) {
     x["distance"] = opt_json(mm.distance);
     x["internal_references"] = mm.internal_refs;
     x["outgoing_references"] = mm.outgoing_refs;
+    x["incoming_references"] = mm.incoming_refs;
     x["cohesion"] = opt_json(mm.cohesion);
     x["interface_width"] = mm.interface_width;
     x["dependency_width"] = mm.dependency_width;
@@ -124,14 +125,16 @@ nlohmann::ordered_json metrics_json(const Project& p, const Metrics& m) {
 std::string metrics_csv(const Project& p, const Metrics& m) {
   std::ostringstream out;
   out << "module,level,files,lines,symbols,afferent,efferent,instability,classes,abstract_classes,"
-         "abstractness,distance,internal_references,outgoing_references,cohesion,interface_width,"
+         "abstractness,distance,internal_references,outgoing_references,incoming_references,cohesion,"
+         "interface_width,"
          "dependency_width\n";
   auto opt = [](const std::optional<double>& v) { return v ? fixed(round4(*v), 4) : std::string(); };
   for (const ModuleMetrics& mm : m.modules) {
     out << csv_field(p.module_name(mm.module)) << "," << mm.level << "," << mm.files << "," << mm.lines << ","
         << mm.symbols << "," << mm.afferent << "," << mm.efferent << "," << opt(mm.instability) << ","
         << mm.classes << "," << mm.abstract_classes << "," << fixed(round4(mm.abstractness), 4) << ","
-        << opt(mm.distance) << "," << mm.internal_refs << "," << mm.outgoing_refs << "," << opt(mm.cohesion)
+        << opt(mm.distance) << "," << mm.internal_refs << "," << mm.outgoing_refs << "," << mm.incoming_refs << ","
+        << opt(mm.cohesion)
         << "," << mm.interface_width << "," << mm.dependency_width << "\n";
   }
   return out.str();

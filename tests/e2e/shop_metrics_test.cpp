@@ -139,7 +139,18 @@ TEST(ShopMetrics, ComponentGraphCountsEveryHeaderSourcePairOnce) {
   EXPECT_EQ(j["project"]["component_graph"]["nodes"], components.size());
   // The cycle makes two components reach each other: CCD exceeds the node count.
   EXPECT_GT(j["project"]["component_graph"]["ccd"].get<int>(), static_cast<int>(components.size()));
+  // Q recomputed from the per-module counts: m = all references between
+  // symbols of modules, L = inside, out = L + outgoing, in = L + incoming.
+  double m = 0, inside = 0, products = 0;
+  for (const auto& x : j["modules"]) {
+    double l = x["internal_references"], o = x["outgoing_references"], i = x["incoming_references"];
+    m += l + o;
+    inside += l;
+    products += (l + o) * (l + i);
+  }
+  EXPECT_EQ(j["project"]["modularity_references"], m);
   double q = j["project"]["modularity"];
+  EXPECT_NEAR(q, inside / m - products / (m * m), 5e-5);
   // Declared modules that mostly reference themselves: clearly modular.
   EXPECT_GT(q, 0.3);
   EXPECT_LT(q, 1.0);

@@ -119,6 +119,11 @@ TEST(Metrics, CohesionAndWidths) {
   EXPECT_DOUBLE_EQ(*m.modules[kCore].cohesion, 0.5);
   // util: 1 inside, none out: 1.
   EXPECT_DOUBLE_EQ(*m.modules[kUtil].cohesion, 1.0);
+  // Incoming: core gets run x3 and Engine from app (4); util gets log from
+  // app and log x2, Level from core (4); app none.
+  EXPECT_EQ(m.modules[kApp].incoming_refs, 0u);
+  EXPECT_EQ(m.modules[kCore].incoming_refs, 4u);
+  EXPECT_EQ(m.modules[kUtil].incoming_refs, 4u);
   // Interface width: core {run, Engine} = 2, util {log, Level} = 2, app 0.
   EXPECT_EQ(m.modules[kApp].interface_width, 0u);
   EXPECT_EQ(m.modules[kCore].interface_width, 2u);
@@ -171,7 +176,7 @@ TEST(Metrics, UndefinedValuesStayUndefined) {
   EXPECT_FALSE(m.project.modularity);
   auto j = metrics_json(p, m);
   EXPECT_TRUE(j["modules"][0]["instability"].is_null());
-  EXPECT_NE(metrics_csv(p, m).find("solo,1,1,10,1,0,0,,0,0,0.0000,,0,0,,0,0\n"), std::string::npos)
+  EXPECT_NE(metrics_csv(p, m).find("solo,1,1,10,1,0,0,,0,0,0.0000,,0,0,0,,0,0\n"), std::string::npos)
       << metrics_csv(p, m);
 }
 
@@ -211,8 +216,9 @@ TEST(MetricsReport, JsonAndCsvCarryEveryColumn) {
   std::string csv = metrics_csv(p, m);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "module,level,files,lines,symbols,afferent,efferent,instability,classes,abstract_classes,abstractness,"
-            "distance,internal_references,outgoing_references,cohesion,interface_width,dependency_width");
-  EXPECT_NE(csv.find("\ncore,2,2,20,3,1,1,0.5000,2,1,0.5000,0.0000,3,3,0.5000,2,2\n"), std::string::npos) << csv;
+            "distance,internal_references,outgoing_references,incoming_references,cohesion,interface_width,"
+            "dependency_width");
+  EXPECT_NE(csv.find("\ncore,2,2,20,3,1,1,0.5000,2,1,0.5000,0.0000,3,3,4,0.5000,2,2\n"), std::string::npos) << csv;
   std::string text = metrics_text(p, m);
   EXPECT_NE(text.find("CCD 6  ACD 2.00  NCCD 1.20"), std::string::npos) << text;
 }

@@ -251,6 +251,8 @@ std::optional<WireType> TypeMapper::map_inner(const TypeInfo& t, TypeUse use, Sk
     }
     if (pointee && pointee->shape == TypeShape::Function)
       return fail(SkipKind::Callback, spelled + " is a function pointer: code cannot be sent to a service");
+    if (use == TypeUse::Result && pointee && pointee->shape == TypeShape::Char)
+      return fail(SkipKind::RawPointer, spelled + ": the characters would live in the service's memory; return std::string");
     return fail(SkipKind::RawPointer, spelled + " is a raw pointer: the service cannot see the caller's memory");
   }
   case TypeShape::Reference: {

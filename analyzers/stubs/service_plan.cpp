@@ -114,6 +114,12 @@ public:
       }
     }
     for (const InterfaceSymbol* is : functions) plan_function(*is);
+    // Skips in declaration order, like the rpcs: a reader walks the header once.
+    std::stable_sort(plan_.skipped.begin(), plan_.skipped.end(), [&](const SkippedPlan& a, const SkippedPlan& b) {
+      const Loc& x = p_.symbols[a.symbol].decl;
+      const Loc& y = p_.symbols[b.symbol].decl;
+      return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
+    });
     name_types();
     finish_rpcs();
     name_wrappers();

@@ -71,8 +71,9 @@ std::string emit_readme(const ServicePlan& plan, const StubBuildInputs& in, cons
   if (plan.skipped.empty()) {
     L("Nothing: every function of the interface became an rpc.");
   } else {
-    L("These symbols of the interface have no rpc. Callers that use them will not link against");
-    L(code(b + "_client") + " until each is moved, replaced or wrapped in a function that maps.");
+    L("These symbols of the interface have no rpc, in declaration order. Those that *stay local*");
+    L("compile into the caller and need nothing; callers of any other will not link against");
+    L(code(b + "_client") + " until it is moved, replaced or wrapped in a function that maps.");
     L();
     L("| symbol | kind | declared at | reason | detail |");
     L("| --- | --- | --- | --- | --- |");

@@ -67,6 +67,38 @@ TEST(ShopReport, HelpDescribesTheCommand) {
   EXPECT_NE(r.out.find("SOURCE_DATE_EPOCH"), std::string::npos) << r.out;
 }
 
+/// The data block of a report, parsed (its escapes are JSON escapes).
+json report_data(const std::string& html) {
+  const std::string open = "<script type=\"application/json\" id=\"seam-data\">";
+  size_t a = html.find(open);
+  size_t b = html.find("</script>", a);
+  if (a == std::string::npos || b == std::string::npos) return json();
+  return json::parse(html.substr(a + open.size(), b - a - open.size()));
+}
+
+TEST(ShopReport, ViolationsTheBaselineHoldsShowAsBaselined) {
+  std::string baseline = build_path("shop-report-baseline-" + std::to_string(getpid()) + ".json");
+  std::string out = build_path("shop-report-baselined-" + std::to_string(getpid()) + ".html");
+  auto u = test::seam_on_sample("shop", {"check", "-q", "--update-baseline", "--baseline", baseline});
+  ASSERT_EQ(u.status, 0) << u.err;
+  auto r = make_report(out, {"--baseline", baseline});
+  ASSERT_EQ(r.status, 0) << r.err;
+  json d = report_data(test::slurp(out));
+  std::remove(baseline.c_str());
+  std::remove(out.c_str());
+  ASSERT_TRUE(d.is_object());
+  EXPECT_EQ(d["violations"]["new"], 0);
+  EXPECT_EQ(d["violations"]["baselined"], d["violations"]["items"].size());
+  EXPECT_GT(d["violations"]["items"].size(), 4u);
+  for (const json& v : d["violations"]["items"]) EXPECT_TRUE(v["baselined"]) << v.dump();
+  // Without it the same violations are new (the sample has no baseline of its own).
+  auto plain = make_report(out);
+  ASSERT_EQ(plain.status, 0);
+  json p = report_data(test::slurp(out));
+  std::remove(out.c_str());
+  EXPECT_EQ(p["violations"]["new"], d["violations"]["baselined"]);
+}
+
 /// One browser on the sample's report for every test below.
 class ShopReportInBrowser : public ::testing::Test {
 protected:

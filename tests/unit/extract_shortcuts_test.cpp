@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 namespace seam {
@@ -200,6 +202,32 @@ TEST(ExtractShortcuts, AMissingIncludeMarksTheIncludeStackIncomplete) {
   for (uint32_t i : ex.incomplete) incomplete.push_back(f.files[i].path);
   std::sort(incomplete.begin(), incomplete.end());
   EXPECT_EQ(incomplete, (std::vector<std::string>{"a.cpp", "lib/other.h"}));
+}
+
+TEST(ExtractShortcuts, FilePathsAreResolvedThroughSymlinksBeforeDotDot) {
+  // An include folder spelled through a symlink and "..": physically
+  // link/.. is real/, lexically it would be the folder above link. The cache
+  // stats every file by its path, so the path must be the real one.
+  namespace fs = std::filesystem;
+  std::string tmpl = (fs::temp_directory_path() / "seam-symlink-XXXXXX").string();
+  const std::string base = fs::canonical(mkdtemp(tmpl.data())).string();
+  fs::create_directories(base + "/real/deep");
+  fs::create_directories(base + "/real/inc");
+  fs::create_directories(base + "/proj");
+  fs::create_directory_symlink(base + "/real/deep", base + "/link");
+  std::ofstream(base + "/real/inc/lib.h") << "#pragma once\ninline int lib() { return 1; }\n";
+  std::ofstream(base + "/proj/main.cpp") << "#include <lib.h>\nint m() { return lib(); }\n";
+  ExtractInput in;
+  in.directory = base + "/proj";
+  in.main_file = base + "/proj/main.cpp";
+  in.arguments = {"clang++", "-fsyntax-only", "-resource-dir", resource_dir(), "-I", base + "/link/../inc", in.main_file};
+  TuFacts f = extract_tu(in, base + "/proj");
+  fs::remove_all(base);
+  ASSERT_TRUE(f.ok) << f.first_error;
+  std::vector<std::string> paths;
+  for (const FileFact& file : f.files)
+    if (file.path.find("lib.h") != std::string::npos) paths.push_back(file.path);
+  EXPECT_EQ(paths, std::vector<std::string>{base + "/real/inc/lib.h"});
 }
 
 } // namespace

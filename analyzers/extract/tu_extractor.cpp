@@ -64,11 +64,8 @@ public:
       return it->second;
     }
     // Canonical (symlinks resolved) so one file reached by two spellings or
-    // through a symlinked folder is one file. realpath before any lexical
-    // clean-up: "/lib/gcc/x/12/../../../../include" is /usr/include when /lib
-    // is a link to usr/lib (merged /usr), but lexically it is /include.
-    std::string name(fe.getName());
-    std::string abs = canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name);
+    // through a symlinked folder is one file.
+    std::string abs = canonical_path(absolute_path(std::string(fe.getName()), cwd_));
     FileFact f;
     std::string rel;
     if (relative_to(abs, root_, rel)) {
@@ -130,6 +127,8 @@ public:
 
   /// Loop bodies as (file, begin offset, end offset), for the in_loop flag.
   std::vector<std::tuple<FileID, unsigned, unsigned>> loops;
+  /// Friend declarations naming a function or a template (see LoopCollector).
+  std::vector<const FriendDecl*> friends;
   /// See SplitInfo.
   std::vector<std::pair<uint32_t, Loc>> decl_sites;
   std::vector<uint8_t> decl_from_site;
@@ -244,6 +243,12 @@ public:
   bool VisitWhileStmt(WhileStmt* s) { return add(s->getBody()); }
   bool VisitDoStmt(DoStmt* s) { return add(s->getBody()); }
   bool VisitCXXForRangeStmt(CXXForRangeStmt* s) { return add(s->getBody()); }
+  /// `friend void f();` and `template <class> friend class X;` are not reported
+  /// as references by clang::index; FactConsumer::finish turns these into Friend refs.
+  bool VisitFriendDecl(FriendDecl* d) {
+    if (d->getFriendDecl()) st_.friends.push_back(d);
+    return true;
+  }
 
 private:
   bool add(Stmt* body) {
@@ -365,7 +370,7 @@ public:
       kind = RefKind::Read;
     else if (isa<FunctionDecl>(d))
       kind = RefKind::AddressOf; // a function named without a call
-    if (kind == RefKind::TypeUse && info.Parent && isa<FriendDecl>(info.Parent)) kind = RefKind::Friend;
+    if (kind == RefKind::TypeUse && info.Parent && in_friend_decl(info.Parent, loc)) kind = RefKind::Friend;
     add_ref(target, site, from, kind, loc);
     return true;
   }
@@ -393,7 +398,10 @@ public:
     return true;
   }
 
-  void finish() override { mark_loops(); }
+  void finish() override {
+    add_friend_refs();
+    mark_loops();
+  }
 
 private:
   uint32_t macro_symbol(const std::string& usr, const std::string& name, Loc def) {
@@ -408,6 +416,33 @@ private:
     st_.facts().symbols.push_back(std::move(s));
     macros_.emplace(usr, idx);
     return idx;
+  }
+
+  /// A Friend reference from the befriending class to each function or
+  /// template it names (friend types arrive as index references instead).
+  void add_friend_refs() {
+    for (const FriendDecl* fd : st_.friends) {
+      const NamedDecl* target = fd->getFriendDecl();
+      // A friend defined in the class (hidden friend) belongs to the class.
+      if (const auto* f = dyn_cast<FunctionDecl>(target); f && f->doesThisDeclarationHaveABody()) continue;
+      Loc site = st_.loc(target->getLocation());
+      // Like every reference: recorded by the TU that indexes the file.
+      if (!site.valid() || st_.is_external(site.file) || !st_.indexed(site.file)) continue;
+      uint32_t from = kNoSymbol;
+      if (const auto* owner = dyn_cast<Decl>(fd->getDeclContext())) from = symbol(pattern_of(owner));
+      add_ref(pattern_of(target), site, from, RefKind::Friend, target->getLocation());
+    }
+  }
+
+  /// `friend class X;` is indexed as a type use whose parent is the class, not
+  /// the FriendDecl: look the site up among the class's friend declarations.
+  static bool in_friend_decl(const Decl* parent, SourceLocation loc) {
+    if (isa<FriendDecl>(parent)) return true;
+    const auto* rd = dyn_cast<CXXRecordDecl>(parent);
+    if (!rd || !rd->hasDefinition()) return false;
+    for (const FriendDecl* fd : rd->getDefinition()->friends())
+      if (fd->getFriendType() && fd->getSourceRange().fullyContains(SourceRange(loc))) return true;
+    return false;
   }
 
   std::pair<FileID, unsigned> raw_offset(SourceLocation loc) {

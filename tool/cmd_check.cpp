@@ -103,11 +103,17 @@ int run_check(const Options& o) {
            " being extracted (" + std::to_string(symbols) + " symbols); commit it");
     gate = run_gate(p, g, &baseline);
   } else if (exists) {
+    // Messages name the baseline as the user wrote it (or relative to the project root).
+    const std::string display = o.has("baseline") ? o.get("baseline") : shown(bpath, p.root);
     std::vector<std::string> errors;
-    if (!read_baseline(bpath, baseline, errors)) {
+    std::string text, err;
+    if (!read_file(bpath, text, err)) {
+      error(err);
+      return kError;
+    }
+    if (!parse_baseline(text, display, baseline, errors)) {
       for (const std::string& e : errors) std::cerr << e << "\n";
-      error("the baseline " + shown(bpath, p.root) + " is invalid; fix it, or rewrite it with "
-            "`seam check --update-baseline`");
+      error("the baseline " + display + " is invalid; fix it, or rewrite it with `seam check --update-baseline`");
       return kError;
     }
     gate = run_gate(p, g, &baseline);

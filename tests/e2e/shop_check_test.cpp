@@ -312,6 +312,17 @@ TEST_F(ShopCopy, ConfigErrorsStopBeforeParsingWithPositions) {
       << t.err;
 }
 
+TEST_F(ShopCopy, AnInvalidBaselineIsAnErrorAtItsPosition) {
+  std::ofstream(root_ / "bad.json") << "{\"schema\": \"seam.baseline/1\",\n \"violations\": [{\"rule\": \"nope\"}]}\n";
+  auto r = seam({"check", "--baseline", "bad.json"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("bad.json:2:17: error: unknown rule \"nope\" in the baseline\nseam: error: the baseline "
+                       "bad.json is invalid; fix it, or rewrite it with `seam check --update-baseline`"),
+            std::string::npos)
+      << r.err;
+}
+
 /// The `seam check` command lines of the CI recipes in docs/ci.md (GitHub `run:` and
 /// GitLab script lines), with the binary and the build folder of this test.
 std::vector<std::string> ci_commands(const std::string& build) {

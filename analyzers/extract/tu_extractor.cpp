@@ -64,8 +64,11 @@ public:
       return it->second;
     }
     // Canonical (symlinks resolved) so one file reached by two spellings or
-    // through a symlinked folder is one file.
-    std::string abs = canonical_path(absolute_path(std::string(fe.getName()), cwd_));
+    // through a symlinked folder is one file. realpath before any lexical
+    // clean-up: "/lib/gcc/x/12/../../../../include" is /usr/include when /lib
+    // is a link to usr/lib (merged /usr), but lexically it is /include.
+    std::string name(fe.getName());
+    std::string abs = canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name);
     FileFact f;
     std::string rel;
     if (relative_to(abs, root_, rel)) {

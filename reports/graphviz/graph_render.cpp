@@ -154,30 +154,29 @@ struct Painter {
   /// The legend as an HTML-like table (without the outer <>, which are DOT's
   /// delimiters): what the fill colours mean.
   std::string legend() const {
-    std::string rows;
-    size_t cells = 1;
+    std::string colours;
     if (by == ColorBy::Layer) {
-      cells += p.config.layers.size() + 1;
-      rows += "<TR><TD ALIGN=\"LEFT\">layer</TD>";
+      colours += "<TD ALIGN=\"LEFT\">layer</TD>";
       for (size_t i = 0; i < p.config.layers.size(); ++i)
-        rows += "<TD BGCOLOR=\"" + layer_color(static_cast<int>(i)) + "\">" + html_escape(p.config.layers[i]) + "</TD>";
-      rows += "<TD BGCOLOR=\"" + std::string(kNoColor) + "\">none</TD></TR>";
+        colours += "<TD BGCOLOR=\"" + layer_color(static_cast<int>(i)) + "\">" + html_escape(p.config.layers[i]) + "</TD>";
+      colours += "<TD BGCOLOR=\"" + std::string(kNoColor) + "\">none</TD>";
     } else if (by == ColorBy::Level) {
-      cells += max_level;
-      rows += "<TR><TD ALIGN=\"LEFT\">level</TD>";
+      colours += "<TD ALIGN=\"LEFT\">level</TD>";
       for (uint32_t l = 1; l <= max_level; ++l)
-        rows += "<TD BGCOLOR=\"" + level_color(l) + "\">" + std::to_string(l) + "</TD>";
-      rows += "</TR>";
+        colours += "<TD BGCOLOR=\"" + level_color(l) + "\">" + std::to_string(l) + "</TD>";
     }
     std::string title = html_escape(std::string(to_string(g.level)) + " graph");
     if (c.only != kNoModule) title += " of module " + html_escape(p.module_name(c.only));
     if (!c.filter.focus.empty()) title += ", focus " + html_escape(c.filter.focus);
     if (c.filter.min_weight > 1) title += ", edges of weight " + std::to_string(c.filter.min_weight) + "+";
-    const std::string span = "COLSPAN=\"" + std::to_string(cells) + "\"";
-    return "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
-           "<TR><TD ALIGN=\"LEFT\" BORDER=\"0\" " + span + "><B>" + title + "</B></TD></TR>" + rows +
-           "<TR><TD ALIGN=\"LEFT\" BORDER=\"0\" " + span + ">numbers on edges: uses (references + includes); "
-           "red: cycle; dashed: against seam.json</TD></TR></TABLE>";
+    // One row: the colour key, then what edges mean in a borderless cell, so
+    // no long line stretches the key's cells.
+    return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+           "<TR><TD ALIGN=\"LEFT\"><B>" + title + "</B></TD></TR>"
+           "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR>" +
+           colours +
+           "<TD BORDER=\"0\" ALIGN=\"LEFT\">  numbers on edges: uses (references + includes); red: cycle; "
+           "dashed: against seam.json</TD></TR></TABLE></TD></TR></TABLE>";
   }
 };
 

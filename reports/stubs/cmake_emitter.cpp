@@ -119,6 +119,10 @@ std::string emit_cmake(const ServicePlan& plan, const StubBuildInputs& in, const
   L("target_link_libraries(" + b + "_proto PUBLIC ${" + V + "_GRPCPP} protobuf::libprotobuf Threads::Threads)");
   L("set_target_properties(" + b + "_proto PROPERTIES CXX_STANDARD " + std::to_string(in.cxx_standard) +
     " CXX_STANDARD_REQUIRED ON)");
+  L("if(CMAKE_CXX_COMPILER_ID MATCHES \"GNU|Clang\")");
+  L("  # protoc's code is not ours to fix: keep the monolith's -Werror away from it.");
+  L("  target_compile_options(" + b + "_proto PRIVATE -w)");
+  L("endif()");
   L();
   L("add_library(" + b + "_client STATIC " + b + "_client.cpp)");
   L(b + "_use_monolith(" + b + "_client)");
@@ -132,11 +136,16 @@ std::string emit_cmake(const ServicePlan& plan, const StubBuildInputs& in, const
       for (const std::string& m : in.impl_modules) s += (s.empty() ? "" : ", ") + m;
       return s;
     }() + ".");
-  L("  add_library(" + b + "_impl STATIC");
-  for (const std::string& src : in.impl_sources) L("    " + root_var + "/" + arg(src));
-  L("  )");
-  L("  " + b + "_use_monolith(" + b + "_impl)");
-  L("  set(" + V + "_IMPL " + b + "_impl)");
+  if (in.impl_sources.empty()) {
+    // Header-only: the server compiles what it calls from the headers.
+    L("  set(" + V + "_IMPL \"\")");
+  } else {
+    L("  add_library(" + b + "_impl STATIC");
+    for (const std::string& src : in.impl_sources) L("    " + root_var + "/" + arg(src));
+    L("  )");
+    L("  " + b + "_use_monolith(" + b + "_impl)");
+    L("  set(" + V + "_IMPL " + b + "_impl)");
+  }
   L("endif()");
   L();
   L("add_executable(" + b + "_server " + b + "_server.cpp)");

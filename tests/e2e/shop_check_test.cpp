@@ -271,6 +271,29 @@ TEST_F(ShopCopy, BaselineCycleUpdateCleanNewAndFixed) {
   EXPECT_NE(baseline.find("shop::notifications::Notification::recipient"), std::string::npos);
   auto again = seam({"check"});
   EXPECT_EQ(again.status, 0) << again.out;
+
+  // 7. An allowance no code uses: info by default (shown, not failing), an error when configured so.
+  std::string cfg = test::slurp((root_ / "seam.json").string());
+  const std::string users = "\"src/users/*.h\"], \"layer\": \"domain\",\n     \"may_depend_on\": [\"common\"";
+  size_t at = cfg.find(users);
+  ASSERT_NE(at, std::string::npos);
+  cfg.insert(at + users.size(), ", \"catalog\"");
+  std::ofstream(root_ / "seam.json") << cfg;
+  size_t entry = cfg.find("\"catalog\"", at);
+  const std::string pos = std::to_string(1 + std::count(cfg.begin(), cfg.begin() + entry, '\n')) + ":" +
+                          std::to_string(entry - cfg.rfind('\n', entry));
+  auto unused = seam({"check"});
+  EXPECT_EQ(unused.status, 0) << unused.out;
+  EXPECT_NE(unused.out.find("seam.json:" + pos + ": note: [seam/unused-allowance] users may depend on catalog, but "
+                            "no code of users uses catalog (no reference, no #include); remove it from "
+                            "\"may_depend_on\""),
+            std::string::npos)
+      << unused.out;
+  cfg.insert(cfg.rfind('}'), ", \"rules\": {\"unused-allowance\": \"error\"}\n");
+  std::ofstream(root_ / "seam.json") << cfg;
+  auto strict = seam({"check"});
+  EXPECT_EQ(strict.status, 1) << strict.out;
+  EXPECT_NE(strict.out.find(": error: [seam/unused-allowance] users may depend on catalog"), std::string::npos);
 }
 
 TEST_F(ShopCopy, ConfigErrorsStopBeforeParsingWithPositions) {

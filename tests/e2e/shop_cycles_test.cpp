@@ -136,10 +136,20 @@ TEST(ShopCycles, TextNamesTheCutTheSitesAndTheLevels) {
 }
 
 TEST(ShopCycles, ByteIdenticalAcrossJobs) {
-  auto a = seam_on_sample("shop", {"cycles", "--format", "json", "-q", "-j", "1"});
-  auto b = seam_on_sample("shop", {"cycles", "--format", "json", "-q", "-j", "2"});
-  ASSERT_EQ(a.status, 0) << a.err;
-  EXPECT_EQ(a.out, b.out);
+  const std::vector<std::vector<std::string>> commands = {
+      {"cycles", "--format", "json"}, {"cycles"}, {"graph", "--format", "dot"},
+      {"graph", "--format", "svg"},   {"graph", "--format", "json", "--level", "component"}};
+  for (auto args : commands) {
+    args.push_back("-q");
+    auto one = args, two = args;
+    one.insert(one.end(), {"-j", "1"});
+    two.insert(two.end(), {"-j", "2"});
+    auto a = seam_on_sample("shop", one);
+    auto b = seam_on_sample("shop", two);
+    ASSERT_EQ(a.status, 0) << a.err;
+    EXPECT_FALSE(a.out.empty());
+    EXPECT_EQ(a.out, b.out) << args[0] << " " << (args.size() > 2 ? args[2] : "");
+  }
 }
 
 struct Drawn {

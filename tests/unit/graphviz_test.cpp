@@ -92,6 +92,17 @@ ParsedDot parse_dot(const std::string& dot) {
   return out;
 }
 
+/// Removes the out-edges of `node` from a built graph (and re-indexes it).
+void drop_edges_from(UnitGraph& g, const std::string& node) {
+  std::erase_if(g.edges, [&](const UnitEdge& e) { return g.names[e.from] == node; });
+  g.out.assign(g.size(), {});
+  g.in.assign(g.size(), {});
+  for (uint32_t i = 0; i < g.edges.size(); ++i) {
+    g.out[g.edges[i].from].push_back(i);
+    g.in[g.edges[i].to].push_back(i);
+  }
+}
+
 GraphContext context(const UnitGraph& g, const GraphFilter& f = {}) {
   GraphContext c;
   std::string err;
@@ -133,15 +144,8 @@ TEST(Dot, OnlyEdgesInsideACycleAreRed) {
   // Without base -> ui only svc <-> repo remains a cycle.
   Project p = layered();
   UnitGraph g = build_unit_graph(p, GraphLevel::Module);
+  drop_edges_from(g, "base"); // the edge base -> ui closed the big cycle
   GraphFilter f;
-  // Drop the closing edge base -> ui from the built graph.
-  std::erase_if(g.edges, [&](const UnitEdge& e) { return g.names[e.from] == "base"; });
-  g.out.assign(g.size(), {});
-  g.in.assign(g.size(), {});
-  for (uint32_t i = 0; i < g.edges.size(); ++i) {
-    g.out[g.edges[i].from].push_back(i);
-    g.in[g.edges[i].to].push_back(i);
-  }
   ParsedDot d = parse_dot(render_dot(p, context(g, f), {}));
   EXPECT_EQ(d.edges.at({"svc", "repo"}).color, "#d62728");
   EXPECT_EQ(d.edges.at({"repo", "svc"}).color, "#d62728");
@@ -200,6 +204,41 @@ TEST(Dot, NamesFromCodeAreQuotedByCgraph) {
   UnitGraph g = build_unit_graph(p, GraphLevel::File);
   ParsedDot parsed = parse_dot(render_dot(p, context(g), {}));
   EXPECT_EQ(parsed.nodes, (std::set<std::string>{"src/m/a \"q\" <&> \\x.cpp", "src/m/b.h"}));
+}
+
+TEST(Dot, ColourByLevelAndByLayer) {
+  // Without base -> ui there are levels: base 1, {repo, svc} 2, ui 3.
+  Project p = layered();
+  UnitGraph g = build_unit_graph(p, GraphLevel::Module);
+  drop_edges_from(g, "base");
+  auto fills = [&](ColorBy by) {
+    DrawOptions o;
+    o.color_by = by;
+    std::map<std::string, std::string> out;
+    Agraph_t* parsed = agmemread(render_dot(p, context(g), o).c_str());
+    for (Agnode_t* n = agfstnode(parsed); n; n = agnxtnode(parsed, n))
+      if (attr(n, "class") == "unit") out[agnameof(n)] = attr(n, "fillcolor");
+    agclose(parsed);
+    return out;
+  };
+  auto level = fills(ColorBy::Level);
+  EXPECT_EQ(level["repo"], level["svc"]); // one level
+  EXPECT_NE(level["base"], level["repo"]);
+  EXPECT_NE(level["repo"], level["ui"]);
+  auto layer = fills(ColorBy::Layer);
+  EXPECT_EQ(layer["repo"], layer["svc"]); // both "middle"
+  EXPECT_NE(layer["ui"], layer["svc"]);
+  EXPECT_EQ(fills(ColorBy::Auto), layer); // seam.json declares layers
+}
+
+TEST(Svg, EmptyGraphStillDraws) {
+  Project p;
+  UnitGraph g = build_unit_graph(p, GraphLevel::Module);
+  std::string svg, err;
+  ASSERT_TRUE(render_svg(p, context(g), {}, svg, err)) << err;
+  EXPECT_NE(svg.find("</svg>"), std::string::npos);
+  ParsedDot d = parse_dot(render_dot(p, context(g), {}));
+  EXPECT_TRUE(d.nodes.empty());
 }
 
 /// A minimal XML well-formedness check: tags nest and close, attribute

@@ -20,4 +20,11 @@ BoundaryBreak boundary_break(const Project& p, ModuleId from, ModuleId to) {
   return b;
 }
 
+BoundaryBreak boundary_break_in_force(const Project& p, ModuleId from, ModuleId to) {
+  BoundaryBreak b = boundary_break(p, from, to);
+  if (p.config.severity("layer") == Severity::Off) b.upward_layer = false;
+  if (p.config.severity("undeclared") == Severity::Off) b.undeclared = false;
+  return b;
+}
+
 } // namespace seam

@@ -18,4 +18,8 @@ struct BoundaryBreak {
 /// Modules without a layer, or without "may_depend_on", break nothing.
 BoundaryBreak boundary_break(const Project& project, ModuleId from, ModuleId to);
 
+/// The same, without the breaks of a rule seam.json's "rules" turns "off"
+/// (what the drawings and the graph JSON mark).
+BoundaryBreak boundary_break_in_force(const Project& project, ModuleId from, ModuleId to);
+
 } // namespace seam

@@ -74,7 +74,7 @@ nlohmann::ordered_json unit_graph_json(const Project& p, const GraphContext& c, 
     ej["kinds"] = kinds_json(e);
     ej["cycle"] = edge_in_cycle(c, e);
     if (modules) {
-      BoundaryBreak b = boundary_break(p, g.module[e.from], g.module[e.to]);
+      BoundaryBreak b = boundary_break_in_force(p, g.module[e.from], g.module[e.to]);
       nlohmann::ordered_json breaks = nlohmann::ordered_json::array();
       if (b.upward_layer) breaks.push_back("layer");
       if (b.undeclared) breaks.push_back("undeclared");

@@ -306,7 +306,7 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
     Agedge_t* a = agedge(root, nodes[e.from], nodes[e.to], nullptr, 1);
     const bool cyc = edge_in_cycle(c, e);
     BoundaryBreak b;
-    if (g.module[e.from] != g.module[e.to]) b = boundary_break(p, g.module[e.from], g.module[e.to]);
+    if (g.module[e.from] != g.module[e.to]) b = boundary_break_in_force(p, g.module[e.from], g.module[e.to]);
     const double thick = max_weight > 1 ? std::log(static_cast<double>(e.weight)) / std::log(static_cast<double>(max_weight)) : 0;
     // Graphviz 2.43's dot frees a label node twice on flat edges (both ends
     // on one rank: a cycle inside a level); an external label avoids it.

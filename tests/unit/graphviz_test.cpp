@@ -140,6 +140,15 @@ TEST(Dot, CycleEdgesAreRedAndBoundaryBreaksDashed) {
   EXPECT_EQ(d.edges.at({"repo", "svc"}).style, "");
 }
 
+TEST(Dot, RuleTurnedOffIsNotDashed) {
+  Project p = layered();
+  p.config.rules["layer"] = Severity::Off;
+  UnitGraph g = build_unit_graph(p, GraphLevel::Module);
+  ParsedDot d = parse_dot(render_dot(p, context(g), {}));
+  EXPECT_EQ(d.edges.at({"base", "ui"}).style, "");      // upward, but the layer rule is off
+  EXPECT_EQ(d.edges.at({"ui", "repo"}).style, "dashed"); // undeclared still counts
+}
+
 TEST(Dot, OnlyEdgesInsideACycleAreRed) {
   // Without base -> ui only svc <-> repo remains a cycle.
   Project p = layered();

@@ -158,7 +158,8 @@ private:
 
 // --- JSON -------------------------------------------------------------------
 
-/// "path:LINE:COL: error: not valid JSON: <reason>" for byte `offset`.
+/// "path:LINE:COL: not valid JSON: <reason>" for byte `offset` (the CLI
+/// prefixes "seam: error: ").
 std::string syntax_error(const std::string& text, const std::string& path, size_t offset,
                          const std::string& reason) {
   offset = std::min(offset, text.size());
@@ -166,7 +167,7 @@ std::string syntax_error(const std::string& text, const std::string& path, size_
   for (size_t i = 0; i < offset; ++i)
     if (text[i] == '\n') ++line, line_start = i + 1;
   return path + ":" + std::to_string(line) + ":" + std::to_string(offset - line_start + 1) +
-         ": error: not valid JSON: " + reason;
+         ": not valid JSON: " + reason;
 }
 
 constexpr size_t kMaxListed = 10; // messages of one kind named one by one
@@ -197,7 +198,7 @@ bool find_compile_db(const std::string& p_option, std::string& path, std::string
     }
     case Kind::None:
     case Kind::Other:
-      error = "-p " + p_option + ": no such file or folder";
+      error = "-p " + p_option + ": no such file or folder; pass the build folder that holds compile_commands.json";
       return false;
     }
   }
@@ -233,6 +234,10 @@ public:
   std::vector<std::string> errors; ///< the first kMaxListed entry errors
   size_t error_count = 0;
 
+  /// Entries read (valid or not).
+  size_t entries() const { return index_; }
+  const std::string& first_missing() const { return first_missing_; }
+
   void finish() {
     if (missing_ > kMaxListed)
       warnings_.push_back(path_ + ": " + std::to_string(missing_ - kMaxListed) +
@@ -248,10 +253,13 @@ public:
       // Named as its first entry writes it: what a reader finds in the file.
       w += written_[duplicates_[d].first] + " (entries ";
       const auto& entries = duplicates_[d].second;
-      for (size_t k = 0; k < entries.size(); ++k) {
+      // A file listed 50,000 times must not make a 300 KB warning.
+      constexpr size_t kShown = 4;
+      for (size_t k = 0; k < entries.size() && k < kShown; ++k) {
         if (k) w += ", ";
         w += std::to_string(entries[k]);
       }
+      if (entries.size() > kShown) w += " and " + std::to_string(entries.size() - kShown) + " more";
       w += ")";
     }
     if (duplicates_.size() > 3) w += "; and " + std::to_string(duplicates_.size() - 3) + " more";
@@ -347,6 +355,7 @@ private:
   std::vector<std::pair<size_t, std::vector<size_t>>> duplicates_; ///< command, entries
   std::unordered_map<size_t, size_t> duplicate_slot_;
   size_t missing_ = 0;
+  std::string first_missing_; ///< "file" of the first entry naming no file (for the error when none is left)
   std::string last_directory_, last_directory_abs_;
 
   static Field classify(const std::string& k) {
@@ -518,10 +527,14 @@ private:
     cmd.file = absolute_path(e.file.value, cmd.directory);
     cmd.output = std::move(e.output.value);
 
-    if (kind_of(cmd.file) != Kind::File) {
-      if (++missing_ <= kMaxListed)
-        warnings_.push_back(path_ + ": entry " + std::to_string(i) + ": " + e.file.value +
-                            " does not exist; entry skipped");
+    if (Kind kind = kind_of(cmd.file); kind != Kind::File) {
+      std::string w = path_ + ": entry " + std::to_string(i) + ": " + e.file.value +
+                      (kind == Kind::None     ? " does not exist"
+                       : kind == Kind::Folder ? " is a folder, not a source file"
+                                              : " is not a regular file") +
+                      "; entry skipped";
+      if (first_missing_.empty()) first_missing_ = e.file.value;
+      if (++missing_ <= kMaxListed) warnings_.push_back(std::move(w));
       return;
     }
     auto [it, inserted] = first_.emplace(cmd.file, db_.commands.size());
@@ -558,6 +571,13 @@ bool parse_compile_db(const std::string& text, const std::string& path, CompileD
                       std::vector<std::string>& warnings, std::string& error) {
   db = CompileDb{};
   db.path = absolute_path(path, current_folder());
+  // A build that failed half-way leaves an empty file; say so rather than
+  // "unexpected end of input" at 1:1.
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    error = path + ": the file is empty; expected a JSON array of compile commands; regenerate it (" +
+            kGenerateHint + ")";
+    return false;
+  }
   DbReader reader(path, db, warnings);
   reader.reserve(text.size() / 256); // a typical entry is a few hundred bytes
   nlohmann::json::sax_parse(text, &reader);
@@ -581,6 +601,22 @@ bool parse_compile_db(const std::string& text, const std::string& path, CompileD
       error += "\n" + path + ": and " + std::to_string(reader.error_count - kMaxListed) +
                " more entries with problems";
     db.commands.clear();
+    return false;
+  }
+  // Nothing to analyse is an error for every command, and the reason is
+  // known here, not where a caller finds no translation unit.
+  if (reader.entries() == 0) {
+    error = path + ": the compile database has no entries; regenerate it (" + kGenerateHint + ")";
+    return false;
+  }
+  if (db.commands.empty()) {
+    // Every entry is one whose file does not exist (an invalid entry failed above).
+    error = path + ": no entry names a file that exists (" +
+            (reader.entries() == 1 ? std::string("its only entry names ")
+                                   : std::to_string(reader.entries()) + " entries; the first names ") +
+            reader.first_missing() +
+            "); was it generated on another machine, or before the sources were checked out? "
+            "Regenerate it (" + kGenerateHint + ")";
     return false;
   }
   reader.finish();

@@ -140,13 +140,23 @@ TEST_F(CompDb, HeaderListedAsTranslationUnitIsKept) {
   EXPECT_EQ(db.commands[0].file, dir + "/inc/x.h");
 }
 
-TEST_F(CompDb, EmptyDatabaseIsValid) {
+TEST_F(CompDb, EmptyDatabaseIsAnError) {
+  // Every command needs a translation unit; the reason is known only here.
   CompileDb db;
   Lines warnings;
   std::string error;
-  EXPECT_TRUE(parse("[]", db, warnings, error));
+  EXPECT_FALSE(parse("[]", db, warnings, error));
+  EXPECT_EQ(error, db_path() + ": the compile database has no entries; regenerate it (CMake: "
+                               "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON; other build systems: bear -- make)");
   EXPECT_TRUE(db.commands.empty());
   EXPECT_EQ(warnings, Lines{});
+  // An empty file (a build stopped half-way) is not reported as a JSON error at 1:1.
+  for (const char* text : {"", " \n\r\n\t"}) {
+    EXPECT_FALSE(parse(text, db, warnings, error));
+    EXPECT_EQ(error, db_path() + ": the file is empty; expected a JSON array of compile commands; "
+                                 "regenerate it (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON; other "
+                                 "build systems: bear -- make)");
+  }
 }
 
 // --- parse: errors ----------------------------------------------------------
@@ -157,14 +167,14 @@ TEST_F(CompDb, SyntaxErrorHasLineAndColumn) {
   std::string error;
   EXPECT_FALSE(parse("[\n  {\"directory\": \"/x\",\n   \"file\" \"a.cpp\"}\n]", db, warnings, error));
   EXPECT_EQ(error, db_path() +
-                       ":3:17: error: not valid JSON: syntax error while parsing object separator "
+                       ":3:17: not valid JSON: syntax error while parsing object separator "
                        "- unexpected string literal; expected ':'");
   EXPECT_FALSE(parse("[{}", db, warnings, error));
-  EXPECT_EQ(error, db_path() + ":1:4: error: not valid JSON: syntax error while parsing array - "
+  EXPECT_EQ(error, db_path() + ":1:4: not valid JSON: syntax error while parsing array - "
                                "unexpected end of input; expected ']'");
-  EXPECT_FALSE(parse("", db, warnings, error));
-  EXPECT_EQ(error, db_path() + ":1:1: error: not valid JSON: syntax error while parsing value - "
-                               "unexpected end of input; expected '[', '{', or a literal");
+  EXPECT_FALSE(parse("\n  ,", db, warnings, error));
+  EXPECT_EQ(error, db_path() + ":2:3: not valid JSON: syntax error while parsing value - "
+                               "unexpected ','; expected '[', '{', or a literal");
 }
 
 TEST_F(CompDb, NotAnArray) {
@@ -244,14 +254,16 @@ TEST_F(CompDb, NonexistentFileIsSkippedWithAWarning) {
   EXPECT_EQ(db.commands[0].file, dir + "/a.cpp");
   EXPECT_EQ(db.commands[0].entry, 1u);
   EXPECT_EQ(warnings, (Lines{db_path() + ": entry 0: gone.cpp does not exist; entry skipped",
-                             db_path() + ": entry 2: " + dir + " does not exist; entry skipped"}));
+                             db_path() + ": entry 2: " + dir + " is a folder, not a source file; entry skipped"}));
 }
 
 TEST_F(CompDb, ManyNonexistentFilesAreSummarised) {
+  write("a.cpp");
   nlohmann::json j = nlohmann::json::array();
   for (int i = 0; i < 13; ++i)
     j.push_back({{"directory", dir}, {"file", "g" + std::to_string(i) + ".cpp"},
                  {"command", "cc"}});
+  j.push_back({{"directory", dir}, {"file", "a.cpp"}, {"command", "cc"}});
   CompileDb db;
   Lines warnings;
   std::string error;
@@ -259,6 +271,25 @@ TEST_F(CompDb, ManyNonexistentFilesAreSummarised) {
   ASSERT_EQ(warnings.size(), 11u);
   EXPECT_EQ(warnings[9], db_path() + ": entry 9: g9.cpp does not exist; entry skipped");
   EXPECT_EQ(warnings[10], db_path() + ": 3 more entries name files that do not exist; skipped");
+}
+
+TEST_F(CompDb, NoEntryNamingAnExistingFileIsAnError) {
+  // A database copied from another machine: nothing to analyse, and the
+  // error says why (the warnings are not printed when loading fails).
+  nlohmann::json j = nlohmann::json::array();
+  for (int i = 0; i < 3; ++i)
+    j.push_back({{"directory", "/elsewhere"}, {"file", "g" + std::to_string(i) + ".cpp"}, {"command", "cc"}});
+  CompileDb db;
+  Lines warnings;
+  std::string error;
+  EXPECT_FALSE(parse(j.dump(), db, warnings, error));
+  const std::string tail = "); was it generated on another machine, or before the sources were checked out? "
+                           "Regenerate it (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON; other build systems: bear -- make)";
+  EXPECT_EQ(error, db_path() + ": no entry names a file that exists (3 entries; the first names g0.cpp" + tail);
+  EXPECT_TRUE(db.commands.empty());
+  EXPECT_FALSE(parse(R"([{"directory": "/elsewhere", "file": "/elsewhere/x.cpp", "command": "cc"}])", db, warnings,
+                     error));
+  EXPECT_EQ(error, db_path() + ": no entry names a file that exists (its only entry names /elsewhere/x.cpp" + tail);
 }
 
 TEST_F(CompDb, DuplicatesKeepTheFirstAndWarnOnce) {
@@ -279,6 +310,19 @@ TEST_F(CompDb, DuplicatesKeepTheFirstAndWarnOnce) {
   EXPECT_EQ(db.commands[1].file, dir + "/src/b.cpp");
   EXPECT_EQ(warnings, Lines{db_path() + ": 1 file has more than one entry; the first entry of "
                                         "each is used: src/a.cpp (entries 0, 2, 3)"});
+}
+
+TEST_F(CompDb, AFileListedManyTimesGivesAShortWarning) {
+  write("a.cpp");
+  nlohmann::json j = nlohmann::json::array();
+  for (int i = 0; i < 1000; ++i) j.push_back({{"directory", dir}, {"file", "a.cpp"}, {"command", "cc"}});
+  CompileDb db;
+  Lines warnings;
+  std::string error;
+  ASSERT_TRUE(parse(j.dump(), db, warnings, error));
+  EXPECT_EQ(db.commands.size(), 1u);
+  EXPECT_EQ(warnings, Lines{db_path() + ": 1 file has more than one entry; the first entry of each is used: "
+                                        "a.cpp (entries 0, 1, 2, 3 and 996 more)"});
 }
 
 TEST_F(CompDb, ManyDuplicatesInOneWarning) {
@@ -374,7 +418,7 @@ TEST_F(CompDb, DevicesAreNeitherSourcesNorResponseFiles) {
   EXPECT_EQ(warnings,
             (Lines{db_path() + ": entry 0: response file /dev/zero cannot be read; @/dev/zero "
                                "left out",
-                   db_path() + ": entry 1: /dev/null does not exist; entry skipped"}));
+                   db_path() + ": entry 1: /dev/null is not a regular file; entry skipped"}));
 }
 
 // --- load and find ----------------------------------------------------------
@@ -437,7 +481,7 @@ TEST_F(CompDb, FindLikeClangTidy) {
   EXPECT_EQ(error, "no compile_commands.json in out/ (from -p); generate it (CMake: "
                    "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON; other build systems: bear -- make)");
   EXPECT_FALSE(find_from(dir, "nowhere", path, error));
-  EXPECT_EQ(error, "-p nowhere: no such file or folder");
+  EXPECT_EQ(error, "-p nowhere: no such file or folder; pass the build folder that holds compile_commands.json");
 }
 
 // --- scale ------------------------------------------------------------------

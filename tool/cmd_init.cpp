@@ -4,6 +4,7 @@
 // the code as it is. Parses the project once, with its own config, so it does
 // not read (or trip over) an existing seam.json.
 #include "analyzers/compdb/compile_db.h"
+#include "analyzers/core/interrupt.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/extract/extract.h"
 #include "analyzers/init/cmake_targets.h"
@@ -90,6 +91,10 @@ int run_init(const Options& o) {
   }
   if (!o.quiet) note("parsing " + plural(db.commands.size(), "translation unit") + " to find today's dependencies");
   std::vector<TuFacts> tus = extract_all(db, xo, warnings);
+  if (int sig = interrupt_signal()) {
+    error(std::string("interrupted by ") + signal_name(sig) + "; nothing was written");
+    return 128 + sig;
+  }
   for (const std::string& w : warnings) warning(w);
   size_t failed = 0;
   for (const TuFacts& t : tus) failed += !t.ok;

@@ -1,6 +1,7 @@
 // seam: entry point. Parses the command line (common options of the contract
 // and each command's own), prints help, and runs the command.
 #include "analyzers/cache/fact_store.h"
+#include "analyzers/core/interrupt.h"
 #include "tool/cli.h"
 
 #include <cstdio>
@@ -217,5 +218,10 @@ int main(int argc, char** argv) {
   Options o;
   o.command = cmd->name;
   if (int rc = parse_options(*cmd, argc, argv, o)) return rc;
-  return cmd->run(o);
+  seam::install_interrupt_handlers();
+  int rc = cmd->run(o);
+  // A signal after the scan: the command finished (its output is whole), but
+  // the caller asked it to stop and is told so.
+  if (rc == kOk && seam::interrupted()) return 128 + seam::interrupt_signal();
+  return rc;
 }

@@ -1,5 +1,6 @@
 // The session every command shares: config, compile database, parse, model.
 #include "analyzers/compdb/compile_db.h"
+#include "analyzers/core/interrupt.h"
 #include "analyzers/core/output.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/cache/codec.h"
@@ -265,6 +266,15 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
   }
   progress.finish();
   for (const std::string& w : scan.warnings) warning(w);
+  if (int sig = interrupt_signal()) {
+    // The workers stopped taking TUs: the facts are incomplete, so nothing is
+    // reported; each TU finished before the signal is already in the cache.
+    error(std::string("interrupted by ") + signal_name(sig) +
+          (so.cache_dir.empty() ? "; nothing was written"
+                                : "; the translation units parsed so far are in the fact cache, the next run "
+                                  "parses only the rest"));
+    return 128 + sig;
+  }
   stats.parsed = scan.parsed;
   stats.from_cache = scan.from_cache;
   stats.cache_dir = so.cache_dir;

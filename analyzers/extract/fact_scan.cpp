@@ -2,6 +2,7 @@
 // fact_scan.h; the cache format is in analyzers/cache/.
 #include "analyzers/extract/fact_scan.h"
 
+#include "analyzers/core/interrupt.h"
 #include "analyzers/core/paths.h"
 
 #include <clang/Basic/Version.h>
@@ -175,6 +176,7 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
   std::atomic<size_t> next{0}, done{0};
   auto worker = [&] {
     for (size_t n = next++; n < todo.size(); n = next++) {
+      if (interrupted()) break; // SIGINT/SIGTERM: finish the TUs in flight, take no new one
       Tu& t = tus[todo[n]];
       const int64_t rank = static_cast<int64_t>(todo[n]);
       ExtractInput in = t.input;

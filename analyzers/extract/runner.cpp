@@ -1,5 +1,6 @@
 // Runs extraction over a whole compile database: per-worker state, results in
 // a slot per TU (database order), merged by the caller once the threads join.
+#include "analyzers/core/interrupt.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/extract/extract.h"
 
@@ -87,6 +88,7 @@ std::vector<TuFacts> extract_all(const CompileDb& db, const ExtractOptions& opts
   std::atomic<size_t> next{0}, done{0};
   auto worker = [&] {
     for (size_t i = next++; i < total; i = next++) {
+      if (interrupted()) break; // SIGINT/SIGTERM: finish the TUs in flight, take no new one
       results[i] = extract_tu(inputs[i], opts.root);
       size_t d = ++done;
       if (opts.on_progress) opts.on_progress(d, total, results[i].main_file);

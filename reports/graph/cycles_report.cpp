@@ -2,6 +2,7 @@
 
 #include "reports/graph/site_report.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -76,12 +77,23 @@ void cycles_section(std::ostringstream& out, const Project& p, const char* what,
     out << "  [" << i + 1 << "] " << join(g, c.members, ", ") << "  (" << c.members.size() << " " << what
         << "s, level " << levels[c.members.front()] << ")\n";
     out << "      path: " << join(g, c.path, " -> ") << "\n";
-    for (uint32_t ei : c.edges) {
+    // A big tangle would bury the answer: show its lightest edges, the
+    // candidates for cutting, and leave the full list to JSON.
+    std::vector<uint32_t> shown = c.edges;
+    if (shown.size() > kCycleEdgesInText) {
+      std::stable_sort(shown.begin(), shown.end(),
+                       [&](uint32_t a, uint32_t b) { return g.edges[a].weight < g.edges[b].weight; });
+      shown.resize(kCycleEdgesInText);
+      std::sort(shown.begin(), shown.end());
+    }
+    for (uint32_t ei : shown) {
       const UnitEdge& e = g.edges[ei];
       out << "      " << g.names[e.from] << " -> " << g.names[e.to] << "  " << e.weight << "  (" << kinds_text(e)
           << ")\n";
       out << heaviest_sites_text(p, e, kCycleSitesPerEdge, kCycleSitesPerEdge, "          ");
     }
+    if (shown.size() < c.edges.size())
+      out << "      ... " << c.edges.size() - shown.size() << " more edges inside this cycle, none lighter (--format json lists all)\n";
     if (c.cheapest != UINT32_MAX) {
       const UnitEdge& e = g.edges[c.cheapest];
       out << "      cheapest cut: " << g.names[e.from] << " -> " << g.names[e.to] << " (" << e.weight

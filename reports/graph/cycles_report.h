@@ -12,6 +12,8 @@ namespace seam {
 
 /// Symbols and include directives shown per edge of a cycle.
 inline constexpr size_t kCycleSitesPerEdge = 3;
+/// Edges of one cycle listed in text (the lightest ones); JSON lists all.
+inline constexpr size_t kCycleEdgesInText = 12;
 
 std::string cycles_text(const Project& project, const ProjectCycles& cycles);
 

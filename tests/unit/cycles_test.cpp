@@ -225,5 +225,32 @@ TEST(ProjectCycles, TextNamesTheCutAndTheSites) {
   EXPECT_NE(t.find("file cycles: 1"), std::string::npos) << t;
 }
 
+TEST(ProjectCycles, TextOfABigTangleListsItsLightestEdges) {
+  // A ring of 20 files including each other in a circle, plus chords:
+  // f00.h -> f01.h -> ... -> f19.h -> f00.h.
+  TuBuilder t;
+  t.tu.main_file = "src/m/f00.h";
+  auto name = [](int i) { return "src/m/f" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".h"; };
+  for (int i = 0; i < 20; ++i) t.include(name(i), 1, name((i + 1) % 20));
+  Config c;
+  c.root = "/p";
+  ModuleDecl d;
+  d.name = "m";
+  d.paths = {"src/m/**"};
+  c.modules.push_back(d);
+  std::vector<TuFacts> tus;
+  tus.push_back(std::move(t.tu));
+  Project p;
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  ProjectCycles pc = find_project_cycles(p);
+  ASSERT_EQ(pc.file_cycles.size(), 1u);
+  EXPECT_EQ(pc.file_cycles[0].members.size(), 20u);
+  EXPECT_EQ(pc.file_cycles[0].path.size(), 21u); // the whole ring and back
+  std::string text = cycles_text(p, pc);
+  EXPECT_NE(text.find("... 8 more edges inside this cycle, none lighter (--format json lists all)"), std::string::npos) << text;
+  EXPECT_EQ(cycles_json(p, pc)["file_cycle_details"][0]["edges"].size(), 20u);
+}
+
 } // namespace
 } // namespace seam

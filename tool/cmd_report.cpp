@@ -47,7 +47,7 @@ int run_report(const Options& o) {
 
 Registrar reg({
     "report",
-    "self-contained HTML report                -o FILE",
+    "self-contained HTML report        -o FILE",
     "seam report -o FILE [--title NAME] [--baseline FILE] [options]",
     "Writes one HTML file with everything seam finds: an overview, the module graph (click a\n"
     "module for its page; search, pan and zoom), the dependency structure matrix (click a cell\n"

@@ -125,6 +125,7 @@ button, .btn { font: inherit; font-size: 13px; padding: 5px 12px; border-radius:
   background: #fff; color: var(--ink); cursor: pointer; }
 button:hover { border-color: var(--accent); color: var(--accent); }
 button.on { background: var(--accent); color: #fff; border-color: var(--accent); }
+button.more { margin: 6px 0; font-size: 12px; padding: 2px 10px; }
 .seg { display: inline-flex; }
 .seg button { border-radius: 0; margin-left: -1px; }
 .seg button:first-child { border-radius: 6px 0 0 6px; }

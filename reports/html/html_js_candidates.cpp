@@ -7,11 +7,10 @@ namespace seam::html {
 
 const std::string_view kJsCandidates = R"JS(
 function blockerList(blockers) {
-  const ul = el('ul', { class: 'plain' });
-  blockers.forEach(b => ul.appendChild(el('li', { class: 'violation' }, badge(b.kind, 'warn'),
+  return capped(el('ul', { class: 'plain' }), blockers, 12, b => el('li', { class: 'violation' }, badge(b.kind, 'warn'),
       el('span', { class: 'msg' }, b.symbol ? el('span', { class: 'symbol' }, b.symbol) : null, b.symbol ? ' \u2014 ' : null, b.detail,
-         b.file ? el('div', null, el('span', { class: 'site' }, b.file + (b.line ? ':' + b.line : ''))) : null))));
-  return ul;
+         b.file ? el('div', null, el('a', { class: 'site', href: '#file/' + encodeURIComponent(b.file) }, b.file + (b.line ? ':' + b.line : ''))) : null)),
+      'blocker');
 }
 function componentTable(c) {
   return table(['Component', { t: 'Value', num: 1 }, 'Meaning'], c.components.map(x => el('tr', null,

@@ -68,7 +68,9 @@ function siteEl(f, line, col) {
 const PALETTE = ['#4f6bed', '#0e9f9a', '#e08a00', '#8b5cf6', '#d9466f', '#2f9e44', '#0284c7', '#a16207',
                  '#64748b', '#be185d', '#0f766e', '#9333ea'];
 function layerColor(l) { return l === null || l === undefined || l < 0 ? '#94a3b8' : PALETTE[l % PALETTE.length]; }
-const maxLevel = Math.max(1, ...M.map(m => m.level || 0));
+// Spreading a big array into Math.max can overflow the stack: fold instead.
+function maxOf(items, f, init) { return items.reduce((m, x) => Math.max(m, f(x)), init); }
+const maxLevel = maxOf(M, m => m.level || 0, 1);
 function levelColor(level) {
   if (!level) return '#94a3b8';
   const t = maxLevel <= 1 ? 0 : (level - 1) / (maxLevel - 1);      // light (level 1) to dark (top)
@@ -87,6 +89,18 @@ function modLink(i, extra) {
 function modLinkByName(name) {
   const i = moduleIndex.get(name);
   return i === undefined ? el('span', null, name) : modLink(i);
+}
+// A long list shows its first `n` items and a button for the rest.
+function capped(container, items, n, render, what) {
+  items.slice(0, n).forEach(x => container.appendChild(render(x)));
+  if (items.length > n) {
+    const more = el('button', { class: 'more', onclick: () => {
+      more.remove();
+      items.slice(n).forEach(x => container.appendChild(render(x)));
+    } }, 'show ' + plural(items.length - n, 'more ' + what, 'more ' + what + 's'));
+    container.appendChild(more);
+  }
+  return container;
 }
 function badge(text, cls) { return el('span', { class: 'badge' + (cls ? ' ' + cls : '') }, text); }
 function unavailable(what) {

@@ -25,7 +25,7 @@ seam.render.dsm = function () {
 
   const s = n <= 20 ? 30 : n <= 50 ? 22 : n <= 120 ? 14 : 9;      // cell size
   const font = Math.max(8, Math.min(12, Math.round(s * 0.42)));
-  const longest = Math.max(...M.map(m => m.name.length));
+  const longest = maxOf(M, m => m.name.length, 0);
   const labelW = Math.min(260, 34 + longest * 7);
   const levelW = 26;
   const headH = s >= 14 ? 34 : 10;
@@ -63,7 +63,7 @@ seam.render.dsm = function () {
     svg.appendChild(sv('rect', { x: left + k * s, y: top + k * s, width: s, height: s, fill: '#3b4456' }));
   });
   // Cells.
-  const maxW = Math.max(1, ...E.map(e => e.weight));
+  const maxW = maxOf(E, e => e.weight, 1);
   E.forEach((e, idx) => {
     const r = pos[e.from], c = pos[e.to];
     const above = c > r;
@@ -81,7 +81,7 @@ seam.render.dsm = function () {
   // Cycles as outlined blocks on the diagonal.
   CY.forEach(c => {
     const ps = c.members.map(m => pos[m]);
-    const a = Math.min(...ps), b = Math.max(...ps);
+    const a = -maxOf(ps, x => -x, -Infinity), b = maxOf(ps, x => x, -Infinity);
     svg.appendChild(sv('rect', { x: left + a * s, y: top + a * s, width: (b - a + 1) * s, height: (b - a + 1) * s, fill: 'none',
                                  stroke: '#d93025', 'stroke-width': 2, 'stroke-dasharray': '4 2', class: 'cycle-block' }));
   });

@@ -28,7 +28,7 @@ function mainSequenceChart(rows, size) {
   });
   svg.appendChild(sv('text', { x: X(0.5), y: H - 6, 'font-size': 12, 'text-anchor': 'middle', fill: '#1d2330' }, 'instability I = Ce / (Ca + Ce)'));
   svg.appendChild(sv('text', { x: 12, y: Y(0.5), 'font-size': 12, 'text-anchor': 'middle', fill: '#1d2330', transform: 'rotate(-90 12 ' + Y(0.5) + ')' }, 'abstractness A'));
-  const maxLines = Math.max(1, ...rows.map(r => r.lines));
+  const maxLines = maxOf(rows, r => r.lines, 1);
   const label = rows.length <= 40;
   const placed = [];   // label boxes already drawn: [x0, y0, x1, y1]
   const free = (b) => placed.every(p => b[2] < p[0] || b[0] > p[2] || b[3] < p[1] || b[1] > p[3]);

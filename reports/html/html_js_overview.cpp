@@ -66,8 +66,9 @@ seam.render.overview = function () {
   const comp = D.cycles.components, files = D.cycles.files;
   if (comp.length || files.length) {
     cyc.appendChild(el('h3', null, 'Finer cycles'));
-    comp.forEach(c => cyc.appendChild(el('div', { class: 'violation' }, badge('components'), el('span', { class: 'msg site' }, c.join(' \u2194 ')))));
-    files.forEach(c => cyc.appendChild(el('div', { class: 'violation' }, badge('#include', 'bad'), el('span', { class: 'msg site' }, c.join(' \u2194 ')))));
+    const finer = comp.map(c => ['components', c]).concat(files.map(c => ['#include', c]));
+    capped(cyc, finer, 6, ([kind, c]) => el('div', { class: 'violation' }, badge(kind, kind === '#include' ? 'bad' : null),
+        el('span', { class: 'msg site' }, c.join(' \u2194 '))), 'cycle');
   } else if (cycles.length) cyc.appendChild(el('p', { class: 'faint' }, 'No cycle among components or in the include graph.'));
   grid.appendChild(cyc);
 

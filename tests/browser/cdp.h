@@ -147,7 +147,7 @@ public:
     read_fd_ = from_browser[0];
     signal(SIGPIPE, SIG_IGN);
 
-    json targets = call("Target.getTargets", {}, "", 30000);
+    json targets = call("Target.getTargets", {}, "", 60000); // a loaded CI machine starts slowly
     if (targets.contains("error")) {
       error = "chromium did not answer on the DevTools pipe: " + targets.dump() + "\n" + log();
       return false;

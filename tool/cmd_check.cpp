@@ -135,7 +135,8 @@ int run_check(const Options& o) {
 
   CheckFormatOptions fo;
   fo.path_prefix = o.get("path-prefix");
-  fo.color = o.get("format", "text") == "text" && use_color(o);
+  // Colour only on standard output: a file written with -o stays plain.
+  fo.color = o.get("format", "text") == "text" && (o.output.empty() || o.output == "-") && use_color(o);
   fo.show_baselined = o.has("show-baselined");
   fo.version = SEAM_VERSION;
   if (!emit(o, render_check(o.get("format", "text"), report, fo))) return kError;

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -24,6 +25,7 @@ struct Shape {
   int files = 5000;
   int layers = 5;
   int deps = 6;            ///< modules each module depends on (mostly lower layers)
+  int repeat = 1;          ///< each cross-module call is made this many times (SEAM_SCALE_REPEAT)
   uint64_t seed = 20240229;
 };
 
@@ -204,7 +206,8 @@ private:
       for (int op = 0; op < 1 + (u + d) % kOps; ++op) {
         uint32_t f = b.symbol(ns(d) + "::unit" + std::to_string(v) + "_op" + std::to_string(op), SymbolKind::Function,
                               header(d, v), "");
-        for (int c = 0; c < 1 + (u + d + op) % 3; ++c) b.ref(src, line++, f, RefKind::Call, run, line % 5 == 0);
+        for (int c = 0; c < (1 + (u + d + op) % 3) * shape_.repeat; ++c)
+          b.ref(src, line++, f, RefKind::Call, run, line % 5 == 0);
       }
       b.ref(src, line++, t, RefKind::TypeUse, run, false);
       b.ref(src, line++, t, RefKind::TypeUse, helper, false);
@@ -235,6 +238,9 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 
 TEST(HtmlScale, ThreeHundredModulesFiveThousandFiles) {
   Shape shape;
+  // SEAM_SCALE_REPEAT=8 makes about a million references (docs/report.md); the
+  // default keeps the suite quick.
+  if (const char* r = std::getenv("SEAM_SCALE_REPEAT")) shape.repeat = std::max(1, std::atoi(r));
   Synthetic gen(shape);
   auto t0 = std::chrono::steady_clock::now();
   Project p;

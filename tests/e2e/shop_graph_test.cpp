@@ -44,6 +44,23 @@ TEST(ShopGraph, JsonHasExactlyTheDesignedModuleEdges) {
                                           "notifications", "orders", "payments", "users"}));
 }
 
+// The planted undeclared dependency is one call, one member read and one
+// include (samples/shop/README.md): its counts guard against lost references,
+// which an edge set alone would not notice.
+TEST(ShopGraph, ThePlantedUndeclaredEdgeHasExactlyItsDesignedSites) {
+  auto r = seam_on_sample("shop", {"graph", "--format", "json", "-q"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& e : j["edges"]) {
+    if (e["from"] != "analytics" || e["to"] != "catalog") continue;
+    found = true;
+    EXPECT_EQ(e["weight"], 3);
+    EXPECT_EQ(e["kinds"], nlohmann::json({{"call", 1}, {"include", 1}, {"member", 1}}));
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(ShopGraph, OutputIsByteIdenticalAcrossJobsAndRuns) {
   auto a = seam_on_sample("shop", {"graph", "--format", "json", "-j", "1", "-q"});
   auto b = seam_on_sample("shop", {"graph", "--format", "json", "-j", "2", "-q"});

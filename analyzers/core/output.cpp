@@ -12,7 +12,13 @@ namespace seam {
 
 bool write_file_atomic(const std::string& path, const std::string& content, std::string& error) {
   std::string tmp = path + ".seam-tmp-" + std::to_string(getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // O_EXCL|O_NOFOLLOW: the name is predictable, and the output folder may be
+  // in a repository seam does not trust; a symlink planted under that name
+  // must not make seam write through it. A stale file of that name (an
+  // earlier run with the same pid, killed) is removed and the open retried once.
+  const int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+  int fd = ::open(tmp.c_str(), flags, 0644);
+  if (fd < 0 && errno == EEXIST && ::unlink(tmp.c_str()) == 0) fd = ::open(tmp.c_str(), flags, 0644);
   if (fd < 0) {
     error = "cannot write " + path + ": " + std::strerror(errno);
     return false;

@@ -108,7 +108,6 @@ Json summary_json(const Project& p, const Analyses& a, const RunInfo& run) {
       lines += f.lines;
     }
   for (const auto& m : a.interfaces) iface += m.size();
-  (void)a;
   for (const Reference& r : p.refs)
     if (r.from_module != kNoModule && r.to_module != kNoModule && r.from_module != r.to_module) ++cross;
   Json s;
@@ -134,8 +133,7 @@ std::string project_name(const Project& p, const RunInfo& run) {
   return slash == std::string::npos ? root : root.substr(slash + 1);
 }
 
-Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, const ReportOptions& o,
-                std::vector<std::string>& notes) {
+Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, const ReportOptions& o) {
   DataContext c(p, a.graph, a.interfaces, o.limits);
   Json d;
   d["schema"] = "seam.report/1";
@@ -155,7 +153,7 @@ Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, cons
   d["files"] = c.files_table();
   d["modules"] = modules_json(c, a.cycles.module_levels, a.cycle_of);
   d["edges"] = edges_json(c, a.cycle_of);
-  d["cycles"] = cycles_json(c, a.cycles);
+  d["cycles"] = cycles_json(a.cycles);
   Json graph;
   graph["drawn"] = a.drawn_edges;
   graph["hidden"] = a.hidden_edges;
@@ -166,7 +164,6 @@ Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, cons
   d["violations"] = violations_json(a.gate.report, a.baseline_note);
   // The symbol table last: every section above interned into it.
   d["symbols"] = c.symbols_table();
-  (void)notes;
   return d;
 }
 
@@ -175,14 +172,14 @@ Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, cons
 Json report_data(const Project& project, const ReportOptions& options, std::vector<std::string>& notes) {
   CandidateContext ctx(project);
   Analyses a = analyse(project, ctx, options, notes);
-  return build_data(project, ctx, a, options, notes);
+  return build_data(project, ctx, a, options);
 }
 
 std::string html_report(const Project& project, const ReportOptions& options, std::vector<std::string>& notes) {
   CandidateContext ctx(project);
   Analyses a = analyse(project, ctx, options, notes);
   Page page;
-  page.data = build_data(project, ctx, a, options, notes);
+  page.data = build_data(project, ctx, a, options);
   page.title = page.data["project"]["name"].get<std::string>();
   page.subtitle = options.run.date;
   page.graph_svg = a.svg;

@@ -88,7 +88,7 @@ Json edges_json(DataContext& c, const std::vector<int>& cycle_of);
 
 /// Module cycles: members, the edges among them, the cheapest cut; and the
 /// component and file cycles as path lists.
-Json cycles_json(DataContext& c, const ProjectCycles& cycles);
+Json cycles_json(const ProjectCycles& cycles);
 
 /// Per module metrics (index = ModuleId order) and the project's.
 Json metrics_json(const Metrics& metrics, const ProjectCycles& cycles);

@@ -159,7 +159,6 @@ Json suggestion_json(DataContext& c, const Suggestion& s) {
 } // namespace
 
 Json candidates_json(DataContext& c, CandidateContext& ctx, const Ranking& ranking, const Suggestion& suggestion) {
-  (void)ctx;
   // The group (extract together) each module belongs to, by name.
   std::vector<std::string> group_of(c.project.modules.size());
   for (const Assessment& g : ranking.groups)

@@ -17,7 +17,7 @@ Json names(const UnitGraph& g, const std::vector<uint32_t>& nodes) {
 
 } // namespace
 
-Json cycles_json(DataContext& c, const ProjectCycles& pc) {
+Json cycles_json(const ProjectCycles& pc) {
   Json modules = Json::array();
   for (const UnitCycle& cy : pc.module_cycles) {
     Json j;
@@ -40,7 +40,6 @@ Json cycles_json(DataContext& c, const ProjectCycles& pc) {
   Json components = Json::array(), files = Json::array();
   for (const UnitCycle& cy : pc.component_cycles) components.push_back(names(pc.components, cy.members));
   for (const UnitCycle& cy : pc.file_cycles) files.push_back(names(pc.files, cy.members));
-  (void)c;
   Json out;
   out["modules"] = std::move(modules);
   out["components"] = std::move(components);

@@ -78,6 +78,14 @@ function levelColor(level) {
   const c = from.map((v, i) => Math.round(v + (to[i] - v) * t));
   return 'rgb(' + c.join(',') + ')';
 }
+// Text colour readable on a fill: dark on light colours, white on dark ones.
+function inkOn(color) {
+  let rgb;
+  if (color[0] === '#') rgb = [1, 3, 5].map(i => parseInt(color.slice(i, i + 2), 16));
+  else rgb = (color.match(/\d+/g) || [0, 0, 0]).slice(0, 3).map(Number);
+  const lum = (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255;
+  return lum > 0.62 ? '#1d2330' : '#ffffff';
+}
 function layerName(l) { return l >= 0 && l < D.layers.length ? D.layers[l] : null; }
 
 // ---- links ----

@@ -69,7 +69,7 @@ seam.render.graph = function () {
         s.setAttribute('fill', c);
         s.setAttribute('stroke', m.cycle >= 0 ? '#d93025' : '#1d2330');
       });
-      g.querySelectorAll('text').forEach(s => s.setAttribute('fill', '#ffffff'));
+      g.querySelectorAll('text').forEach(s => s.setAttribute('fill', inkOn(c)));
     });
     const legend = clear($('graph-legend'));
     if (mode === 'level') {

@@ -45,16 +45,16 @@ build_seam() {
   local log="$SEAM_BUILD/build.log"
   if [ ! -f "$SEAM_BUILD/build.ninja" ]; then
     echo "seam: configuring $SEAM_BUILD" >&2
-    if ! cmake -S "$SEAM_ROOT" -B "$SEAM_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >"$log" 2>&1; then
-      tail -40 "$log" >&2
-      echo "seam: configuring failed; the whole log is $log" >&2
+    if ! cmake -S "$SEAM_ROOT" -B "$SEAM_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >"$log.cmake" 2>&1; then
+      tail -40 "$log.cmake" >&2
+      echo "seam: configuring failed; the whole log is $log.cmake" >&2
       exit 2
     fi
   fi
   if ninja -C "$SEAM_BUILD" -n 2>/dev/null | grep -q '^\['; then
     echo "seam: building with $SEAM_JOBS jobs (log: $log)" >&2
   fi
-  if ! ninja -C "$SEAM_BUILD" -j "$SEAM_JOBS" >>"$log" 2>&1; then
+  if ! ninja -C "$SEAM_BUILD" -j "$SEAM_JOBS" >"$log" 2>&1; then
     grep -E -A8 'error|FAILED' "$log" | tail -60 >&2
     echo "seam: the build failed; the whole log is $log" >&2
     exit 2

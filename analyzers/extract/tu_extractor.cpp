@@ -89,6 +89,13 @@ public:
     return idx;
   }
 
+  /// The file of a location (expansion), without computing line and column:
+  /// most callbacks are about external files and end at this check.
+  uint32_t file_of(SourceLocation sl) {
+    if (sl.isInvalid()) return kNoFile;
+    return file_index(sm_->getFileID(sm_->getExpansionLoc(sl)));
+  }
+
   /// Whether this TU indexes the file (project file it claimed); facts whose
   /// site lies in another file are not collected.
   bool indexed(uint32_t file) const { return file != kNoFile && indexed_[file]; }
@@ -97,7 +104,7 @@ public:
   /// Whether the parser must see the body of a function declared at `loc`.
   bool indexed_at(SourceLocation loc) {
     if (loc.isInvalid()) return false;
-    return indexed(file_index(sm_->getFileID(sm_->getExpansionLoc(loc))));
+    return indexed(file_of(loc));
   }
 
   /// Stamps of files never entered (should not happen; read them to be safe).
@@ -185,11 +192,11 @@ public:
   void InclusionDirective(SourceLocation hash, const Token&, StringRef name, bool angled,
                           CharSourceRange, OptionalFileEntryRef file, StringRef, StringRef,
                           const clang::Module*, bool, SrcMgr::CharacteristicKind) override {
-    Loc site = st_.loc(hash);
     uint32_t included = file ? st_.file_index(*file) : kNoFile;
     if (!file) missing_include(hash);
     // Only the project's own includes, and only in the files this TU indexes.
-    if (!site.valid() || st_.is_external(site.file) || !st_.indexed(site.file)) return;
+    if (!st_.indexed(st_.file_of(hash))) return;
+    Loc site = st_.loc(hash);
     IncludeFact inc;
     inc.site = site;
     inc.site.column = 1;
@@ -321,8 +328,8 @@ public:
         isa<TemplateTypeParmDecl>(d) || isa<NonTypeTemplateParmDecl>(d) ||
         isa<TemplateTemplateParmDecl>(d))
       return true;
+    if (!st_.indexed(st_.file_of(loc))) return true; // external, or another TU indexes it
     Loc site = st_.loc(loc);
-    if (!site.valid() || !st_.indexed(site.file)) return true; // external, or another TU indexes it
     const Decl* target = pattern_of(d);
 
     const bool is_decl = roles & (static_cast<unsigned>(SymbolRole::Declaration) |
@@ -382,15 +389,18 @@ public:
                              index::SymbolRoleSet roles, SourceLocation loc) override {
     using index::SymbolRole;
     if (!mi || !name) return true;
+    // Most macros are defined and expanded in system headers: decide on files first.
+    const bool definition = roles & static_cast<unsigned>(SymbolRole::Definition);
+    if (!definition && !st_.indexed(st_.file_of(loc))) return true;
+    const uint32_t def_file = st_.file_of(mi->getDefinitionLoc());
+    if (st_.is_external(def_file) || (definition && !st_.indexed(def_file))) return true;
     Loc def = st_.loc(mi->getDefinitionLoc());
-    if (!def.valid() || st_.is_external(def.file)) return true;
     std::string usr = "c:macro@" + name->getName().str() + "@" + st_.facts().files[def.file].path;
-    if (roles & static_cast<unsigned>(SymbolRole::Definition)) {
-      if (st_.indexed(def.file)) macro_symbol(usr, name->getName().str(), def);
+    if (definition) {
+      macro_symbol(usr, name->getName().str(), def);
       return true;
     }
     Loc site = st_.loc(loc);
-    if (!site.valid() || !st_.indexed(site.file)) return true;
     uint32_t sym = macro_symbol(usr, name->getName().str(), def);
     RefFact r;
     r.site = site;
@@ -456,8 +466,7 @@ private:
     if (!st_.indexed(site.file)) return; // the TU that indexes that file records it
     // References to system and third-party declarations are not facts we keep:
     // external dependencies are counted from includes.
-    Loc where = st_.loc(target->getLocation());
-    if (!where.valid() || st_.is_external(where.file)) return;
+    if (st_.is_external(st_.file_of(target->getLocation()))) return;
     uint32_t t = symbol(target);
     if (t == kNoSymbol) return;
     RefFact r;
@@ -670,6 +679,10 @@ public:
                      std::shared_ptr<PCHContainerOperations> pch, DiagnosticConsumer* diags) override {
     // No "N errors generated." on stderr: seam reports failures itself.
     invocation->getDiagnosticOpts().ShowCarets = false;
+    // seam reports no warnings, and skipping them skips real work: the
+    // CFG-based analyses -Wall turns on (uninitialized, unreachable ...) run
+    // on every function body. -Werror warnings no longer fail a TU either.
+    invocation->getDiagnosticOpts().IgnoreWarnings = true;
     invocation->getDiagnosticOpts().ErrorLimit = 0;
     invocation->getFrontendOpts().DisableFree = false;
     // The parser asks the AST consumer before skipping a body (ExtractAction).

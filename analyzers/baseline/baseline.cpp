@@ -15,23 +15,30 @@ namespace seam {
 
 namespace {
 
+/// One JSON value on one line. A path or name that is not valid UTF-8 (a
+/// Latin-1 file name) gets U+FFFD instead of an exception that ends seam.
+template <typename Json>
+std::string one_line(const Json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 /// The key fields of a violation, in a fixed order, as one JSON line.
 std::string entry_line(const Violation& v) {
   nlohmann::ordered_json j;
   j["rule"] = v.rule;
   if (v.rule == "cycle") {
     j["members"] = v.members;
-    return j.dump();
+    return one_line(j);
   }
   if (!v.from.empty()) j["from"] = v.from;
   if (!v.to.empty()) j["to"] = v.to;
-  if (v.rule == "unused-allowance") return j.dump();
+  if (v.rule == "unused-allowance") return one_line(j);
   if (!v.file.empty()) j["file"] = v.file;
   if (!v.symbol.empty())
     j["symbol"] = v.symbol;
   else if (!v.header.empty())
     j["header"] = v.header;
-  return j.dump();
+  return one_line(j);
 }
 
 /// Only the fields the key reads.
@@ -92,9 +99,9 @@ std::string format_baseline(const Baseline& b) {
     std::vector<std::string> sorted = names;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    out += std::string(mi++ ? "," : "") + "\n    " + nlohmann::json(module).dump() + ": [";
+    out += std::string(mi++ ? "," : "") + "\n    " + one_line(nlohmann::json(module)) + ": [";
     for (size_t i = 0; i < sorted.size(); ++i)
-      out += std::string(i ? "," : "") + "\n      " + nlohmann::json(sorted[i]).dump();
+      out += std::string(i ? "," : "") + "\n      " + one_line(nlohmann::json(sorted[i]));
     out += sorted.empty() ? "]" : "\n    ]";
   }
   out += b.interfaces.empty() ? "}\n" : "\n  }\n";

@@ -221,5 +221,33 @@ TEST_F(PathSafety, APlantedSymlinkAtTheTemporaryNameIsNotFollowed) {
   EXPECT_EQ(slurp((root_ / "report.html").string()).rfind("<!DOCTYPE html>", 0), 0u);
 }
 
+TEST_F(PathSafety, AFileNameThatIsNotUtf8ReachesEveryOutput) {
+  // A Latin-1 folder name (0xE9), reached through an #include: JSON cannot
+  // hold the byte, so outputs carry U+FFFD; `check --update-baseline` used to
+  // end with an uncaught exception here.
+  const std::string latin = std::string("src/l") + char(0xE9) + "b";
+  write(latin + "/lib.h", "#pragma once\ninline int lib_value() { return 1; }\n");
+  write("src/app/main.cpp", "#include \"" + latin + "/lib.h\"\nint main() { return lib_value(); }\n");
+  write("compile_commands.json", nlohmann::json::array({{{"directory", root_.string()},
+                                                         {"file", "src/app/main.cpp"},
+                                                         {"command", "c++ -I. -c src/app/main.cpp"}}})
+                                     .dump());
+  write("seam.json", R"({"modules": [{"name": "app", "paths": ["src/app/**"], "may_depend_on": []},
+                                     {"name": "lib", "paths": ["src/l*b/**"]}]})");
+  for (const std::vector<std::string> args :
+       {std::vector<std::string>{"graph", "--format", "json", "--level", "file"}, {"check", "--format", "json"},
+        {"check", "--format", "sarif"}}) {
+    auto r = seam(args);
+    EXPECT_TRUE(r.status == 0 || r.status == 1) << args[0] << ": " << r.status << " " << r.err;
+    EXPECT_NO_THROW((void)nlohmann::json::parse(r.out)) << args[0];
+    EXPECT_NE(r.out.find("src/l\xEF\xBF\xBD" "b/lib.h"), std::string::npos) << args[0];
+  }
+  auto r = seam({"check", "--update-baseline", "--baseline", "baseline.json"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  const std::string baseline = slurp((root_ / "baseline.json").string());
+  EXPECT_NO_THROW((void)nlohmann::json::parse(baseline)) << baseline;
+  EXPECT_NE(baseline.find("\"header\":\"src/l\xEF\xBF\xBD" "b/lib.h\""), std::string::npos) << baseline;
+}
+
 } // namespace
 } // namespace seam

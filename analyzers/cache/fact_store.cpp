@@ -1,5 +1,13 @@
 #include "analyzers/cache/fact_store.h"
 
+// Generated at build time (analyzers/CMakeLists.txt); builds that only need the
+// cache's readers (the fuzzers) go without it.
+#if __has_include("seam/extractor_id.h")
+#include "seam/extractor_id.h"
+#else
+#define SEAM_EXTRACTOR_ID "unversioned"
+#endif
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -74,7 +82,9 @@ uint64_t shard_key(const std::string& path, uint64_t content_hash) {
 }
 
 bool FactStore::open(const std::string& dir, std::string& error) {
-  root_ = dir + "/v" + std::to_string(kCacheFormat);
+  // The extractor's identity in the folder name: facts written by another
+  // build of the extractor are never read, even when the format is the same.
+  root_ = dir + "/v" + std::to_string(kCacheFormat) + "-" + SEAM_EXTRACTOR_ID;
   if (!make_dirs(root_ + "/tu", error) || !make_dir(root_ + "/files", error)) return false;
   if (::access(root_.c_str(), W_OK) != 0) {
     error = "cannot write the cache folder " + root_ + ": " + std::strerror(errno);

@@ -224,8 +224,11 @@ TEST(ShopCache, TheSizeBoundIsKept) {
   RunResult r = shop.seam({"scan", "--cache-max-size", "20K"});
   ASSERT_EQ(r.status, 0) << r.err;
   uintmax_t bytes = 0;
-  for (const auto& e : fs::recursive_directory_iterator(shop.cache() + "/v1"))
-    if (e.is_regular_file()) bytes += e.file_size();
+  // The store's folder is v<format>-<extractor id>.
+  for (const auto& v : fs::directory_iterator(shop.cache()))
+    if (v.is_directory() && v.path().filename().string().rfind("v1-", 0) == 0)
+      for (const auto& e : fs::recursive_directory_iterator(v.path()))
+        if (e.is_regular_file()) bytes += e.file_size();
   EXPECT_LE(bytes, 20u * 1024);
   EXPECT_GT(bytes, 0u);
   // What was evicted is parsed again; the answer does not change.

@@ -364,11 +364,11 @@ TEST(Store, EntriesRoundTripAndACorruptEntryIsDroppedAndRemoved) {
   EXPECT_EQ(files, 2u); // the shard and CACHEDIR.TAG
 
   // Truncate the entry on disk: it is rejected and deleted.
-  for (const auto& e : fs::recursive_directory_iterator(dir.path + "/v" + std::to_string(kCacheFormat)))
+  for (const auto& e : fs::recursive_directory_iterator(store.folder()))
     if (e.is_regular_file()) fs::resize_file(e.path(), 10);
   EXPECT_FALSE(store.load_shard(s.path(), s.hash(), back));
   size_t left = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir.path + "/v" + std::to_string(kCacheFormat)))
+  for (const auto& e : fs::recursive_directory_iterator(store.folder()))
     left += e.is_regular_file();
   EXPECT_EQ(left, 0u);
 }

@@ -321,9 +321,12 @@ protected:
   }
 
   /// Runs `seam scan -j1` and sends `signals` (in order) once the scan is
-  /// inside slow.cpp; then serves the FIFO (every time it is opened) until
-  /// seam ends. With `hold`, the FIFO is held open and never written: the
-  /// parse of slow.cpp never ends, so only an immediate exit ends the run.
+  /// inside slow.cpp (Clang has opened the FIFO and waits for its content);
+  /// then writes the header once, and waits for seam to end. The FIFO is
+  /// opened exactly once by a parse, so it is served exactly once (opening it
+  /// again could race with the parser closing it). With `hold`, the FIFO is
+  /// held open and never written: the parse of slow.cpp never ends, so only an
+  /// immediate exit ends the run.
   Ended scan_and_signal(const std::vector<int>& signals, bool hold = false) {
     pid_t pid = spawn(seam_argv({"scan", "-j", "1", "-q", "--progress", "never", "--cache", cache_}));
     Ended how;
@@ -339,7 +342,7 @@ protected:
         ::waitpid(pid, nullptr, 0);
         break;
       }
-      if (held >= 0) {
+      if (signalled) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
         continue;
       }
@@ -349,16 +352,15 @@ protected:
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
         continue;
       }
-      if (!signalled) {
-        for (int s : signals) ::kill(pid, s);
-        signalled = true;
-        if (hold) {
-          held = fd;
-          continue;
-        }
+      for (int s : signals) ::kill(pid, s);
+      signalled = true;
+      if (hold) {
+        held = fd;
+        continue;
       }
       const std::string header = "#pragma once\nint slow_value();\n";
-      EXPECT_EQ(::write(fd, header.data(), header.size()), static_cast<ssize_t>(header.size()));
+      EXPECT_EQ(::write(fd, header.data(), header.size()), static_cast<ssize_t>(header.size()))
+          << std::strerror(errno);
       ::close(fd);
     }
     if (held >= 0) ::close(held);

@@ -84,6 +84,7 @@ uint64_t shard_key(const std::string& path, uint64_t content_hash) {
 bool FactStore::open(const std::string& dir, std::string& error) {
   // The extractor's identity in the folder name: facts written by another
   // build of the extractor are never read, even when the format is the same.
+  base_ = dir;
   root_ = dir + "/v" + std::to_string(kCacheFormat) + "-" + SEAM_EXTRACTOR_ID;
   if (!make_dirs(root_ + "/tu", error) || !make_dir(root_ + "/files", error)) return false;
   if (::access(root_.c_str(), W_OK) != 0) {
@@ -201,32 +202,53 @@ FactStore::Usage FactStore::evict(uint64_t max_bytes) {
   std::vector<Entry> entries;
   Usage usage;
   const int64_t now = now_seconds();
-  auto scan = [&](const std::string& dir, auto& self, int depth) -> void {
+  // Every store folder of the cache counts (v<format>-<extractor>): the
+  // folders of other seam builds are never read by this one, so their entries
+  // age and go first. Only seam's own files are ever deleted: *.tu and *.facts
+  // (and stale temporaries) in tu/ and files/xx/ of a v* folder.
+  auto is_entry = [](const std::string& name) {
+    auto ends = [&](const char* suffix) {
+      size_t n = std::strlen(suffix);
+      return name.size() > n && name.compare(name.size() - n, n, suffix) == 0;
+    };
+    return ends(".tu") || ends(".facts");
+  };
+  auto scan_entries = [&](const std::string& dir) {
     DIR* d = ::opendir(dir.c_str());
     if (!d) return;
     while (dirent* e = ::readdir(d)) {
       std::string name = e->d_name;
-      if (name == "." || name == "..") continue;
       std::string full = dir + "/" + name;
       struct stat st;
-      if (::lstat(full.c_str(), &st) != 0) continue;
-      if (S_ISDIR(st.st_mode)) {
-        if (depth < 2) self(full, self, depth + 1);
-        continue;
-      }
-      if (!S_ISREG(st.st_mode)) continue;
+      if (name == "." || name == ".." || ::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
       if (name.find(".tmp.") != std::string::npos) {
         // Left by an interrupted run; a live writer renames within seconds.
         if (now - st.st_mtim.tv_sec > kStaleTempSeconds) ::unlink(full.c_str());
         continue;
       }
+      if (!is_entry(name)) continue;
       entries.push_back({full, static_cast<uint64_t>(st.st_size),
                          int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
       usage.bytes += static_cast<uint64_t>(st.st_size);
     }
     ::closedir(d);
   };
-  scan(root_, scan, 0);
+  std::vector<std::string> stores;
+  if (DIR* d = ::opendir(base_.c_str())) {
+    while (dirent* e = ::readdir(d)) {
+      std::string name = e->d_name;
+      if (name.size() > 1 && name[0] == 'v' && name[1] >= '0' && name[1] <= '9') stores.push_back(base_ + "/" + name);
+    }
+    ::closedir(d);
+  }
+  for (const std::string& store : stores) {
+    scan_entries(store + "/tu");
+    if (DIR* d = ::opendir((store + "/files").c_str())) {
+      while (dirent* e = ::readdir(d))
+        if (std::strlen(e->d_name) == 2) scan_entries(store + "/files/" + e->d_name);
+      ::closedir(d);
+    }
+  }
   usage.entries = entries.size();
   if (max_bytes == 0 || usage.bytes <= max_bytes) return usage;
   // Oldest first; go below the bound by a margin so the next runs do not evict again at once.
@@ -242,6 +264,18 @@ FactStore::Usage FactStore::evict(uint64_t max_bytes) {
       ++usage.evicted;
       --usage.entries;
     }
+  }
+  // The folders of other builds, once empty, go too (rmdir fails on the others).
+  for (const std::string& store : stores) {
+    if (store == root_) continue;
+    if (DIR* d = ::opendir((store + "/files").c_str())) {
+      while (dirent* e = ::readdir(d))
+        if (std::strlen(e->d_name) == 2) ::rmdir((store + "/files/" + e->d_name).c_str());
+      ::closedir(d);
+    }
+    ::rmdir((store + "/files").c_str());
+    ::rmdir((store + "/tu").c_str());
+    ::rmdir(store.c_str());
   }
   return usage;
 }

@@ -1,5 +1,6 @@
 // The fact cache on disk: one file per TU record and one per file shard, in
-// DIR/v<format>/ (so a new seam never reads an older format).
+// DIR/v<format>-<extractor id>/ (so a seam never reads facts of another format
+// or of another build of the extractor).
 //
 //   tu/<key>.tu          TU record, named by the hash of the TU's command
 //   files/<xx>/<h>.facts file shard, named by the hash of (path, content hash):
@@ -46,7 +47,9 @@ public:
     uint64_t evicted_bytes = 0;
   };
   /// Removes least-recently-used entries until the cache holds at most
-  /// `max_bytes` (0 = no bound), and temporary files older than an hour.
+  /// `max_bytes` (0 = no bound), and temporary files older than an hour. The
+  /// stores of other seam builds in the same folder count towards the bound
+  /// (and, never used by this build, are the first to go).
   Usage evict(uint64_t max_bytes);
 
   /// Bytes written by store_* since open.
@@ -58,7 +61,8 @@ private:
   bool read(const std::string& file, std::string& data);
   bool write(const std::string& file, const std::string& data, std::string& error);
 
-  std::string root_;
+  std::string base_;  ///< the cache folder (--cache DIR)
+  std::string root_;  ///< this build's store in it: base_/v<format>-<extractor id>
   std::atomic<uint64_t> written_{0};
   std::atomic<uint64_t> tmp_counter_{0};
 };

@@ -235,7 +235,10 @@ FileShard sample_shard() {
   vec.shape = TypeShape::Sequence;
   TypeInfo map;
   map.shape = TypeShape::Map;
-  map.args = {tu.symbols[0].result, TypeInfo{"Base *", TypeShape::Pointer}};
+  TypeInfo pointer;
+  pointer.spelling = "Base *";
+  pointer.shape = TypeShape::Pointer;
+  map.args = {tu.symbols[0].result, pointer};
   vec.args = {map};
   tu.symbols[1].result = vec;
   tu.symbols[2].enum_value = -42;
@@ -408,6 +411,37 @@ TEST(Store, EvictionRemovesTheLeastRecentlyUsedEntriesFirst) {
   EXPECT_TRUE(kept.count("src/f9.cpp"));
   EXPECT_FALSE(kept.count("src/f1.cpp"));
   EXPECT_EQ(kept.size(), u.entries);
+}
+
+TEST(Store, TheStoresOfOtherBuildsCountAndGoFirstButNothingElseIsTouched) {
+  TempDir dir;
+  FactStore store;
+  std::string err;
+  ASSERT_TRUE(store.open(dir.path, err)) << err;
+  FileShard s = sample_shard();
+  ASSERT_TRUE(store.store_shard(s, err)) << err;
+  const uint64_t one = encode_shard(s).size();
+  // Entries an older build of seam wrote (another extractor id), unused since.
+  const std::string old_store = dir.path + "/v1-0000000000000000";
+  for (int i = 0; i < 4; ++i) {
+    std::string path = old_store + "/files/ab/old" + std::to_string(i) + ".facts";
+    write(path, std::string(one, 'x'));
+    set_mtime(path, 1000 + i);
+  }
+  write(old_store + "/tu/old.tu", std::string(one, 'x'));
+  set_mtime(old_store + "/tu/old.tu", 1000);
+  // Not seam's: never deleted, never counted.
+  write(dir.path + "/notes.txt", std::string(10 * one, 'n'));
+  write(old_store + "/files/ab/README", "mine");
+
+  FactStore::Usage u = store.evict(2 * one);
+  EXPECT_EQ(u.evicted, 5u);
+  EXPECT_EQ(u.entries, 1u);
+  FileShard back;
+  EXPECT_TRUE(store.load_shard(s.path(), s.hash(), back)); // this build's entry survives
+  EXPECT_FALSE(fs::exists(old_store + "/tu"));               // emptied folders removed
+  EXPECT_TRUE(fs::exists(old_store + "/files/ab/README"));
+  EXPECT_TRUE(fs::exists(dir.path + "/notes.txt"));
 }
 
 TEST(Store, StaleTemporaryFilesOfAnInterruptedRunAreCleanedUp) {

@@ -3,6 +3,7 @@
 // cmd_<name>.cpp and registers itself; this layer stays thin.
 #pragma once
 
+#include "analyzers/compdb/compile_db.h"
 #include "analyzers/model/model.h"
 
 #include <functional>
@@ -86,6 +87,12 @@ struct ScanStats {
 /// every TU, builds the Project. Prints warnings and progress to stderr.
 /// Returns kOk, or kError after printing why (also for --strict failures).
 int load_project(const Options& o, Project& project, ScanStats& stats);
+
+/// Finds and reads the compile database (-p) and keeps the TUs under `root`
+/// not matched by an `exclude` glob; `rel_files` gets their root-relative
+/// paths. Prints warnings and notes; returns kOk, or kError after printing why.
+int load_project_tus(const Options& o, const std::string& root, const std::vector<std::string>& exclude,
+                     CompileDb& db, std::string& db_path, std::vector<std::string>& rel_files);
 
 /// Loads only the config (for commands that check it before parsing).
 /// `root` receives the project root.

@@ -30,38 +30,17 @@ int run_init(const Options& o) {
   }
 
   std::string db_path, err;
-  if (!find_compile_db(o.p_dir, db_path, err)) {
-    error(err);
-    return kError;
-  }
   CompileDb db;
-  std::vector<std::string> warnings;
-  if (!load_compile_db(db_path, db, warnings, err)) {
-    error(err);
-    return kError;
-  }
-  for (const std::string& w : warnings) warning(w);
-  warnings.clear();
-  std::vector<CompileCommand> keep;
-  std::vector<std::string> rel_files;
-  for (CompileCommand& c : db.commands) {
-    std::string rel;
-    if (!relative_to(canonical_path(c.file), root, rel)) continue;
-    rel_files.push_back(rel);
-    keep.push_back(std::move(c));
-  }
-  db.commands = std::move(keep);
-  if (db.commands.empty()) {
-    error(db_path + ": no translation unit under " + root + "; run `seam init` in the project's folder");
-    return kError;
-  }
+  std::vector<std::string> rel_files, warnings;
+  if (int rc = load_project_tus(o, root, {}, db, db_path, rel_files)) return rc;
 
   // Where the modules come from.
   const std::string db_dir = canonical_path(db_path).substr(0, canonical_path(db_path).rfind('/'));
   const std::string mode = o.get("modules", "auto");
   Config config;
   StarterOptions so;
-  if (mode == "cmake" || (mode == "auto" && has_cmake_reply(db_dir))) {
+  const bool from_folders = !(mode == "cmake" || (mode == "auto" && has_cmake_reply(db_dir)));
+  if (!from_folders) {
     std::vector<CMakeTarget> targets;
     if (!read_cmake_targets(db_dir, root, targets, err)) {
       error(err);
@@ -70,12 +49,11 @@ int run_init(const Options& o) {
     config = config_from_targets(targets, root);
     so.source = "its " + plural(targets.size(), "CMake target") + " (CMake File API)";
   } else {
-    config = infer_config(rel_files, root);
     so.source = "the folder layout of its " + plural(rel_files.size(), "translation unit");
   }
   config.root = root;
   config.inferred = true;
-  if (config.modules.empty()) {
+  if (!from_folders && config.modules.empty()) {
     error("found no module in " + so.source + "; write seam.json by hand (docs/config.md)");
     return kError;
   }
@@ -100,6 +78,15 @@ int run_init(const Options& o) {
   for (const TuFacts& t : tus) failed += !t.ok;
   if (failed && !o.quiet)
     note(plural(failed, "translation unit") + " failed to parse; their dependencies up to the first error are kept");
+
+  if (from_folders) {
+    // From the folders of the sources and of every project header they reach.
+    config = infer_config(rel_files, reached_project_files(tus), root);
+    if (config.modules.empty()) {
+      error("found no module in " + so.source + "; write seam.json by hand (docs/config.md)");
+      return kError;
+    }
+  }
 
   Project p;
   std::vector<std::string> errors;

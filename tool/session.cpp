@@ -170,32 +170,22 @@ bool parse_shard(const std::string& text, uint32_t& shard, uint32_t& shards) {
 
 } // namespace
 
-int load_project(const Options& o, Project& project, ScanStats& stats) {
-  auto t0 = std::chrono::steady_clock::now();
-  Config config;
-  bool found = false;
-  if (int rc = load_config_only(o, config, found)) return rc;
-
-  std::string db_path, err;
+int load_project_tus(const Options& o, const std::string& root, const std::vector<std::string>& exclude,
+                     CompileDb& db, std::string& db_path, std::vector<std::string>& rel_files) {
+  std::string err;
   if (!find_compile_db(o.p_dir, db_path, err)) {
     error(err);
     return kError;
   }
-  CompileDb db;
   std::vector<std::string> warnings;
   if (!load_compile_db(db_path, db, warnings, err)) {
     error(err);
     return kError;
   }
   for (const std::string& w : warnings) warning(w);
-  warnings.clear();
-  stats.compile_db = db_path;
-
-  const std::string root = config.root;
   // TUs outside the project root or excluded by the config are not parsed.
   std::vector<CompileCommand> keep;
   size_t outside = 0, excluded = 0;
-  std::vector<std::string> rel_files;
   for (CompileCommand& c : db.commands) {
     std::string rel;
     if (!relative_to(canonical_path(c.file), root, rel)) {
@@ -203,7 +193,7 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
       continue;
     }
     bool skip = false;
-    for (const std::string& g : config.exclude)
+    for (const std::string& g : exclude)
       if (glob_match(g, rel)) skip = true;
     if (skip) {
       ++excluded;
@@ -222,16 +212,21 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
           " in the compile database; run seam from the project's folder or pass --config");
     return kError;
   }
-  if (!found) {
-    config = infer_config(rel_files, root);
-    if (!o.quiet) {
-      std::string names;
-      for (const ModuleDecl& m : config.modules) names += (names.empty() ? "" : ", ") + m.name;
-      note("no seam.json: inferred " + std::to_string(config.modules.size()) +
-           " modules from the folder layout (" + names + "); `seam init` writes a seam.json to edit");
-    }
-  }
+  return kOk;
+}
 
+int load_project(const Options& o, Project& project, ScanStats& stats) {
+  auto t0 = std::chrono::steady_clock::now();
+  Config config;
+  bool found = false;
+  if (int rc = load_config_only(o, config, found)) return rc;
+
+  std::string db_path, err;
+  CompileDb db;
+  std::vector<std::string> rel_files, warnings;
+  if (int rc = load_project_tus(o, config.root, config.exclude, db, db_path, rel_files)) return rc;
+  stats.compile_db = db_path;
+  const std::string root = config.root;
   ScanOptions so;
   so.root = root;
   so.jobs = o.jobs;
@@ -307,6 +302,16 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     note(std::to_string(failed.size()) + " of " + std::to_string(tus.size()) +
          " translation units failed to parse; their facts up to the first error are kept, the rest "
          "of the project is analysed (--strict makes this an error)");
+
+  if (!found) {
+    config = infer_config(rel_files, reached_project_files(tus), root);
+    if (!o.quiet) {
+      std::string names;
+      for (const ModuleDecl& m : config.modules) names += (names.empty() ? "" : ", ") + m.name;
+      note("no seam.json: inferred " + std::to_string(config.modules.size()) +
+           " modules from the folder layout (" + names + "); `seam init` writes a seam.json to edit");
+    }
+  }
 
   std::vector<std::string> errors;
   warnings.clear();

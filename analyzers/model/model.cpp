@@ -6,7 +6,9 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace seam {
 
@@ -28,6 +30,25 @@ std::string Project::where(const Loc& l) const {
 }
 
 namespace {
+
+std::string dir_of(const std::string& p) {
+  size_t s = p.rfind('/');
+  return s == std::string::npos ? std::string() : p.substr(0, s);
+}
+
+/// The folder part of a glob before its first wildcard ("src/orders" of
+/// "src/orders/**"): every path it matches starts with it and a '/'.
+std::string_view glob_folder(std::string_view glob) {
+  size_t wild = glob.find_first_of("*?");
+  std::string_view lit = glob.substr(0, wild);
+  size_t slash = lit.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : lit.substr(0, slash);
+}
+
+bool under(std::string_view path, std::string_view folder) {
+  return folder.empty() || (path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
+                            path[folder.size()] == '/');
+}
 
 bool loc_less(const std::vector<File>& files, const Loc& a, const Loc& b) {
   if (!a.valid()) return false;
@@ -260,9 +281,22 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
   }
 
   // Files to modules. A file in two modules is a config error naming both.
+  // Globs are looked up by their folder (the part before the first wildcard),
+  // so each file meets only the globs that can match it: linear in the files.
   std::vector<std::vector<size_t>> hits_per_glob(decls.size());
-  for (size_t m = 0; m < decls.size(); ++m) hits_per_glob[m].assign(decls[m]->paths.size(), 0);
+  std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>> globs_in; // folder -> (module, glob)
+  for (size_t m = 0; m < decls.size(); ++m) {
+    hits_per_glob[m].assign(decls[m]->paths.size(), 0);
+    for (size_t g = 0; g < decls[m]->paths.size(); ++g) globs_in[glob_folder(decls[m]->paths[g])].push_back({m, g});
+  }
+  for (auto& [folder, list] : globs_in) std::sort(list.begin(), list.end());
+  auto config_at = [&](size_t m, size_t g) {
+    ConfigPos pos = g < decls[m]->path_pos.size() ? decls[m]->path_pos[g] : decls[m]->pos;
+    return (cfg.path.empty() ? std::string("seam.json") : cfg.path) + ":" + std::to_string(pos.line) + ":" +
+           std::to_string(pos.column);
+  };
   bool ok = true;
+  std::vector<std::pair<size_t, size_t>> candidates;
   for (FileId f = 0; f < project.files.size(); ++f) {
     File& file = project.files[f];
     if (file.external) continue;
@@ -270,24 +304,30 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
     for (const std::string& g : cfg.exclude)
       if (glob_match(g, file.path)) excluded = true;
     if (excluded) continue;
+    candidates.clear();
+    for (std::string_view folder = file.path;;) {
+      size_t slash = folder.rfind('/');
+      folder = slash == std::string_view::npos ? std::string_view() : folder.substr(0, slash);
+      if (auto it = globs_in.find(folder); it != globs_in.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      if (folder.empty()) break;
+    }
+    std::sort(candidates.begin(), candidates.end());
     ModuleId owner = kNoModule;
-    for (size_t m = 0; m < decls.size(); ++m) {
-      bool match = false;
-      for (size_t g = 0; g < decls[m]->paths.size(); ++g)
-        if (glob_match(decls[m]->paths[g], file.path)) {
-          match = true;
-          ++hits_per_glob[m][g];
-        }
-      if (!match) continue;
+    size_t owner_glob = 0;
+    for (auto [m, g] : candidates) {
+      if (!glob_match(decls[m]->paths[g], file.path)) continue;
+      ++hits_per_glob[m][g];
+      if (owner == static_cast<ModuleId>(m)) continue;
       if (owner != kNoModule) {
-        errors.push_back((cfg.path.empty() ? std::string("seam.json") : cfg.path) + ": error: " +
-                         file.path + " is matched by two modules, '" + decls[owner]->name +
-                         "' and '" + decls[m]->name +
+        errors.push_back(config_at(m, g) + ": error: " + file.path + " is matched by two modules, '" +
+                         decls[owner]->name + "' (" + config_at(owner, owner_glob) + ") and '" + decls[m]->name +
                          "'; narrow one module's \"paths\" or add the file to \"exclude\"");
         ok = false;
         continue;
       }
       owner = static_cast<ModuleId>(m);
+      owner_glob = g;
     }
     file.module = owner;
     if (owner == kNoModule)
@@ -297,13 +337,9 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
   }
   for (size_t m = 0; m < decls.size(); ++m)
     for (size_t g = 0; g < decls[m]->paths.size(); ++g)
-      if (hits_per_glob[m][g] == 0) {
-        ConfigPos pos = g < decls[m]->path_pos.size() ? decls[m]->path_pos[g] : decls[m]->pos;
-        warnings.push_back((cfg.path.empty() ? std::string("seam.json") : cfg.path) + ":" +
-                           std::to_string(pos.line) + ":" + std::to_string(pos.column) +
-                           ": warning: glob \"" + decls[m]->paths[g] + "\" of module '" +
+      if (hits_per_glob[m][g] == 0)
+        warnings.push_back(config_at(m, g) + ": warning: glob \"" + decls[m]->paths[g] + "\" of module '" +
                            decls[m]->name + "' matches no file the compile database reaches");
-      }
 
   for (Symbol& s : project.symbols)
     s.module = s.owner == kNoFile ? kNoModule : project.files[s.owner].module;
@@ -314,44 +350,110 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
   return ok;
 }
 
-Config infer_config(const std::vector<std::string>& files, const std::string& root) {
+std::vector<std::string> reached_project_files(const std::vector<TuFacts>& tus) {
+  std::vector<std::string> files;
+  for (const TuFacts& t : tus)
+    for (const FileFact& f : t.files)
+      if (!f.external) files.push_back(f.path);
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+Config infer_config(const std::vector<std::string>& tu_files, const std::vector<std::string>& reached,
+                    const std::string& root) {
   Config cfg;
   cfg.root = root;
   cfg.inferred = true;
-  if (files.empty()) return cfg;
-  // The common folder of all files.
-  auto dir_of = [](const std::string& p) {
-    size_t s = p.rfind('/');
-    return s == std::string::npos ? std::string() : p.substr(0, s);
-  };
-  std::string common = dir_of(files.front());
-  for (const std::string& f : files) {
+  if (tu_files.empty()) return cfg;
+  // The common folder of all TUs.
+  std::string common = dir_of(tu_files.front());
+  for (const std::string& f : tu_files) {
     std::string d = dir_of(f);
     while (!common.empty() && !(d == common || d.rfind(common + "/", 0) == 0)) common = dir_of(common);
   }
-  std::set<std::string> names;
+  const std::string prefix = common.empty() ? "" : common + "/";
+  std::map<std::string, std::vector<std::string>> globs; // module -> globs
+  const std::string top = common.empty() ? "root" : common.substr(common.rfind('/') + 1);
   bool top_files = false;
-  for (const std::string& f : files) {
-    std::string rest = common.empty() ? f : f.substr(common.size() + 1);
+  for (const std::string& f : tu_files) {
+    std::string rest = f.substr(prefix.size());
     size_t s = rest.find('/');
     if (s == std::string::npos)
       top_files = true;
     else
-      names.insert(rest.substr(0, s));
+      globs[rest.substr(0, s)] = {prefix + rest.substr(0, s) + "/**"};
   }
-  std::string prefix = common.empty() ? "" : common + "/";
-  for (const std::string& n : names) {
-    ModuleDecl d;
-    d.name = n;
-    d.paths = {prefix + n + "/**"};
-    cfg.modules.push_back(std::move(d));
+  // Files directly in the common folder form one module named after it.
+  std::string top_name = top;
+  if (globs.count(top_name)) top_name += "-top";
+  if (top_files) globs[top_name] = {prefix + "*"};
+
+  // The other files the parse reached that no module holds yet.
+  auto held = [&](const std::string& f) {
+    for (const auto& [name, gs] : globs)
+      for (const std::string& g : gs)
+        if (glob_match(g, f)) return true;
+    return false;
+  };
+  // Each such file gets a (module, folder): the module's glob is folder/**
+  // when no other module's glob lies inside that folder, else one glob per
+  // folder of its files (folder/*), so no file is matched by two modules.
+  std::map<std::string, std::set<std::string>> wanted; // module -> folders
+  std::map<std::string, std::set<std::string>> dirs;   // module -> folders of its files
+  for (const std::string& f : reached) {
+    if (held(f)) continue;
+    std::string name, folder;
+    size_t inc = f.rfind("include/", 0) == 0 ? 0 : f.find("/include/");
+    if (inc != std::string::npos) {
+      size_t begin = inc == 0 ? 8 : inc + 9;
+      size_t slash = f.find('/', begin);
+      if (slash != std::string::npos) {
+        name = f.substr(begin, slash - begin); // include/<name>/...: the public headers of <name>
+        folder = f.substr(0, slash);
+      }
+    }
+    if (name.empty()) {
+      const std::string base = under(f, common) ? prefix : std::string();
+      std::string rest = f.substr(base.size());
+      size_t s = rest.find('/');
+      if (s == std::string::npos) {
+        name = base.empty() ? "root" : top_name;
+        folder = base.empty() ? "" : common;
+      } else {
+        name = rest.substr(0, s);
+        folder = base + name;
+      }
+    }
+    wanted[name].insert(folder);
+    dirs[name].insert(dir_of(f));
   }
-  if (top_files) {
-    // Files directly in the common folder form one module named after it.
+  for (const auto& [name, folders] : wanted) {
+    std::vector<std::string>& gs = globs[name];
+    for (const std::string& folder : folders) {
+      bool clash = folder.empty();
+      for (const auto& [other, ogs] : globs)
+        for (const std::string& g : ogs)
+          if (&ogs != &gs && under(std::string(glob_folder(g)) + "/", folder)) clash = true;
+      for (const auto& [other, ofs] : wanted)
+        if (other != name)
+          for (const std::string& of : ofs)
+            if (under(of, folder)) clash = true;
+      if (!clash) {
+        gs.push_back(folder + "/**");
+        continue;
+      }
+      for (const std::string& d : dirs[name])
+        if (d == folder || under(d, folder))
+          gs.push_back(d.empty() ? "*" : d + "/*");
+    }
+  }
+  for (auto& [name, gs] : globs) {
+    std::sort(gs.begin(), gs.end());
+    gs.erase(std::unique(gs.begin(), gs.end()), gs.end());
     ModuleDecl d;
-    d.name = common.empty() ? "root" : common.substr(common.rfind('/') + 1);
-    if (names.count(d.name)) d.name += "-top";
-    d.paths = {prefix + "*"};
+    d.name = name;
+    d.paths = gs;
     cfg.modules.push_back(std::move(d));
   }
   return cfg;

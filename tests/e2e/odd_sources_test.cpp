@@ -131,5 +131,30 @@ TEST_F(OddSources, ATuThatFailsIsReportedAndTheRestAnalysed) {
   EXPECT_TRUE(strict.out.empty());
 }
 
+TEST_F(OddSources, WithoutAConfigHeadersInIncludeFoldersBelongToAModule) {
+  // leveldb's layout: public headers in include/<name>/, sources elsewhere.
+  write("include/lib/lib.h", "#pragma once\nint lib_value();\n");
+  write("include/kv/db.h", "#pragma once\ninline int kv_get() { return 7; }\n");
+  write("src/lib/lib.cpp", "#include \"lib/lib.h\"\nint lib_value() { return 1; }\n");
+  write("src/app/main.cpp", "#include \"kv/db.h\"\n#include \"lib/lib.h\"\nint main() { return lib_value() + kv_get(); }\n");
+  write("src/app/config.h", "#pragma once\n");
+  database({"src/lib/lib.cpp", "src/app/main.cpp"});
+  auto r = seam({"graph", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("no seam.json: inferred 3 modules from the folder layout (app, kv, lib)"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("belong to no module"), std::string::npos) << r.err;
+  auto g = nlohmann::json::parse(r.out);
+  EXPECT_EQ(edges(g), (std::set<std::string>{"app->kv", "app->lib"}));
+  for (const auto& n : g["nodes"])
+    if (n["id"] == "lib") EXPECT_EQ(n["files"], 2) << n.dump(); // its source and its public header
+
+  // seam init writes the same modules with globs that hold the headers.
+  auto init = seam({"init", "--modules", "folders", "-o", "-", "-q"});
+  ASSERT_EQ(init.status, 0) << init.err;
+  EXPECT_NE(init.out.find("\"include/lib/**\""), std::string::npos) << init.out;
+  EXPECT_NE(init.out.find("\"include/kv/**\""), std::string::npos) << init.out;
+}
+
 } // namespace
 } // namespace seam

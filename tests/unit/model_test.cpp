@@ -1,5 +1,6 @@
 // The model from hand-built facts: merging TUs (headers counted once), module
 // mapping from globs, ownership, and the module graph built from it.
+#include "analyzers/core/paths.h"
 #include "analyzers/graph/module_graph.h"
 #include "analyzers/model/model.h"
 #include "support/facts_builder.h"
@@ -83,12 +84,16 @@ TEST(Model, AFileInTwoModulesIsAConfigErrorNamingBoth) {
   t.file("src/app/x.cpp");
   std::vector<TuFacts> tus{std::move(t.tu)};
   Config c = two_modules();
+  c.path = "seam.json";
   c.modules[0].paths.push_back("src/app/x.cpp");
+  c.modules[0].path_pos = {{5, 17}, {5, 32}}; // lib's globs
+  c.modules[1].path_pos = {{9, 17}};          // app's
   Project p;
   std::vector<std::string> errors, warnings;
   EXPECT_FALSE(build_project(std::move(tus), c, p, errors, warnings));
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_NE(errors[0].find("src/app/x.cpp is matched by two modules, 'app' and 'lib'"), std::string::npos)
+  EXPECT_EQ(errors[0].rfind("seam.json:5:32: error: src/app/x.cpp is matched by two modules, 'app' (seam.json:9:17) and "
+                            "'lib'", 0), 0u)
       << errors[0];
 }
 
@@ -113,6 +118,51 @@ TEST(Model, InferredModulesAreTheFirstFolderLevelUnderTheCommonSourceFolder) {
   EXPECT_EQ(c.modules[0].name, "orders");
   EXPECT_EQ(c.modules[0].paths, std::vector<std::string>{"src/orders/**"});
   EXPECT_EQ(c.modules[1].name, "users");
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> modules_of(const Config& c) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const ModuleDecl& m : c.modules) out.push_back({m.name, m.paths});
+  return out;
+}
+
+using Modules = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+TEST(Model, InferredModulesTakeInTheHeadersTheSourcesReachElsewhere) {
+  // leveldb's layout: sources in db/, table/, util/; public headers in include/leveldb/.
+  Config c = infer_config({"db/db_impl.cc", "table/block.cc", "util/coding.cc"},
+                          {"db/db_impl.cc", "db/db_impl.h", "include/leveldb/db.h", "include/leveldb/env.h",
+                           "port/port.h", "table/block.cc", "util/coding.cc"},
+                          "/p");
+  EXPECT_EQ(modules_of(c), (Modules{{"db", {"db/**"}},
+                                    {"leveldb", {"include/leveldb/**"}},
+                                    {"port", {"port/**"}},
+                                    {"table", {"table/**"}},
+                                    {"util", {"util/**"}}}));
+}
+
+TEST(Model, PublicHeadersJoinTheModuleOfTheirNameAndNoGlobsOverlap) {
+  Config c = infer_config({"src/orders/a.cpp", "src/users/u.cpp", "src/main.cpp"},
+                          {"include/orders/api.h",  // joins orders
+                           "src/common/ids.h",      // header-only folder under the common folder
+                           "src/config.h",          // beside main.cpp: the top module
+                           "tools/gen/out.h",       // outside the common folder: its first level
+                           "tools/include/users/x.h", "tools/t.h", "version.h"},
+                          "/p");
+  EXPECT_EQ(modules_of(c), (Modules{{"common", {"src/common/**"}},
+                                    {"orders", {"include/orders/**", "src/orders/**"}},
+                                    {"root", {"*"}},
+                                    {"src", {"src/*"}},
+                                    {"tools", {"tools/*", "tools/gen/*"}},
+                                    {"users", {"src/users/**", "tools/include/users/**"}}}));
+  // Every file lands in exactly one module.
+  for (const char* f : {"include/orders/api.h", "src/common/ids.h", "src/config.h", "src/main.cpp", "tools/gen/out.h",
+                        "tools/include/users/x.h", "tools/t.h", "version.h", "src/orders/a.cpp"}) {
+    int n = 0;
+    for (const ModuleDecl& m : c.modules)
+      for (const std::string& g : m.paths) n += glob_match(g, f);
+    EXPECT_EQ(n, 1) << f;
+  }
 }
 
 TEST(Graph, CyclesAreStronglyConnectedComponents) {

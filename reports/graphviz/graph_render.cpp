@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace seam {
 
@@ -370,28 +371,34 @@ std::string render_dot(const Project& p, const GraphContext& c, const DrawOption
 }
 
 bool render_svg(const Project& p, const GraphContext& c, const DrawOptions& o, std::string& svg, std::string& error) {
-  // The context first: gvContext() installs the default attributes a graph
-  // must be created under; the graph goes before the context is freed.
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
+  // One Graphviz context for the process, never freed. Graphviz 2.43's pango
+  // plugin keeps a pointer to the last font name, which the context owns:
+  // after gvFreeContext the next layout in the process would compare against
+  // freed memory (AddressSanitizer: heap-use-after-free in textspan_size).
+  // The context also installs the default attributes a graph must be created
+  // under, so it comes first. Graphviz is not thread-safe: one render at a time.
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  static GVC_t* const gvc = gvContext();
   if (!gvc) {
     error = "Graphviz could not start (gvContext failed)";
     return false;
   }
   GraphPtr g = build(p, c, o);
-  if (gvLayout(gvc.get(), g.get(), "dot") != 0) {
+  if (gvLayout(gvc, g.get(), "dot") != 0) {
     error = "Graphviz could not lay out the graph with 'dot'; is the Graphviz dot layout plugin installed "
             "(libgvplugin_dot_layout, package libgvc6 / graphviz)?";
     return false;
   }
   char* data = nullptr;
   unsigned int len = 0;
-  bool ok = gvRenderData(gvc.get(), g.get(), "svg", &data, &len) == 0 && data;
+  bool ok = gvRenderData(gvc, g.get(), "svg", &data, &len) == 0 && data;
   if (ok)
     svg.assign(data, len);
   else
     error = "Graphviz could not render SVG; is the Graphviz core plugin installed (libgvplugin_core)?";
   if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), g.get());
+  gvFreeLayout(gvc, g.get());
   return ok;
 }
 

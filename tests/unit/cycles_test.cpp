@@ -6,12 +6,15 @@
 #include "analyzers/model/model.h"
 #include "reports/graph/cycles_report.h"
 #include "support/facts_builder.h"
+#include "support/project_builder.h"
 
 #include <gtest/gtest.h>
 
 namespace seam {
 namespace {
 
+using test::build_from;
+using test::src_modules;
 using test::TuBuilder;
 
 /// A graph with nodes named by single letters and edges "xy" of weight w.
@@ -153,19 +156,8 @@ Project planted() {
   t.include("src/c/p.h", 1, "src/c/q.h");
   t.include("src/c/q.h", 1, "src/c/p.h");
   t.include("src/c/p.cpp", 1, "src/c/p.h");
-  Config c;
-  c.root = "/p";
-  for (const char* m : {"a", "b", "c"}) {
-    ModuleDecl d;
-    d.name = m;
-    d.paths = {std::string("src/") + m + "/**"};
-    c.modules.push_back(d);
-  }
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  EXPECT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  EXPECT_TRUE(build_from(std::move(t.tu), src_modules({"a", "b", "c"}), p));
   return p;
 }
 
@@ -232,17 +224,8 @@ TEST(ProjectCycles, TextOfABigTangleListsItsLightestEdges) {
   t.tu.main_file = "src/m/f00.h";
   auto name = [](int i) { return "src/m/f" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".h"; };
   for (int i = 0; i < 20; ++i) t.include(name(i), 1, name((i + 1) % 20));
-  Config c;
-  c.root = "/p";
-  ModuleDecl d;
-  d.name = "m";
-  d.paths = {"src/m/**"};
-  c.modules.push_back(d);
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  ASSERT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  ASSERT_TRUE(build_from(std::move(t.tu), src_modules({"m"}), p));
   ProjectCycles pc = find_project_cycles(p);
   ASSERT_EQ(pc.file_cycles.size(), 1u);
   EXPECT_EQ(pc.file_cycles[0].members.size(), 20u);

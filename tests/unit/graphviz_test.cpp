@@ -7,6 +7,7 @@
 #include "reports/graph/unit_graph_report.h"
 #include "reports/graphviz/graph_render.h"
 #include "support/facts_builder.h"
+#include "support/project_builder.h"
 
 #include <graphviz/cgraph.h>
 #include <gtest/gtest.h>
@@ -18,6 +19,10 @@
 namespace seam {
 namespace {
 
+using test::build_from;
+using test::config_with;
+using test::src_module;
+using test::src_modules;
 using test::TuBuilder;
 
 /// ui (top) -> svc <-> repo (a cycle), repo -> base; base -> ui is against the
@@ -35,24 +40,12 @@ Project layered() {
   t.include("src/ui/ui.cpp", 1, "/usr/include/vector");
   t.tu.includes.back().angled = true;
   t.tu.includes.back().spelled = "vector";
-  Config c;
-  c.root = "/p";
+  ModuleDecl ui = src_module("ui", "top");
+  ui.may_depend_on = std::vector<std::string>{"svc"};
+  Config c = config_with({src_module("base", "bottom"), src_module("repo", "middle"), src_module("svc", "middle"), ui});
   c.layers = {"top", "middle", "bottom"};
-  const char* layer[] = {"bottom", "middle", "middle", "top"};
-  const char* names[] = {"base", "repo", "svc", "ui"};
-  for (int i = 0; i < 4; ++i) {
-    ModuleDecl d;
-    d.name = names[i];
-    d.paths = {std::string("src/") + names[i] + "/**"};
-    d.layer = layer[i];
-    if (d.name == "ui") d.may_depend_on = std::vector<std::string>{"svc"};
-    c.modules.push_back(d);
-  }
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  EXPECT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  EXPECT_TRUE(build_from(std::move(t.tu), c, p));
   return p;
 }
 
@@ -199,17 +192,8 @@ TEST(Dot, NamesFromCodeAreQuotedByCgraph) {
   TuBuilder t;
   t.tu.main_file = "src/m/a \"q\" <&> \\x.cpp";
   t.ref("src/m/a \"q\" <&> \\x.cpp", 1, "f", "src/m/b.h");
-  Config c;
-  c.root = "/p";
-  ModuleDecl d;
-  d.name = "m";
-  d.paths = {"src/m/**"};
-  c.modules.push_back(d);
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  ASSERT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  ASSERT_TRUE(build_from(std::move(t.tu), src_modules({"m"}), p));
   UnitGraph g = build_unit_graph(p, GraphLevel::File);
   ParsedDot parsed = parse_dot(render_dot(p, context(g), {}));
   EXPECT_EQ(parsed.nodes, (std::set<std::string>{"src/m/a \"q\" <&> \\x.cpp", "src/m/b.h"}));
@@ -340,29 +324,22 @@ TEST(Svg, ThreeHundredModulesLayOutInSeconds) {
   // 10 modules of lower layers, near and far (2700 edges, many long ones).
   TuBuilder t;
   t.tu.main_file = "src/m000/a.cpp";
-  Config c;
-  c.root = "/p";
+  Config c = config_with({});
   auto name = [](int i) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "m%03d", i);
     return std::string(buf);
   };
   for (int i = 0; i < 300; ++i) {
-    ModuleDecl d;
-    d.name = name(i);
-    d.paths = {"src/" + d.name + "/**"};
-    c.modules.push_back(d);
+    c.modules.push_back(src_module(name(i)));
     int layer = i / 30;
     for (int k = 0; k < 10 && layer < 9; ++k) {
       int j = (layer + 1 + k % (9 - layer)) * 30 + (i * 7 + k * 11) % 30;
       t.ref("src/" + name(i) + "/a.cpp", 10 + k, name(j) + "::f", "src/" + name(j) + "/a.cpp");
     }
   }
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  ASSERT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  ASSERT_TRUE(build_from(std::move(t.tu), c, p));
   UnitGraph g = build_unit_graph(p, GraphLevel::Module);
   ASSERT_EQ(g.size(), 300u);
   ASSERT_EQ(g.edges.size(), 2700u);

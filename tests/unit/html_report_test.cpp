@@ -5,6 +5,7 @@
 #include "analyzers/core/output.h"
 #include "reports/html/report.h"
 #include "support/facts_builder.h"
+#include "support/project_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -16,24 +17,18 @@ namespace seam {
 namespace {
 
 using html::Json;
+using test::build_from;
+using test::config_with;
+using test::src_module;
 using test::TuBuilder;
 
 /// ui (top) -> core (mid) <-> base (bottom): the cycle core/base, an upward
 /// dependency base -> core, and ui using base outside its may_depend_on.
 Project three_modules() {
-  Config c;
-  c.root = "/p";
-  c.layers = {"top", "mid", "bottom"};
-  auto decl = [](const char* name, const char* layer) {
-    ModuleDecl d;
-    d.name = name;
-    d.paths = {std::string("src/") + name + "/**"};
-    d.layer = layer;
-    return d;
-  };
-  ModuleDecl ui = decl("ui", "top");
+  ModuleDecl ui = src_module("ui", "top");
   ui.may_depend_on = std::vector<std::string>{"core"};
-  c.modules = {ui, decl("core", "mid"), decl("base", "bottom")};
+  Config c = config_with({ui, src_module("core", "mid"), src_module("base", "bottom")});
+  c.layers = {"top", "mid", "bottom"};
 
   TuBuilder t;
   t.tu.main_file = "src/ui/main.cpp";
@@ -48,11 +43,8 @@ Project three_modules() {
   t.ref("src/core/core.cpp", 20, "base::util", "src/base/base.cpp");
   t.ref("src/core/core.cpp", 21, "base::util", "src/base/base.cpp");
   t.ref("src/base/base.cpp", 30, "core::run", "src/core/core.cpp");
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  EXPECT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  EXPECT_TRUE(build_from(std::move(t.tu), c, p));
   return p;
 }
 

@@ -4,6 +4,7 @@
 #include "analyzers/graph/unit_graph.h"
 #include "analyzers/model/model.h"
 #include "support/facts_builder.h"
+#include "support/project_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -48,19 +49,8 @@ TEST(Levels, ModuleGraphFromFacts) {
   t.ref("src/core/core.cpp", 5, "util::log", "src/util/util.cpp");
   t.ref("src/core/core.cpp", 6, "net::send", "src/net/net.cpp");
   t.ref("src/net/net.cpp", 7, "core::run", "src/core/core.cpp");
-  Config c;
-  c.root = "/p";
-  for (const char* m : {"app", "core", "net", "util"}) {
-    ModuleDecl d;
-    d.name = m;
-    d.paths = {std::string("src/") + m + "/**"};
-    c.modules.push_back(d);
-  }
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  ASSERT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  ASSERT_TRUE(test::build_from(std::move(t.tu), test::src_modules({"app", "core", "net", "util"}), p));
   UnitGraph g = build_unit_graph(p, GraphLevel::Module);
   auto l = levelize(g.successors());
   ASSERT_EQ(g.names, (std::vector<std::string>{"app", "core", "net", "util"}));

@@ -15,12 +15,15 @@
 #include "analyzers/metrics/module_metrics.h"
 #include "reports/metrics/metrics_report.h"
 #include "support/facts_builder.h"
+#include "support/project_builder.h"
 
 #include <gtest/gtest.h>
 
 namespace seam {
 namespace {
 
+using test::build_from;
+using test::src_modules;
 using test::TuBuilder;
 
 Project three_modules() {
@@ -46,19 +49,8 @@ Project three_modules() {
   t.ref("src/core/engine.cpp", 14, "core::Engine", "src/core/engine.h", RefKind::TypeUse);
   t.ref("src/core/engine.cpp", 15, "core::Impl", "src/core/engine.cpp", RefKind::TypeUse);
   t.ref("src/util/log.h", 5, "util::Level", "src/util/log.h", RefKind::TypeUse);
-  Config c;
-  c.root = "/p";
-  for (const char* m : {"app", "core", "util"}) {
-    ModuleDecl d;
-    d.name = m;
-    d.paths = {std::string("src/") + m + "/**"};
-    c.modules.push_back(d);
-  }
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  EXPECT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  EXPECT_TRUE(build_from(std::move(t.tu), src_modules({"app", "core", "util"}), p));
   return p;
 }
 
@@ -158,17 +150,8 @@ TEST(Metrics, UndefinedValuesStayUndefined) {
   TuBuilder t;
   t.tu.main_file = "src/solo/a.cpp";
   t.symbol("solo::f", "src/solo/a.cpp");
-  Config c;
-  c.root = "/p";
-  ModuleDecl d;
-  d.name = "solo";
-  d.paths = {"src/solo/**"};
-  c.modules.push_back(d);
-  std::vector<TuFacts> tus;
-  tus.push_back(std::move(t.tu));
   Project p;
-  std::vector<std::string> errors, warnings;
-  ASSERT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  ASSERT_TRUE(build_from(std::move(t.tu), src_modules({"solo"}), p));
   Metrics m = compute_metrics(p, build_module_graph(p));
   EXPECT_FALSE(m.modules[0].instability);
   EXPECT_FALSE(m.modules[0].distance);

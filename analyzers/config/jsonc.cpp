@@ -288,23 +288,26 @@ private:
     }
   }
 
-  bool array(Value& v, int depth) {
-    if (depth >= kMaxDepth) return error("arrays and objects nested too deeply");
-    v.kind = Kind::Array;
+  /// The elements of an array or an object, from its opening bracket to just
+  /// after `close`. `element` parses one where it starts; `last` says what was
+  /// parsed last, for the message when neither ',' nor `close` follows it. A ','
+  /// right before `close` is an error at the ','; `noun` names what it lacks.
+  template <class Element, class Last>
+  bool elements(char close, const char* noun, Element element, Last last) {
     ++i_;
     if (!skip_space()) return false;
-    if (i_ < s_.size() && s_[i_] == ']') {
+    if (i_ < s_.size() && s_[i_] == close) {
       ++i_;
       return true;
     }
     Pos comma;
     for (;;) {
-      if (i_ < s_.size() && s_[i_] == ']') {
-        error_ = {comma, "trailing comma: expected another element after ','; remove the ','"};
+      if (i_ < s_.size() && s_[i_] == close) {
+        error_ = {comma, std::string("trailing comma: expected another ") + noun +
+                             " after ','; remove the ','"};
         return false;
       }
-      v.items.emplace_back();
-      if (!value(v.items.back(), depth + 1)) return false;
+      if (!element()) return false;
       if (!skip_space()) return false;
       if (i_ < s_.size() && s_[i_] == ',') {
         comma = pos();
@@ -312,65 +315,60 @@ private:
         if (!skip_space()) return false;
         continue;
       }
-      if (i_ < s_.size() && s_[i_] == ']') {
+      if (i_ < s_.size() && s_[i_] == close) {
         ++i_;
         return true;
       }
-      return error("expected ',' or ']' after an array element; found " + found());
+      return error("expected ',' or '" + std::string(1, close) + "' after " + last() + "; found " +
+                   found());
     }
+  }
+
+  bool array(Value& v, int depth) {
+    if (depth >= kMaxDepth) return error("arrays and objects nested too deeply");
+    v.kind = Kind::Array;
+    return elements(
+        ']', "element",
+        [&] {
+          v.items.emplace_back();
+          return value(v.items.back(), depth + 1);
+        },
+        [] { return std::string("an array element"); });
   }
 
   bool object(Value& v, int depth) {
     if (depth >= kMaxDepth) return error("arrays and objects nested too deeply");
     v.kind = Kind::Object;
-    ++i_;
-    if (!skip_space()) return false;
-    if (i_ < s_.size() && s_[i_] == '}') {
-      ++i_;
-      return true;
+    return elements(
+        '}', "member", [&] { return member(v, depth); },
+        [&] { return "the value of \"" + v.members.back().key + "\""; });
+  }
+
+  /// One "key": value of the object `v`, at the key's opening quote.
+  bool member(Value& v, int depth) {
+    if (i_ >= s_.size() || s_[i_] != '"') {
+      if (i_ < s_.size() && (s_[i_] == '\'' || is_word_char(i_)))
+        return error("expected a key in double quotes; found " + found());
+      return error("expected a key in double quotes or '}'; found " + found());
     }
-    Pos comma;
-    for (;;) {
-      if (i_ < s_.size() && s_[i_] == '}') {
-        error_ = {comma, "trailing comma: expected another member after ','; remove the ','"};
+    Member m;
+    m.key_pos = pos();
+    if (!string(m.key)) return false;
+    for (const Member& prev : v.members)
+      if (prev.key == m.key) {
+        error_ = {m.key_pos, "duplicate key \"" + m.key + "\" (first at " +
+                                 std::to_string(prev.key_pos.line) + ":" +
+                                 std::to_string(prev.key_pos.column) + ")"};
         return false;
       }
-      if (i_ >= s_.size() || s_[i_] != '"') {
-        if (i_ < s_.size() && (s_[i_] == '\'' || is_word_char(i_)))
-          return error("expected a key in double quotes; found " + found());
-        return error("expected a key in double quotes or '}'; found " + found());
-      }
-      Member m;
-      m.key_pos = pos();
-      if (!string(m.key)) return false;
-      for (const Member& prev : v.members)
-        if (prev.key == m.key) {
-          error_ = {m.key_pos, "duplicate key \"" + m.key + "\" (first at " +
-                                   std::to_string(prev.key_pos.line) + ":" +
-                                   std::to_string(prev.key_pos.column) + ")"};
-          return false;
-        }
-      if (!skip_space()) return false;
-      if (i_ >= s_.size() || s_[i_] != ':')
-        return error("expected ':' after the key \"" + m.key + "\"; found " + found());
-      ++i_;
-      if (!skip_space()) return false;
-      if (!value(m.value, depth + 1)) return false;
-      v.members.push_back(std::move(m));
-      if (!skip_space()) return false;
-      if (i_ < s_.size() && s_[i_] == ',') {
-        comma = pos();
-        ++i_;
-        if (!skip_space()) return false;
-        continue;
-      }
-      if (i_ < s_.size() && s_[i_] == '}') {
-        ++i_;
-        return true;
-      }
-      return error("expected ',' or '}' after the value of \"" + v.members.back().key +
-                   "\"; found " + found());
-    }
+    if (!skip_space()) return false;
+    if (i_ >= s_.size() || s_[i_] != ':')
+      return error("expected ':' after the key \"" + m.key + "\"; found " + found());
+    ++i_;
+    if (!skip_space()) return false;
+    if (!value(m.value, depth + 1)) return false;
+    v.members.push_back(std::move(m));
+    return true;
   }
 };
 

@@ -4,6 +4,7 @@
 // left half-written, and an interrupted scan leaves a cache the next run can
 // trust.
 #include "support/run.h"
+#include "support/temp_tree.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -28,25 +29,19 @@ using test::run;
 using test::RunResult;
 using test::slurp;
 
-class Environment : public ::testing::Test {
+class Environment : public test::TempTreeTest {
 protected:
+  Environment() : TempTreeTest("seam-env") {}
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "seam-env-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    base_ = fs::canonical(tmpl);
+    ASSERT_NO_FATAL_FAILURE(TempTreeTest::SetUp());
     root_ = base_ / "proj";
     fs::create_directories(root_);
   }
   void TearDown() override {
     for (const fs::path& m : mounts_) ::umount2(m.c_str(), MNT_DETACH);
-    fs::remove_all(base_);
+    TempTreeTest::TearDown();
   }
 
-  void write(const fs::path& rel, const std::string& text) {
-    fs::path p = rel.is_absolute() ? rel : root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-  }
   /// One database entry per source, in the order given.
   void database(const std::vector<std::string>& sources) {
     nlohmann::json db = nlohmann::json::array();
@@ -88,7 +83,6 @@ protected:
     return out;
   }
 
-  fs::path base_, root_;
   std::vector<fs::path> mounts_;
 };
 

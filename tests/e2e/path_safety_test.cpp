@@ -4,13 +4,13 @@
 // file under its temporary tree before and after the run: the only new ones
 // are the outputs, and files outside are untouched.
 #include "support/run.h"
+#include "support/temp_tree.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sys/wait.h>
@@ -25,12 +25,11 @@ using test::RunResult;
 using test::slurp;
 
 /// app calls into one module whose name the test chooses.
-class PathSafety : public ::testing::Test {
+class PathSafety : public test::TempTreeTest {
 protected:
+  PathSafety() : TempTreeTest("seam-paths") {}
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "seam-paths-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    base_ = fs::canonical(tmpl);
+    ASSERT_NO_FATAL_FAILURE(TempTreeTest::SetUp());
     root_ = base_ / "deep" / "er" / "proj"; // room for ../.. to land inside base_
     write("src/evil/evil.h", "#pragma once\nint evil_value(int x);\n");
     write("src/evil/evil.cpp", "#include \"src/evil/evil.h\"\nint evil_value(int x) { return x; }\n");
@@ -40,13 +39,6 @@ protected:
       db.push_back({{"directory", root_.string()}, {"file", f}, {"command", std::string("c++ -I. -c ") + f}});
     write("compile_commands.json", db.dump());
     write(base_ / "victim.txt", "untouched\n");
-  }
-  void TearDown() override { fs::remove_all(base_); }
-
-  void write(const fs::path& rel, const std::string& text) {
-    fs::path p = rel.is_absolute() ? rel : root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
   }
   /// seam.json with the evil module named `name` (any bytes: JSON-escaped).
   void name_module(const std::string& name) {
@@ -94,8 +86,6 @@ protected:
       out.insert(dir + "/" + stem + suffix);
     return out;
   }
-
-  fs::path base_, root_;
 };
 
 TEST_F(PathSafety, SplitWritesOnlyIntoItsFolderWhateverTheModuleName) {

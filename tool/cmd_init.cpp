@@ -62,6 +62,7 @@ int run_init(const Options& o) {
   xo.root = root;
   xo.jobs = o.jobs;
   std::string problem;
+  xo.adjust.root = root;
   xo.adjust.resource_dir = default_resource_dir(problem);
   if (xo.adjust.resource_dir.empty()) {
     error(problem);

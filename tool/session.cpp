@@ -231,6 +231,7 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
   so.root = root;
   so.jobs = o.jobs;
   std::string problem;
+  so.adjust.root = root; // warnings name files relative to the project root
   so.adjust.resource_dir = default_resource_dir(problem);
   if (so.adjust.resource_dir.empty()) {
     error(problem);

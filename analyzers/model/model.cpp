@@ -350,6 +350,19 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
   return ok;
 }
 
+std::string signature_params(const std::string& signature) {
+  // The first '(' outside template arguments opens the parameters
+  // ("std::function<void (int)> (bool)" -> "(bool)").
+  int angle = 0;
+  for (size_t i = 0; i < signature.size(); ++i) {
+    char c = signature[i];
+    if (c == '<') ++angle;
+    if (c == '>' && angle > 0) --angle;
+    if (c == '(' && angle == 0) return signature.substr(i);
+  }
+  return {};
+}
+
 std::vector<std::string> reached_project_files(const std::vector<TuFacts>& tus) {
   std::vector<std::string> files;
   for (const TuFacts& t : tus)

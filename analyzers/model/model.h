@@ -95,6 +95,11 @@ struct Project {
   std::string where(const Loc& l) const;
 };
 
+/// The parameter list and qualifiers of a function's signature: "(int) const"
+/// of "bool (int) const"; empty when `signature` has none. Tells overloads
+/// (const and non-const begin()) apart where the name alone does not.
+std::string signature_params(const std::string& signature);
+
 /// Merges TU facts into `project`. The conflict rule: a file is identified by
 /// its path, a symbol by its USR; a symbol's definition wins over a declaration,
 /// flags are OR-ed, the first non-empty signature is kept; references and

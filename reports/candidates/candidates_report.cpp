@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 namespace seam {
@@ -90,6 +91,7 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
     ordered_json j;
     j["symbol"] = s.name;
     j["kind"] = to_string(s.kind);
+    if (!s.signature.empty()) j["signature"] = s.signature;
     j["operation"] = e.operation;
     j = site_json(p, s.decl.valid() ? s.decl : s.def, std::move(j));
     j["sites"] = e.use.sites;
@@ -212,12 +214,15 @@ void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool w
   o << "  interface   " << a.inputs.operations << " operation" << (a.inputs.operations == 1 ? "" : "s") << ", "
     << a.interface.size() << " symbol" << (a.interface.size() == 1 ? "" : "s") << " used by "
     << (a.clients.empty() ? "no module" : std::to_string(a.clients.size()) + " module" + (a.clients.size() == 1 ? "" : "s")) << "\n";
+  std::map<std::string, int> name_count; // overloads show their parameters
+  for (const InterfaceEntry& e : a.interface) ++name_count[p.symbols[e.use.symbol].name];
   for (const InterfaceEntry& e : a.interface) {
     const Symbol& s = p.symbols[e.use.symbol];
+    const std::string name = name_count[s.name] > 1 ? s.name + signature_params(s.signature) : s.name;
     std::string uses = e.use.call_sites ? std::to_string(e.use.call_sites) + " call" + (e.use.call_sites == 1 ? "" : "s")
                                         : std::to_string(e.use.sites) + " use" + (e.use.sites == 1 ? "" : "s");
     if (e.loop_calls) uses += " (" + std::to_string(e.loop_calls) + (e.loop_calls == 1 ? " in a loop)" : " in loops)");
-    o << "    " << pad(s.name, 46) << pad(to_string(s.kind), 12) << pad(uses, 22) << join_modules(p, e.use.clients) << "\n";
+    o << "    " << pad(name, 46) << pad(to_string(s.kind), 12) << pad(uses, 22) << join_modules(p, e.use.clients) << "\n";
   }
   o << "  depends on  ";
   if (a.dependencies.empty()) o << "nothing";

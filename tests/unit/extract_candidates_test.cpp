@@ -5,6 +5,7 @@
 // Also the extractor facts candidates rely on: friend declarations.
 #include "analyzers/candidates/candidates.h"
 #include "analyzers/extract/extract.h"
+#include "reports/candidates/candidates_report.h"
 #include "support/annotated.h"
 
 #include <gtest/gtest.h>
@@ -359,6 +360,44 @@ int b::pong(int n) { return n ? a::$ping^ping(n - 1) : 0; }
   // Extracted together, the cycle is inside the unit.
   Assessment both = assess(ctx, {p.find_module("a"), p.find_module("b")});
   EXPECT_TRUE(both.blockers.empty());
+}
+
+// ---------------------------------------------------------------------------
+// The interface as a user reads it.
+
+TEST(CandidateInterface, OverloadsShowTheirParametersWhereTheNameAloneIsAmbiguous) {
+  Sources s({{"store/box.h", R"cpp(#pragma once
+namespace store {
+class Box {
+public:
+  int& at(int i);
+  const int& at(int i) const;
+  int size() const;
+private:
+  int v_[4] = {};
+};
+}
+)cpp"},
+             {"store/box.cpp", "#include \"store/box.h\"\nnamespace store {\nint& Box::at(int i) { return v_[i]; }\n"
+                               "const int& Box::at(int i) const { return v_[i]; }\nint Box::size() const { return 4; }\n}\n"},
+             {"app/main.cpp", R"cpp(#include "store/box.h"
+int main() {
+  store::Box b;
+  const store::Box& c = b;
+  b.at(0) = 1;
+  return c.at(0) + b.size();
+}
+)cpp"}});
+  Project p = s.project();
+  CandidateContext ctx(p);
+  Ranking r = rank_modules(ctx);
+  const std::string text = candidates_text(p, r);
+  EXPECT_NE(text.find("    store::Box::at(int)     "), std::string::npos) << text;
+  EXPECT_NE(text.find("    store::Box::at(int) const     "), std::string::npos) << text;
+  EXPECT_NE(text.find("    store::Box::size     "), std::string::npos) << text; // one of its name: no parameters
+  const auto json = candidates_json(p, r).dump();
+  EXPECT_NE(json.find(R"("symbol":"store::Box::at","kind":"method","signature":"const int &(int) const")"),
+            std::string::npos) << json;
 }
 
 // ---------------------------------------------------------------------------

@@ -22,7 +22,15 @@ int DataContext::file(FileId f) const {
 
 int DataContext::symbol(SymbolId s) {
   if (s >= project.symbols.size()) return -1;
-  return symbol_name(project.symbols[s].name.empty() ? project.symbols[s].usr : project.symbols[s].name);
+  const Symbol& sym = project.symbols[s];
+  if (sym.name.empty()) return symbol_name(sym.usr);
+  if (functions_named_.empty())
+    for (const Symbol& other : project.symbols)
+      if (!other.signature.empty()) ++functions_named_[other.name];
+  auto it = functions_named_.find(sym.name);
+  if (!sym.signature.empty() && it != functions_named_.end() && it->second > 1)
+    return symbol_name(sym.name + signature_params(sym.signature));
+  return symbol_name(sym.name);
 }
 
 int DataContext::symbol_name(const std::string& name) {

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -54,7 +55,9 @@ public:
   /// Index of a project file in the `files` table (every project file is in
   /// it, sorted by path); -1 for an external file.
   int file(FileId f) const;
-  /// Index of a qualified symbol name in the `symbols` table, added on first use.
+  /// Index of a qualified symbol name in the `symbols` table, added on first
+  /// use. Overloads (functions sharing a name) carry their parameters:
+  /// "Box::at(int)" and "Box::at(int) const" are two entries.
   int symbol(SymbolId s);
   /// Index of a symbol name given as text (names from analyses that carry no id).
   int symbol_name(const std::string& name);
@@ -67,6 +70,7 @@ public:
 private:
   std::vector<int> file_index_;
   std::unordered_map<std::string, int> symbol_index_;
+  std::unordered_map<std::string_view, int> functions_named_; ///< functions per name
   Json symbols_ = Json::array();
 };
 

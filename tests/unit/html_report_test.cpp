@@ -11,6 +11,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <unistd.h>
 
 namespace seam {
@@ -68,6 +69,35 @@ const Json* edge(const Json& d, const std::string& from, const std::string& to) 
     if (d["modules"][e["from"].get<size_t>()]["name"] == from && d["modules"][e["to"].get<size_t>()]["name"] == to)
       return &e;
   return nullptr;
+}
+
+TEST(HtmlReportData, OverloadsAreTwoSymbolsEachWithItsParameters) {
+  Config c = config_with({src_module("ui", "top"), src_module("core", "mid")});
+  c.layers = {"top", "mid"};
+  TuBuilder t;
+  t.tu.main_file = "src/ui/main.cpp";
+  t.ref("src/ui/main.cpp", 10, "core::Box::at", "src/core/box.h");
+  t.ref("src/ui/main.cpp", 11, "core::Box::size", "src/core/box.h");
+  t.tu.symbols[0].signature = "int &(int)";
+  t.tu.symbols[1].signature = "int () const";
+  SymbolFact at_const = t.tu.symbols[0]; // the const overload: same name, another USR
+  at_const.usr += "#const";
+  at_const.signature = "const int &(int) const";
+  t.tu.symbols.push_back(at_const);
+  RefFact r = t.tu.refs[0];
+  r.site.line = 12;
+  r.target = 2;
+  t.tu.refs.push_back(r);
+  Project p;
+  ASSERT_TRUE(build_from(std::move(t.tu), c, p));
+  std::vector<std::string> notes;
+  Json d = html::report_data(p, options(), notes);
+  std::set<std::string> symbols;
+  for (const Json& s : d["symbols"]) symbols.insert(s.get<std::string>());
+  EXPECT_TRUE(symbols.count("core::Box::at(int)")) << d["symbols"].dump();
+  EXPECT_TRUE(symbols.count("core::Box::at(int) const")) << d["symbols"].dump();
+  EXPECT_TRUE(symbols.count("core::Box::size")) << d["symbols"].dump(); // not overloaded: the name alone
+  EXPECT_FALSE(symbols.count("core::Box::at")) << d["symbols"].dump();
 }
 
 TEST(HtmlReportData, ModulesLevelsAndCycle) {

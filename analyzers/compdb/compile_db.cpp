@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <sys/stat.h>
@@ -217,6 +218,32 @@ bool find_compile_db(const std::string& p_option, std::string& path, std::string
 // --- reading it -------------------------------------------------------------
 
 namespace {
+
+/// The arguments of a command that shape its parse: all but the compiler,
+/// the source file, outputs and dependency files, -c, PIC/PIE and the
+/// -D<target>_EXPORTS CMake adds to the sources of a shared library.
+std::vector<std::string> parse_shaping(const std::vector<std::string>& args, const std::string& directory,
+                                       const std::string& file) {
+  std::vector<std::string> out;
+  auto starts = [](const std::string& a, const char* p) { return a.rfind(p, 0) == 0; };
+  auto ends = [](const std::string& a, const char* p) {
+    size_t n = std::strlen(p);
+    return a.size() > n && a.compare(a.size() - n, n, p) == 0;
+  };
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-o" || a == "-MF" || a == "-MT" || a == "-MQ") {
+      ++i;
+      continue;
+    }
+    if (starts(a, "-o") || starts(a, "-MF") || starts(a, "-MT") || starts(a, "-MQ") || a == "-MD" || a == "-MMD" ||
+        a == "-c" || a == "-fPIC" || a == "-fpic" || a == "-fPIE" || a == "-fpie" ||
+        (starts(a, "-D") && ends(a, "_EXPORTS")) || absolute_path(a, directory) == file)
+      continue;
+    out.push_back(a);
+  }
+  return out;
+}
 
 /// Streams the database through nlohmann's SAX interface straight into
 /// CompileCommands: no document tree is built (or freed), which is most of
@@ -539,6 +566,14 @@ private:
     }
     auto [it, inserted] = first_.emplace(cmd.file, db_.commands.size());
     if (!inserted) {
+      // The same parse as the first entry (a library built static and shared):
+      // nothing to tell.
+      const CompileCommand& first = db_.commands[it->second];
+      if (first.directory == cmd.directory &&
+          parse_shaping(first.arguments, first.directory, first.file) ==
+              parse_shaping(e.command.present ? split_command_line(e.command.value) : e.arguments, cmd.directory,
+                            cmd.file))
+        return;
       auto [slot, fresh] = duplicate_slot_.emplace(it->second, duplicates_.size());
       if (fresh) duplicates_.push_back({it->second, {db_.commands[it->second].entry}});
       duplicates_[slot->second].second.push_back(i);

@@ -312,10 +312,32 @@ TEST_F(CompDb, DuplicatesKeepTheFirstAndWarnOnce) {
                                         "each is used: src/a.cpp (entries 0, 2, 3)"});
 }
 
+TEST_F(CompDb, EntriesThatParseTheSameAreNotReported) {
+  // CMake's compile database for a library built static and shared: each source
+  // twice, differing only in the output, -fPIC and -D<target>_EXPORTS.
+  write("src/a.cpp");
+  CompileDb db;
+  Lines warnings;
+  std::string error;
+  ASSERT_TRUE(parse(R"([
+    {"directory": ")" + dir + R"(", "file": "src/a.cpp",
+     "command": "c++ -DX=1 -Iinc -O2 -o CMakeFiles/s.dir/src/a.cpp.o -c src/a.cpp"},
+    {"directory": ")" + dir + R"(", "file": ")" + dir + R"(/src/a.cpp",
+     "command": "c++ -DX=1 -Dlib_shared_EXPORTS -Iinc -O2 -fPIC -MD -MT x -MF x.d -o CMakeFiles/d.dir/src/a.cpp.o -c )" +
+                        dir + R"(/src/a.cpp"},
+    {"directory": ")" + dir + R"(", "file": "src/a.cpp", "arguments": ["c++", "-DX=1", "-Iinc", "-O2", "src/a.cpp"]}
+  ])",
+                    db, warnings, error));
+  ASSERT_EQ(db.commands.size(), 1u);
+  EXPECT_EQ(db.commands[0].arguments[5], "CMakeFiles/s.dir/src/a.cpp.o"); // the first entry
+  EXPECT_TRUE(warnings.empty()) << warnings[0];
+}
+
 TEST_F(CompDb, AFileListedManyTimesGivesAShortWarning) {
   write("a.cpp");
   nlohmann::json j = nlohmann::json::array();
-  for (int i = 0; i < 1000; ++i) j.push_back({{"directory", dir}, {"file", "a.cpp"}, {"command", "cc"}});
+  for (int i = 0; i < 1000; ++i)
+    j.push_back({{"directory", dir}, {"file", "a.cpp"}, {"command", "cc -DCONFIG=" + std::to_string(i)}});
   CompileDb db;
   Lines warnings;
   std::string error;
@@ -331,7 +353,7 @@ TEST_F(CompDb, ManyDuplicatesInOneWarning) {
     for (int i = 0; i < 5; ++i) {
       write("build/f" + std::to_string(i) + ".cpp");
       j.push_back({{"directory", "."}, {"file", "f" + std::to_string(i) + ".cpp"},
-                   {"command", "cc"}});
+                   {"command", round ? "cc -DNDEBUG" : "cc"}});
     }
   CompileDb db;
   Lines warnings;

@@ -248,7 +248,11 @@ Ranking rank_modules(CandidateContext& ctx) {
   for (const Assessment& a : out.modules) out.rank.push_back(a.role == Role::Candidate ? next++ : 0);
   for (const auto& cycle : ctx.cycles()) {
     std::vector<ModuleId> unit(cycle.begin(), cycle.end());
-    out.groups.push_back(assess(ctx, unit));
+    Assessment g = assess(ctx, unit);
+    // A cycle no module outside it uses is the application itself (on
+    // rocksdb, all 19 modules), not a service: nothing to extract it from.
+    if (g.role == Role::EntryPoint) continue;
+    out.groups.push_back(std::move(g));
   }
   return out;
 }

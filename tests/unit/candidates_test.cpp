@@ -277,6 +277,21 @@ TEST(Candidates, ModulesOfACycleAreAlsoScoredTogether) {
   EXPECT_EQ(g.loop_calls, 1u);
 }
 
+TEST(Candidates, ACycleThatNothingOutsideUsesIsNoGroup) {
+  // x <-> y and nothing else uses either: together they are the application.
+  TuBuilder t;
+  t.ref("src/x/x.cpp", 3, "y::g", "src/y/y.cpp");
+  t.ref("src/y/y.cpp", 4, "x::f", "src/x/x.cpp");
+  Project p;
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(build_project({std::move(t.tu)}, modules({"x", "y"}), p, errors, warnings));
+  CandidateContext ctx(p);
+  Ranking r = rank_modules(ctx);
+  EXPECT_TRUE(r.groups.empty()) << r.groups[0].name;
+  EXPECT_EQ(r.modules.size(), 2u); // each module is still assessed, with its cycle blocker
+  EXPECT_EQ(find(r, "x").blockers.at(0).kind, BlockerKind::Cycle);
+}
+
 TEST(Candidates, WhatIfListsEveryCallThatWouldBecomeRemote) {
   Project p = cycle_project();
   CandidateContext ctx(p);

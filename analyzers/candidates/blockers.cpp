@@ -86,19 +86,21 @@ private:
     std::vector<char> partner(g.module_count, 0);
     for (ModuleId m : partners) partner[m] = 1;
     // Point at the first call from the unit into the cycle (the call a reader
-    // would cut), else the first reference, else the first include.
-    uint32_t best_call = UINT32_MAX, best_ref = UINT32_MAX, best_inc = UINT32_MAX;
+    // would cut), else the first reference to code, else the first use of a
+    // macro (rocksdb opens every namespace with one), else the first include.
+    uint32_t best_call = UINT32_MAX, best_ref = UINT32_MAX, best_macro = UINT32_MAX, best_inc = UINT32_MAX;
     for (ModuleId m : a_.modules)
       for (uint32_t e : g.out[m]) {
         const ModuleEdge& edge = g.edges[e];
         if (!partner[edge.to]) continue;
         for (uint32_t r : edge.refs) {
-          best_ref = std::min(best_ref, r);
-          if (p_.refs[r].kind == RefKind::Call) best_call = std::min(best_call, r);
+          const RefKind kind = p_.refs[r].kind;
+          uint32_t& best = kind == RefKind::Call ? best_call : kind == RefKind::MacroExpansion ? best_macro : best_ref;
+          best = std::min(best, r);
         }
         for (uint32_t i : edge.includes) best_inc = std::min(best_inc, i);
       }
-    uint32_t r = best_call != UINT32_MAX ? best_call : best_ref;
+    uint32_t r = best_call != UINT32_MAX ? best_call : best_ref != UINT32_MAX ? best_ref : best_macro;
     Loc site;
     SymbolId sym = kNoSymbol;
     if (r != UINT32_MAX) {

@@ -292,6 +292,24 @@ TEST(Candidates, ACycleThatNothingOutsideUsesIsNoGroup) {
   EXPECT_EQ(find(r, "x").blockers.at(0).kind, BlockerKind::Cycle);
 }
 
+TEST(Candidates, TheCycleBlockerPointsAtCodeRatherThanAMacro) {
+  // x -> y through a namespace macro (first) and a type; y -> x by a call.
+  TuBuilder t;
+  t.ref("src/x/x.cpp", 2, "Y_NAMESPACE", "src/y/y.h", RefKind::MacroExpansion);
+  t.ref("src/x/x.cpp", 7, "y::Cfg", "src/y/y.h", RefKind::TypeUse);
+  t.ref("src/y/y.cpp", 4, "x::f", "src/x/x.cpp");
+  Project p;
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(build_project({std::move(t.tu)}, modules({"x", "y"}), p, errors, warnings));
+  CandidateContext ctx(p);
+  Ranking r = rank_modules(ctx);
+  const Assessment& x = find(r, "x");
+  ASSERT_EQ(x.blockers.size(), 1u);
+  EXPECT_EQ(x.blockers[0].kind, BlockerKind::Cycle);
+  EXPECT_EQ(p.where(x.blockers[0].site), "src/x/x.cpp:7:5");
+  EXPECT_EQ(p.symbols[x.blockers[0].symbol].name, "y::Cfg");
+}
+
 TEST(Candidates, WhatIfListsEveryCallThatWouldBecomeRemote) {
   Project p = cycle_project();
   CandidateContext ctx(p);

@@ -110,6 +110,19 @@ function capped(container, items, n, render, what) {
   }
   return container;
 }
+// A cycle's members joined by arrows: the first `n`, then a button for the
+// rest (rocksdb's component cycle has hundreds of members).
+function chain(items, render, n) {
+  const span = el('span');
+  const put = (from, to) => items.slice(from, to).forEach((x, j) => add(span, [from + j ? ' \u2194 ' : '', render(x)]));
+  put(0, n);
+  if (items.length > n) {
+    const more = el('button', { class: 'more', onclick: () => { more.remove(); put(n, items.length); } },
+        '\u2026 and ' + num(items.length - n) + ' more');
+    add(span, [' ', more]);
+  }
+  return span;
+}
 function badge(text, cls) { return el('span', { class: 'badge' + (cls ? ' ' + cls : '') }, text); }
 function unavailable(what) {
   return el('div', { class: 'unavailable' }, what + ' is not available in this build of seam.');

@@ -23,7 +23,7 @@ seam.render.overview = function () {
       s.tus_failed ? [', ', el('strong', { style: 'color:var(--bad)' }, num(s.tus_failed) + ' failed')] : ', all cleanly', '. ']);
   if (cycles.length) {
     add(lede, [cycles.length === 1 ? 'One dependency cycle ties ' : cycles.length + ' dependency cycles tie modules together: ']);
-    cycles.forEach((c, i) => add(lede, [i ? '; ' : '', c.members.map(m => modLink(m)).reduce((acc, x, j) => acc.concat(j ? [' \u2194 ', x] : [x]), [])]));
+    cycles.forEach((c, i) => add(lede, [i ? '; ' : '', chain(c.members, modLink, 12)]));
     add(lede, ['. ']);
   } else add(lede, ['No module is in a dependency cycle. ']);
   if (V) {
@@ -68,7 +68,7 @@ seam.render.overview = function () {
     cyc.appendChild(el('h3', null, 'Finer cycles'));
     const finer = comp.map(c => ['components', c]).concat(files.map(c => ['#include', c]));
     capped(cyc, finer, 6, ([kind, c]) => el('div', { class: 'violation' }, badge(kind, kind === '#include' ? 'bad' : null),
-        el('span', { class: 'msg site' }, c.join(' \u2194 '))), 'cycle');
+        el('span', { class: 'msg site' }, chain(c, x => x, 10))), 'cycle');
   } else if (cycles.length) cyc.appendChild(el('p', { class: 'faint' }, 'No cycle among components or in the include graph.'));
   grid.appendChild(cyc);
 

@@ -358,19 +358,57 @@ TEST_F(ShopReportInBrowser, NoErrorAndNoRequestBeyondTheFile) {
 /// A project whose names are markup: modules, a layer and a file named like
 /// HTML, symbols whose C++ names hold < > & (operators, template arguments).
 /// The report must show every one as text and run nothing.
-class HostileNames : public ::testing::Test {
+/// A project written into a temporary folder, its report opened in the browser
+/// once per suite. Derived suites write the sources in write_project().
+class ReportOfAProject : public ::testing::Test {
 protected:
-  static constexpr const char* kImg = "<img src=x onerror=alert(1)>";
-  static constexpr const char* kScript = "</script><script>alert(2)</script>";
-
   static void write(const std::string& path, const std::string& text) {
     std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     std::ofstream(path) << text;
   }
+  /// The compile database of `sources` (relative to the project), the report, the browser.
+  static void open_report(const std::string& name, const std::vector<std::string>& sources) {
+    json db = json::array();
+    for (const std::string& f : sources)
+      db.push_back({{"directory", dir_}, {"file", f}, {"command", "clang++ -std=c++17 -c " + f}});
+    write(dir_ + "/build/compile_commands.json", db.dump(2));
+    fix_date();
+    file_ = dir_ + "/report.html";
+    auto r = test::run({SEAM_EXE, "report", "-q", "--no-cache", "-p", "build", "-o", file_}, dir_);
+    ASSERT_EQ(r.status, 0) << name << ": " << r.err;
+    browser_ = new Browser();
+    std::string err;
+    ASSERT_TRUE(browser_->start(err)) << err;
+    ASSERT_GE(browser_->navigate("file://" + file_), 0);
+    ASSERT_EQ(browser_->eval("window.seam && window.seam.ready === true"), json(true))
+        << ::testing::PrintToString(browser_->errors());
+  }
+  static void fresh_folder(const std::string& name) {
+    dir_ = build_path(name + "-" + std::to_string(getpid())); // one per test process
+    std::filesystem::remove_all(dir_);
+  }
+  static void TearDownTestSuite() {
+    delete browser_;
+    browser_ = nullptr;
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  void SetUp() override {
+    if (!browser_) GTEST_SKIP() << "no browser";
+  }
+  static json js(const std::string& e) { return browser_->eval(e); }
+
+  static inline Browser* browser_ = nullptr;
+  static inline std::string dir_, file_;
+};
+
+class HostileNames : public ReportOfAProject {
+protected:
+  static constexpr const char* kImg = "<img src=x onerror=alert(1)>";
+  static constexpr const char* kScript = "</script><script>alert(2)</script>";
 
   static void SetUpTestSuite() {
-    dir_ = build_path("hostile-names-" + std::to_string(getpid())); // one per test process
-    std::filesystem::remove_all(dir_);
+    fresh_folder("hostile-names");
     json config = {
         {"layers", {"<b>top</b>", "bottom"}},
         {"modules",
@@ -392,35 +430,8 @@ protected:
           "  b::Box<int> x{1}, y{2};\n  b::Box<int*> p{nullptr};\n  b::take(p);\n  b::g_counter = 3;\n"
           "  return x < y ? 1 : 0;\n}\n}\n");
     write(dir_ + "/src/c/c.cpp", "#include \"../a/a.h\"\nint c_main() { return a::size(); }\n");
-    json db = json::array();
-    for (const char* f : {"src/a/a.cpp", "src/b/b.cpp", "src/c/c.cpp"})
-      db.push_back({{"directory", dir_}, {"file", f}, {"command", std::string("clang++ -std=c++17 -c ") + f}});
-    write(dir_ + "/build/compile_commands.json", db.dump(2));
-
-    fix_date();
-    file_ = dir_ + "/report.html";
-    auto r = test::run({SEAM_EXE, "report", "-q", "--no-cache", "-p", "build", "-o", file_}, dir_);
-    ASSERT_EQ(r.status, 0) << r.err;
-    browser_ = new Browser();
-    std::string err;
-    ASSERT_TRUE(browser_->start(err)) << err;
-    ASSERT_GE(browser_->navigate("file://" + file_), 0);
-    ASSERT_EQ(browser_->eval("window.seam && window.seam.ready === true"), json(true))
-        << ::testing::PrintToString(browser_->errors());
+    open_report("hostile names", {"src/a/a.cpp", "src/b/b.cpp", "src/c/c.cpp"});
   }
-  static void TearDownTestSuite() {
-    delete browser_;
-    browser_ = nullptr;
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-  void SetUp() override {
-    if (!browser_) GTEST_SKIP() << "no browser";
-  }
-  static json js(const std::string& e) { return browser_->eval(e); }
-
-  static inline Browser* browser_ = nullptr;
-  static inline std::string dir_, file_;
 };
 
 TEST_F(HostileNames, TheFileHoldsNoMarkupFromNames) {
@@ -475,6 +486,43 @@ TEST_F(HostileNames, NamesFromCodeKeepTheirAngleBracketsAndAmpersands) {
   EXPECT_EQ(js("document.querySelectorAll('img').length"), json(0));
   EXPECT_TRUE(browser_->dialogs().empty());
   browser_->screenshot(build_path("hostile-names-report.png"));
+}
+
+/// Fifteen modules in a ring (m00 -> m01 -> ... -> m14 -> m00), no seam.json.
+class LongCycle : public ReportOfAProject {
+protected:
+  static constexpr int kModules = 15;
+  static std::string mod(int i) { return (i % kModules < 10 ? "m0" : "m") + std::to_string(i % kModules); }
+  static void SetUpTestSuite() {
+    fresh_folder("long-cycle");
+    std::vector<std::string> sources;
+    for (int i = 0; i < kModules; ++i) {
+      const std::string m = mod(i), next = mod(i + 1);
+      write(dir_ + "/src/" + m + "/" + m + ".h", "#pragma once\nnamespace " + m + " { int f(int n); }\n");
+      write(dir_ + "/src/" + m + "/" + m + ".cpp", "#include \"" + m + ".h\"\n#include \"../" + next + "/" + next +
+                                                       ".h\"\nnamespace " + m + " {\nint f(int n) { return n ? " +
+                                                       next + "::f(n - 1) : 0; }\n}\n");
+      sources.push_back("src/" + m + "/" + m + ".cpp");
+    }
+    open_report("long cycle", sources);
+  }
+};
+
+TEST_F(LongCycle, TheSummaryNamesTwelveMembersAndAButtonShowsTheRest) {
+  js("location.hash = '#overview'");
+  const std::string chain = "document.querySelector('#summary button.more').parentElement";
+  EXPECT_EQ(js("document.querySelector('#summary button.more').textContent"), json("\u2026 and 3 more"));
+  EXPECT_EQ(js(chain + ".querySelectorAll('a.modlink').length"), json(12));
+  js("document.querySelector('#summary button.more').click()");
+  EXPECT_EQ(js("document.querySelectorAll('#summary button.more').length"), json(0));
+  json names = js("Array.from(document.querySelectorAll('#summary a.modlink')).map(a => a.textContent)");
+  std::set<std::string> members;
+  for (const json& n : names) members.insert(n.get<std::string>());
+  EXPECT_EQ(members.size(), static_cast<size_t>(kModules)) << names.dump();
+  // The component cycle under "Finer cycles": ten members, then a button for five more.
+  json finer = js("Array.from(document.querySelectorAll('.msg.site button.more')).map(b => b.textContent)");
+  EXPECT_EQ(finer, json({"\u2026 and 5 more"})) << finer.dump();
+  EXPECT_TRUE(browser_->errors().empty()) << ::testing::PrintToString(browser_->errors());
 }
 
 } // namespace

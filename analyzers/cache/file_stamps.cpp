@@ -30,6 +30,14 @@ Stamp FileStamps::stat(const std::string& path) {
   return stamps_.emplace(path, s).first->second;
 }
 
+Stamp& FileStamps::remember_hash(const std::string& path, uint64_t h) {
+  Stamp& m = stamps_[path];
+  if (!m.hashed) ++hashed_count_;
+  m.hashed = true;
+  m.hash = h;
+  return m;
+}
+
 bool FileStamps::hash(const std::string& path, uint64_t& out) {
   Stamp s = stat(path);
   if (!s.exists) return false;
@@ -41,10 +49,7 @@ bool FileStamps::hash(const std::string& path, uint64_t& out) {
   if (!read_file(path, content, error)) return false;
   uint64_t h = hash_bytes(content.data(), content.size());
   std::lock_guard<std::mutex> lock(mu_);
-  Stamp& m = stamps_[path];
-  if (!m.hashed) ++hashed_count_;
-  m.hashed = true;
-  m.hash = h;
+  remember_hash(path, h);
   out = h;
   return true;
 }
@@ -54,10 +59,7 @@ Stamp FileStamps::with_content(const std::string& path, std::string_view content
   if (s.hashed && s.size == content.size()) return s;
   uint64_t h = hash_bytes(content.data(), content.size());
   std::lock_guard<std::mutex> lock(mu_);
-  Stamp& m = stamps_[path];
-  if (!m.hashed) ++hashed_count_;
-  m.hashed = true;
-  m.hash = h;
+  Stamp& m = remember_hash(path, h);
   // The parser's view wins over a stat taken after a concurrent edit: the
   // record's "racy" rule re-hashes such a file on the next run anyway.
   if (!m.exists || m.size != content.size()) {

@@ -36,6 +36,10 @@ public:
   size_t files_hashed() const { return hashed_count_; }
 
 private:
+  /// Records `h` as the content hash of `path`, counting the file the first
+  /// time. The caller holds mu_ (hashing happens before, outside the lock).
+  Stamp& remember_hash(const std::string& path, uint64_t h);
+
   std::mutex mu_;
   std::unordered_map<std::string, Stamp> stamps_;
   size_t hashed_count_ = 0;

@@ -136,6 +136,16 @@ private:
   }
   std::string def_or_decl(const Symbol& s) const { return where(s.def.valid() ? s.def : s.decl); }
 
+  /// What a planned message and a planned enum both carry: the proto name
+  /// given by name_types(), the C++ spelling and where the type is defined.
+  template <typename TypePlan>
+  void name_type_plan(TypePlan& t, SymbolId id) const {
+    const Symbol& s = p_.symbols[id];
+    t.proto = plan_.type_names.at(id);
+    t.cpp = "::" + s.name;
+    t.origin = def_or_decl(s);
+  }
+
   void skip(SymbolId id, Skip why) {
     const Symbol& s = p_.symbols[id];
     plan_.skipped.push_back(SkippedPlan{id, s.name, kind_word(s.kind), where(s.decl), std::move(why)});
@@ -222,12 +232,9 @@ private:
 
     for (const EnumShape& e : mapper_.enums()) {
       if (!used.count(e.symbol)) continue;
-      const Symbol& s = p_.symbols[e.symbol];
       EnumPlan ep;
       ep.decl = e.symbol;
-      ep.proto = plan_.type_names[e.symbol];
-      ep.cpp = "::" + s.name;
-      ep.origin = def_or_decl(s);
+      name_type_plan(ep, e.symbol);
       std::string prefix = upper_snake(ep.proto) + "_";
       bool has_zero = false;
       std::set<int64_t> seen;
@@ -246,12 +253,9 @@ private:
     }
     for (const RecordShape& r : mapper_.records()) {
       if (!used.count(r.symbol)) continue;
-      const Symbol& s = p_.symbols[r.symbol];
       MessagePlan mp;
       mp.record = r.symbol;
-      mp.proto = plan_.type_names[r.symbol];
-      mp.cpp = "::" + s.name;
-      mp.origin = def_or_decl(s);
+      name_type_plan(mp, r.symbol);
       NameTable fields;
       uint32_t n = 0;
       for (SymbolId f : r.fields) {

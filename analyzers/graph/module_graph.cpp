@@ -21,26 +21,11 @@ std::vector<std::vector<uint32_t>> ModuleGraph::successors() const {
 ModuleGraph build_module_graph(const Project& p) {
   ModuleGraph g;
   g.module_count = p.modules.size();
-  const size_t n = g.module_count;
-  // Dense (from, to) -> edge index; modules are few compared to references.
-  std::map<std::pair<ModuleId, ModuleId>, uint32_t> index;
-  auto edge = [&](ModuleId a, ModuleId b) -> ModuleEdge& {
-    auto [it, inserted] = index.emplace(std::make_pair(a, b), static_cast<uint32_t>(g.edges.size()));
-    if (inserted) {
-      ModuleEdge e;
-      e.from = a;
-      e.to = b;
-      g.edges.push_back(std::move(e));
-    }
-    return g.edges[it->second];
-  };
+  EdgeCollector<ModuleEdge> edges;
   for (uint32_t i = 0; i < p.refs.size(); ++i) {
     const Reference& r = p.refs[i];
     if (r.from_module == kNoModule || r.to_module == kNoModule || r.from_module == r.to_module) continue;
-    ModuleEdge& e = edge(r.from_module, r.to_module);
-    ++e.kinds[static_cast<size_t>(r.kind)];
-    ++e.weight;
-    e.refs.push_back(i);
+    edges.add_ref(r.from_module, r.to_module, i, r.kind);
   }
   for (uint32_t i = 0; i < p.includes.size(); ++i) {
     const Include& inc = p.includes[i];
@@ -48,20 +33,9 @@ ModuleGraph build_module_graph(const Project& p) {
     ModuleId a = p.files[inc.site.file].module;
     ModuleId b = p.files[inc.included].module;
     if (a == kNoModule || b == kNoModule || a == b) continue;
-    ModuleEdge& e = edge(a, b);
-    ++e.include_count;
-    ++e.weight;
-    e.includes.push_back(i);
+    edges.add_include(a, b, i);
   }
-  std::sort(g.edges.begin(), g.edges.end(), [](const ModuleEdge& a, const ModuleEdge& b) {
-    return std::tie(a.from, a.to) < std::tie(b.from, b.to);
-  });
-  g.out.assign(n, {});
-  g.in.assign(n, {});
-  for (uint32_t i = 0; i < g.edges.size(); ++i) {
-    g.out[g.edges[i].from].push_back(i);
-    g.in[g.edges[i].to].push_back(i);
-  }
+  g.edges = edges.finish(g.module_count, g.out, g.in);
   return g;
 }
 

@@ -3,23 +3,18 @@
 // counts per kind and the sites behind them (indices into the Project).
 #pragma once
 
+#include "analyzers/graph/edge_uses.h"
 #include "analyzers/model/model.h"
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace seam {
 
-struct ModuleEdge {
+struct ModuleEdge : EdgeUses {
   ModuleId from = kNoModule;
   ModuleId to = kNoModule;
-  std::array<uint32_t, kRefKindCount> kinds{}; ///< references per RefKind
-  uint32_t include_count = 0;
-  uint32_t weight = 0;                 ///< references + includes
-  std::vector<uint32_t> refs;          ///< indices into Project::refs, in site order
-  std::vector<uint32_t> includes;      ///< indices into Project::includes, in site order
 };
 
 struct ModuleGraph {

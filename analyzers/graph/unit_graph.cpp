@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 namespace seam {
 
@@ -42,14 +41,6 @@ std::vector<std::vector<uint32_t>> UnitGraph::successors() const {
   return s;
 }
 
-std::vector<std::pair<std::string, uint32_t>> kind_counts(const UnitEdge& e) {
-  std::map<std::string, uint32_t> m;
-  for (int k = 0; k < kRefKindCount; ++k)
-    if (e.kinds[k]) m[to_string(static_cast<RefKind>(k))] = e.kinds[k];
-  if (e.include_count) m["include"] = e.include_count;
-  return {m.begin(), m.end()};
-}
-
 UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
   UnitGraph g;
   g.level = level;
@@ -87,17 +78,7 @@ UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
   for (const Symbol& s : p.symbols)
     if (s.owner != kNoFile && node_of[s.owner] != kNoNode && s.kind != SymbolKind::Macro) ++g.symbols[node_of[s.owner]];
 
-  std::unordered_map<uint64_t, uint32_t> index;
-  auto edge = [&](uint32_t a, uint32_t b) -> UnitEdge& {
-    auto [it, inserted] = index.emplace((uint64_t{a} << 32) | b, static_cast<uint32_t>(g.edges.size()));
-    if (inserted) {
-      UnitEdge e;
-      e.from = a;
-      e.to = b;
-      g.edges.push_back(std::move(e));
-    }
-    return g.edges[it->second];
-  };
+  EdgeCollector<UnitEdge> edges;
   if (level != GraphLevel::File) {
     for (uint32_t i = 0; i < p.refs.size(); ++i) {
       const Reference& r = p.refs[i];
@@ -105,10 +86,7 @@ UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
       if (owner == kNoFile) continue;
       uint32_t a = node_of[r.site.file], b = node_of[owner];
       if (a == kNoNode || b == kNoNode || a == b) continue;
-      UnitEdge& e = edge(a, b);
-      ++e.kinds[static_cast<size_t>(r.kind)];
-      ++e.weight;
-      e.refs.push_back(i);
+      edges.add_ref(a, b, i, r.kind);
     }
   }
   for (uint32_t i = 0; i < p.includes.size(); ++i) {
@@ -116,19 +94,9 @@ UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
     if (inc.included == kNoFile) continue;
     uint32_t a = node_of[inc.site.file], b = node_of[inc.included];
     if (a == kNoNode || b == kNoNode || a == b) continue;
-    UnitEdge& e = edge(a, b);
-    ++e.include_count;
-    ++e.weight;
-    e.includes.push_back(i);
+    edges.add_include(a, b, i);
   }
-  std::sort(g.edges.begin(), g.edges.end(),
-            [](const UnitEdge& a, const UnitEdge& b) { return std::tie(a.from, a.to) < std::tie(b.from, b.to); });
-  g.out.assign(n, {});
-  g.in.assign(n, {});
-  for (uint32_t i = 0; i < g.edges.size(); ++i) {
-    g.out[g.edges[i].from].push_back(i);
-    g.in[g.edges[i].to].push_back(i);
-  }
+  g.edges = edges.finish(n, g.out, g.in);
   g.node_of = std::move(node_of);
   return g;
 }

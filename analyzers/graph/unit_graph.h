@@ -12,9 +12,9 @@
 //               cycle means a header cycle.
 #pragma once
 
+#include "analyzers/graph/edge_uses.h"
 #include "analyzers/model/model.h"
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,13 +25,8 @@ enum class GraphLevel : uint8_t { Module, Component, File };
 const char* to_string(GraphLevel l); ///< "module", "component", "file"
 bool parse_graph_level(const std::string& s, GraphLevel& out);
 
-struct UnitEdge {
+struct UnitEdge : EdgeUses {
   uint32_t from = 0, to = 0;                    ///< node ids
-  std::array<uint32_t, kRefKindCount> kinds{};  ///< references per RefKind
-  uint32_t include_count = 0;
-  uint32_t weight = 0;                          ///< references + includes
-  std::vector<uint32_t> refs;                   ///< indices into Project::refs, in site order
-  std::vector<uint32_t> includes;               ///< indices into Project::includes, in site order
 };
 
 struct UnitGraph {
@@ -68,9 +63,5 @@ struct UnitExternal {
 };
 /// Sorted by node, then header. At module level the same as external_dependencies().
 std::vector<UnitExternal> unit_external_dependencies(const Project& project, const UnitGraph& g);
-
-/// Counts per kind in a stable order (sorted by name, "include" among them);
-/// zero counts omitted.
-std::vector<std::pair<std::string, uint32_t>> kind_counts(const UnitEdge& e);
 
 } // namespace seam

@@ -33,11 +33,7 @@ nlohmann::ordered_json details_json(const Project& p, const UnitGraph& g, const 
     nlohmann::ordered_json edges = nlohmann::ordered_json::array();
     for (uint32_t ei : c.edges) {
       const UnitEdge& e = g.edges[ei];
-      nlohmann::ordered_json ej;
-      ej["from"] = g.names[e.from];
-      ej["to"] = g.names[e.to];
-      ej["weight"] = e.weight;
-      ej["kinds"] = kinds_json(e);
+      nlohmann::ordered_json ej = edge_json(g.names[e.from], g.names[e.to], e);
       ej["heaviest_sites"] = heaviest_sites_json(p, e, kCycleSitesPerEdge, kCycleSitesPerEdge);
       edges.push_back(std::move(ej));
     }

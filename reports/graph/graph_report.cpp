@@ -1,6 +1,8 @@
 #include "reports/graph/graph_report.h"
 
-#include <map>
+#include "reports/graph/site_report.h"
+
+#include <algorithm>
 #include <sstream>
 
 namespace seam {
@@ -22,22 +24,7 @@ std::vector<ModuleTotals> totals(const Project& p) {
   return t;
 }
 
-/// Kinds in a stable order: sorted by name, "include" among them.
-std::map<std::string, uint32_t> kind_counts(const ModuleEdge& e) {
-  std::map<std::string, uint32_t> out;
-  for (int k = 0; k < kRefKindCount; ++k)
-    if (e.kinds[k]) out[to_string(static_cast<RefKind>(k))] = e.kinds[k];
-  if (e.include_count) out["include"] = e.include_count;
-  return out;
-}
-
 } // namespace
-
-nlohmann::ordered_json edge_kinds_json(const ModuleEdge& e) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (const auto& [k, v] : kind_counts(e)) j[k] = v;
-  return j;
-}
 
 std::string graph_text(const Project& p, const ModuleGraph& g) {
   std::ostringstream out;
@@ -46,13 +33,7 @@ std::string graph_text(const Project& p, const ModuleGraph& g) {
     width = std::max(width, p.module_name(e.from).size() + p.module_name(e.to).size() + 4);
   for (const ModuleEdge& e : g.edges) {
     std::string arrow = p.module_name(e.from) + " -> " + p.module_name(e.to);
-    out << arrow << std::string(width - arrow.size() + 2, ' ') << e.weight << "  (";
-    bool first = true;
-    for (const auto& [k, v] : kind_counts(e)) {
-      out << (first ? "" : ", ") << k << " " << v;
-      first = false;
-    }
-    out << ")\n";
+    out << arrow << std::string(width - arrow.size() + 2, ' ') << e.weight << "  (" << kinds_text(e) << ")\n";
   }
   if (g.edges.empty()) out << "(no dependencies between modules)\n";
   return out.str();
@@ -78,14 +59,7 @@ nlohmann::ordered_json graph_json(const Project& p, const ModuleGraph& g) {
   }
   j["nodes"] = std::move(nodes);
   nlohmann::ordered_json edges = nlohmann::ordered_json::array();
-  for (const ModuleEdge& e : g.edges) {
-    nlohmann::ordered_json ej;
-    ej["from"] = p.module_name(e.from);
-    ej["to"] = p.module_name(e.to);
-    ej["weight"] = e.weight;
-    ej["kinds"] = edge_kinds_json(e);
-    edges.push_back(std::move(ej));
-  }
+  for (const ModuleEdge& e : g.edges) edges.push_back(edge_json(p.module_name(e.from), p.module_name(e.to), e));
   j["edges"] = std::move(edges);
   nlohmann::ordered_json ext = nlohmann::ordered_json::array();
   for (const ExternalDependency& d : external_dependencies(p))

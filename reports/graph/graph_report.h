@@ -14,9 +14,6 @@ std::string graph_text(const Project& project, const ModuleGraph& graph);
 /// {"schema":"seam.graph/1","level":"module","nodes":[...],"edges":[...],"external":[...]}
 nlohmann::ordered_json graph_json(const Project& project, const ModuleGraph& graph);
 
-/// Counts per kind of an edge as an object with the stable kind names; zero counts omitted.
-nlohmann::ordered_json edge_kinds_json(const ModuleEdge& e);
-
 /// Deterministic JSON text: two-space indent, trailing newline.
 std::string dump_json(const nlohmann::ordered_json& j);
 

@@ -77,15 +77,24 @@ std::string heaviest_sites_text(const Project& p, const UnitEdge& e, size_t max_
   return out.str();
 }
 
-std::string kinds_text(const UnitEdge& e) {
+std::string kinds_text(const EdgeUses& e) {
   std::string s;
   for (const auto& [k, v] : kind_counts(e)) s += (s.empty() ? "" : ", ") + k + " " + std::to_string(v);
   return s;
 }
 
-nlohmann::ordered_json kinds_json(const UnitEdge& e) {
+nlohmann::ordered_json kinds_json(const EdgeUses& e) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   for (const auto& [k, v] : kind_counts(e)) j[k] = v;
+  return j;
+}
+
+nlohmann::ordered_json edge_json(const std::string& from, const std::string& to, const EdgeUses& e) {
+  nlohmann::ordered_json j;
+  j["from"] = from;
+  j["to"] = to;
+  j["weight"] = e.weight;
+  j["kinds"] = kinds_json(e);
   return j;
 }
 

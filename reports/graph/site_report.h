@@ -30,8 +30,11 @@ std::string heaviest_sites_text(const Project& project, const UnitEdge& e, size_
                                 size_t max_includes, const std::string& indent);
 
 /// "call 1, include 3, type 4".
-std::string kinds_text(const UnitEdge& e);
+std::string kinds_text(const EdgeUses& e);
 /// {"call":1,"include":3,"type":4}
-nlohmann::ordered_json kinds_json(const UnitEdge& e);
+nlohmann::ordered_json kinds_json(const EdgeUses& e);
+/// {"from","to","weight","kinds"}: the start every graph report gives an edge
+/// in JSON; callers add their own keys after these.
+nlohmann::ordered_json edge_json(const std::string& from, const std::string& to, const EdgeUses& e);
 
 } // namespace seam

@@ -1,5 +1,7 @@
 #include "analyzers/cache/fact_store.h"
 
+#include "analyzers/core/output.h"
+
 // Generated at build time (analyzers/CMakeLists.txt); builds that only need the
 // cache's readers (the fuzzers) go without it.
 #if __has_include("seam/extractor_id.h")
@@ -142,19 +144,11 @@ bool FactStore::write(const std::string& file, const std::string& data, std::str
     error = "cannot write to the cache (" + tmp + "): " + std::strerror(errno);
     return false;
   }
-  const char* p = data.data();
-  size_t left = data.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      error = "cannot write to the cache (" + tmp + "): " + std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return false;
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
+  if (!write_all(fd, data)) {
+    error = "cannot write to the cache (" + tmp + "): " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return false;
   }
   if (::close(fd) != 0 || std::rename(tmp.c_str(), file.c_str()) != 0) {
     error = "cannot write to the cache (" + file + "): " + std::strerror(errno);

@@ -10,6 +10,21 @@
 
 namespace seam {
 
+bool write_all(int fd, std::string_view data) {
+  const char* p = data.data();
+  size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
 bool write_file_atomic(const std::string& path, const std::string& content, std::string& error) {
   std::string tmp = path + ".seam-tmp-" + std::to_string(getpid());
   // O_EXCL|O_NOFOLLOW: the name is predictable, and the output folder may be
@@ -23,19 +38,11 @@ bool write_file_atomic(const std::string& path, const std::string& content, std:
     error = "cannot write " + path + ": " + std::strerror(errno);
     return false;
   }
-  const char* data = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = "cannot write " + path + ": " + std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return false;
-    }
-    data += n;
-    left -= static_cast<size_t>(n);
+  if (!write_all(fd, content)) {
+    error = "cannot write " + path + ": " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return false;
   }
   if (::fsync(fd) != 0 && errno != EINVAL) {
     error = "cannot write " + path + ": " + std::strerror(errno);

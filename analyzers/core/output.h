@@ -3,12 +3,17 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace seam {
 
 /// Writes `content` to `path` atomically (temp file + fsync + rename).
 /// Returns false with `error` naming the path and the reason.
 bool write_file_atomic(const std::string& path, const std::string& content, std::string& error);
+
+/// Writes all of `data` to the open file `fd`, retrying short writes and
+/// EINTR. Returns false on an error, with errno saying why.
+bool write_all(int fd, std::string_view data);
 
 /// Reads a whole file. Returns false with `error` when it cannot be read.
 bool read_file(const std::string& path, std::string& content, std::string& error);

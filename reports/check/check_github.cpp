@@ -22,11 +22,8 @@ std::string data(const std::string& s) {
 /// Escaping of a property value (escapeProperty): also ':' and ','.
 std::string prop(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (c == ':') out += "%3A";
+  for (char c : data(s)) {
+    if (c == ':') out += "%3A";
     else if (c == ',') out += "%2C";
     else out += c;
   }

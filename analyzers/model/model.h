@@ -25,7 +25,8 @@ struct File {
   uint32_t lines = 0;
   uint64_t hash = 0;
   ModuleId module = kNoModule;
-  std::string component; ///< Lakos component: path without extension
+  std::string component; ///< Lakos component: path without extension; a source
+                         ///< whose header is in another folder: the header's
 };
 
 /// A merged symbol. Loc::file indexes Project::files.

@@ -97,6 +97,29 @@ TEST(Model, AFileInTwoModulesIsAConfigErrorNamingBoth) {
       << errors[0];
 }
 
+TEST(Model, ASourceWhoseHeaderIsInAnotherFolderIsOneComponentWithIt) {
+  TuBuilder t;
+  t.tu.main_file = "util/cleanable.cc";
+  t.include("util/cleanable.cc", 1, "include/lib/cleanable.h"); // its own header, elsewhere
+  t.include("util/cleanable.cc", 2, "include/lib/slice.h");
+  t.include("util/coding.cc", 1, "include/lib/coding.h");       // has util/coding.h beside it: stays
+  t.include("util/coding.cc", 2, "util/coding.h");
+  t.include("db/c.cc", 1, "include/lib/slice.h");               // another name: stays
+  t.include("db/c.cc", 2, "/usr/include/c.h");                  // external: never
+  std::vector<TuFacts> tus{std::move(t.tu)};
+  Project p;
+  std::vector<std::string> errors, warnings;
+  Config c;
+  c.root = "/p";
+  ASSERT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
+  auto component = [&](const std::string& path) { return p.files.at(p.file_index.at(path)).component; };
+  EXPECT_EQ(component("util/cleanable.cc"), "include/lib/cleanable");
+  EXPECT_EQ(component("include/lib/cleanable.h"), "include/lib/cleanable");
+  EXPECT_EQ(component("util/coding.cc"), "util/coding");
+  EXPECT_EQ(component("db/c.cc"), "db/c");
+  EXPECT_EQ(component("include/lib/slice.h"), "include/lib/slice");
+}
+
 TEST(Model, UnownedFilesAndGlobsMatchingNothingAreListed) {
   TuBuilder t;
   t.file("src/app/x.cpp");

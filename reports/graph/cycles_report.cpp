@@ -70,8 +70,13 @@ void cycles_section(std::ostringstream& out, const Project& p, const char* what,
   out << what << " cycles: " << cycles.size() << "\n";
   for (size_t i = 0; i < cycles.size(); ++i) {
     const UnitCycle& c = cycles[i];
-    out << "  [" << i + 1 << "] " << join(g, c.members, ", ") << "  (" << c.members.size() << " " << what
-        << "s, level " << levels[c.members.front()] << ")\n";
+    // Members too: the first ones, then how many more (rocksdb: 443 components).
+    std::vector<uint32_t> first(c.members.begin(),
+                                c.members.begin() + std::min(c.members.size(), kCycleMembersInText));
+    out << "  [" << i + 1 << "] " << join(g, first, ", ")
+        << (c.members.size() > first.size() ? ", and " + std::to_string(c.members.size() - first.size()) + " more"
+                                            : std::string())
+        << "  (" << c.members.size() << " " << what << "s, level " << levels[c.members.front()] << ")\n";
     out << "      path: " << join(g, c.path, " -> ") << "\n";
     // A big tangle would bury the answer: show its lightest edges, the
     // candidates for cutting, and leave the full list to JSON.

@@ -14,6 +14,8 @@ namespace seam {
 inline constexpr size_t kCycleSitesPerEdge = 3;
 /// Edges of one cycle listed in text (the lightest ones); JSON lists all.
 inline constexpr size_t kCycleEdgesInText = 12;
+/// Members of one cycle named in text (then "and N more"); JSON lists all.
+inline constexpr size_t kCycleMembersInText = 24;
 
 std::string cycles_text(const Project& project, const ProjectCycles& cycles);
 

@@ -235,5 +235,20 @@ TEST(ProjectCycles, TextOfABigTangleListsItsLightestEdges) {
   EXPECT_EQ(cycles_json(p, pc)["file_cycle_details"][0]["edges"].size(), 20u);
 }
 
+TEST(ProjectCycles, TextOfAHugeCycleNamesItsFirstMembersAndCountsTheRest) {
+  TuBuilder t;
+  t.tu.main_file = "src/m/f00.h";
+  auto name = [](int i) { return "src/m/f" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".h"; };
+  for (int i = 0; i < 30; ++i) t.include(name(i), 1, name((i + 1) % 30));
+  Project p;
+  ASSERT_TRUE(build_from(std::move(t.tu), src_modules({"m"}), p));
+  ProjectCycles pc = find_project_cycles(p);
+  std::string text = cycles_text(p, pc);
+  EXPECT_NE(text.find("[1] src/m/f00.h, src/m/f01.h, "), std::string::npos) << text;
+  EXPECT_NE(text.find("src/m/f23.h, and 6 more  (30 files, level 1)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("src/m/f24.h, src/m/f25.h"), std::string::npos) << text;
+  EXPECT_EQ(cycles_json(p, pc)["file_cycles"][0].size(), 30u);
+}
+
 } // namespace
 } // namespace seam

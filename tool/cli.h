@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analyzers/compdb/compile_db.h"
+#include "analyzers/extract/fact_scan.h"
 #include "analyzers/model/model.h"
 
 #include <functional>
@@ -93,6 +94,12 @@ int load_project(const Options& o, Project& project, ScanStats& stats);
 /// paths. Prints warnings and notes; returns kOk, or kError after printing why.
 int load_project_tus(const Options& o, const std::string& root, const std::vector<std::string>& exclude,
                      CompileDb& db, std::string& db_path, std::vector<std::string>& rel_files);
+
+/// Parses the TUs of `db` (or takes their facts from the fact cache: --cache,
+/// --no-cache, --cache-max-size, --shard/--bundle), with progress on stderr.
+/// Returns kOk, kError, or 128+signal after an interrupt (each after printing why).
+int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
+                 ScanResult& scan, ScanStats& stats);
 
 /// Loads only the config (for commands that check it before parsing).
 /// `root` receives the project root.

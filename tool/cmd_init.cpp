@@ -6,7 +6,6 @@
 #include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/interrupt.h"
 #include "analyzers/core/paths.h"
-#include "analyzers/extract/extract.h"
 #include "analyzers/init/cmake_targets.h"
 #include "analyzers/init/starter_config.h"
 #include "tool/cli.h"
@@ -58,23 +57,11 @@ int run_init(const Options& o) {
     return kError;
   }
 
-  ExtractOptions xo;
-  xo.root = root;
-  xo.jobs = o.jobs;
-  std::string problem;
-  xo.adjust.root = root;
-  xo.adjust.resource_dir = default_resource_dir(problem);
-  if (xo.adjust.resource_dir.empty()) {
-    error(problem);
-    return kError;
-  }
-  if (!o.quiet) note("parsing " + plural(db.commands.size(), "translation unit") + " to find today's dependencies");
-  std::vector<TuFacts> tus = extract_all(db, xo, warnings);
-  if (int sig = interrupt_signal()) {
-    error(std::string("interrupted by ") + signal_name(sig) + "; nothing was written");
-    return 128 + sig;
-  }
-  for (const std::string& w : warnings) warning(w);
+  if (!o.quiet) note("reading " + plural(db.commands.size(), "translation unit") + " to find today's dependencies");
+  ScanResult scan;
+  ScanStats stats;
+  if (int rc = scan_project(o, root, db_path, db, scan, stats)) return rc;
+  std::vector<TuFacts> tus = std::move(scan.tus);
   size_t failed = 0;
   for (const TuFacts& t : tus) failed += !t.ok;
   if (failed && !o.quiet)
@@ -130,7 +117,8 @@ Registrar reg({
     "Modules come from the CMake targets when the build folder (-p) has a CMake File API reply\n"
     "(create <build>/.cmake/api/v1/query/codemodel-v2 and run cmake once), else from the folder\n"
     "layout (the first folder level under the common folder of all sources). Parses every\n"
-    "translation unit once. Refuses to overwrite an existing file without --force.\n"
+    "translation unit once (or takes its facts from the fact cache of an earlier run).\n"
+    "Refuses to overwrite an existing file without --force.\n"
     "Docs: docs/check.md.",
     {{"modules", "FROM", "where modules come from: CMake targets when there is a reply (auto), or always folders or "
                          "cmake", {"auto", "folders", "cmake"}, "auto"},

@@ -215,18 +215,9 @@ int load_project_tus(const Options& o, const std::string& root, const std::vecto
   return kOk;
 }
 
-int load_project(const Options& o, Project& project, ScanStats& stats) {
-  auto t0 = std::chrono::steady_clock::now();
-  Config config;
-  bool found = false;
-  if (int rc = load_config_only(o, config, found)) return rc;
-
-  std::string db_path, err;
-  CompileDb db;
-  std::vector<std::string> rel_files, warnings;
-  if (int rc = load_project_tus(o, config.root, config.exclude, db, db_path, rel_files)) return rc;
-  stats.compile_db = db_path;
-  const std::string root = config.root;
+int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
+                 ScanResult& scan, ScanStats& stats) {
+  std::string err;
   ScanOptions so;
   so.root = root;
   so.jobs = o.jobs;
@@ -248,7 +239,6 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
   so.shards = shards;
   Progress progress(o);
   so.on_progress = [&](size_t done, size_t total, const std::string& file) { progress.update(done, total, file); };
-  ScanResult scan;
   if (!scan_facts(db, so, scan, err)) {
     if (!o.cache.empty()) {
       error(err + "; pass another --cache DIR, or --no-cache");
@@ -284,6 +274,23 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     }
     stats.bundle = out;
   }
+  return kOk;
+}
+
+int load_project(const Options& o, Project& project, ScanStats& stats) {
+  auto t0 = std::chrono::steady_clock::now();
+  Config config;
+  bool found = false;
+  if (int rc = load_config_only(o, config, found)) return rc;
+
+  std::string db_path, err;
+  CompileDb db;
+  std::vector<std::string> rel_files, warnings;
+  if (int rc = load_project_tus(o, config.root, config.exclude, db, db_path, rel_files)) return rc;
+  stats.compile_db = db_path;
+  const std::string root = config.root;
+  ScanResult scan;
+  if (int rc = scan_project(o, root, db_path, db, scan, stats)) return rc;
   std::vector<TuFacts> tus = std::move(scan.tus);
 
   stats.tus = tus.size();

@@ -118,6 +118,20 @@ TEST_F(ShopInit, FromFoldersDeclaresTodaysEdgesAndLevels) {
   EXPECT_EQ(seam({"check", "-q"}).status, 0);
 }
 
+TEST_F(ShopInit, ReadsAndFillsTheFactCacheLikeEveryCommand) {
+  prepare(false);
+  // init parses (nothing is cached yet) and leaves the facts in the cache ...
+  ASSERT_EQ(seam({"init", "-q"}).status, 0);
+  auto scan = seam({"scan"});
+  ASSERT_EQ(scan.status, 0) << scan.err;
+  EXPECT_NE(scan.out.find("17 ok, 0 failed (0 parsed, 17 from cache)"), std::string::npos) << scan.out;
+  // ... and writes the same config from the cache as from a fresh parse.
+  auto again = seam({"init", "--force", "-q", "-o", "-"});
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(again.out, test::slurp((root_ / "seam.json").string()));
+  EXPECT_EQ(seam({"init", "--force", "--no-cache", "-q", "-o", "-"}).out, again.out);
+}
+
 TEST_F(ShopInit, FromCMakeTargetsWhenTheBuildHasAFileApiReply) {
   prepare(true);
   auto r = seam({"init", "-o", "-", "-q"});

@@ -116,7 +116,8 @@ Registrar reg({
     "\n"
     "Modules come from the CMake targets when the build folder (-p) has a CMake File API reply\n"
     "(create <build>/.cmake/api/v1/query/codemodel-v2 and run cmake once), else from the folder\n"
-    "layout (the first folder level under the common folder of all sources). Parses every\n"
+    "layout (the first folder level under the common folder of all sources; headers elsewhere\n"
+    "join a module by their folder, include/NAME/ the module NAME). Parses every\n"
     "translation unit once (or takes its facts from the fact cache of an earlier run).\n"
     "Refuses to overwrite an existing file without --force.\n"
     "Docs: docs/check.md.",

@@ -229,13 +229,13 @@ TEST_F(PathSafety, AFileNameThatIsNotUtf8ReachesEveryOutput) {
         {"check", "--format", "sarif"}}) {
     auto r = seam(args);
     EXPECT_TRUE(r.status == 0 || r.status == 1) << args[0] << ": " << r.status << " " << r.err;
-    EXPECT_NO_THROW((void)nlohmann::json::parse(r.out)) << args[0];
+    EXPECT_TRUE(nlohmann::json::accept(r.out)) << args[0];
     EXPECT_NE(r.out.find("src/l\xEF\xBF\xBD" "b/lib.h"), std::string::npos) << args[0];
   }
   auto r = seam({"check", "--update-baseline", "--baseline", "baseline.json"});
   EXPECT_EQ(r.status, 0) << r.err;
   const std::string baseline = slurp((root_ / "baseline.json").string());
-  EXPECT_NO_THROW((void)nlohmann::json::parse(baseline)) << baseline;
+  EXPECT_TRUE(nlohmann::json::accept(baseline)) << baseline;
   EXPECT_NE(baseline.find("\"header\":\"src/l\xEF\xBF\xBD" "b/lib.h\""), std::string::npos) << baseline;
 }
 

@@ -224,7 +224,7 @@ TEST_F(PathSafety, AFileNameThatIsNotUtf8ReachesEveryOutput) {
                                      .dump());
   write("seam.json", R"({"modules": [{"name": "app", "paths": ["src/app/**"], "may_depend_on": []},
                                      {"name": "lib", "paths": ["src/l*b/**"]}]})");
-  for (const std::vector<std::string> args :
+  for (const std::vector<std::string>& args :
        {std::vector<std::string>{"graph", "--format", "json", "--level", "file"}, {"check", "--format", "json"},
         {"check", "--format", "sarif"}}) {
     auto r = seam(args);

@@ -277,16 +277,22 @@ TEST(Candidates, ModulesOfACycleAreAlsoScoredTogether) {
   EXPECT_EQ(g.loop_calls, 1u);
 }
 
+/// The facts of `t` as modules x and y (src/x/**, src/y/**), ranked.
+void rank_xy(TuBuilder&& t, Project& p, Ranking& r) {
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(build_project({std::move(t.tu)}, modules({"x", "y"}), p, errors, warnings));
+  CandidateContext ctx(p);
+  r = rank_modules(ctx);
+}
+
 TEST(Candidates, ACycleThatNothingOutsideUsesIsNoGroup) {
   // x <-> y and nothing else uses either: together they are the application.
   TuBuilder t;
   t.ref("src/x/x.cpp", 3, "y::g", "src/y/y.cpp");
   t.ref("src/y/y.cpp", 4, "x::f", "src/x/x.cpp");
   Project p;
-  std::vector<std::string> errors, warnings;
-  ASSERT_TRUE(build_project({std::move(t.tu)}, modules({"x", "y"}), p, errors, warnings));
-  CandidateContext ctx(p);
-  Ranking r = rank_modules(ctx);
+  Ranking r;
+  ASSERT_NO_FATAL_FAILURE(rank_xy(std::move(t), p, r));
   EXPECT_TRUE(r.groups.empty()) << r.groups[0].name;
   EXPECT_EQ(r.modules.size(), 2u); // each module is still assessed, with its cycle blocker
   EXPECT_EQ(find(r, "x").blockers.at(0).kind, BlockerKind::Cycle);
@@ -299,10 +305,8 @@ TEST(Candidates, TheCycleBlockerPointsAtCodeRatherThanAMacro) {
   t.ref("src/x/x.cpp", 7, "y::Cfg", "src/y/y.h", RefKind::TypeUse);
   t.ref("src/y/y.cpp", 4, "x::f", "src/x/x.cpp");
   Project p;
-  std::vector<std::string> errors, warnings;
-  ASSERT_TRUE(build_project({std::move(t.tu)}, modules({"x", "y"}), p, errors, warnings));
-  CandidateContext ctx(p);
-  Ranking r = rank_modules(ctx);
+  Ranking r;
+  ASSERT_NO_FATAL_FAILURE(rank_xy(std::move(t), p, r));
   const Assessment& x = find(r, "x");
   ASSERT_EQ(x.blockers.size(), 1u);
   EXPECT_EQ(x.blockers[0].kind, BlockerKind::Cycle);

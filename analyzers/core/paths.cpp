@@ -61,6 +61,26 @@ std::string canonical_path(const std::string& path) {
   return normalize_path(path);
 }
 
+std::string folder_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+bool is_under(std::string_view path, std::string_view folder) {
+  return folder.empty() ||
+         (path.size() > folder.size() && path.substr(0, folder.size()) == folder && path[folder.size()] == '/');
+}
+
+std::string common_folder(const std::vector<std::string>& paths) {
+  if (paths.empty()) return {};
+  std::string common = folder_of(paths.front());
+  for (const std::string& p : paths) {
+    const std::string folder = folder_of(p);
+    while (!common.empty() && folder != common && !is_under(folder, common)) common = folder_of(common);
+  }
+  return common;
+}
+
 bool is_header_path(std::string_view path) {
   size_t dot = path.rfind('.');
   size_t slash = path.rfind('/');

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace seam {
 
@@ -19,6 +20,13 @@ bool relative_to(std::string_view path, std::string_view root, std::string& out)
 
 /// Real path (symlinks resolved) when the file exists, else normalize_path.
 std::string canonical_path(const std::string& path);
+
+/// The folder part of a project-relative path ("src/a" of "src/a/x.h"; "" for "x.h").
+std::string folder_of(std::string_view path);
+/// `path` lies inside `folder` ("" holds every path); not the folder itself.
+bool is_under(std::string_view path, std::string_view folder);
+/// The deepest folder that holds every one of `paths` ("" when none is shared).
+std::string common_folder(const std::vector<std::string>& paths);
 
 bool is_header_path(std::string_view path);
 /// Path without its extension (Lakos component name).

@@ -42,11 +42,6 @@ bool read_json(const std::string& path, nlohmann::json& out, std::string& error)
   return true;
 }
 
-std::string dir_of(const std::string& p) {
-  size_t s = p.rfind('/');
-  return s == std::string::npos ? "" : p.substr(0, s);
-}
-
 std::string stem_glob(const std::string& p) {
   size_t slash = p.rfind('/');
   size_t dot = p.rfind('.');
@@ -116,13 +111,7 @@ Config config_from_targets(const std::vector<CMakeTarget>& targets, const std::s
       if (taken.insert(s).second) sources[t].push_back(s);
   // The folder each target's sources share.
   std::vector<std::string> home(targets.size());
-  for (size_t t = 0; t < targets.size(); ++t) {
-    if (sources[t].empty()) continue;
-    std::string common = dir_of(sources[t].front());
-    for (const std::string& s : sources[t])
-      while (!common.empty() && !(dir_of(s) == common || s.rfind(common + "/", 0) == 0)) common = dir_of(common);
-    home[t] = common;
-  }
+  for (size_t t = 0; t < targets.size(); ++t) home[t] = common_folder(sources[t]);
   for (size_t t = 0; t < targets.size(); ++t) {
     if (sources[t].empty()) continue;
     bool exclusive = !home[t].empty();

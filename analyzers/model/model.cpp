@@ -32,11 +32,6 @@ std::string Project::where(const Loc& l) const {
 
 namespace {
 
-std::string dir_of(const std::string& p) {
-  size_t s = p.rfind('/');
-  return s == std::string::npos ? std::string() : p.substr(0, s);
-}
-
 /// The folder part of a glob before its first wildcard ("src/orders" of
 /// "src/orders/**"): every path it matches starts with it and a '/'.
 std::string_view glob_folder(std::string_view glob) {
@@ -46,10 +41,8 @@ std::string_view glob_folder(std::string_view glob) {
   return slash == std::string_view::npos ? std::string_view() : lit.substr(0, slash);
 }
 
-bool under(std::string_view path, std::string_view folder) {
-  return folder.empty() || (path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
-                            path[folder.size()] == '/');
-}
+/// `path` is `folder` or lies inside it.
+bool at_or_under(std::string_view path, std::string_view folder) { return path == folder || is_under(path, folder); }
 
 bool loc_less(const std::vector<File>& files, const Loc& a, const Loc& b) {
   if (!a.valid()) return false;
@@ -410,12 +403,7 @@ Config infer_config(const std::vector<std::string>& tu_files, const std::vector<
   cfg.root = root;
   cfg.inferred = true;
   if (tu_files.empty()) return cfg;
-  // The common folder of all TUs.
-  std::string common = dir_of(tu_files.front());
-  for (const std::string& f : tu_files) {
-    std::string d = dir_of(f);
-    while (!common.empty() && !(d == common || d.rfind(common + "/", 0) == 0)) common = dir_of(common);
-  }
+  const std::string common = common_folder(tu_files);
   const std::string prefix = common.empty() ? "" : common + "/";
   std::map<std::string, std::vector<std::string>> globs; // module -> globs
   const std::string top = common.empty() ? "root" : common.substr(common.rfind('/') + 1);
@@ -458,7 +446,7 @@ Config infer_config(const std::vector<std::string>& tu_files, const std::vector<
       }
     }
     if (name.empty()) {
-      const std::string base = under(f, common) ? prefix : std::string();
+      const std::string base = is_under(f, common) ? prefix : std::string();
       std::string rest = f.substr(base.size());
       size_t s = rest.find('/');
       if (s == std::string::npos) {
@@ -470,7 +458,7 @@ Config infer_config(const std::vector<std::string>& tu_files, const std::vector<
       }
     }
     wanted[name].insert(folder);
-    dirs[name].insert(dir_of(f));
+    dirs[name].insert(folder_of(f));
   }
   for (const auto& [name, folders] : wanted) {
     std::vector<std::string>& gs = globs[name];
@@ -478,17 +466,17 @@ Config infer_config(const std::vector<std::string>& tu_files, const std::vector<
       bool clash = folder.empty();
       for (const auto& [other, ogs] : globs)
         for (const std::string& g : ogs)
-          if (&ogs != &gs && under(std::string(glob_folder(g)) + "/", folder)) clash = true;
+          if (&ogs != &gs && at_or_under(glob_folder(g), folder)) clash = true;
       for (const auto& [other, ofs] : wanted)
         if (other != name)
           for (const std::string& of : ofs)
-            if (under(of, folder)) clash = true;
+            if (is_under(of, folder)) clash = true;
       if (!clash) {
         gs.push_back(folder + "/**");
         continue;
       }
       for (const std::string& d : dirs[name])
-        if (d == folder || under(d, folder))
+        if (at_or_under(d, folder))
           gs.push_back(d.empty() ? "*" : d + "/*");
     }
   }

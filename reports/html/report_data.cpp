@@ -10,6 +10,8 @@ namespace seam::html {
 DataContext::DataContext(const Project& p, const ModuleGraph& g,
                          const std::vector<std::vector<InterfaceSymbol>>& ifaces, const ReportLimits& l)
     : project(p), graph(g), interfaces(ifaces), limits(l) {
+  for (const Symbol& s : p.symbols)
+    if (!s.signature.empty()) ++functions_named_[s.name];
   file_index_.assign(p.files.size(), -1);
   int next = 0;
   for (size_t i = 0; i < p.files.size(); ++i)
@@ -24,9 +26,6 @@ int DataContext::symbol(SymbolId s) {
   if (s >= project.symbols.size()) return -1;
   const Symbol& sym = project.symbols[s];
   if (sym.name.empty()) return symbol_name(sym.usr);
-  if (functions_named_.empty())
-    for (const Symbol& other : project.symbols)
-      if (!other.signature.empty()) ++functions_named_[other.name];
   auto it = functions_named_.find(sym.name);
   if (!sym.signature.empty() && it != functions_named_.end() && it->second > 1)
     return symbol_name(sym.name + signature_params(sym.signature));

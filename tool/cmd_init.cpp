@@ -50,12 +50,6 @@ int run_init(const Options& o) {
   } else {
     so.source = "the folder layout of its " + plural(rel_files.size(), "translation unit");
   }
-  config.root = root;
-  config.inferred = true;
-  if (!from_folders && config.modules.empty()) {
-    error("found no module in " + so.source + "; write seam.json by hand (docs/config.md)");
-    return kError;
-  }
 
   if (!o.quiet) note("reading " + plural(db.commands.size(), "translation unit") + " to find today's dependencies");
   ScanResult scan;
@@ -67,13 +61,13 @@ int run_init(const Options& o) {
   if (failed && !o.quiet)
     note(plural(failed, "translation unit") + " failed to parse; their dependencies up to the first error are kept");
 
-  if (from_folders) {
-    // From the folders of the sources and of every project header they reach.
-    config = infer_config(rel_files, reached_project_files(tus), root);
-    if (config.modules.empty()) {
-      error("found no module in " + so.source + "; write seam.json by hand (docs/config.md)");
-      return kError;
-    }
+  // From the folders of the sources and of every project header they reach.
+  if (from_folders) config = infer_config(rel_files, reached_project_files(tus), root);
+  config.root = root;
+  config.inferred = true;
+  if (config.modules.empty()) {
+    error("found no module in " + so.source + "; write seam.json by hand (docs/config.md)");
+    return kError;
   }
 
   Project p;

@@ -201,11 +201,17 @@ FactStore::Usage FactStore::evict(uint64_t max_bytes) {
   // age and go first. Only seam's own files are ever deleted: *.tu and *.facts
   // (and stale temporaries) in tu/ and files/xx/ of a v* folder.
   auto is_entry = [](const std::string& name) {
-    auto ends = [&](const char* suffix) {
-      size_t n = std::strlen(suffix);
-      return name.size() > n && name.compare(name.size() - n, n, suffix) == 0;
-    };
-    return ends(".tu") || ends(".facts");
+    return (name.size() > 3 && name.ends_with(".tu")) || (name.size() > 6 && name.ends_with(".facts"));
+  };
+  // The two-letter shard folders of a store's files/.
+  auto shard_folders = [](const std::string& store) {
+    std::vector<std::string> out;
+    if (DIR* d = ::opendir((store + "/files").c_str())) {
+      while (dirent* e = ::readdir(d))
+        if (std::strlen(e->d_name) == 2) out.push_back(store + "/files/" + e->d_name);
+      ::closedir(d);
+    }
+    return out;
   };
   auto scan_entries = [&](const std::string& dir) {
     DIR* d = ::opendir(dir.c_str());
@@ -237,11 +243,7 @@ FactStore::Usage FactStore::evict(uint64_t max_bytes) {
   }
   for (const std::string& store : stores) {
     scan_entries(store + "/tu");
-    if (DIR* d = ::opendir((store + "/files").c_str())) {
-      while (dirent* e = ::readdir(d))
-        if (std::strlen(e->d_name) == 2) scan_entries(store + "/files/" + e->d_name);
-      ::closedir(d);
-    }
+    for (const std::string& folder : shard_folders(store)) scan_entries(folder);
   }
   usage.entries = entries.size();
   if (max_bytes == 0 || usage.bytes <= max_bytes) return usage;
@@ -262,11 +264,7 @@ FactStore::Usage FactStore::evict(uint64_t max_bytes) {
   // The folders of other builds, once empty, go too (rmdir fails on the others).
   for (const std::string& store : stores) {
     if (store == root_) continue;
-    if (DIR* d = ::opendir((store + "/files").c_str())) {
-      while (dirent* e = ::readdir(d))
-        if (std::strlen(e->d_name) == 2) ::rmdir((store + "/files/" + e->d_name).c_str());
-      ::closedir(d);
-    }
+    for (const std::string& folder : shard_folders(store)) ::rmdir(folder.c_str());
     ::rmdir((store + "/files").c_str());
     ::rmdir((store + "/tu").c_str());
     ::rmdir(store.c_str());

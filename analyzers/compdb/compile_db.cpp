@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <sys/stat.h>
@@ -225,20 +224,15 @@ namespace {
 std::vector<std::string> parse_shaping(const std::vector<std::string>& args, const std::string& directory,
                                        const std::string& file) {
   std::vector<std::string> out;
-  auto starts = [](const std::string& a, const char* p) { return a.rfind(p, 0) == 0; };
-  auto ends = [](const std::string& a, const char* p) {
-    size_t n = std::strlen(p);
-    return a.size() > n && a.compare(a.size() - n, n, p) == 0;
-  };
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-o" || a == "-MF" || a == "-MT" || a == "-MQ") {
       ++i;
       continue;
     }
-    if (starts(a, "-o") || starts(a, "-MF") || starts(a, "-MT") || starts(a, "-MQ") || a == "-MD" || a == "-MMD" ||
-        a == "-c" || a == "-fPIC" || a == "-fpic" || a == "-fPIE" || a == "-fpie" ||
-        (starts(a, "-D") && ends(a, "_EXPORTS")) || absolute_path(a, directory) == file)
+    if (a.starts_with("-o") || a.starts_with("-MF") || a.starts_with("-MT") || a.starts_with("-MQ") || a == "-MD" ||
+        a == "-MMD" || a == "-c" || a == "-fPIC" || a == "-fpic" || a == "-fPIE" || a == "-fpie" ||
+        (a.starts_with("-D") && a.ends_with("_EXPORTS")) || absolute_path(a, directory) == file)
       continue;
     out.push_back(a);
   }

@@ -105,8 +105,11 @@ TEST(StarterConfig, LongListsWrapAndNamesAreJsonEscaped) {
   Project p = project_of(t, names);
   std::string text = starter_config(p, build_module_graph(p), {});
   std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("//", 0) != 0 && line.find("// ") == std::string::npos) EXPECT_LE(line.size(), 100u) << line;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("//", 0) != 0 && line.find("// ") == std::string::npos) {
+      EXPECT_LE(line.size(), 100u) << line;
+    }
+  }
   EXPECT_NE(text.find("\"we\\\"ird\""), std::string::npos);
   Config cfg;
   std::vector<ConfigError> errors;

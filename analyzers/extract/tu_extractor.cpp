@@ -674,7 +674,14 @@ protected:
     Preprocessor& pp = ci.getPreprocessor();
     pp.addPPCallbacks(std::make_unique<IncludeCollector>(st_));
     index::IndexingOptions opts;
-    opts.SystemSymbolFilter = index::IndexingOptions::SystemSymbolFilterKind::None;
+    // Every occurrence, in system headers too: which files count is decided by
+    // path (TuState::indexed), not by how a TU reached them. With None a
+    // project header reached through -isystem/-idirafter (test targets often
+    // do, e.g. `-isystem <root>`) reported nothing in that TU — no definition
+    // — and when that TU was the one indexing the header, its classes were
+    // owned by a forward declaration elsewhere (issue 13, leveldb::Env).
+    // External headers cost nothing more with shortcuts: they are not traversed.
+    opts.SystemSymbolFilter = index::IndexingOptions::SystemSymbolFilterKind::All;
     opts.IndexFunctionLocals = false;
     // A template is indexed by its pattern only: what an instantiation
     // resolves depends on the template arguments, which are the instantiating

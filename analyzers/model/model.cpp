@@ -50,6 +50,16 @@ bool loc_less(const std::vector<File>& files, const Loc& a, const Loc& b) {
   return std::tie(files[a.file].path, a.line, a.column) < std::tie(files[b.file].path, b.line, b.column);
 }
 
+/// Of two definitions of one symbol, the one that owns it: a header's before a
+/// source's, then path order. Two definitions are the same inline code seen in
+/// two places, or two programs' classes of one name: leveldb's test
+/// db/skiplist_test.cc defines a struct leveldb::Comparator of its own beside
+/// the class in include/leveldb/comparator.h, which every other use means.
+bool def_less(const std::vector<File>& files, const Loc& a, const Loc& b) {
+  if (a.valid() && b.valid() && files[a.file].is_header != files[b.file].is_header) return files[a.file].is_header;
+  return loc_less(files, a, b);
+}
+
 /// Accumulates facts of many TUs under global ids before the final sort.
 class Merger {
 public:
@@ -241,8 +251,11 @@ private:
     Symbol& cur = p_.symbols[it->second];
     // The earliest declaration (by path, line, column) is the declaration.
     if (s.decl.valid() && loc_less(p_.files, s.decl, cur.decl)) cur.decl = s.decl;
-    if (s.def.valid() && !cur.def.valid()) {
-      // What a definition tells wins over what a declaration tells.
+    const bool header_over_source = s.def.valid() && cur.def.valid() && p_.files[s.def.file].is_header &&
+                                    !p_.files[cur.def.file].is_header;
+    if (s.def.valid() && (!cur.def.valid() || header_over_source)) {
+      // What a definition tells wins over what a declaration tells (and a
+      // header's definition over a source's: def_less).
       cur.def = s.def;
       cur.bases = std::move(s.bases);
       cur.is_abstract = s.is_abstract;
@@ -253,7 +266,7 @@ private:
         cur.result = std::move(s.result);
         cur.params = std::move(s.params);
       }
-    } else if (s.def.valid() && loc_less(p_.files, s.def, cur.def)) {
+    } else if (s.def.valid() && def_less(p_.files, s.def, cur.def)) {
       cur.def = s.def; // a definition in two places (inline in a header): keep one stably
     }
     if (cur.signature.empty() && !s.signature.empty()) {

@@ -102,8 +102,9 @@ struct Project {
 std::string signature_params(const std::string& signature);
 
 /// Merges TU facts into `project`. The conflict rule: a file is identified by
-/// its path, a symbol by its USR; a symbol's definition wins over a declaration,
-/// flags are OR-ed, the first non-empty signature is kept; references and
+/// its path, a symbol by its USR; a symbol's definition wins over a declaration
+/// (of two definitions, a header's over a source's, then the first by path),
+/// whichever TU saw it and in whatever order; flags are OR-ed, the first non-empty signature is kept; references and
 /// includes are identified by (site, target, kind) and kept once.
 /// Then assigns files and symbols to modules from `config` (Project::config).
 /// Returns false with messages in `errors` on a config error that needs files

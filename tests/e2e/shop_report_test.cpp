@@ -229,7 +229,7 @@ TEST_F(ShopReportInBrowser, ThePlantedViolationsAreShownWithTheirSites) {
     const char* pair;
     const char* site;
   };
-  for (const Want& w : {Want{"cycle", "orders \xE2\x86\x94 payments", "src/payments/payment_gateway.cpp:46"},
+  for (const Want& w : {Want{"cycle", "orders \xE2\x86\x92 payments \xE2\x86\x92 orders", "src/payments/payment_gateway.cpp:46"},
                         Want{"layer", "inventory \xE2\x86\x92 notifications", "src/inventory/inventory.cpp:63"},
                         Want{"undeclared", "analytics \xE2\x86\x92 catalog", "src/analytics/order_stats.cpp:38"},
                         Want{"private-header", "auth \xE2\x86\x92 users", "src/auth/authenticator.cpp:9"}}) {

@@ -11,7 +11,7 @@ int run_cycles(const Options& o) {
   Project p;
   ScanStats st;
   if (int rc = load_project(o, p, st)) return rc;
-  ProjectCycles c = find_project_cycles(p);
+  ProjectCycles c = find_project_cycles(p, chosen_edges(o));
   std::string out = o.get("format", "text") == "json" ? dump_json(cycles_json(p, c)) : cycles_text(p, c);
   return emit(o, out) ? kOk : kError;
 }
@@ -19,12 +19,14 @@ int run_cycles(const Options& o) {
 Registrar reg({
     "cycles",
     "dependency cycles and levels      --format text|json",
-    "seam cycles [--format text|json] [options]",
+    "seam cycles [--format text|json] [--edges include|symbol|all] [options]",
     "Finds the cycles (strongly connected components) of three graphs:\n"
     "  modules     A -> B when code of A references a symbol of B or includes a file of B;\n"
     "  components  Lakos components (a header and the source of the same name and folder,\n"
-    "              named by the path without extension): includes and references;\n"
+    "              named by the path without extension, never across modules): includes;\n"
     "  files       the include graph.\n"
+    "--edges include|symbol|all makes every level use #include edges, references, or both\n"
+    "(the first line of the text output and \"edges\" in JSON say what was used).\n"
     "Each cycle is listed with its members, one concrete path around it, every edge inside\n"
     "it with its heaviest sites (the symbols used most, with file:line:column, and the\n"
     "include directives), and the cheapest cut: the edge with the fewest uses whose\n"
@@ -32,7 +34,7 @@ Registrar reg({
     "other module; the members of a cycle share a level).\n"
     "Exit status 0 whether or not there are cycles (`seam check` gates on them).\n"
     "JSON follows the schema seam.cycles/1 (docs/graphs.md).",
-    {{"format", "FMT", "output format", {"text", "json"}, "text"}},
+    {{"format", "FMT", "output format", {"text", "json"}, "text"}, edges_option("default: all for modules, include for components and files")},
     0,
     0,
     run_cycles,

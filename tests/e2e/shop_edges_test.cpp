@@ -92,6 +92,9 @@ TEST(ShopEdges, TextSaysWhichEdgesItShows) {
   EXPECT_EQ(r.out.rfind("edges: include (#include directives)\npayments -> orders: 2 uses (include 2)\n", 0), 0u)
       << r.out;
   EXPECT_EQ(r.out.find("mark_paid"), std::string::npos) << r.out; // a reference: not shown
+  // Drawings say it in their legend.
+  r = seam_on_sample("shop", {"graph", "--format", "dot", "--level", "component", "-q"});
+  EXPECT_NE(r.out.find("<B>component graph, edges: #include directives</B>"), std::string::npos) << r.out;
   r = seam_on_sample("shop", {"metrics", "--edges", "symbol", "-q"});
   EXPECT_EQ(r.out.rfind("edges: module graph symbol, component graph symbol", 0), 0u) << r.out;
 }

@@ -25,8 +25,7 @@ struct File {
   uint32_t lines = 0;
   uint64_t hash = 0;
   ModuleId module = kNoModule;
-  std::string component; ///< Lakos component: path without extension; a source
-                         ///< whose header is in another folder: the header's
+  std::string component; ///< Lakos component (components.h: assign_components)
 };
 
 /// A merged symbol. Loc::file indexes Project::files.

@@ -44,7 +44,10 @@ Registrar reg({
     "seam why A B [--level module|component|file] [--format text|json] [options]",
     "Explains the dependency of A on B (modules by default; components or files with\n"
     "--level): every site where code of A uses B - file:line:column, the kind of use, the\n"
-    "symbol of A that uses it - grouped by the symbol of B it uses, most used first, then\n"
+    "symbol of A that uses it, and whether it is compile-time (types, inline code, templates,\n"
+    "constants, macros: B's header is enough) or run-time (out-of-line calls, mutable\n"
+    "globals, virtual calls: remote once B is a service) - grouped by the symbol of B it\n"
+    "uses, most used first, then\n"
     "every #include of a B file. This is the list to work through to cut the edge.\n"
     "When A does not use B directly, prints the shortest chain A -> ... -> B with one site\n"
     "per link. Exit status 0 either way. JSON follows the schema seam.why/1 (docs/graphs.md).",

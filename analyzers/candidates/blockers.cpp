@@ -1,4 +1,5 @@
 #include "analyzers/candidates/blockers.h"
+#include "analyzers/candidates/cycle_exit.h"
 #include "analyzers/model/dependency_time.h"
 
 #include <algorithm>
@@ -87,19 +88,24 @@ private:
     if (partners.empty()) return;
     std::vector<char> partner(g.module_count, 0);
     for (ModuleId m : partners) partner[m] = 1;
-    // Sites to change to leave the cycle: cut every edge from the unit into
-    // the cycle, or every edge from the cycle into the unit, whichever is
-    // lighter (either leaves no way back; the minimum cut of the whole cycle
-    // can be lighter still).
-    uint32_t out_sites = 0, in_sites = 0;
-    for (ModuleId m : a_.modules) {
-      for (uint32_t e : g.out[m])
-        if (partner[g.edges[e].to]) out_sites += g.edges[e].weight;
-      for (uint32_t e : g.in[m])
-        if (partner[g.edges[e].from]) in_sites += g.edges[e].weight;
-    }
-    const uint32_t sites = std::min(out_sites, in_sites);
+    // Sites to change to leave the cycle: the lightest edges whose removal
+    // leaves no way from the unit back to itself (cycle_exit.h). Node 0 is
+    // the unit, then the partners in id order.
+    std::vector<uint32_t> vertex(g.module_count, UINT32_MAX);
+    for (ModuleId m : a_.modules) vertex[m] = 0;
+    for (size_t i = 0; i < partners.size(); ++i) vertex[partners[i]] = static_cast<uint32_t>(i + 1);
+    WeightedDigraph wg;
+    wg.out.resize(partners.size() + 1);
+    for (const ModuleEdge& e : g.edges)
+      if (vertex[e.from] != UINT32_MAX && vertex[e.to] != UINT32_MAX) wg.add(vertex[e.from], vertex[e.to], e.weight);
+    const CycleExit exit = cycle_exit(wg, 0);
+    const uint32_t sites = static_cast<uint32_t>(exit.weight);
     a_.cycle_sites = sites;
+    auto node_name = [&](uint32_t v) { return v == 0 ? a_.name : mod(partners[v - 1]); };
+    std::string cut;
+    for (const WeightedEdge& e : exit.edges)
+      cut += (cut.empty() ? "" : ", ") + node_name(e.from) + " -> " + node_name(e.to) + " (" +
+             std::to_string(e.weight) + ")";
     // Point at the first call from the unit into the cycle (the call a reader
     // would cut), else the first reference to code, else the first use of a
     // macro (rocksdb opens every namespace with one), else the first include.
@@ -126,8 +132,7 @@ private:
     }
     std::string detail = "in a dependency cycle with " + list_modules(p_, partners) +
                          ": neither side can be deployed first; extract them together or cut " +
-                         std::to_string(sites) + (sites == 1 ? " use" : " uses") + " (" +
-                         (out_sites <= in_sites ? "its own into the cycle" : "the cycle's into it") + ")";
+                         std::to_string(sites) + (sites == 1 ? " use" : " uses") + ": " + cut;
     add(BlockerKind::Cycle, sym, site, std::move(detail), partners, sites);
   }
 

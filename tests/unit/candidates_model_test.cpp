@@ -2,6 +2,7 @@
 // remote (run-time uses only), headers to take along, modules used only at
 // compile time, ports, callbacks in proportion, and the effort of a cycle.
 #include "analyzers/candidates/candidates.h"
+#include "analyzers/candidates/cycle_exit.h"
 #include "reports/candidates/candidates_report.h"
 #include "support/facts_builder.h"
 #include "support/project_builder.h"
@@ -299,6 +300,31 @@ TEST(CandidateModel, TheCycleCostsTheLighterSideOfItsEdgesAndTheReasonQuotesIt) 
   EXPECT_EQ(x.score.total, 76); // 100 / (1 + ln(1 + 18 / 50)) = 76.48
   Assessment y = assess(ctx, {p.find_module("y")});
   EXPECT_EQ(y.cycle_sites, 1u); // y's one use of x
+}
+
+TEST(CandidateModel, LeavingACycleCutsTheLightestEdgesOnEveryWayBackNotOnlyTheUnitsOwn) {
+  // u -> a (10), u -> b (10), a -> c (1), b -> c (1), c -> u (10): all of u's own
+  // edges weigh 20, all into u 10, but cutting a -> c and b -> c (2) is enough.
+  WeightedDigraph g;
+  g.out.resize(4);
+  g.add(0, 1, 10);
+  g.add(0, 2, 10);
+  g.add(1, 3, 1);
+  g.add(2, 3, 1);
+  g.add(3, 0, 10);
+  CycleExit e = cycle_exit(g, 0);
+  EXPECT_EQ(e.weight, 2u);
+  EXPECT_EQ(e.edges, (std::vector<WeightedEdge>{{1, 3, 1}, {2, 3, 1}}));
+  // Two ways back into u, lighter than the one way out of it.
+  WeightedDigraph h;
+  h.out.resize(3);
+  h.add(0, 1, 5);
+  h.add(1, 2, 5);
+  h.add(2, 0, 1);
+  h.add(1, 0, 2);
+  CycleExit f = cycle_exit(h, 0);
+  EXPECT_EQ(f.weight, 3u);
+  EXPECT_EQ(f.edges, (std::vector<WeightedEdge>{{1, 0, 2}, {2, 0, 1}}));
 }
 
 TEST(CandidateModel, RealisticModulesGetDistinctScores) {

@@ -202,7 +202,7 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
   chat["loop_calls"] = a.loop_calls;
   chat["void_calls"] = a.void_calls;
   ordered_json loops = ordered_json::array();
-  for (uint32_t ri : a.loop_call_refs) loops.push_back(call_json(p, ri));
+  for (uint32_t ri : a.loop_call_refs) loops.push_back(call_json(p, ri, nullptr, port_destination(p, a, ri)));
   chat["loop_sites"] = std::move(loops);
   o["chattiness"] = std::move(chat);
 

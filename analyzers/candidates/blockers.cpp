@@ -136,8 +136,8 @@ private:
     add(BlockerKind::Cycle, sym, site, std::move(detail), partners, sites);
   }
 
-  // --- inheritance, template, friend, callback by address, callback and
-  // identity at outgoing calls: one walk over the crossing references.
+  // --- inheritance, friend, callback by address, callback and identity at
+  // outgoing calls: one walk over the crossing references.
   void crossing_references() {
     // Keyed by what the blocker is about, valued by the first reference (refs
     // are in site order, so the smallest index is the first site).

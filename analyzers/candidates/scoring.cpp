@@ -7,7 +7,9 @@ namespace seam {
 
 namespace {
 
-constexpr const char* kBlockerNames[kScoreBlockerKinds] = {"cycle-blocker", "inheritance", "global-state",
+/// Blocker kinds with a term of their own; the cycle is the "cycle" term and
+/// templates are compile-time dependencies (weight 0: no term).
+constexpr const char* kBlockerNames[kScoreBlockerKinds] = {"cycle", "inheritance", "global-state",
                                                            "template", "friend", "callback", "identity"};
 
 } // namespace

@@ -101,6 +101,7 @@ Json violations_json(const CheckReport& r, const std::string& baseline_note) {
     j["header"] = v.header;
     j["uses"] = v.uses;
     j["members"] = v.members;
+    j["cycle"] = v.cycle;
     j["message"] = v.message;
     j["baselined"] = v.baselined;
     items.push_back(std::move(j));

@@ -87,15 +87,20 @@ Registrar reg({
     "candidates",
     "extraction candidates, best first    --format text|json  --what-if A,B  --suggest",
     "seam candidates [--format text|json] [--what-if A,B | --suggest [--resolution R]] [options]",
-    "Ranks the modules by how cheaply each could become a service, best first, and says\n"
-    "what blocks the rest. For every module: its interface (the symbols other modules use,\n"
-    "with call sites and client modules), the modules it would call over the network and the\n"
-    "shared-kernel modules it can take along as a library, the types crossing the boundary\n"
-    "(serialisable or not, and why), blockers (cycle, inheritance, global-state, template,\n"
-    "friend, callback, identity) each at a file:line, calls from inside loops, and a score\n"
-    "from 0 to 100 with its components (docs/scoring.md). Shared kernels and entry points are\n"
-    "listed but not ranked. Modules in one dependency cycle are also scored together.\n"
-    "JSON follows the schema seam.candidates/1 (docs/candidates.md).",
+    "Ranks the modules by the effort, in sites to change, to turn each into a service, least\n"
+    "first, and says what blocks the rest. Only run-time uses become remote (out-of-line calls,\n"
+    "mutable globals, virtual calls); compile-time ones (types, inline code, templates,\n"
+    "constants, macros) are headers to take along, listed per module. For every module: its\n"
+    "interface (the symbols other modules use, with remote calls and client modules), the\n"
+    "modules it would call over the network, those it takes along as a library and those it\n"
+    "needs only the headers of, its ports (abstract classes one module implements and another\n"
+    "calls: existing contracts, not inheritance blockers), the types crossing the boundary\n"
+    "(serialisable or not, and why), blockers (cycle, inheritance, global-state, friend,\n"
+    "callback, identity) each at a file:line with its sites, calls from inside loops, the effort\n"
+    "per term and a score from 0 to 100 that falls with it (docs/scoring.md). Shared kernels,\n"
+    "entry points and modules others use only at compile time are listed but not ranked.\n"
+    "Modules in one dependency cycle are also scored together.\n"
+    "JSON follows the schema seam.candidates/2 (docs/candidates.md).",
     {{"format", "FMT", "output format", {"text", "json"}, "text"},
      {"what-if", "A,B", "score these modules as one service and list every call that would become remote", {}, ""},
      {"suggest", "", "cluster the symbol reference graph (Louvain, fixed seed) into services and compare the "

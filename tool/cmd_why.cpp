@@ -44,7 +44,10 @@ Registrar reg({
     "seam why A B [--level module|component|file] [--edges include|symbol|all] [--format text|json] [options]",
     "Explains the dependency of A on B (modules by default; components or files with\n"
     "--level): every site where code of A uses B - file:line:column, the kind of use, the\n"
-    "symbol of A that uses it - grouped by the symbol of B it uses, most used first, then\n"
+    "symbol of A that uses it, and whether it is compile-time (types, inline code, templates,\n"
+    "constants, macros: B's header is enough) or run-time (out-of-line calls, mutable\n"
+    "globals, virtual calls: remote once B is a service) - grouped by the symbol of B it\n"
+    "uses, most used first, then\n"
     "every #include of a B file. This is the list to work through to cut the edge.\n"
     "The edges are those of `seam graph` at the same level: all at module level, #include\n"
     "only for components and files, unless --edges says otherwise.\n"

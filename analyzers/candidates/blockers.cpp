@@ -1,4 +1,6 @@
 #include "analyzers/candidates/blockers.h"
+#include "analyzers/candidates/cycle_exit.h"
+#include "analyzers/model/dependency_time.h"
 
 #include <algorithm>
 #include <map>
@@ -60,10 +62,11 @@ private:
   const std::string& name(SymbolId s) const { return s == kNoSymbol ? empty_ : p_.symbols[s].name; }
   const std::string& mod(ModuleId m) const { return p_.module_name(m); }
 
-  void add(BlockerKind k, SymbolId s, Loc site, std::string detail, std::vector<ModuleId> partners) {
+  void add(BlockerKind k, SymbolId s, Loc site, std::string detail, std::vector<ModuleId> partners,
+           uint32_t sites = 1) {
     std::sort(partners.begin(), partners.end());
     partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
-    a_.blockers.push_back(Blocker{k, s, site, std::move(detail), std::move(partners)});
+    a_.blockers.push_back(Blocker{k, s, site, std::move(detail), std::move(partners), std::max<uint32_t>(1, sites)});
   }
 
   // --- cycle: the unit, contracted to one node, in a strongly connected
@@ -85,6 +88,24 @@ private:
     if (partners.empty()) return;
     std::vector<char> partner(g.module_count, 0);
     for (ModuleId m : partners) partner[m] = 1;
+    // Sites to change to leave the cycle: the lightest edges whose removal
+    // leaves no way from the unit back to itself (cycle_exit.h). Node 0 is
+    // the unit, then the partners in id order.
+    std::vector<uint32_t> vertex(g.module_count, UINT32_MAX);
+    for (ModuleId m : a_.modules) vertex[m] = 0;
+    for (size_t i = 0; i < partners.size(); ++i) vertex[partners[i]] = static_cast<uint32_t>(i + 1);
+    WeightedDigraph wg;
+    wg.out.resize(partners.size() + 1);
+    for (const ModuleEdge& e : g.edges)
+      if (vertex[e.from] != UINT32_MAX && vertex[e.to] != UINT32_MAX) wg.add(vertex[e.from], vertex[e.to], e.weight);
+    const CycleExit exit = cycle_exit(wg, 0);
+    const uint32_t sites = static_cast<uint32_t>(exit.weight);
+    a_.cycle_sites = sites;
+    auto node_name = [&](uint32_t v) { return v == 0 ? a_.name : mod(partners[v - 1]); };
+    std::string cut;
+    for (const WeightedEdge& e : exit.edges)
+      cut += (cut.empty() ? "" : ", ") + node_name(e.from) + " -> " + node_name(e.to) + " (" +
+             std::to_string(e.weight) + ")";
     // Point at the first call from the unit into the cycle (the call a reader
     // would cut), else the first reference to code, else the first use of a
     // macro (rocksdb opens every namespace with one), else the first include.
@@ -110,47 +131,51 @@ private:
       site = p_.includes[best_inc].site;
     }
     std::string detail = "in a dependency cycle with " + list_modules(p_, partners) +
-                         ": neither side can be deployed first; extract them together or cut an edge";
-    add(BlockerKind::Cycle, sym, site, std::move(detail), partners);
+                         ": neither side can be deployed first; extract them together or cut " +
+                         std::to_string(sites) + (sites == 1 ? " use" : " uses") + ": " + cut;
+    add(BlockerKind::Cycle, sym, site, std::move(detail), partners, sites);
   }
 
-  // --- inheritance, template, friend, callback by address, callback and
-  // identity at outgoing calls: one walk over the crossing references.
+  // --- inheritance, friend, callback by address, callback and identity at
+  // outgoing calls: one walk over the crossing references.
   void crossing_references() {
     // Keyed by what the blocker is about, valued by the first reference (refs
     // are in site order, so the smallest index is the first site).
-    std::map<std::tuple<int, SymbolId, SymbolId, bool>, uint32_t> first;
+    // The count is the blocker's sites: each one is a place to change.
+    std::map<std::tuple<int, SymbolId, SymbolId, bool>, std::pair<uint32_t, uint32_t>> first;
     auto note = [&](int what, SymbolId a, SymbolId b, bool out, uint32_t r) {
-      auto [it, inserted] = first.emplace(std::make_tuple(what, a, b, out), r);
-      if (!inserted) it->second = std::min(it->second, r);
+      auto [it, inserted] = first.emplace(std::make_tuple(what, a, b, out), std::make_pair(r, 0u));
+      it->second.first = std::min(it->second.first, r);
+      ++it->second.second;
     };
-    std::map<SymbolId, std::set<ModuleId>> template_clients;
     std::unordered_map<SymbolId, bool> takes_callback;
     for_each_crossing(ctx_, in_, a_, [&](uint32_t ri, bool out) {
       const Reference& r = p_.refs[ri];
       const Symbol& t = p_.symbols[r.target];
+      // A library (shared kernel) is linked into the service: deriving from
+      // its classes, passing it callbacks or objects stays in one process.
+      if (out && ctx_.shared_kernel(r.to_module)) return;
+      const bool run_time = dependency_time(p_, r) == DependencyTime::Run;
       switch (r.kind) {
       case RefKind::BaseClass:
-        note(0, r.from, r.target, out, ri);
+        // Deriving from a port is how a module serves an existing contract (ports.h).
+        if (!ctx_.ports().of_class(r.target)) note(0, r.from, r.target, out, ri);
         return;
       case RefKind::Friend:
         note(1, r.from, r.target, out, ri);
         return;
       case RefKind::AddressOf:
-        if (is_function_like(t.kind)) note(2, r.target, kNoSymbol, out, ri);
+        // The address of inline or template code is taken in the caller's own process.
+        if (is_function_like(t.kind) && run_time) note(2, r.target, kNoSymbol, out, ri);
         break;
       default:
         break;
       }
-      if (!out) {
-        SymbolId tmpl = ctx_.enclosing_template(r.target);
-        if (tmpl != kNoSymbol) {
-          note(3, tmpl, kNoSymbol, false, ri);
-          template_clients[tmpl].insert(r.from_module);
-        }
-        return;
-      }
-      if (r.kind != RefKind::Call || !is_function_like(t.kind)) return;
+      // A template used outside the unit is compiled into its users: a header
+      // they take along, not a blocker (dependency_time.h).
+      if (!out) return;
+      // Passing a callback or an object to inline code stays in the caller's process.
+      if (r.kind != RefKind::Call || !is_function_like(t.kind) || !run_time) return;
       auto [cb, fresh] = takes_callback.emplace(r.target, false);
       if (fresh)
         for (const Param& prm : t.params)
@@ -159,8 +184,9 @@ private:
       if (SymbolId own = own_object_param(t); own != kNoSymbol) note(5, r.target, own, true, ri);
     });
 
-    for (const auto& [key, ri] : first) {
+    for (const auto& [key, found] : first) {
       auto [what, a, b, out] = key;
+      const auto [ri, sites] = found;
       const Reference& r = p_.refs[ri];
       ModuleId other = out ? r.to_module : r.from_module;
       switch (what) {
@@ -170,51 +196,43 @@ private:
               "derives from " + name(b) + " of " + mod(other) +
                   ": a base class cannot be shared across processes; call the other side through an "
                   "interface instead",
-              {other});
+              {other}, sites);
         else
           add(BlockerKind::Inheritance, b, r.site,
               "is the base class of " + name(a) + " in " + mod(other) +
                   ": a base class cannot be shared across processes",
-              {other});
+              {other}, sites);
         break;
       case 1: // a befriends b
         if (out)
           add(BlockerKind::Friend, a == kNoSymbol ? b : a, r.site,
               "declares " + name(b) + " of " + mod(other) + " a friend: code outside may use its private members",
-              {other});
+              {other}, sites);
         else
           add(BlockerKind::Friend, b, r.site,
               "is a friend of " + name(a) + " in " + mod(other) + ": it may use that class's private members",
-              {other});
+              {other}, sites);
         break;
       case 2: // address of a function taken across the boundary
         if (out)
           add(BlockerKind::Callback, a, r.site,
               "takes the address of " + name(a) + " of " + mod(other) +
                   ": a function pointer cannot point into another process",
-              {other});
+              {other}, sites);
         else
           add(BlockerKind::Callback, a, r.site,
-              mod(other) + " takes its address: a function pointer cannot point into another process", {other});
+              mod(other) + " takes its address: a function pointer cannot point into another process", {other}, sites);
         break;
-      case 3: { // a template of the unit used outside it
-        std::vector<ModuleId> users(template_clients[a].begin(), template_clients[a].end());
-        add(BlockerKind::Template, a, r.site,
-            "template used by " + list_modules(p_, users) +
-                ": it is compiled into its users, so it cannot move behind a network call",
-            users);
-        break;
-      }
       case 4: // a callback passed to another module
         add(BlockerKind::Callback, a, r.site,
             "passes a callback to " + name(a) + " of " + mod(other) + ": code cannot be sent to another process",
-            {other});
+            {other}, sites);
         break;
       case 5: // the unit hands its own object to another module
         add(BlockerKind::Identity, a, r.site,
             "hands its " + name(b) + " to " + name(a) + " of " + mod(other) +
                 " by pointer or reference: across a process that module would hold a copy, not the object",
-            {other});
+            {other}, sites);
         break;
       }
     }
@@ -261,10 +279,11 @@ private:
                     mod(u->module) + " (" + p_.where(p_.refs[u->first_ref].site) + ")";
           partners.push_back(u->module);
         }
+        // One access path to change per module touching it.
         add(BlockerKind::GlobalState, g.symbol, p_.refs[mine->first_ref].site,
             std::string("mutable global ") + (mine->writes ? "written" : "read") + " here and " + others +
                 ": two processes cannot share it",
-            partners);
+            partners, static_cast<uint32_t>(1 + theirs.size()));
       }
   }
 
@@ -272,7 +291,8 @@ private:
   void signatures() {
     for (const InterfaceEntry& e : a_.interface) {
       const Symbol& s = p_.symbols[e.use.symbol];
-      if (!is_function_like(s.kind)) continue;
+      // Only operations cross the wire; inline code runs in the caller with its own objects.
+      if (!is_function_like(s.kind) || !e.operation) continue;
       std::string callbacks, identity;
       auto join = [](std::string& to, const std::string& what) { to += (to.empty() ? "" : "; ") + what; };
       if (TypeClassifier::has_callback(s.result)) join(callbacks, "returns " + s.result.spelling);
@@ -282,12 +302,14 @@ private:
       for (const Param& prm : s.params)
         if (std::string why = param_identity(prm.type); !why.empty()) join(identity, why);
       Loc site = s.decl.valid() ? s.decl : s.def;
+      // Every remote call site has to change with the signature.
       if (!callbacks.empty())
         add(BlockerKind::Callback, e.use.symbol, site,
-            callbacks + ": code cannot be sent to another process", e.use.clients);
+            callbacks + ": code cannot be sent to another process", e.use.clients, e.remote_calls);
       if (!identity.empty())
         add(BlockerKind::Identity, e.use.symbol, site,
-            identity + ": across a process a pointer or reference can only refer to a copy", e.use.clients);
+            identity + ": across a process a pointer or reference can only refer to a copy", e.use.clients,
+            e.remote_calls);
     }
   }
 

@@ -6,6 +6,7 @@
 // references in the Project (file:line).
 #pragma once
 
+#include "analyzers/candidates/ports.h"
 #include "analyzers/candidates/scoring.h"
 #include "analyzers/candidates/type_class.h"
 #include "analyzers/graph/module_graph.h"
@@ -24,7 +25,9 @@ enum class BlockerKind : uint8_t {
   Cycle,       ///< the unit is in a dependency cycle with modules outside it
   Inheritance, ///< a class on one side derives from a class on the other
   GlobalState, ///< a mutable global written on one side and used on the other
-  Template,    ///< a template of the unit is used (instantiated) outside it
+  Template,    ///< no longer reported (seam.candidates/2): a template is a compile-time
+               ///< dependency, a header its users take along
+
   Friend,      ///< a friend declaration crosses the boundary
   Callback,    ///< a function pointer or std::function crosses the boundary
   Identity,    ///< a pointer or reference to a live object crosses the boundary
@@ -38,27 +41,51 @@ struct Blocker {
   Loc site;                      ///< where to look (Project file ids)
   std::string detail;            ///< one line
   std::vector<ModuleId> partners;///< the modules on the other side, sorted
+  uint32_t sites = 1;            ///< sites to change to remove it (docs/scoring.md)
 };
 
 /// A symbol of the unit's interface: InterfaceSymbol (the shared definition)
 /// plus the calls made to it from inside loops.
 struct InterfaceEntry {
   InterfaceSymbol use;
-  uint32_t loop_calls = 0;       ///< Call references inside loops
-  bool operation = false;        ///< a function or variable: an rpc once extracted
+  uint32_t loop_calls = 0;       ///< remote calls inside loops
+  uint32_t remote_calls = 0;     ///< run-time calls from clients: calls that become remote
+  uint32_t run_time = 0;         ///< run-time uses from clients (calls, addresses, global uses)
+  bool operation = false;        ///< used at run time from outside: an rpc once extracted
 };
 
-/// A module that uses the unit, with how much.
+/// A module that uses the unit, with how much. `calls` and `loop_calls` are
+/// remote calls (run-time), through ports included.
 struct ClientUse {
   ModuleId module = kNoModule;
   uint32_t refs = 0, calls = 0, loop_calls = 0;
 };
 
-/// A module the unit uses.
+/// A module the unit uses. `calls` and `loop_calls` are run-time calls.
 struct DependencyUse {
   ModuleId module = kNoModule;
   bool library = false;          ///< a shared kernel: taken along, not called remotely
+  bool remote = false;           ///< not a library and used at run time: called over the network
   uint32_t refs = 0, calls = 0, loop_calls = 0, includes = 0;
+  uint32_t run_time = 0;         ///< run-time references
+  uint32_t compile_time = 0;     ///< compile-time references plus includes
+};
+
+/// The compile-time uses of one module the unit depends on: the headers a
+/// service built from the unit needs, though it never calls that module.
+struct TakeAlong {
+  ModuleId module = kNoModule;
+  std::vector<FileId> headers;   ///< files holding the symbols used, by path
+  uint32_t symbols = 0;          ///< distinct symbols used
+  uint32_t refs = 0;             ///< compile-time references
+};
+
+/// A port (ports.h) the unit takes part in, and how.
+struct PortUse {
+  Port port;                     ///< a copy: reports read it without the context
+  bool owns = false, implements = false, calls = false;
+  /// Calls through the port that cross the unit's boundary (Project::refs, site order).
+  std::vector<uint32_t> remote_calls;
 };
 
 /// A type crossing the boundary: in the interface's signatures, or a class,
@@ -74,6 +101,8 @@ enum class Role : uint8_t {
   Candidate,   ///< ranked
   SharedKernel,///< leaf module of values and pure functions: a library, not a service
   EntryPoint,  ///< no module uses it: it is the application that would call the services
+  CompileTime, ///< others use only its headers (types, inline code, templates, constants,
+               ///< macros): nothing to call remotely, so nothing to serve
 };
 const char* to_string(Role r);
 
@@ -86,7 +115,11 @@ struct Assessment {
   std::vector<DependencyUse> dependencies; ///< sorted by module
   std::vector<DataType> data;            ///< sorted by spelling
   std::vector<Blocker> blockers;         ///< sorted by kind, site, symbol
-  uint32_t calls = 0;                    ///< interface calls from clients
+  std::vector<TakeAlong> take_along;     ///< compile-time dependencies, by module (libraries excluded)
+  std::vector<PortUse> ports;            ///< by port class name
+  std::vector<SymbolId> port_operations; ///< port operations it implements that outsiders call (rpcs), by name
+  uint32_t cycle_sites = 0;              ///< sites to change to leave its cycle (0: in none)
+  uint32_t calls = 0;                    ///< remote calls from clients (run-time, ports included)
   uint32_t loop_calls = 0;               ///< of which inside loops
   uint32_t void_calls = 0;               ///< of which to functions returning void
   std::vector<uint32_t> loop_call_refs;  ///< indices into Project::refs, in site order
@@ -112,6 +145,7 @@ public:
   /// Strongly connected components of the module graph with more than one module.
   const std::vector<std::vector<uint32_t>>& cycles() const { return cycles_; }
   TypeClassifier& types() { return types_; }
+  const Ports& ports() const { return ports_; }
   const std::vector<InterfaceSymbol>& interface_of(ModuleId m) const { return interfaces_[m]; }
 
   /// One mutable global and who touches it.
@@ -136,6 +170,7 @@ private:
   const Project& project_;
   ModuleGraph graph_;
   TypeClassifier types_;
+  Ports ports_;
   std::vector<std::vector<InterfaceSymbol>> interfaces_;
   std::vector<bool> kernel_;
   std::vector<std::string> kernel_reason_;

@@ -2,6 +2,7 @@
 // once — the module graph, interfaces, cycles, shared kernels, and who touches
 // each mutable global.
 #include "analyzers/candidates/candidates.h"
+#include "analyzers/model/dependency_time.h"
 
 #include <algorithm>
 #include <array>
@@ -13,7 +14,7 @@ namespace {
 
 constexpr std::array<const char*, kBlockerKindCount> kBlockerKinds = {
     "cycle", "inheritance", "global-state", "template", "friend", "callback", "identity"};
-constexpr std::array<const char*, 3> kRoles = {"candidate", "shared-kernel", "entry-point"};
+constexpr std::array<const char*, 4> kRoles = {"candidate", "shared-kernel", "entry-point", "compile-time-only"};
 
 static_assert(kBlockerKindCount == kScoreBlockerKinds, "scoring.h and candidates.h disagree on blocker kinds");
 
@@ -27,7 +28,7 @@ const char* to_string(BlockerKind k) { return kBlockerKinds[static_cast<size_t>(
 const char* to_string(Role r) { return kRoles[static_cast<size_t>(r)]; }
 
 CandidateContext::CandidateContext(const Project& p)
-    : project_(p), graph_(build_module_graph(p)), types_(p), interfaces_(all_interfaces(p)) {
+    : project_(p), graph_(build_module_graph(p)), types_(p), ports_(find_ports(p)), interfaces_(all_interfaces(p)) {
   const size_t n = p.modules.size();
   cycles_ = find_cycles(graph_.successors());
 
@@ -96,14 +97,6 @@ CandidateContext::CandidateContext(const Project& p)
   }
 }
 
-SymbolId CandidateContext::enclosing_template(SymbolId s) const {
-  SymbolId found = kNoSymbol;
-  // Parents nest a few levels at most; the bound guards against a malformed chain.
-  for (int depth = 0; s != kNoSymbol && depth < 64; ++depth) {
-    if (project_.symbols[s].is_template) found = s;
-    s = project_.symbols[s].parent;
-  }
-  return found;
-}
+SymbolId CandidateContext::enclosing_template(SymbolId s) const { return seam::enclosing_template(project_, s); }
 
 } // namespace seam

@@ -1,18 +1,22 @@
-// The extraction score: 0-100, from counts only, so every component can be
-// computed by hand. The model, its reasoning and a worked example on
-// samples/shop are in docs/scoring.md; keep the two in step.
+// The extraction score: an estimate of the effort, in sites to change, to
+// turn a unit into a service, and a 0-100 score that falls with it but never
+// reaches 0, so large real modules still get distinct scores. From counts
+// only, so every term can be computed by hand. The model, why each weight,
+// and a worked example on samples/shop are in docs/scoring.md; keep the two
+// in step.
 //
-//   ease      = sum of six components, each weight x value (value in [0, 1]):
-//     interface     25 x 8 / (8 + operations)
-//     data          20 x serialisable types / types            (1 when none)
-//     dependencies  20 x 2 / (2 + remote modules)
-//     chattiness    15 x (1 - loop calls / calls)               (1 when no call)
-//     asynchrony    10 x calls to void functions / calls        (1 when no call)
-//     clients       10 x 4 / (3 + client modules)               (1 when none)
-//   penalty   = per blocker kind present: weight x (1 + (count - 1) / 4),
-//               at most 2 x weight; weights: cycle 30, inheritance 25,
-//               global-state 25, template 20, friend 15, callback 15, identity 10
-//   score     = round(ease - penalty), clamped to [0, 100]
+//   effort = sum of terms, each sites x weight (weight = effort per site):
+//     cycle          1  per use to cut to leave its dependency cycle
+//     interface      3  per operation (a run-time interface function: an rpc)
+//     data           5  per type crossing the boundary that is not a value
+//     dependencies   5  per module it would call over the network
+//     calls          1  per remote call site that waits for a result (in and out)
+//     messages       0.5 per remote call site to a function returning void
+//     loops          3  per remote call site inside a loop (on top: it needs a batch)
+//     clients        2  per client module
+//     and per blocker kind, per site: inheritance 5, global-state 4, friend 4,
+//     callback 4, identity 2 (cycle: counted by the cycle term; template: 0)
+//   score  = round(100 / (1 + ln(1 + effort / 50)))
 #pragma once
 
 #include <array>
@@ -26,36 +30,46 @@ inline constexpr int kScoreBlockerKinds = 7; ///< = kBlockerKindCount (candidate
 
 /// What the score is computed from.
 struct ScoreInputs {
-  uint32_t operations = 0;         ///< interface functions and variables (future rpcs)
-  uint32_t data_types = 0;         ///< distinct types in the interface's signatures
+  uint32_t cycle_sites = 0;        ///< uses to cut to leave its cycle (0: in none)
+  uint32_t operations = 0;         ///< interface functions used at run time (future rpcs)
+  uint32_t data_types = 0;         ///< distinct types crossing the boundary
   uint32_t data_serialisable = 0;  ///< of which serialisable
   uint32_t remote_dependencies = 0;///< modules it would call over the network
-  uint32_t calls = 0;              ///< interface calls from client modules
+  uint32_t calls = 0;              ///< remote calls into it from client modules
   uint32_t loop_calls = 0;         ///< of which inside loops
   uint32_t void_calls = 0;         ///< of which to functions returning void
+  uint32_t out_calls = 0;          ///< remote calls from it to modules it would call
+  uint32_t out_loop_calls = 0;     ///< of which inside loops
+  uint32_t out_void_calls = 0;     ///< of which to functions returning void
   uint32_t clients = 0;            ///< client modules
-  std::array<uint32_t, kScoreBlockerKinds> blockers{}; ///< per BlockerKind
+  std::array<uint32_t, kScoreBlockerKinds> blockers{};      ///< per BlockerKind: how many
+  std::array<uint32_t, kScoreBlockerKinds> blocker_sites{}; ///< per BlockerKind: sites to change
 };
 
 struct ScoreComponent {
-  std::string name;    ///< "interface", "data", ..., "blockers"
-  double weight = 0;   ///< points at stake (blockers: the penalty's cap)
-  double value = 0;    ///< in [0, 1]; for blockers the penalty / 100
-  double points = 0;   ///< weight x value; negative for blockers
+  std::string name;    ///< "cycle", "interface", ..., then blocker kinds
+  double sites = 0;    ///< what is counted
+  double weight = 0;   ///< effort per site
+  double effort = 0;   ///< sites x weight
 };
 
 struct Score {
-  int total = 0;       ///< 0-100
-  double ease = 0;     ///< sum of the six components
-  double penalty = 0;  ///< blocker penalty
-  std::vector<ScoreComponent> components; ///< the six, then "blockers"
+  int total = 0;       ///< 0-100, 100 = nothing to change
+  double effort = 0;   ///< sum of the components' effort, in sites
+  std::vector<ScoreComponent> components; ///< fixed order (see kComponentNames)
 };
 
-/// The weight of each blocker kind, indexed by BlockerKind.
-inline constexpr std::array<double, kScoreBlockerKinds> kBlockerWeights = {30, 25, 25, 20, 15, 15, 10};
+/// Effort per site of each blocker kind, indexed by BlockerKind. The cycle's
+/// sites are the "cycle" term; templates are compile-time dependencies.
+inline constexpr std::array<double, kScoreBlockerKinds> kBlockerWeights = {0, 5, 4, 0, 4, 4, 2};
 
-/// Penalty for `count` blockers of a kind of weight `weight`.
-double blocker_penalty(double weight, uint32_t count);
+/// Effort at which the score is 100 / (1 + ln 2) = 59: about what a small,
+/// clean service costs (a handful of operations and a dozen calls).
+inline constexpr double kEffortScale = 50;
+
+/// The score for an effort: 100 at 0, falling by about the same number of
+/// points each time the effort doubles, never 0.
+int score_for_effort(double effort);
 
 Score compute_score(const ScoreInputs& in);
 

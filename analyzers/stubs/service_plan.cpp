@@ -1,5 +1,6 @@
 #include "analyzers/stubs/service_plan.h"
 
+#include "analyzers/model/dependency_time.h"
 #include "analyzers/stubs/names.h"
 
 #include <algorithm>
@@ -163,7 +164,7 @@ private:
     if (s.is_template) return skip(is.symbol, {SkipKind::Template, "a function template has no single signature to serve"});
     if (last.rfind("operator", 0) == 0 && last.size() > 8 && !std::isalnum(static_cast<unsigned char>(last[8])) && last[8] != '_')
       return skip(is.symbol, {SkipKind::Unsupported, "an overloaded operator; wrap it in a named function to serve it"});
-    if (s.is_inline || (s.def.valid() && p_.files[s.def.file].is_header))
+    if (is_inline_code(p_, s))
       return skip(is.symbol, {SkipKind::StaysLocal, "defined inline in a header: it runs in the caller's process; "
                                                      "the functions it calls are what become remote"});
     if (!s.def.valid())

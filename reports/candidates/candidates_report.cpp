@@ -1,5 +1,6 @@
 #include "reports/candidates/candidates_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -48,12 +49,27 @@ ordered_json modules_json(const Project& p, const std::vector<ModuleId>& ms) {
   return a;
 }
 
-ordered_json call_json(const Project& p, uint32_t ri, const char* direction = nullptr) {
+/// Where a call through a port runs: its implementers on the other side of
+/// the unit's boundary, joined by ","; empty for any other call.
+std::string port_destination(const Project& p, const Assessment& a, uint32_t ri) {
+  for (const PortUse& u : a.ports) {
+    if (!std::binary_search(u.remote_calls.begin(), u.remote_calls.end(), ri)) continue;
+    const bool inside = std::binary_search(a.modules.begin(), a.modules.end(), p.refs[ri].from_module);
+    std::string to;
+    for (ModuleId m : u.port.implementers)
+      if (std::binary_search(a.modules.begin(), a.modules.end(), m) != inside)
+        to += (to.empty() ? "" : ",") + p.module_name(m);
+    return to;
+  }
+  return "";
+}
+
+ordered_json call_json(const Project& p, uint32_t ri, const char* direction = nullptr, const std::string& to = "") {
   const Reference& r = p.refs[ri];
   ordered_json o;
   if (direction) o["direction"] = direction;
   o["from"] = p.module_name(r.from_module);
-  o["to"] = p.module_name(r.to_module);
+  o["to"] = to.empty() ? p.module_name(r.to_module) : to;
   o["symbol"] = p.symbols[r.target].name;
   o = site_json(p, r.site, std::move(o));
   o["in_loop"] = r.in_loop;
@@ -64,12 +80,22 @@ ordered_json components_json(const Score& s) {
   ordered_json o = ordered_json::object();
   for (const ScoreComponent& c : s.components) {
     ordered_json j;
+    j["sites"] = round_to(c.sites, 1);
     j["weight"] = c.weight;
-    j["value"] = round_to(c.value, 3);
-    j["points"] = round_to(c.points, 1);
+    j["effort"] = round_to(c.effort, 1);
     o[c.name] = j;
   }
   return o;
+}
+
+const char* dependency_kind(const DependencyUse& d) { return d.library ? "library" : d.remote ? "remote" : "headers"; }
+
+std::string port_role(const PortUse& u) {
+  std::string r;
+  if (u.owns) r += "owns";
+  if (u.implements) r += std::string(r.empty() ? "" : ", ") + "implements";
+  if (u.calls) r += std::string(r.empty() ? "" : ", ") + "calls";
+  return r;
 }
 
 } // namespace
@@ -83,6 +109,7 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
   o["role"] = to_string(a.role);
   o["shared_kernel"] = a.role == Role::SharedKernel;
   o["modules"] = modules_json(p, a.modules);
+  o["effort"] = unranked ? ordered_json(nullptr) : ordered_json(round_to(a.score.effort, 1));
   if (!unranked) o["components"] = components_json(a.score);
 
   ordered_json iface = ordered_json::array();
@@ -95,8 +122,10 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
     j["operation"] = e.operation;
     j = site_json(p, s.decl.valid() ? s.decl : s.def, std::move(j));
     j["sites"] = e.use.sites;
-    j["calls"] = e.use.call_sites;
+    j["call_sites"] = e.use.call_sites;
+    j["calls"] = e.remote_calls;
     j["loop_calls"] = e.loop_calls;
+    j["time"] = e.run_time ? "run-time" : "compile-time";
     j["clients"] = modules_json(p, e.use.clients);
     iface.push_back(std::move(j));
   }
@@ -110,10 +139,41 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
 
   ordered_json deps = ordered_json::array();
   for (const DependencyUse& d : a.dependencies)
-    deps.push_back({{"module", p.module_name(d.module)}, {"kind", d.library ? "library" : "remote"},
+    deps.push_back({{"module", p.module_name(d.module)}, {"kind", dependency_kind(d)},
                     {"references", d.refs}, {"calls", d.calls}, {"loop_calls", d.loop_calls},
-                    {"includes", d.includes}});
+                    {"includes", d.includes}, {"run_time", d.run_time}, {"compile_time", d.compile_time}});
   o["dependencies"] = std::move(deps);
+
+  ordered_json along = ordered_json::array();
+  for (const TakeAlong& t : a.take_along) {
+    ordered_json headers = ordered_json::array();
+    for (FileId f : t.headers) headers.push_back(p.files[f].path);
+    along.push_back({{"module", p.module_name(t.module)}, {"headers", std::move(headers)}, {"symbols", t.symbols},
+                     {"references", t.refs}});
+  }
+  o["take_along"] = std::move(along);
+
+  ordered_json ports = ordered_json::array();
+  for (const PortUse& u : a.ports) {
+    const Port& port = u.port;
+    ordered_json impls = ordered_json::array(), ops = ordered_json::array(), calls = ordered_json::array();
+    for (SymbolId s : port.implementations) impls.push_back(p.symbols[s].name);
+    for (SymbolId s : port.operations) ops.push_back(p.symbols[s].name);
+    for (uint32_t ri : u.remote_calls) calls.push_back(call_json(p, ri, nullptr, port_destination(p, a, ri)));
+    ordered_json j;
+    j["class"] = p.symbols[port.symbol].name;
+    j = site_json(p, p.symbols[port.symbol].def.valid() ? p.symbols[port.symbol].def : p.symbols[port.symbol].decl,
+                  std::move(j));
+    j["owner"] = p.module_name(port.owner);
+    j["implementers"] = modules_json(p, port.implementers);
+    j["implementations"] = std::move(impls);
+    j["callers"] = modules_json(p, port.callers);
+    j["operations"] = std::move(ops);
+    j["role"] = port_role(u);
+    j["remote_calls"] = std::move(calls);
+    ports.push_back(std::move(j));
+  }
+  o["ports"] = std::move(ports);
 
   ordered_json data = ordered_json::array();
   for (const DataType& d : a.data) {
@@ -132,6 +192,7 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
     j = site_json(p, b.site, std::move(j));
     j["detail"] = b.detail;
     j["partners"] = modules_json(p, b.partners);
+    j["sites"] = b.sites;
     blockers.push_back(std::move(j));
   }
   o["blockers"] = std::move(blockers);
@@ -141,7 +202,7 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
   chat["loop_calls"] = a.loop_calls;
   chat["void_calls"] = a.void_calls;
   ordered_json loops = ordered_json::array();
-  for (uint32_t ri : a.loop_call_refs) loops.push_back(call_json(p, ri));
+  for (uint32_t ri : a.loop_call_refs) loops.push_back(call_json(p, ri, nullptr, port_destination(p, a, ri)));
   chat["loop_sites"] = std::move(loops);
   o["chattiness"] = std::move(chat);
 
@@ -151,7 +212,7 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
 
 ordered_json candidates_json(const Project& p, const Ranking& r) {
   ordered_json o;
-  o["schema"] = "seam.candidates/1";
+  o["schema"] = "seam.candidates/2";
   ordered_json list = ordered_json::array();
   for (size_t i = 0; i < r.modules.size(); ++i) list.push_back(assessment_json(p, r.modules[i], r.rank[i], true));
   o["candidates"] = std::move(list);
@@ -163,12 +224,12 @@ ordered_json candidates_json(const Project& p, const Ranking& r) {
 
 ordered_json what_if_json(const Project& p, const Assessment& a) {
   ordered_json o;
-  o["schema"] = "seam.candidates/1";
+  o["schema"] = "seam.candidates/2";
   o["what_if"] = modules_json(p, a.modules);
   ordered_json entry = assessment_json(p, a, 0, false);
   ordered_json calls = ordered_json::array();
-  for (uint32_t ri : a.remote_in) calls.push_back(call_json(p, ri, "in"));
-  for (uint32_t ri : a.remote_out) calls.push_back(call_json(p, ri, "out"));
+  for (uint32_t ri : a.remote_in) calls.push_back(call_json(p, ri, "in", port_destination(p, a, ri)));
+  for (uint32_t ri : a.remote_out) calls.push_back(call_json(p, ri, "out", port_destination(p, a, ri)));
   entry["remote_calls"] = std::move(calls);
   o["candidates"] = ordered_json::array({std::move(entry)});
   return o;
@@ -178,6 +239,11 @@ ordered_json what_if_json(const Project& p, const Assessment& a) {
 // Text.
 
 namespace {
+
+std::string last_name(const std::string& qualified) {
+  size_t at = qualified.rfind("::");
+  return at == std::string::npos ? qualified : qualified.substr(at + 2);
+}
 
 std::string pad(const std::string& s, size_t width) { return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' '); }
 std::string lpad(const std::string& s, size_t width) { return s.size() >= width ? s : std::string(width - s.size(), ' ') + s; }
@@ -199,17 +265,15 @@ std::string blocker_summary(const Assessment& a) {
 
 void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool with_score) {
   if (with_score) {
-    o << "  score       ";
+    // Only the terms that cost something: "interface 4x3 | calls 5x1 | ... = 31 sites".
+    o << "  effort      ";
     bool first = true;
     for (const ScoreComponent& c : a.score.components) {
-      if (c.name == "blockers") {
-        o << " | blockers -" << fixed(a.score.penalty, 1);
-        continue;
-      }
-      o << (first ? "" : " | ") << c.name << " " << fixed(c.points, 1) << "/" << fixed(c.weight, 0);
+      if (c.effort == 0) continue;
+      o << (first ? "" : " | ") << c.name << " " << fixed(c.sites, 1) << "x" << fixed(c.weight, 1);
       first = false;
     }
-    o << "  = " << a.score.total << "\n";
+    o << (first ? "nothing" : "") << "  = " << fixed(a.score.effort, 1) << " sites, score " << a.score.total << "\n";
   }
   o << "  interface   " << a.inputs.operations << " operation" << (a.inputs.operations == 1 ? "" : "s") << ", "
     << a.interface.size() << " symbol" << (a.interface.size() == 1 ? "" : "s") << " used by "
@@ -219,8 +283,10 @@ void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool w
   for (const InterfaceEntry& e : a.interface) {
     const Symbol& s = p.symbols[e.use.symbol];
     const std::string name = name_count[s.name] > 1 ? s.name + signature_params(s.signature) : s.name;
-    std::string uses = e.use.call_sites ? std::to_string(e.use.call_sites) + " call" + (e.use.call_sites == 1 ? "" : "s")
-                                        : std::to_string(e.use.sites) + " use" + (e.use.sites == 1 ? "" : "s");
+    // Remote calls for operations; uses for what compiles into the client.
+    std::string uses = e.remote_calls ? std::to_string(e.remote_calls) + " call" + (e.remote_calls == 1 ? "" : "s")
+                                      : std::to_string(e.use.sites) + " use" + (e.use.sites == 1 ? "" : "s") +
+                                            (e.run_time ? "" : ", compile");
     if (e.loop_calls) uses += " (" + std::to_string(e.loop_calls) + (e.loop_calls == 1 ? " in a loop)" : " in loops)");
     o << "    " << pad(name, 46) << pad(to_string(s.kind), 12) << pad(uses, 22) << join_modules(p, e.use.clients) << "\n";
   }
@@ -228,9 +294,34 @@ void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool w
   if (a.dependencies.empty()) o << "nothing";
   for (size_t i = 0; i < a.dependencies.size(); ++i) {
     const DependencyUse& d = a.dependencies[i];
-    o << (i ? ", " : "") << p.module_name(d.module) << (d.library ? " (library)" : " (remote, " + std::to_string(d.calls) + " call" + (d.calls == 1 ? "" : "s") + ")");
+    o << (i ? ", " : "") << p.module_name(d.module)
+      << (d.library  ? " (library)"
+          : d.remote ? " (remote, " + std::to_string(d.calls) + " call" + (d.calls == 1 ? "" : "s") + ")"
+                     : " (headers only)");
   }
   o << "\n";
+  if (!a.take_along.empty()) {
+    o << "  take along  headers of the modules it uses at compile time (types, inline code, templates, constants)\n";
+    for (const TakeAlong& t : a.take_along) {
+      std::string files;
+      for (size_t i = 0; i < t.headers.size() && i < 4; ++i) files += (i ? ", " : "") + p.files[t.headers[i]].path;
+      if (t.headers.size() > 4) files += ", ... " + std::to_string(t.headers.size() - 4) + " more";
+      o << "    " << pad(p.module_name(t.module), 16) << pad(std::to_string(t.symbols) + " symbol" + (t.symbols == 1 ? "" : "s"), 12)
+        << files << "\n";
+    }
+  }
+  if (!a.ports.empty()) {
+    o << "  ports       abstract classes one module implements and another calls: existing contracts\n";
+    for (const PortUse& u : a.ports) {
+      const Port& port = u.port;
+      std::string ops;
+      for (SymbolId s : port.operations) ops += (ops.empty() ? "" : ", ") + last_name(p.symbols[s].name);
+      o << "    " << p.symbols[port.symbol].name << " (" << port_role(u) << "): owner " << p.module_name(port.owner)
+        << ", implemented by " << join_modules(p, port.implementers) << ", called by "
+        << join_modules(p, port.callers) << "; operations " << ops << "; " << u.remote_calls.size()
+        << " remote call" << (u.remote_calls.size() == 1 ? "" : "s") << "\n";
+    }
+  }
   if (!a.data.empty()) {
     o << "  data\n";
     for (const DataType& d : a.data)
@@ -238,7 +329,8 @@ void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool w
   }
   o << "  blockers    " << (a.blockers.empty() ? "none" : std::to_string(a.blockers.size())) << "\n";
   for (const Blocker& b : a.blockers) {
-    o << "    " << pad(to_string(b.kind), 13) << pad(p.where(b.site), 40);
+    o << "    " << pad(to_string(b.kind), 13) << pad(p.where(b.site), 40)
+      << pad(std::to_string(b.sites) + (b.sites == 1 ? " site" : " sites"), 10);
     if (b.symbol != kNoSymbol) o << p.symbols[b.symbol].name << ": ";
     o << b.detail << "\n";
   }
@@ -258,25 +350,26 @@ void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool w
 
 std::string candidates_text(const Project& p, const Ranking& r) {
   std::ostringstream o;
-  o << "rank  score  " << pad("module", 16) << "ops  clients  remote  blockers\n";
+  o << "rank  score  " << pad("module", 16) << "effort  ops  clients  remote  blockers\n";
   for (size_t i = 0; i < r.modules.size(); ++i) {
     const Assessment& a = r.modules[i];
     if (a.role != Role::Candidate) {
       o << "   -      -  " << pad(a.name, 16)
-        << (a.role == Role::SharedKernel ? "shared kernel: a library to take along, not a service"
-                                         : "entry point: nothing uses it; it calls the services")
+        << (a.role == Role::SharedKernel  ? "shared kernel: a library to take along, not a service"
+            : a.role == Role::EntryPoint ? "entry point: nothing uses it; it calls the services"
+                                         : "compile-time only: others use its headers, nothing to call")
         << "\n";
       continue;
     }
     o << lpad(std::to_string(r.rank[i]), 4) << lpad(std::to_string(a.score.total), 7) << "  " << pad(a.name, 16)
-      << lpad(std::to_string(a.inputs.operations), 3) << lpad(std::to_string(a.inputs.clients), 9)
+      << lpad(fixed(a.score.effort, 1), 6) << lpad(std::to_string(a.inputs.operations), 5) << lpad(std::to_string(a.inputs.clients), 9)
       << lpad(std::to_string(a.inputs.remote_dependencies), 8) << "  " << blocker_summary(a) << "\n";
   }
   if (!r.groups.empty()) {
     o << "\nextract together (modules in one dependency cycle):\n";
     for (const Assessment& g : r.groups)
       o << "      " << lpad(std::to_string(g.score.total), 5) << "  " << pad(g.name, 16)
-        << lpad(std::to_string(g.inputs.operations), 3) << lpad(std::to_string(g.inputs.clients), 9)
+        << lpad(fixed(g.score.effort, 1), 6) << lpad(std::to_string(g.inputs.operations), 5) << lpad(std::to_string(g.inputs.clients), 9)
         << lpad(std::to_string(g.inputs.remote_dependencies), 8) << "  " << blocker_summary(g) << "\n";
   }
   for (size_t i = 0; i < r.modules.size(); ++i) {
@@ -285,7 +378,11 @@ std::string candidates_text(const Project& p, const Ranking& r) {
     if (a.role == Role::Candidate)
       o << "  #" << r.rank[i] << ", score " << a.score.total << "\n";
     else
-      o << "  (" << (a.role == Role::SharedKernel ? "shared kernel" : "entry point") << ", not ranked)\n";
+      o << "  ("
+        << (a.role == Role::SharedKernel  ? "shared kernel"
+            : a.role == Role::EntryPoint ? "entry point"
+                                         : "compile-time only")
+        << ", not ranked)\n";
     detail(o, p, a, a.role == Role::Candidate);
   }
   for (const Assessment& g : r.groups) {
@@ -303,7 +400,9 @@ std::string what_if_text(const Project& p, const Assessment& a) {
     << a.remote_out.size() << " out)\n";
   auto line = [&](uint32_t ri, const char* dir) {
     const Reference& r = p.refs[ri];
-    o << "    " << dir << "  " << pad(p.where(r.site), 40) << pad(p.module_name(r.from_module) + " -> " + p.module_name(r.to_module), 28)
+    const std::string port_to = port_destination(p, a, ri);
+    const std::string to = port_to.empty() ? p.module_name(r.to_module) : port_to;
+    o << "    " << dir << "  " << pad(p.where(r.site), 40) << pad(p.module_name(r.from_module) + " -> " + to, 28)
       << p.symbols[r.target].name << (r.in_loop ? "  (in a loop)" : "") << "\n";
   };
   for (uint32_t ri : a.remote_in) line(ri, "in ");

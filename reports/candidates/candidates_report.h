@@ -1,4 +1,4 @@
-// `seam candidates` as text and JSON (schema seam.candidates/1, docs/candidates.md):
+// `seam candidates` as text and JSON (schema seam.candidates/2, docs/candidates.md):
 // the ranking with every module's interface, dependencies, data, blockers,
 // chattiness and score components; groups to extract together; what-if sets.
 #pragma once
@@ -15,10 +15,10 @@ namespace seam {
 /// (`ranked_list` true), a group or what-if set always has its score.
 nlohmann::ordered_json assessment_json(const Project& project, const Assessment& a, uint32_t rank, bool ranked_list);
 
-/// {"schema":"seam.candidates/1","candidates":[...],"groups":[...]}
+/// {"schema":"seam.candidates/2","candidates":[...],"groups":[...]}
 nlohmann::ordered_json candidates_json(const Project& project, const Ranking& ranking);
 
-/// {"schema":"seam.candidates/1","what_if":[modules],"candidates":[one entry with "remote_calls"]}
+/// {"schema":"seam.candidates/2","what_if":[modules],"candidates":[one entry with "remote_calls"]}
 nlohmann::ordered_json what_if_json(const Project& project, const Assessment& a);
 
 /// The ranking table, then each module in rank order, then the groups.

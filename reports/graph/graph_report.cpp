@@ -59,7 +59,7 @@ nlohmann::ordered_json graph_json(const Project& p, const ModuleGraph& g) {
   }
   j["nodes"] = std::move(nodes);
   nlohmann::ordered_json edges = nlohmann::ordered_json::array();
-  for (const ModuleEdge& e : g.edges) edges.push_back(edge_json(p.module_name(e.from), p.module_name(e.to), e));
+  for (const ModuleEdge& e : g.edges) edges.push_back(edge_json(p, p.module_name(e.from), p.module_name(e.to), e));
   j["edges"] = std::move(edges);
   nlohmann::ordered_json ext = nlohmann::ordered_json::array();
   for (const ExternalDependency& d : external_dependencies(p))

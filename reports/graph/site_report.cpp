@@ -1,5 +1,7 @@
 #include "reports/graph/site_report.h"
 
+#include "analyzers/model/dependency_time.h"
+
 #include <sstream>
 
 namespace seam {
@@ -95,6 +97,21 @@ nlohmann::ordered_json edge_json(const std::string& from, const std::string& to,
   j["to"] = to;
   j["weight"] = e.weight;
   j["kinds"] = kinds_json(e);
+  return j;
+}
+
+uint32_t run_time_uses(const Project& p, const EdgeUses& e) {
+  uint32_t run = 0;
+  for (uint32_t r : e.refs) run += dependency_time(p, p.refs[r]) == DependencyTime::Run;
+  return run;
+}
+
+nlohmann::ordered_json edge_json(const Project& p, const std::string& from, const std::string& to,
+                                 const EdgeUses& e) {
+  nlohmann::ordered_json j = edge_json(from, to, e);
+  const uint32_t run = run_time_uses(p, e);
+  j["compile_time"] = e.weight - run;
+  j["run_time"] = run;
   return j;
 }
 

@@ -36,5 +36,14 @@ nlohmann::ordered_json kinds_json(const EdgeUses& e);
 /// {"from","to","weight","kinds"}: the start every graph report gives an edge
 /// in JSON; callers add their own keys after these.
 nlohmann::ordered_json edge_json(const std::string& from, const std::string& to, const EdgeUses& e);
+/// The references of `e` that are run-time dependencies
+/// (analyzers/model/dependency_time.h); the rest of its weight, includes
+/// among it, is compile-time.
+uint32_t run_time_uses(const Project& project, const EdgeUses& e);
+/// The same, then "compile_time" and "run_time": the edge's uses split by
+/// analyzers/model/dependency_time.h; includes are compile-time, so the two
+/// add up to the weight.
+nlohmann::ordered_json edge_json(const Project& project, const std::string& from, const std::string& to,
+                                 const EdgeUses& e);
 
 } // namespace seam

@@ -69,7 +69,7 @@ nlohmann::ordered_json unit_graph_json(const Project& p, const GraphContext& c, 
   nlohmann::ordered_json edges = nlohmann::ordered_json::array();
   for (uint32_t ei : c.selection.edges) {
     const UnitEdge& e = g.edges[ei];
-    nlohmann::ordered_json ej = edge_json(g.names[e.from], g.names[e.to], e);
+    nlohmann::ordered_json ej = edge_json(p, g.names[e.from], g.names[e.to], e);
     ej["cycle"] = edge_in_cycle(c, e);
     if (modules) {
       BoundaryBreak b = boundary_break_in_force(p, g.module[e.from], g.module[e.to]);

@@ -3,6 +3,7 @@
 #include "analyzers/graph/cycles.h"
 #include "analyzers/graph/edge_sites.h"
 #include "analyzers/graph/shortest_chain.h"
+#include "analyzers/model/dependency_time.h"
 #include "reports/graph/site_report.h"
 
 #include <algorithm>
@@ -30,6 +31,12 @@ std::string link_site_text(const Project& p, const UnitEdge& e) {
   std::vector<SymbolUse> uses = uses_by_symbol(p, e.refs);
   if (!uses.empty()) return ref_site_text(p, uses.front().refs.front());
   return include_site_text(p, e.includes.front());
+}
+
+/// "run-time: out-of-line call": what the site costs once B runs in another process.
+std::string time_text(const Project& p, uint32_t ref) {
+  TimeClass t = classify_dependency(p, p.refs[ref]);
+  return std::string(to_string(t.time)) + ": " + to_string(t.rule);
 }
 
 /// Cut edges named in the text of `seam why`; the JSON lists all.
@@ -80,11 +87,13 @@ std::string why_text(const Project& p, const UnitGraph& g, uint32_t from, uint32
   const UnitEdge* back = g.edge(to, from);
   out << edge_kinds_line(g.edge_kinds) << "\n";
   if (const UnitEdge* e = g.edge(from, to)) {
-    out << a << " -> " << b << ": " << plural(e->weight, "use", "uses") << " (" << kinds_text(*e) << ")\n";
+    const uint32_t run = run_time_uses(p, *e);
+    out << a << " -> " << b << ": " << plural(e->weight, "use", "uses") << " (" << kinds_text(*e) << "); "
+        << run << " run-time, " << e->weight - run << " compile-time\n";
     for (const SymbolUse& u : uses_by_symbol(p, e->refs)) {
       const Symbol& s = p.symbols[u.symbol];
       out << "\n" << s.name << "  (" << to_string(s.kind) << ", " << plural(u.refs.size(), "use", "uses") << ")\n";
-      for (uint32_t r : u.refs) out << "  " << ref_site_text(p, r, false) << "\n";
+      for (uint32_t r : u.refs) out << "  " << ref_site_text(p, r, false) << "  (" << time_text(p, r) << ")\n";
     }
     for (const FileInclusion& f : inclusions_by_file(p, e->includes)) {
       out << "\n" << p.files[f.file].path << "  (included " << plural(f.includes.size(), "time", "times") << ")\n";
@@ -124,6 +133,9 @@ nlohmann::ordered_json why_json(const Project& p, const UnitGraph& g, uint32_t f
   j["direct"] = e != nullptr;
   j["weight"] = e ? e->weight : 0;
   j["kinds"] = e ? kinds_json(*e) : nlohmann::ordered_json::object();
+  const uint32_t run = e ? run_time_uses(p, *e) : 0;
+  j["compile_time"] = e ? e->weight - run : 0;
+  j["run_time"] = run;
   nlohmann::ordered_json symbols = nlohmann::ordered_json::array();
   nlohmann::ordered_json includes = nlohmann::ordered_json::array();
   nlohmann::ordered_json chain = nlohmann::ordered_json::array();
@@ -137,6 +149,9 @@ nlohmann::ordered_json why_json(const Project& p, const UnitGraph& g, uint32_t f
       for (uint32_t r : u.refs) {
         nlohmann::ordered_json site = ref_site_json(p, r);
         site.erase("symbol"); // the group names it
+        TimeClass t = classify_dependency(p, p.refs[r]);
+        site["time"] = to_string(t.time);
+        site["time_rule"] = to_string(t.rule);
         sites.push_back(std::move(site));
       }
       s["sites"] = std::move(sites);

@@ -14,7 +14,7 @@ namespace seam {
 std::string why_text(const Project& project, const UnitGraph& g, uint32_t from, uint32_t to);
 
 /// {"schema":"seam.why/1","level","from","to","direct",
-///  "weight","kinds","symbols":[{"symbol","symbol_kind","uses","sites":[...]}],
+///  "weight","kinds","compile_time","run_time","symbols":[{"symbol","symbol_kind","uses","sites":[...]}],
 ///  "includes":[{"file","count","sites":[...]}],"chain":[{"from","to","weight","site"}],
 ///  "reverse_weight","cycle":null|{"members":N,"in_cut","cut_exact","cut_weight",
 ///  "cut":[{"from","to","weight"}]}}: "cycle" when both ends lie in one cycle,

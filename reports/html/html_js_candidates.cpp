@@ -13,7 +13,7 @@ function blockerList(blockers) {
       'blocker');
 }
 function componentTable(c) {
-  return table(['Component', { t: 'Value', num: 1 }, 'Meaning'], c.components.map(x => el('tr', null,
+  return table(['Component', { t: 'Effort', num: 1 }, 'Meaning'], c.components.map(x => el('tr', null,
       el('td', null, x.name), el('td', { class: 'num' }, typeof x.value === 'number' ? fix(x.value, Math.abs(x.value) >= 10 ? 0 : 2) : x.value),
       el('td', { class: 'muted' }, x.text || ''))));
 }
@@ -35,7 +35,7 @@ function candidateDetails(c, open) {
     body.appendChild(el('p', null, c.library.length ? ['Takes along as a library: ', c.library.map((x, j) => [j ? ', ' : '', modLink(x)]), '. '] : '',
         c.remote.length ? ['Would call over the network: ', c.remote.map((x, j) => [j ? ', ' : '', modLink(x)]), '.'] : ''));
   const grid = el('div', { class: 'grid2' });
-  grid.appendChild(el('div', null, el('h3', null, 'Score components'), componentTable(c),
+  grid.appendChild(el('div', null, el('h3', null, 'Effort, in sites to change'), componentTable(c),
       c.reasons.length ? el('ul', null, c.reasons.map(r => el('li', null, r))) : null));
   const right = el('div', null, el('h3', null, 'Blockers'));
   right.appendChild(c.blockers.length ? blockerList(c.blockers) : el('p', { class: 'muted' }, 'Nothing blocks this extraction.'));

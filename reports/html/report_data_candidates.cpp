@@ -13,14 +13,15 @@ namespace {
 
 /// What each score component measures, for the reader (docs/scoring.md).
 const char* component_text(const std::string& name) {
-  if (name == "interface") return "fewer operations make a smaller service API: 25 \u00D7 8 / (8 + operations)";
-  if (name == "data") return "share of the types in its signatures that are serialisable values";
-  if (name == "dependencies") return "modules it would have to call over the network: 20 \u00D7 2 / (2 + remote)";
-  if (name == "chattiness") return "calls into it from inside loops would become one round trip per iteration";
-  if (name == "asynchrony") return "calls to functions returning nothing can become messages";
-  if (name == "clients") return "fewer client modules to migrate";
-  if (name == "blockers") return "penalty per kind of blocker, weighted by how hard it is to remove";
-  return "";
+  if (name == "cycle") return "uses to cut to leave its dependency cycle, 1 each";
+  if (name == "interface") return "operations (future rpcs) to design and keep compatible, 3 each";
+  if (name == "data") return "types crossing the boundary that are not values, 5 each";
+  if (name == "dependencies") return "modules it would call over the network, 5 each";
+  if (name == "calls") return "remote calls that wait for a result, 1 each";
+  if (name == "messages") return "remote calls to functions returning nothing: messages, 0.5 each";
+  if (name == "loops") return "remote calls inside loops: a batch operation first, 3 more each";
+  if (name == "clients") return "client modules to migrate, 2 each";
+  return "blocker sites to change, weighted by how hard each is to remove";
 }
 
 double round1(double v) { return std::round(v * 10) / 10; }
@@ -53,7 +54,7 @@ Json score_json(const Score& s) {
   for (const ScoreComponent& k : s.components) {
     Json j;
     j["name"] = k.name;
-    j["value"] = round1(k.points);
+    j["value"] = round1(k.effort);
     j["weight"] = k.weight;
     j["text"] = component_text(k.name);
     out.push_back(std::move(j));
@@ -93,7 +94,8 @@ Json assessment_json(DataContext& c, const Assessment& a, uint32_t rank, const s
   for (const ClientUse& u : a.clients) clients.push_back(u.module);
   j["clients"] = std::move(clients);
   Json library = Json::array(), remote = Json::array();
-  for (const DependencyUse& d : a.dependencies) (d.library ? library : remote).push_back(d.module);
+  for (const DependencyUse& d : a.dependencies)
+    if (d.library || d.remote) (d.library ? library : remote).push_back(d.module);
   j["library"] = std::move(library);
   j["remote"] = std::move(remote);
   Json data = Json::array();
@@ -176,10 +178,10 @@ Json candidates_json(DataContext& c, CandidateContext& ctx, const Ranking& ranki
       Json j;
       j["module"] = m;
       j["role"] = to_string(a.role);
-      std::string reason = a.role == Role::SharedKernel
-                               ? ctx.kernel_reason(m)
-                               : std::string("entry point: no module uses it; it is the application that would call "
-                                             "the services");
+      // The first reason says why it is not ranked (assess.cpp, explain).
+      std::string reason = a.role == Role::SharedKernel ? ctx.kernel_reason(m)
+                           : a.reasons.empty()          ? std::string()
+                                                        : a.reasons.front();
       if (!reason.empty()) reason[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(reason[0])));
       j["reason"] = std::move(reason);
       kernel.push_back(std::move(j));
@@ -194,10 +196,11 @@ Json candidates_json(DataContext& c, CandidateContext& ctx, const Ranking& ranki
     groups.push_back(std::move(j));
   }
   Json out;
-  out["model"] = "Each module scored as a service from 0 to 100: six components of ease (a small interface, "
-                 "serialisable data, few remote dependencies, few calls from loops, calls that can be "
-                 "asynchronous, few clients) minus a penalty per kind of blocker. Every number traces to its "
-                 "sites; docs/scoring.md has the model and a worked example.";
+  out["model"] = "Each module scored as a service from 0 to 100 by the effort, in sites to change, to extract it: "
+                 "uses to cut to leave its cycle, operations, non-value types, remote dependencies, remote calls "
+                 "(more inside loops, less when nothing waits for the result), clients, and blocker sites, each with "
+                 "a weight; score = 100 / (1 + ln(1 + effort / 50)). Every number traces to its sites; "
+                 "docs/scoring.md has the model and a worked example.";
   out["ranked"] = std::move(ranked);
   out["kernel"] = std::move(kernel);
   out["groups"] = std::move(groups);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 
 namespace seam {
@@ -57,8 +58,31 @@ TEST(ShopGraph, ThePlantedUndeclaredEdgeHasExactlyItsDesignedSites) {
     found = true;
     EXPECT_EQ(e["weight"], 3);
     EXPECT_EQ(e["kinds"], nlohmann::json({{"call", 1}, {"include", 1}, {"member", 1}}));
+    // The call to find_product (defined in catalog.cpp) runs in catalog; the
+    // include and the field of Product compile into analytics.
+    EXPECT_EQ(e["run_time"], 1);
+    EXPECT_EQ(e["compile_time"], 2);
   }
   EXPECT_TRUE(found);
+}
+
+// Every edge splits into compile-time and run-time uses (includes are
+// compile-time), and the planted edges split as their code says.
+TEST(ShopGraph, EachEdgeCountsCompileTimeAndRunTimeUses) {
+  auto r = seam_on_sample("shop", {"graph", "--format", "json", "-q"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, std::pair<int, int>> split;
+  for (const auto& e : j["edges"]) {
+    EXPECT_EQ(e["compile_time"].get<int>() + e["run_time"].get<int>(), e["weight"].get<int>()) << e.dump();
+    split[e["from"].get<std::string>() + "->" + e["to"].get<std::string>()] = {e["compile_time"], e["run_time"]};
+  }
+  // analytics derives from orders' observer and reads its Order: all compile-time.
+  EXPECT_EQ(split["analytics->orders"], std::make_pair(17, 0));
+  // Problem 2: inventory's call to notifications::send is the one run-time use.
+  EXPECT_EQ(split["inventory->notifications"].second, 1);
+  // Problem 1: payments calls back OrderService::mark_paid.
+  EXPECT_EQ(split["payments->orders"].second, 1);
 }
 
 TEST(ShopGraph, OutputIsByteIdenticalAcrossJobsAndRuns) {

@@ -95,7 +95,7 @@ TEST(ShopWhy, ThePlantedSitesOfTheReadme) {
   auto r = seam_on_sample("shop", {"why", "inventory", "notifications", "-q"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("shop::notifications::send  (function, 1 use)\n"
-                       "  src/inventory/inventory.cpp:63:18  call  in shop::inventory::Inventory::alert_if_low\n"),
+                       "  src/inventory/inventory.cpp:63:18  call  in shop::inventory::Inventory::alert_if_low  (run-time: out-of-line call)\n"),
             std::string::npos)
       << r.out;
   // Problem 4: auth includes users' private header at authenticator.cpp:9.

@@ -196,7 +196,7 @@ int bump() { counter = counter + 1; return counter; }
   EXPECT_TRUE(blockers(p, "b", BlockerKind::GlobalState).empty());
 }
 
-TEST(CandidateBlockers, TemplateUsedOutsideItsModuleBlocksTheOwner) {
+TEST(CandidateBlockers, TemplateUsedOutsideItsModuleIsAHeaderToTakeAlongNotABlocker) {
   Sources s({{"a/box.h", R"cpp(#pragma once
 namespace a {
 template <typename T> struct Box { T v; T get() const { return v; } };
@@ -204,14 +204,26 @@ template <typename T> T twice(T x) { return x + x; }
 inline int inside() { Box<int> b{1}; return b.get() + twice(1); }
 }
 )cpp"},
+             // State of its own keeps a from being a library taken along whole.
+             {"a/box.cpp", "#include \"a/box.h\"\nnamespace a { int made = 0; }\n"},
              {"b/use.cpp", R"cpp(#include "a/box.h"
 int use() { a::$box^Box<int> b{2}; return b.get() + a::$twice^twice(3); }
 )cpp"}});
   Project p = s.project();
-  EXPECT_EQ(blockers(p, "a", BlockerKind::Template),
-            (Strings{"a::Box @ " + s.at("b/use.cpp", "box"), "a::twice @ " + s.at("b/use.cpp", "twice")}));
-  // The user compiles the template into itself: that blocks the owner, not the user.
+  // The user compiles the template into itself: a build dependency, not a network one.
+  EXPECT_TRUE(blockers(p, "a", BlockerKind::Template).empty());
   EXPECT_TRUE(blockers(p, "b", BlockerKind::Template).empty());
+  CandidateContext ctx(p);
+  Assessment b = assess(ctx, {p.find_module("b")});
+  ASSERT_EQ(b.dependencies.size(), 1u);
+  EXPECT_FALSE(b.dependencies[0].remote);
+  EXPECT_EQ(b.dependencies[0].run_time, 0u);
+  ASSERT_EQ(b.take_along.size(), 1u);
+  ASSERT_EQ(b.take_along[0].headers.size(), 1u);
+  EXPECT_EQ(p.files[b.take_along[0].headers[0]].path, "a/box.h");
+  // Nothing of a runs at run time for b: a has nothing to serve.
+  Assessment a = assess(ctx, {p.find_module("a")});
+  EXPECT_EQ(a.role, Role::CompileTime);
 }
 
 TEST(CandidateBlockers, TemplateUsedOnlyInsideItsModuleIsNoBlocker) {
@@ -267,9 +279,12 @@ template <class> class function;
 template <class R, class... A> class function<R(A...)> { public: template <class F> function(F) {} };
 }
 )cpp"},
+             // a keeps state, so it is a service, not a library taken along (where a
+             // callback would stay in one process: CandidateModel tests).
              {"a/events.cpp", R"cpp(#include "a/events.h"
 namespace a {
-void on_event(void (*handler)(int)) { handler(1); }
+int handled = 0;
+void on_event(void (*handler)(int)) { handler(1); ++handled; }
 void subscribe(std::function<void(int)>) {}
 int plain(int v) { return v; }
 }

@@ -2,6 +2,8 @@
 // validation error names file:line:column. Format: ../../docs/config.md.
 #pragma once
 
+#include "analyzers/core/edge_kinds.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -24,6 +26,11 @@ const char* to_string(Severity s); ///< "off", "info", "warning", "error"
 /// The rule names seam.json's "rules" accepts, in the order docs/config.md lists them:
 /// cycle, layer, undeclared, private-header, interface-growth, unused-allowance.
 const std::vector<std::string>& rule_names();
+
+/// The rules whose "edges" seam.json may set: those that read the module
+/// graph (cycle, layer, undeclared, unused-allowance). private-header is about
+/// #include by definition, interface-growth about references.
+bool rule_takes_edges(std::string_view rule);
 
 /// The severity a rule has when "rules" does not name it (docs/config.md):
 /// unused-allowance is info, every other rule an error. Off for an unknown name.
@@ -53,11 +60,15 @@ struct Config {
   std::vector<std::string> layers;      ///< top first
   std::vector<ModuleDecl> modules;
   std::map<std::string, Severity> rules;///< rule name -> severity (only what was given)
+  /// rule name -> the edges of the module graph it checks (only what was given:
+  /// {"cycle": {"severity": "error", "edges": "include"}}); default all.
+  std::map<std::string, EdgeKinds> rule_edges;
   std::vector<std::string> exclude;
   std::string baseline = "seam-baseline.json"; ///< relative to root unless absolute
 
   std::vector<ConfigPos> layer_pos;     ///< one per layer
   std::map<std::string, ConfigPos> rule_pos; ///< position of each given severity
+  std::map<std::string, ConfigPos> rule_edges_pos; ///< position of each given "edges"
   std::vector<ConfigPos> exclude_pos;   ///< one per exclude glob
 
   /// Index of a layer in `layers` (0 = top), or -1.
@@ -65,6 +76,8 @@ struct Config {
   const ModuleDecl* find_module(const std::string& name) const;
   /// The severity of a rule: as given in "rules", else default_severity(rule).
   Severity severity(const std::string& rule) const;
+  /// The edges a rule checks: as given in "rules", else all.
+  EdgeKinds edges(const std::string& rule) const;
 };
 
 /// A problem in the config, with its position.

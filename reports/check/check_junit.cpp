@@ -57,7 +57,7 @@ std::string check_junit(const CheckReport& r, const CheckFormatOptions& opts) {
   std::map<std::string, std::map<std::string, Case>> suites;
   for (const RuleCheck& c : r.checks) suites[c.rule][c.from + " -> " + c.to];
   for (const Violation& v : r.violations) {
-    Case& c = suites[v.rule][v.from + " -> " + v.to]; // a cycle's pair is its closing edge
+    Case& c = suites[v.rule][v.from + " -> " + v.to]; // a cycle's pair is its edge in the minimum cut
     (!v.baselined && v.severity == Severity::Error ? c.failing : c.other).push_back(&v);
   }
   size_t tests = 0, failures = 0;

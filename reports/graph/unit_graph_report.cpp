@@ -4,6 +4,7 @@
 #include "analyzers/graph/levels.h"
 #include "reports/graph/site_report.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace seam {
@@ -21,6 +22,13 @@ bool make_graph_context(const UnitGraph& g, ModuleId only, const GraphFilter& fi
 
 bool edge_in_cycle(const GraphContext& c, const UnitEdge& e) {
   return c.cycle_of[e.from] != UINT32_MAX && c.cycle_of[e.from] == c.cycle_of[e.to];
+}
+
+bool edge_in_cut(const GraphContext& c, uint32_t edge) {
+  const UnitEdge& e = c.graph->edges[edge];
+  if (!edge_in_cycle(c, e)) return false;
+  const std::vector<uint32_t>& cut = c.cycles[c.cycle_of[e.from]].cut; // sorted
+  return std::binary_search(cut.begin(), cut.end(), edge);
 }
 
 std::string unit_graph_text(const GraphContext& c) {
@@ -71,6 +79,7 @@ nlohmann::ordered_json unit_graph_json(const Project& p, const GraphContext& c, 
     const UnitEdge& e = g.edges[ei];
     nlohmann::ordered_json ej = edge_json(p, g.names[e.from], g.names[e.to], e);
     ej["cycle"] = edge_in_cycle(c, e);
+    ej["cut"] = edge_in_cut(c, ei);
     if (modules) {
       BoundaryBreak b = boundary_break_in_force(p, g.module[e.from], g.module[e.to]);
       nlohmann::ordered_json breaks = nlohmann::ordered_json::array();

@@ -28,6 +28,8 @@ bool make_graph_context(const UnitGraph& g, ModuleId only, const GraphFilter& fi
 
 /// True when edge `e` lies inside a cycle (both ends in the same cycle).
 bool edge_in_cycle(const GraphContext& c, const UnitEdge& e);
+/// True when edge `edge` (index into the graph's edges) is in its cycle's minimum cut.
+bool edge_in_cut(const GraphContext& c, uint32_t edge);
 
 /// "from -> to  weight  (kinds)" per selected edge.
 std::string unit_graph_text(const GraphContext& c);

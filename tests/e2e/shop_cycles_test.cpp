@@ -199,7 +199,8 @@ Drawn read_dot(const std::string& dot) {
       if (get(e, "class").rfind("unit", 0) != 0) continue;
       std::string label = get(e, "label").empty() ? get(e, "xlabel") : get(e, "label");
       d.edges[{agnameof(agtail(e)), agnameof(aghead(e))}] = {
-          {"label", label}, {"color", get(e, "color")}, {"style", get(e, "style")}};
+          {"label", label}, {"color", get(e, "color")}, {"style", get(e, "style")},
+          {"constraint", get(e, "constraint")}};
     }
   }
   agclose(g);
@@ -212,13 +213,25 @@ TEST(ShopPictures, DotReadsBackAsTheModuleGraph) {
   Drawn d = read_dot(r.out);
   EXPECT_EQ(d.nodes, kModules);
   auto w = weights("module");
-  std::set<std::pair<std::string, std::string>> drawn, red, dashed;
+  std::set<std::pair<std::string, std::string>> drawn, red, dashed, unconstrained;
   for (const auto& [k, a] : d.edges) {
     drawn.insert(k);
     EXPECT_EQ(a.at("label"), std::to_string(w[k])) << k.first << " -> " << k.second;
     if (a.at("color") == "#d62728") red.insert(k);
     if (a.at("style") == "dashed") dashed.insert(k);
+    if (a.at("constraint") == "false") unconstrained.insert(k);
   }
+  // The cycle is laid out in its minimum cut's order: orders on level 4's rank,
+  // payments one rank below it, and the cut payments -> orders does not rank them.
+  EXPECT_EQ(unconstrained, (std::set<std::pair<std::string, std::string>>{{"payments", "orders"}}));
+  const size_t level4 = r.out.find("subgraph level4 {"), level4_1 = r.out.find("subgraph level4_1 {");
+  ASSERT_NE(level4, std::string::npos);
+  ASSERT_NE(level4_1, std::string::npos);
+  auto in_subgraph = [&](size_t at, const std::string& node) {
+    return r.out.substr(at, r.out.find("\n\t}", at) - at).find("\t\t" + node + "\t") != std::string::npos;
+  };
+  EXPECT_TRUE(in_subgraph(level4, "orders")) << r.out.substr(level4, 600);
+  EXPECT_TRUE(in_subgraph(level4_1, "payments")) << r.out.substr(level4_1, 600);
   EXPECT_EQ(drawn, expected_edges());
   EXPECT_EQ(red, (std::set<std::pair<std::string, std::string>>{{"orders", "payments"}, {"payments", "orders"}}));
   // The upward layer edge and the undeclared edge (README problems 2 and 3).

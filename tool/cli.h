@@ -38,6 +38,7 @@ struct Options {
   uint64_t cache_max_bytes = 2ull << 30; ///< --cache-max-size SIZE (LRU bound; 0 = none)
   std::string output;              ///< -o FILE
   bool strict = false;             ///< --strict
+  bool include_tests = false;      ///< --include-tests: test modules join the analysis
   std::string progress = "auto";   ///< --progress auto|always|never
   std::string color = "auto";      ///< --color auto|always|never
   bool quiet = false;              ///< -q: no progress, no notes

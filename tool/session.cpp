@@ -5,6 +5,7 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/cache/codec.h"
 #include "analyzers/extract/fact_scan.h"
+#include "analyzers/roles/library_roles.h"
 #include "tool/cli.h"
 
 #include <chrono>
@@ -321,6 +322,7 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     }
   }
 
+  config.include_tests = o.include_tests;
   std::vector<std::string> errors;
   warnings.clear();
   bool ok = build_project(std::move(tus), config, project, errors, warnings);
@@ -336,6 +338,10 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     if (project.unowned.size() > 3) list += ", ...";
     note(std::to_string(project.unowned.size()) + " project file" + (project.unowned.size() == 1 ? "" : "s") +
          " belong to no module (" + list + "); add them to a module's \"paths\" or to \"exclude\"");
+  }
+  infer_library_roles(project);
+  if (!o.quiet) {
+    for (const std::string& n : role_notes(project)) note(n);
   }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return kOk;

@@ -57,7 +57,7 @@ struct ClientUse {
 /// A module the unit uses.
 struct DependencyUse {
   ModuleId module = kNoModule;
-  bool library = false;          ///< a shared kernel: taken along, not called remotely
+  bool library = false;          ///< a library or shared kernel: taken along, not called remotely
   uint32_t refs = 0, calls = 0, loop_calls = 0, includes = 0;
 };
 
@@ -74,8 +74,14 @@ enum class Role : uint8_t {
   Candidate,   ///< ranked
   SharedKernel,///< leaf module of values and pure functions: a library, not a service
   EntryPoint,  ///< no module uses it: it is the application that would call the services
+  Library,     ///< "role": "library" (declared or inferred): taken along into every service using it
+  Test,        ///< "role": "test" (only seen with --include-tests): test code, not a service
 };
-const char* to_string(Role r);
+const char* to_string(Role r);   ///< "candidate", "shared-kernel", "entry-point", "library", "test"
+/// For text reports: "shared kernel", "entry point", "library", "test" ("candidate").
+const char* role_label(Role r);
+/// One line for text reports saying why a role is not ranked.
+const char* role_summary(Role r);
 
 struct Assessment {
   std::vector<ModuleId> modules; ///< the unit, sorted
@@ -106,9 +112,15 @@ public:
 
   const Project& project() const { return project_; }
   const ModuleGraph& graph() const { return graph_; }
+  /// Taken along into every service that uses it (a library role or an
+  /// inferred shared kernel): calls into it stay local, and references into
+  /// it are never blockers of its users.
   bool shared_kernel(ModuleId m) const { return kernel_[m]; }
-  /// Why a module is or is not a shared kernel, one line.
+  /// Why a module is or is not a shared kernel (or library, or test), one line.
   const std::string& kernel_reason(ModuleId m) const { return kernel_reason_[m]; }
+  /// The role that keeps a module unranked whatever its score (Library, Test,
+  /// SharedKernel), else Candidate.
+  Role fixed_role(ModuleId m) const { return fixed_role_[m]; }
   /// Strongly connected components of the module graph with more than one module.
   const std::vector<std::vector<uint32_t>>& cycles() const { return cycles_; }
   TypeClassifier& types() { return types_; }
@@ -122,10 +134,11 @@ public:
   };
   struct Global {
     SymbolId symbol = kNoSymbol;
+    ModuleId owner = kNoModule;  ///< the module that defines it
     std::vector<GlobalUse> uses; ///< sorted by module
   };
   const std::vector<Global>& globals() const { return globals_; }
-  /// Indices into globals() of the globals module `m` touches.
+  /// Indices into globals() of the globals module `m` touches or owns.
   const std::vector<uint32_t>& globals_of(ModuleId m) const { return globals_of_[m]; }
 
   /// The outermost template `s` is part of (itself, or a class template it is a
@@ -139,6 +152,7 @@ private:
   std::vector<std::vector<InterfaceSymbol>> interfaces_;
   std::vector<bool> kernel_;
   std::vector<std::string> kernel_reason_;
+  std::vector<Role> fixed_role_;
   std::vector<std::vector<uint32_t>> cycles_;
   std::vector<Global> globals_;
   std::vector<std::vector<uint32_t>> globals_of_;

@@ -81,7 +81,9 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
   o["rank"] = rank ? ordered_json(rank) : ordered_json(nullptr);
   o["score"] = unranked ? ordered_json(nullptr) : ordered_json(a.score.total);
   o["role"] = to_string(a.role);
-  o["shared_kernel"] = a.role == Role::SharedKernel;
+  // True for every module taken along rather than extracted (a library too),
+  // so readers of seam.candidates/1 that skip shared kernels skip libraries.
+  o["shared_kernel"] = a.role == Role::SharedKernel || a.role == Role::Library;
   o["modules"] = modules_json(p, a.modules);
   if (!unranked) o["components"] = components_json(a.score);
 
@@ -262,10 +264,7 @@ std::string candidates_text(const Project& p, const Ranking& r) {
   for (size_t i = 0; i < r.modules.size(); ++i) {
     const Assessment& a = r.modules[i];
     if (a.role != Role::Candidate) {
-      o << "   -      -  " << pad(a.name, 16)
-        << (a.role == Role::SharedKernel ? "shared kernel: a library to take along, not a service"
-                                         : "entry point: nothing uses it; it calls the services")
-        << "\n";
+      o << "   -      -  " << pad(a.name, 16) << role_summary(a.role) << "\n";
       continue;
     }
     o << lpad(std::to_string(r.rank[i]), 4) << lpad(std::to_string(a.score.total), 7) << "  " << pad(a.name, 16)
@@ -285,7 +284,7 @@ std::string candidates_text(const Project& p, const Ranking& r) {
     if (a.role == Role::Candidate)
       o << "  #" << r.rank[i] << ", score " << a.score.total << "\n";
     else
-      o << "  (" << (a.role == Role::SharedKernel ? "shared kernel" : "entry point") << ", not ranked)\n";
+      o << "  (" << role_label(a.role) << ", not ranked)\n";
     detail(o, p, a, a.role == Role::Candidate);
   }
   for (const Assessment& g : r.groups) {

@@ -176,7 +176,7 @@ Json candidates_json(DataContext& c, CandidateContext& ctx, const Ranking& ranki
       Json j;
       j["module"] = m;
       j["role"] = to_string(a.role);
-      std::string reason = a.role == Role::SharedKernel
+      std::string reason = a.role != Role::EntryPoint
                                ? ctx.kernel_reason(m)
                                : std::string("entry point: no module uses it; it is the application that would call "
                                              "the services");

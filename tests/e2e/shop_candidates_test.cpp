@@ -1,7 +1,7 @@
 // End to end: `seam candidates` on the bundled sample, asserting the answers
 // the sample was built to have (samples/shop/README.md, "Planted problems"):
 // notifications first, analytics' cross-module base class, the shared global
-// on both sides, the orders <-> payments cycle, common as a shared kernel.
+// on both sides, the orders <-> payments cycle, common as a library (seam.json "role").
 #include "support/run.h"
 
 #include <gtest/gtest.h>
@@ -139,14 +139,15 @@ TEST(ShopCandidates, NothingElseCarriesThePlantedKinds) {
                                              "orders:cycle", "orders:inheritance", "payments:cycle"}));
 }
 
-TEST(ShopCandidates, CommonIsASharedKernelNotAService) {
+TEST(ShopCandidates, CommonIsALibraryNotAService) {
   json common = module_entry("common");
   EXPECT_TRUE(common["rank"].is_null());
   EXPECT_TRUE(common["score"].is_null());
-  EXPECT_EQ(common["role"], "shared-kernel");
-  EXPECT_TRUE(common["shared_kernel"].get<bool>());
+  EXPECT_EQ(common["role"], "library");
+  EXPECT_TRUE(common["shared_kernel"].get<bool>()); // taken along, as before roles
   ASSERT_FALSE(common["reasons"].empty());
-  EXPECT_EQ(common["reasons"][0].get<std::string>().rfind("shared kernel", 0), 0u);
+  EXPECT_EQ(common["reasons"][0], "library (seam.json: \"role\": \"library\"): taken along into every service that "
+                                  "uses it; calls into it stay local");
   // Every module that depends on common takes it along as a library.
   for (const json& c : candidates()["candidates"])
     for (const json& d : c["dependencies"])
@@ -233,7 +234,7 @@ TEST(ShopCandidates, TextRanksNotificationsFirst) {
   std::string first = r.out.substr(header + 1, r.out.find('\n', header + 1) - header - 1);
   EXPECT_NE(first.find("notifications"), std::string::npos) << first;
   EXPECT_EQ(first.find("   1 "), 0u) << first;
-  EXPECT_NE(r.out.find("common          shared kernel"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("common          library: taken along"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("extract together"), std::string::npos);
 }
 

@@ -257,11 +257,11 @@ TEST_F(ShopReportInBrowser, TheTopCandidateIsNamedWithItsProtoAndTheBlockersHave
                    ".map(e => e.textContent)");
   ASSERT_FALSE(ranked.empty());
   EXPECT_EQ(ranked[0], "notifications");
-  // Shared kernels and entry points are not ranked, and say why.
+  // Libraries and entry points are not ranked, and say why.
   for (const char* m : {"common", "api"}) {
     EXPECT_EQ(std::find(ranked.begin(), ranked.end(), json(m)), ranked.end()) << m;
   }
-  EXPECT_NE(text("#candidates").find("Shared kernel"), std::string::npos);
+  EXPECT_NE(text("#candidates").find("Library (seam.json"), std::string::npos);
   std::string first = text("#candidates > details.candidate");
   EXPECT_NE(first.find("service NotificationsService"), std::string::npos) << "the proto preview";
   EXPECT_NE(first.find("rpc Send(SendRequest)"), std::string::npos);

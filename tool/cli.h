@@ -96,6 +96,12 @@ int load_project(const Options& o, Project& project, ScanStats& stats);
 int load_project_tus(const Options& o, const std::string& root, const std::vector<std::string>& exclude,
                      CompileDb& db, std::string& db_path, std::vector<std::string>& rel_files);
 
+/// Vendored code (analyzers/init/vendored.h) among the TUs: drops those TUs
+/// from `db` and `rel_files` (parallel) and returns the "exclude" globs, each
+/// with why, for the config. Prints a note naming the folders unless -q.
+std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Options& o, const std::string& root,
+                                                                    CompileDb& db, std::vector<std::string>& rel_files);
+
 /// Parses the TUs of `db` (or takes their facts from the fact cache: --cache,
 /// --no-cache, --cache-max-size, --shard/--bundle), with progress on stderr.
 /// Returns kOk, kError, or 128+signal after an interrupt (each after printing why).

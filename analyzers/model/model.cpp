@@ -322,7 +322,8 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
     t.name = name;
     t.role = ModuleRole::Test;
     t.role_inferred = true;
-    t.role_reason = "test files (test/ and tests/ folders, *_test, *_tests, test_* names) found inside other modules";
+    t.role_reason = "test files (in test/ or tests/ folders, or named *_test, *_tests or test_*) found inside other "
+                    "modules' folders";
     auto at = std::lower_bound(project.modules.begin(), project.modules.end(), name,
                                [](const Module& m, const std::string& n) { return m.name < n; });
     gathered = static_cast<ModuleId>(at - project.modules.begin());
@@ -413,16 +414,20 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
       if (matched[m] && matched[m] == matched_tests[m]) {
         Module& mod = project.modules[id_of(m)];
         mod.role = ModuleRole::Test;
-        mod.role_reason = "all " + std::to_string(matched[m]) + " of its files are test files (test/ and tests/ "
-                          "folders, *_test, *_tests, test_* names)";
+        mod.role_reason = "all its files are test files (in test/ or tests/ folders, or named *_test, *_tests or "
+                          "test_*)";
       }
-  // Then the test files of the other modules join the gathered test module.
+  // Then the test files of the other modules join the gathered test module,
+  // or the module named like it when that is a test module itself.
+  ModuleId gather_into = gathered;
+  for (size_t m = 0; m < decls.size(); ++m)
+    if (infer_roles && decls[m]->name == kInferredTestModule && is_test(m)) gather_into = id_of(m);
   for (FileId f = 0; f < project.files.size(); ++f) {
     File& file = project.files[f];
     if (file.external || excluded[f]) continue;
     const size_t owner = owner_of[f];
     file.module = owner == SIZE_MAX ? kNoModule : id_of(owner);
-    if (infer_roles && (owner == SIZE_MAX || !is_test(owner)) && is_test_path(file.path)) file.module = gathered;
+    if (infer_roles && (owner == SIZE_MAX || !is_test(owner)) && is_test_path(file.path)) file.module = gather_into;
   }
 
   // Test modules left out: their files belong to no module (and are not
@@ -436,7 +441,7 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
     std::vector<Module> kept;
     for (size_t m = 0; m < project.modules.size(); ++m) {
       Module& mod = project.modules[m];
-      if (static_cast<ModuleId>(m) == gathered && file_count[m] == 0) continue;
+      if (!project.modules[m].decl && file_count[m] == 0) continue; // the gathered module, unused
       if (mod.role == ModuleRole::Test && !cfg.include_tests) {
         project.tests_left_out.push_back(mod.name);
         project.test_files_left_out += file_count[m];
@@ -458,13 +463,17 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
     if (file.module != kNoModule) project.modules[file.module].files.push_back(f);
   }
 
+  assign_symbols_and_refs(project);
+  return ok;
+}
+
+void assign_symbols_and_refs(Project& project) {
   for (Symbol& s : project.symbols)
     s.module = s.owner == kNoFile ? kNoModule : project.files[s.owner].module;
   for (Reference& r : project.refs) {
     r.from_module = project.files[r.site.file].module;
     r.to_module = project.symbols[r.target].module;
   }
-  return ok;
 }
 
 std::string signature_params(const std::string& signature) {

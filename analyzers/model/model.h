@@ -124,6 +124,10 @@ std::string signature_params(const std::string& signature);
 bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& project,
                    std::vector<std::string>& errors, std::vector<std::string>& warnings);
 
+/// Sets Symbol::module and Reference::from_module/to_module from the modules
+/// of the files (after build_project, or after files changed module).
+void assign_symbols_and_refs(Project& project);
+
 /// Infers modules from the project-relative paths of the translation units:
 /// the first folder level under their common folder (src/orders/** ->
 /// "orders"). Then the other project files the parse reached (`reached`:

@@ -30,9 +30,12 @@ std::vector<std::string> library_reasons(const Project& p) {
   std::vector<std::string> out(n);
   for (ModuleId m = 0; m < static_cast<ModuleId>(n); ++m) {
     if (p.modules[m].files.empty() || p.modules[m].role == ModuleRole::Test) continue;
-    if (!g.out[m].empty() || g.in[m].empty() || !global[m].empty() || !object[m].empty()) continue;
-    out[m] = "a library: it uses no other module, " + std::to_string(g.in[m].size()) + " module" +
-             (g.in[m].size() == 1 ? " uses" : "s use") +
+    auto test = [&](ModuleId x) { return p.modules[x].role == ModuleRole::Test; };
+    size_t deps = 0, users = 0;
+    for (uint32_t e : g.out[m]) deps += !test(g.edges[e].to);
+    for (uint32_t e : g.in[m]) users += !test(g.edges[e].from);
+    if (deps || !users || !global[m].empty() || !object[m].empty()) continue;
+    out[m] = "it uses no other module, " + std::to_string(users) + " module" + (users == 1 ? " uses" : "s use") +
              " it, and it has no mutable global and no class with virtual functions";
   }
   return out;

@@ -11,8 +11,9 @@
 
 namespace seam {
 
-/// Why module `m` would be a library by the rule above: empty when it is not
-/// one; otherwise the reason, one line. Reads the module graph of `p`.
+/// Per module: why it is a library by the rule above, one line, or empty
+/// when it is not one. Reads the module graph of `p`; test modules neither
+/// count as users nor as dependencies.
 std::vector<std::string> library_reasons(const Project& p);
 
 /// When p.config declares no role, sets the role of every service module the

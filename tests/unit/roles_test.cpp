@@ -7,6 +7,9 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/graph/cycles.h"
 #include "analyzers/graph/module_graph.h"
+#include "analyzers/init/header_placement.h"
+#include "analyzers/init/starter_config.h"
+#include "analyzers/init/vendored.h"
 #include "analyzers/metrics/module_metrics.h"
 #include "analyzers/model/test_files.h"
 #include "analyzers/roles/library_roles.h"
@@ -377,7 +380,7 @@ TEST(RolesInference, ALeafWithoutStateOrVirtualsUsedByOthersIsALibrary) {
   infer_library_roles(q);
   EXPECT_EQ(q.modules[q.find_module("util")].role, ModuleRole::Library);
   EXPECT_EQ(q.modules[q.find_module("util")].role_reason,
-            "inferred: a library: it uses no other module, 1 module uses it, and it has no mutable global and no "
+            "inferred: it uses no other module, 1 module uses it, and it has no mutable global and no "
             "class with virtual functions");
   EXPECT_EQ(q.modules[q.find_module("shapes")].role, ModuleRole::Service); // a class with virtual functions
   EXPECT_EQ(q.modules[q.find_module("a")].role, ModuleRole::Service);      // uses others
@@ -385,6 +388,94 @@ TEST(RolesInference, ALeafWithoutStateOrVirtualsUsedByOthersIsALibrary) {
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0], "no seam.json: inferred the roles, test: none; library: util; every other module is a service "
                       "(declare \"role\" per module or layer to decide, docs/config.md)");
+}
+
+} // namespace
+} // namespace seam
+
+namespace seam {
+namespace {
+
+// --- seam init's proposals
+
+TEST(RolesInit, TestFilesInsideModulesGetGlobsBesideThem) {
+  EXPECT_EQ(test_module_globs({"db/db_test.cc", "db/version_set_test.cc", "util/env_tests.cpp", "test_main.cpp",
+                               "src/foo/test/helper.h", "src/foo/test/sub/x.cc"}),
+            (std::vector<std::string>{"db/*_test.*", "src/foo/test/**", "test_*.*", "util/*_tests.*"}));
+}
+
+TEST(RolesInit, VendoredFoldersByName) {
+  // An empty root: only names count (no .git or CMakeLists.txt to read).
+  EXPECT_EQ(vendored_folders({"third_party/googletest/src/gtest.cc", "third_party/benchmark/b.cc", "db/db.cc",
+                              "src/deps/zlib/inflate.c", "lib/vendor/x.h", "external.cc"},
+                             ""),
+            (std::vector<std::string>{"lib/vendor", "src/deps", "third_party"}));
+}
+
+TEST(RolesInit, HeadersNoTargetListsArePlacedByIncludeDirectoryThenByUse) {
+  // include/kv/db.h: in kv's include directory. util/coding.h: no directory,
+  // included twice by kv and once by tool. util/inline.h: included only by
+  // util/coding.h (placed in round two). orphan.h: reached, included by no module.
+  TuBuilder t;
+  t.tu.main_file = "src/kv/db.cc";
+  t.include("src/kv/db.cc", 1, "include/kv/db.h");
+  t.include("src/kv/db.cc", 2, "util/coding.h");
+  t.include("src/kv/table.cc", 1, "util/coding.h");
+  t.include("src/tool/main.cc", 1, "util/coding.h");
+  t.include("util/coding.h", 1, "util/inline.h");
+  t.include("orphan.h", 1, "orphan2.h");
+  t.symbol("util::Decode", "util/coding.h");
+  t.ref("src/tool/main.cc", 5, "util::Decode", "");
+  Project p;
+  ASSERT_TRUE(test::build_from(std::move(t.tu), test::src_modules({"kv", "tool"}), p));
+  ASSERT_EQ(p.unowned.size(), 5u);
+  CMakeTarget kv{"kv", "STATIC_LIBRARY", {"src/kv/db.cc"}, {"include"}};
+  CMakeTarget tool{"tool", "EXECUTABLE", {"src/tool/main.cc"}, {}};
+  HeaderPlacement hp = place_headers(p, {kv, tool});
+  ASSERT_EQ(hp.placed.size(), 3u);
+  EXPECT_EQ(hp.placed[0].header, "include/kv/db.h");
+  EXPECT_EQ(hp.placed[0].why, "in an include directory only target kv has");
+  EXPECT_EQ(hp.placed[1].header, "util/coding.h");
+  EXPECT_EQ(hp.placed[1].module, "kv");
+  EXPECT_EQ(hp.placed[1].why, "included most by kv (2 of 3 includes)");
+  EXPECT_EQ(hp.placed[2].header, "util/inline.h");
+  EXPECT_EQ(hp.placed[2].module, "kv");
+  EXPECT_EQ(hp.unplaced, (std::vector<std::string>{"orphan.h", "orphan2.h"}));
+  // The header's symbols moved with it: tool's use of util::Decode is an edge to kv now.
+  const ModuleGraph g = build_module_graph(p);
+  ASSERT_NE(g.find(p.find_module("tool"), p.find_module("kv")), nullptr);
+  const ModuleDecl* d = p.config.find_module("kv");
+  EXPECT_NE(std::find(d->paths.begin(), d->paths.end(), "util/coding.h"), d->paths.end());
+}
+
+TEST(RolesInit, TheStarterConfigDeclaresTheRolesAndReadsBack) {
+  Config c = test::src_modules({"app", "checks", "util"});
+  c.include_tests = true; // seam init keeps every module to declare it
+  TuBuilder t;
+  t.tu.main_file = "src/app/main.cpp";
+  t.ref("src/app/main.cpp", 1, "util::f", "src/util/u.cpp");
+  t.ref("src/checks/test_app.cpp", 1, "util::f", "src/util/u.cpp");
+  t.ref("src/util/u_test.cpp", 1, "util::f", "src/util/u.cpp");
+  Project p;
+  ASSERT_TRUE(test::build_from(std::move(t.tu), c, p));
+  std::vector<std::string> libs = library_reasons(p);
+  for (ModuleId m = 0; m < static_cast<ModuleId>(p.modules.size()); ++m)
+    if (!libs[m].empty()) {
+      p.modules[m].role = ModuleRole::Library;
+      p.modules[m].role_reason = libs[m];
+    }
+  const std::string text = starter_config(p, build_module_graph(p), {});
+  Config back;
+  std::vector<ConfigError> problems;
+  ASSERT_TRUE(parse_config(text, "seam.json", back, problems)) << problems[0].format() << "\n" << text;
+  EXPECT_TRUE(back.roles_declared);
+  EXPECT_EQ(back.role_of(*back.find_module("util")), ModuleRole::Library);
+  EXPECT_EQ(back.role_of(*back.find_module("checks")), ModuleRole::Test);
+  EXPECT_EQ(back.role_of(*back.find_module("tests")), ModuleRole::Test);
+  EXPECT_EQ(back.find_module("tests")->paths, std::vector<std::string>{"src/util/*_test.*"});
+  EXPECT_EQ(back.role_of(*back.find_module("app")), ModuleRole::Service);
+  EXPECT_NE(text.find("    // test: all its files are test files"), std::string::npos) << text;
+  EXPECT_NE(text.find("    // library: it uses no other module, 1 module uses it"), std::string::npos) << text;
 }
 
 } // namespace

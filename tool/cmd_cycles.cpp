@@ -25,13 +25,20 @@ Registrar reg({
     "  components  Lakos components (a header and the source of the same name and folder,\n"
     "              named by the path without extension): includes and references;\n"
     "  files       the include graph.\n"
-    "Each cycle is listed with its members, one concrete path around it, every edge inside\n"
-    "it with its heaviest sites (the symbols used most, with file:line:column, and the\n"
-    "include directives), and the cheapest cut: the edge with the fewest uses whose\n"
-    "removal breaks the cycle. Every module's level follows (Lakos: level 1 depends on no\n"
-    "other module; the members of a cycle share a level).\n"
+    "Each cycle (strongly connected component) is listed with its members and:\n"
+    "  its breakdown  the elementary cycles, as include-cycle lints list them: take the\n"
+    "                 shortest cycle (ties: its start is the first node by name, and each\n"
+    "                 step back to it the first by name), print it `a -> b -> a`, remove its\n"
+    "                 closing edge (the one back to the start), repeat until none is left;\n"
+    "  its minimum cut  the edges with the fewest uses in total whose removal leaves it\n"
+    "                 acyclic, each with its heaviest sites (symbols with file:line:column,\n"
+    "                 include directives). Exact up to 20 members; above, a heuristic\n"
+    "                 (Eades-Lin-Smyth, then local improvement) that says so.\n"
+    "Text shows the first 20 elementary cycles and 12 cut edges of each cycle; JSON lists\n"
+    "all, with the members in the cut's order. Every module's level follows (Lakos: level 1\n"
+    "depends on no other module; the members of a cycle share a level).\n"
     "Exit status 0 whether or not there are cycles (`seam check` gates on them).\n"
-    "JSON follows the schema seam.cycles/1 (docs/graphs.md).",
+    "JSON follows the schema seam.cycles/2 (docs/graphs.md).",
     {{"format", "FMT", "output format", {"text", "json"}, "text"}},
     0,
     0,

@@ -27,7 +27,10 @@ std::string entry_line(const Violation& v) {
   nlohmann::ordered_json j;
   j["rule"] = v.rule;
   if (v.rule == "cycle") {
-    j["members"] = v.members;
+    if (!v.cycle.empty())
+      j["cycle"] = v.cycle;
+    else
+      j["members"] = v.members; // an entry read from an older baseline, kept as it was
     return one_line(j);
   }
   if (!v.from.empty()) j["from"] = v.from;
@@ -46,6 +49,7 @@ Violation key_fields(const Violation& v) {
   Violation k;
   k.rule = v.rule;
   k.members = v.members;
+  k.cycle = v.cycle;
   if (v.rule != "cycle") {
     k.from = v.from;
     k.to = v.to;
@@ -160,7 +164,22 @@ bool parse_baseline(const std::string& text, const std::string& path, Baseline& 
           else if (f.key == "file") ok &= string_of(f.value, "\"file\"", v.file);
           else if (f.key == "symbol") ok &= string_of(f.value, "\"symbol\"", v.symbol);
           else if (f.key == "header") ok &= string_of(f.value, "\"header\"", v.header);
-          else if (f.key == "members") {
+          else if (f.key == "cycle") {
+            if (f.value.kind != jsonc::Kind::Array) {
+              fail(f.value.pos, "\"cycle\" must be an array of module names, in the order of the cycle");
+              ok = false;
+              continue;
+            }
+            for (const jsonc::Value& item : f.value.items) {
+              std::string name;
+              if (string_of(item, "a cycle module", name)) v.cycle.push_back(name);
+              else ok = false;
+            }
+            // Written by hand in another rotation, or with the start repeated: the same cycle.
+            v.cycle = canonical_cycle(v.cycle);
+            v.members = v.cycle;
+            std::sort(v.members.begin(), v.members.end());
+          } else if (f.key == "members") {
             if (f.value.kind != jsonc::Kind::Array) {
               fail(f.value.pos, "\"members\" must be an array of module names");
               ok = false;
@@ -174,7 +193,7 @@ bool parse_baseline(const std::string& text, const std::string& path, Baseline& 
             std::sort(v.members.begin(), v.members.end());
           } else {
             fail(f.key_pos, "unknown key \"" + f.key +
-                                "\" in a baseline entry; entries have rule, from, to, file, symbol or header, members");
+                                "\" in a baseline entry; entries have rule, from, to, file, symbol or header, cycle or members");
             ok = false;
           }
         }
@@ -188,7 +207,8 @@ bool parse_baseline(const std::string& text, const std::string& path, Baseline& 
           continue;
         }
         if (v.rule == "cycle" ? v.members.size() < 2 : v.to.empty()) {
-          fail(e.pos, v.rule == "cycle" ? "a cycle entry needs \"members\" (two or more modules)"
+          fail(e.pos, v.rule == "cycle" ? "a cycle entry needs \"cycle\" (the modules around it, two or more; or "
+                                          "\"members\", a whole strongly connected group, as older baselines have)"
                                         : "a \"" + v.rule + "\" entry needs \"to\"");
           continue;
         }
@@ -230,19 +250,39 @@ bool read_baseline(const std::string& path, Baseline& out, std::vector<std::stri
 std::vector<Violation> apply_baseline(std::vector<Violation>& violations, const Baseline& baseline,
                                       const InterfaceRecord& current_interfaces, const Config& config) {
   std::unordered_map<std::string, const Violation*> entries;
-  for (const Violation& e : baseline.entries)
-    if (rule_severity(config, e.rule) != Severity::Off) entries.emplace(e.key(), &e);
+  // Cycle entries of baselines written before elementary cycles: a whole
+  // strongly connected group (sorted members). Each accepts every elementary
+  // cycle whose modules all lie in it, so upgrading seam fails no build; the
+  // group is fixed once no cycle inside it is left.
+  std::vector<const Violation*> groups;
+  for (const Violation& e : baseline.entries) {
+    if (rule_severity(config, e.rule) == Severity::Off) continue;
+    if (e.rule == "cycle" && e.cycle.empty())
+      groups.push_back(&e);
+    else
+      entries.emplace(e.key(), &e);
+  }
   std::unordered_set<std::string> found;
+  std::set<const Violation*> groups_found;
   for (Violation& v : violations) {
     std::string k = v.key();
     if (entries.count(k)) {
       v.baselined = true;
       found.insert(k);
+      continue;
     }
+    if (v.rule != "cycle") continue;
+    for (const Violation* g : groups)
+      if (std::includes(g->members.begin(), g->members.end(), v.members.begin(), v.members.end())) {
+        v.baselined = true;
+        groups_found.insert(g);
+      }
   }
   std::vector<Violation> fixed;
   for (const auto& [k, e] : entries)
     if (!found.count(k)) fixed.push_back(*e);
+  for (const Violation* g : groups)
+    if (!groups_found.count(g)) fixed.push_back(*g);
   if (rule_severity(config, "interface-growth") != Severity::Off) {
     for (const auto& [module, recorded] : baseline.interfaces) {
       auto cur = current_interfaces.find(module);

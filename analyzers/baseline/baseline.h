@@ -15,7 +15,8 @@ namespace seam {
 
 struct Baseline {
   /// Accepted violations; only the key fields are set (rule, from, to, file,
-  /// symbol or header; members for cycles).
+  /// symbol or header; cycle and members for cycles — members alone for a
+  /// whole group, from a baseline written before elementary cycles).
   std::vector<Violation> entries;
   /// Interface of each "extract" module at the time of the baseline.
   InterfaceRecord interfaces;
@@ -35,7 +36,9 @@ bool parse_baseline(const std::string& text, const std::string& path, Baseline& 
 bool read_baseline(const std::string& path, Baseline& out, std::vector<std::string>& errors);
 
 /// Marks each violation the baseline holds as baselined and returns the
-/// entries that no longer occur (fixed), sorted; for interfaces, a recorded
+/// entries that no longer occur (fixed), sorted. An old group entry (members,
+/// no cycle) holds every elementary cycle inside the group, and is fixed when
+/// none is left; for interfaces, a recorded
 /// symbol of a module still marked "extract" that the interface lost. Entries
 /// of rules that are off are neither matched nor fixed.
 std::vector<Violation> apply_baseline(std::vector<Violation>& violations, const Baseline& baseline,

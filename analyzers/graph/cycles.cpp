@@ -1,6 +1,8 @@
 #include "analyzers/graph/cycles.h"
 
+#include "analyzers/graph/cycle_breakdown.h"
 #include "analyzers/graph/levels.h"
+#include "analyzers/graph/min_cut.h"
 #include "analyzers/graph/module_graph.h"
 
 #include <algorithm>
@@ -9,19 +11,6 @@
 namespace seam {
 
 namespace {
-
-/// Cycles among `members` using the internal edges except `skip`, in global ids.
-std::vector<std::vector<uint32_t>> cycles_without(const UnitGraph& g, const std::vector<uint32_t>& members,
-                                                  const std::vector<uint32_t>& edges, uint32_t skip,
-                                                  std::vector<uint32_t>& local) {
-  std::vector<std::vector<uint32_t>> succ(members.size());
-  for (uint32_t e : edges)
-    if (e != skip) succ[local[g.edges[e].from]].push_back(local[g.edges[e].to]);
-  std::vector<std::vector<uint32_t>> out = find_cycles(succ);
-  for (auto& c : out)
-    for (uint32_t& v : c) v = members[v];
-  return out;
-}
 
 /// Shortest cycle through members[0], staying inside the members.
 std::vector<uint32_t> cycle_path(const UnitGraph& g, const std::vector<uint32_t>& members,
@@ -52,6 +41,35 @@ std::vector<uint32_t> cycle_path(const UnitGraph& g, const std::vector<uint32_t>
   return path;
 }
 
+/// The breakdown and the minimum cut of one cycle, on its members in local
+/// ids (members are sorted, so local ids keep the name order the tie rules use).
+void analyse_cycle(const UnitGraph& g, UnitCycle& cy, const std::vector<uint32_t>& local) {
+  WeightedDigraph sub;
+  sub.out.resize(cy.members.size());
+  for (uint32_t e : cy.edges) sub.add(local[g.edges[e].from], local[g.edges[e].to], g.edges[e].weight);
+  // Edges come sorted by (from, to), and so do local ids: find one by binary search.
+  auto edge_index = [&](const WeightedEdge& we) {
+    const uint32_t from = cy.members[we.from], to = cy.members[we.to];
+    auto it = std::lower_bound(cy.edges.begin(), cy.edges.end(), std::make_pair(from, to),
+                               [&](uint32_t e, const std::pair<uint32_t, uint32_t>& k) {
+                                 return std::make_pair(g.edges[e].from, g.edges[e].to) < k;
+                               });
+    return *it;
+  };
+  for (BrokenCycle& b : cycle_breakdown(sub)) {
+    CycleStep step;
+    for (uint32_t v : b.path) step.path.push_back(cy.members[v]);
+    step.closing = edge_index(b.closing);
+    cy.breakdown.push_back(std::move(step));
+  }
+  MinCut cut = minimum_cut(sub);
+  cy.cut_exact = cut.exact;
+  cy.cut_weight = cut.weight;
+  for (const WeightedEdge& e : cut.edges) cy.cut.push_back(edge_index(e));
+  std::sort(cy.cut.begin(), cy.cut.end());
+  for (uint32_t v : cut.order) cy.order.push_back(cy.members[v]);
+}
+
 } // namespace
 
 std::vector<UnitCycle> find_unit_cycles(const UnitGraph& g) {
@@ -73,26 +91,26 @@ std::vector<UnitCycle> find_unit_cycles(const UnitGraph& g) {
     cy.members = std::move(sccs[i]);
     for (uint32_t k = 0; k < cy.members.size(); ++k) local[cy.members[k]] = k;
     cy.path = cycle_path(g, cy.members, local);
-    std::vector<uint32_t> order = cy.edges;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return g.edges[a].weight < g.edges[b].weight; });
-    // Edges are already in (from, to) order, so ties go to the first by name.
-    for (size_t k = 0; k < order.size() && k < kCutSearchBudget; ++k) {
-      auto rest = cycles_without(g, cy.members, cy.edges, order[k], local);
-      bool splits = !(rest.size() == 1 && rest[0].size() == cy.members.size());
-      if (splits) {
-        cy.cheapest = order[k];
-        cy.cheapest_splits = true;
-        cy.remaining = std::move(rest);
-        break;
-      }
-    }
-    if (!cy.cheapest_splits && !order.empty()) {
-      cy.cheapest = order[0];
-      cy.remaining = {cy.members};
-    }
+    analyse_cycle(g, cy, local);
   }
   return out;
+}
+
+UnitCycle cycle_containing(const UnitGraph& g, uint32_t node) {
+  UnitCycle cy;
+  for (std::vector<uint32_t>& scc : find_cycles(g.successors()))
+    if (std::binary_search(scc.begin(), scc.end(), node)) {
+      cy.members = std::move(scc);
+      break;
+    }
+  if (cy.members.empty()) return cy;
+  std::vector<uint32_t> local(g.size(), UINT32_MAX);
+  for (uint32_t k = 0; k < cy.members.size(); ++k) local[cy.members[k]] = k;
+  for (uint32_t e = 0; e < g.edges.size(); ++e)
+    if (local[g.edges[e].from] != UINT32_MAX && local[g.edges[e].to] != UINT32_MAX) cy.edges.push_back(e);
+  cy.path = cycle_path(g, cy.members, local);
+  analyse_cycle(g, cy, local);
+  return cy;
 }
 
 ProjectCycles find_project_cycles(const Project& p) {

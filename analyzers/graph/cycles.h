@@ -1,9 +1,7 @@
 // Cycles of a UnitGraph (module, component or file level) as strongly
-// connected components, each with the edges that close it and the cheapest
-// edge to cut: the lightest edge (fewest references and includes) whose
-// removal splits the component. Linear for finding; the search for the cut
-// edge tries edges lightest first and stops at the first that splits, with a
-// budget per cycle so a huge tangle costs bounded time.
+// connected components, each with its breakdown into elementary cycles (the
+// way include-cycle lints list them) and its minimum cut: the edges of least
+// total weight (references and includes) whose removal leaves it acyclic.
 #pragma once
 
 #include "analyzers/graph/unit_graph.h"
@@ -13,26 +11,37 @@
 
 namespace seam {
 
+/// One elementary cycle of a breakdown (cycle_breakdown.h), in node ids.
+struct CycleStep {
+  std::vector<uint32_t> path;     ///< a -> b -> a: the start repeated at the end
+  uint32_t closing = UINT32_MAX;  ///< index into UnitGraph::edges: the last edge, back to the start
+};
+
 struct UnitCycle {
   std::vector<uint32_t> members;   ///< node ids, sorted (= name order)
   std::vector<uint32_t> edges;     ///< indices into UnitGraph::edges between members, sorted
-  uint32_t cheapest = UINT32_MAX;  ///< index into UnitGraph::edges
-  /// True when removing `cheapest` splits the component. False when no edge
-  /// within the budget does (a dense tangle): `cheapest` is then the lightest edge.
-  bool cheapest_splits = false;
-  /// Cycles left among the members once `cheapest` is removed (sorted member
-  /// lists; empty when the cut leaves none).
-  std::vector<std::vector<uint32_t>> remaining;
   /// One concrete walk a reader can follow: the shortest cycle through the
   /// first member, first member repeated at the end (a -> b -> a).
   std::vector<uint32_t> path;
+  /// The elementary cycles, shortest first, each closing edge removed before
+  /// the next is taken, until none is left (the include-cycle lints' list).
+  std::vector<CycleStep> breakdown;
+  /// The minimum cut (min_cut.h): edges of least total weight whose removal
+  /// leaves the members acyclic. Indices into UnitGraph::edges, sorted.
+  std::vector<uint32_t> cut;
+  uint64_t cut_weight = 0;
+  bool cut_exact = true;           ///< false above kExactCutNodes members: a heuristic's cut
+  /// The members in the cut's order: exactly the `cut` edges point backwards
+  /// (from a later member to an earlier one). The matrix and the layout use it.
+  std::vector<uint32_t> order;
 };
-
-/// Edges tried per cycle when looking for the cheapest cut.
-inline constexpr size_t kCutSearchBudget = 256;
 
 /// Every cycle of `g`, sorted by first member.
 std::vector<UnitCycle> find_unit_cycles(const UnitGraph& g);
+
+/// The cycle that holds `node`, analysed as find_unit_cycles does; no members
+/// when the node is in none. What `seam why` needs without every other cycle.
+UnitCycle cycle_containing(const UnitGraph& g, uint32_t node);
 
 /// The cycles and levels of the whole project at the three levels, what
 /// `seam cycles` reports.

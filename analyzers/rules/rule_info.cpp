@@ -6,11 +6,12 @@ const std::vector<RuleInfo>& rule_infos() {
   static const std::vector<RuleInfo> infos = {
       {"cycle", "ModuleCycle", "Modules depend on each other in a cycle.",
        "The modules of a cycle cannot be built, tested, understood or extracted as a service one "
-       "without the others. seam reports one violation per cycle, at the first site of the edge "
-       "that closes it (the lightest edge against the order that breaks the cycle), and lists "
-       "every edge among the members. Fix: invert the closing dependency (an interface owned by "
-       "the lower module, a callback or an event), or move the shared code into a module both "
-       "may depend on.",
+       "without the others. seam reports one violation per elementary cycle (the breakdown of "
+       "`seam cycles`: shortest first, as include-cycle lints list them), at the first site of "
+       "its edge that the minimum cut removes, and lists the edges around it; the baseline keys "
+       "on the cycle, so a new cycle fails even inside an accepted tangle. Fix: invert that "
+       "dependency (an interface owned by the lower module, a callback or an event), or move "
+       "the shared code into a module both may depend on.",
        Severity::Error},
       {"layer", "LayerViolation", "A module depends on a module of a higher layer.",
        "seam.json's \"layers\" lists the layers top first; a module may depend on modules of its "

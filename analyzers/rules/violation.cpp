@@ -10,8 +10,13 @@ std::string Violation::key() const {
   const char sep = '\x1f';
   std::string k = rule;
   k += sep;
-  if (rule == "cycle") {
-    // A cycle is its member set: where it closes may move without it changing.
+  if (rule == "cycle" && !cycle.empty()) {
+    // An elementary cycle is its walk from the first module by name: where it
+    // is cut may move without it changing.
+    for (const std::string& m : cycle) k += m + '>';
+  } else if (rule == "cycle") {
+    // A baseline entry from before elementary cycles: the member set of a
+    // strongly connected group (apply_baseline matches the cycles inside it).
     for (const std::string& m : members) k += m + ',';
   } else if (rule == "interface-growth") {
     // The interface does not grow when one more client uses a symbol already in it.
@@ -23,6 +28,12 @@ std::string Violation::key() const {
     k += symbol.empty() ? "#include " + header : symbol;
   }
   return k;
+}
+
+std::vector<std::string> canonical_cycle(std::vector<std::string> cycle) {
+  if (cycle.size() > 1 && cycle.front() == cycle.back()) cycle.pop_back();
+  if (!cycle.empty()) std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+  return cycle;
 }
 
 bool RuleCheck::operator<(const RuleCheck& o) const {
@@ -53,9 +64,9 @@ size_t rule_index(const std::string& rule) {
 void sort_violations(std::vector<Violation>& v) {
   std::sort(v.begin(), v.end(), [](const Violation& a, const Violation& b) {
     return std::make_tuple(rule_index(a.rule), std::cref(a.from), std::cref(a.to), std::cref(a.file), a.line,
-                           a.column, std::cref(a.symbol), std::cref(a.header), std::cref(a.members)) <
+                           a.column, std::cref(a.symbol), std::cref(a.header), std::cref(a.members), std::cref(a.cycle)) <
            std::make_tuple(rule_index(b.rule), std::cref(b.from), std::cref(b.to), std::cref(b.file), b.line,
-                           b.column, std::cref(b.symbol), std::cref(b.header), std::cref(b.members));
+                           b.column, std::cref(b.symbol), std::cref(b.header), std::cref(b.members), std::cref(b.cycle));
   });
 }
 

@@ -16,14 +16,19 @@ namespace seam {
 struct CycleEdge {
   std::string from, to;
   uint32_t weight = 0;
-  bool closing = false; ///< goes against the order that breaks the cycle
+  bool closing = false; ///< in the minimum cut of the cycle's strongly connected group
 };
+
+/// A cycle's modules rotated to start at the first by name; a repeated start
+/// at the end (a -> b -> a) is dropped. The same cycle, however it was walked,
+/// gets the same list.
+std::vector<std::string> canonical_cycle(std::vector<std::string> cycle);
 
 /// One boundary violation at one site.
 ///
 /// Granularity: one violation per (rule, from module, to module, file, symbol
 /// or header) — the first site in the file stands for the others (`uses`).
-/// Exceptions: one per cycle (its members), one per interface symbol
+/// Exceptions: one per elementary cycle (`cycle`), one per interface symbol
 /// (interface-growth), one per may_depend_on entry (unused-allowance). The
 /// baseline keys on exactly these fields, never on line numbers (key()).
 struct Violation {
@@ -38,7 +43,12 @@ struct Violation {
   std::string use;              ///< how the site uses it: call, type, include, ... (facts names)
   uint32_t uses = 0;            ///< uses of that symbol/header in that file (>= 1 for site rules)
   std::vector<std::string> members; ///< cycle: sorted member modules
-  std::vector<CycleEdge> edges;     ///< cycle: every edge among the members
+  /// cycle: the modules around it in order, starting at the first by name
+  /// (canonical_cycle), the start not repeated. The baseline's key. Empty in a
+  /// baseline entry written before elementary cycles: `members` is then a whole
+  /// strongly connected group, and accepts every cycle inside it.
+  std::vector<std::string> cycle;
+  std::vector<CycleEdge> edges;     ///< cycle: the edges around it, in order
   std::string message;
   bool baselined = false;
 

@@ -14,6 +14,7 @@ nlohmann::ordered_json key_json(const Violation& v) {
   if (!v.file.empty()) j["file"] = v.file;
   if (!v.symbol.empty()) j["symbol"] = v.symbol;
   if (!v.header.empty()) j["header"] = v.header;
+  if (!v.cycle.empty()) j["cycle"] = v.cycle;
   if (!v.members.empty()) j["members"] = v.members;
   return j;
 }
@@ -45,6 +46,7 @@ nlohmann::ordered_json check_json(const CheckReport& r) {
     o["use"] = v.use;
     o["uses"] = v.uses;
     if (v.rule == "cycle") {
+      o["cycle"] = v.cycle; // the modules around it from the first by name: the baseline's key
       o["members"] = v.members;
       nlohmann::ordered_json edges = nlohmann::ordered_json::array();
       for (const CycleEdge& e : v.edges)

@@ -65,7 +65,12 @@ std::string ci_path(const CheckFormatOptions& opts, const std::string& path) {
 }
 
 std::string module_pair(const Violation& v) {
-  if (v.rule == "cycle") {
+  if (v.rule == "cycle" && !v.cycle.empty()) { // a -> b -> c -> a
+    std::string s;
+    for (const std::string& m : v.cycle) s += m + " -> ";
+    return s + v.cycle.front();
+  }
+  if (v.rule == "cycle") { // an old baseline's whole group
     std::string s;
     for (size_t i = 0; i < v.members.size(); ++i) s += (i ? ", " : "") + v.members[i];
     return s;

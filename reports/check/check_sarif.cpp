@@ -86,6 +86,7 @@ std::string check_sarif(const CheckReport& r, const CheckFormatOptions& opts) {
     if (!v.to.empty()) props["to"] = v.to;
     if (!v.symbol.empty()) props["symbol"] = v.symbol;
     if (!v.header.empty()) props["header"] = v.header;
+    if (!v.cycle.empty()) props["cycle"] = v.cycle;
     if (!v.members.empty()) props["members"] = v.members;
     props["baselined"] = v.baselined;
     res["properties"] = std::move(props);

@@ -38,18 +38,31 @@ nlohmann::ordered_json details_json(const Project& p, const UnitGraph& g, const 
       edges.push_back(std::move(ej));
     }
     d["edges"] = std::move(edges);
-    nlohmann::ordered_json cut;
-    if (c.cheapest != UINT32_MAX) {
-      const UnitEdge& e = g.edges[c.cheapest];
-      cut["from"] = g.names[e.from];
-      cut["to"] = g.names[e.to];
-      cut["weight"] = e.weight;
-      cut["splits"] = c.cheapest_splits;
-      nlohmann::ordered_json rest = nlohmann::ordered_json::array();
-      for (const auto& r : c.remaining) rest.push_back(names_json(g, r));
-      cut["remaining_cycles"] = std::move(rest);
+    nlohmann::ordered_json breakdown = nlohmann::ordered_json::array();
+    for (const CycleStep& step : c.breakdown) {
+      const UnitEdge& e = g.edges[step.closing];
+      nlohmann::ordered_json sj;
+      sj["path"] = names_json(g, step.path);
+      sj["closing"] = {{"from", g.names[e.from]}, {"to", g.names[e.to]}, {"weight", e.weight}};
+      breakdown.push_back(std::move(sj));
     }
-    d["cheapest_break"] = std::move(cut);
+    d["breakdown"] = std::move(breakdown);
+    nlohmann::ordered_json cut;
+    cut["exact"] = c.cut_exact;
+    cut["weight"] = c.cut_weight;
+    nlohmann::ordered_json cut_edges = nlohmann::ordered_json::array();
+    for (uint32_t ei : c.cut) {
+      const UnitEdge& e = g.edges[ei];
+      nlohmann::ordered_json ej;
+      ej["from"] = g.names[e.from];
+      ej["to"] = g.names[e.to];
+      ej["weight"] = e.weight;
+      ej["sites"] = heaviest_sites_json(p, e, kCycleSitesPerEdge, kCycleSitesPerEdge);
+      cut_edges.push_back(std::move(ej));
+    }
+    cut["edges"] = std::move(cut_edges);
+    d["cut"] = std::move(cut);
+    d["order"] = names_json(g, c.order);
     a.push_back(std::move(d));
   }
   return a;
@@ -61,6 +74,14 @@ std::string join(const UnitGraph& g, const std::vector<uint32_t>& nodes, const c
   return s;
 }
 
+std::string uses_text(uint64_t n) { return std::to_string(n) + (n == 1 ? " use" : " uses"); }
+
+/// "cut this edge (5 uses)" / "cut these 4 edges (23 uses)".
+std::string cut_text(size_t edges, uint64_t weight) {
+  return edges == 1 ? "cut this edge (" + uses_text(weight) + ")"
+                    : "cut these " + std::to_string(edges) + " edges (" + uses_text(weight) + ")";
+}
+
 void cycles_section(std::ostringstream& out, const Project& p, const char* what, const UnitGraph& g,
                     const std::vector<UnitCycle>& cycles, const std::vector<uint32_t>& levels) {
   if (cycles.empty()) {
@@ -68,6 +89,18 @@ void cycles_section(std::ostringstream& out, const Project& p, const char* what,
     return;
   }
   out << what << " cycles: " << cycles.size() << "\n";
+  if (cycles.size() > 1) {
+    size_t edges = 0;
+    uint64_t weight = 0;
+    bool exact = true;
+    for (const UnitCycle& c : cycles) {
+      edges += c.cut.size();
+      weight += c.cut_weight;
+      exact &= c.cut_exact;
+    }
+    out << "  " << cut_text(edges, weight) << " in all and the " << what << " graph is acyclic"
+        << (exact ? "" : " (some cuts found by a heuristic)") << "\n";
+  }
   for (size_t i = 0; i < cycles.size(); ++i) {
     const UnitCycle& c = cycles[i];
     // Members too: the first ones, then how many more (rocksdb: 443 components).
@@ -76,39 +109,40 @@ void cycles_section(std::ostringstream& out, const Project& p, const char* what,
     out << "  [" << i + 1 << "] " << join(g, first, ", ")
         << (c.members.size() > first.size() ? ", and " + std::to_string(c.members.size() - first.size()) + " more"
                                             : std::string())
-        << "  (" << c.members.size() << " " << what << "s, level " << levels[c.members.front()] << ")\n";
-    out << "      path: " << join(g, c.path, " -> ") << "\n";
-    // A big tangle would bury the answer: show its lightest edges, the
-    // candidates for cutting, and leave the full list to JSON.
-    std::vector<uint32_t> shown = c.edges;
+        << "  (" << c.members.size() << " " << what << "s, level " << levels[c.members.front()] << ", "
+        << c.edges.size() << (c.edges.size() == 1 ? " edge" : " edges") << ")\n";
+    // The elementary cycles, shortest first: what a project's include-cycle
+    // lint prints, line by line.
+    out << "      " << c.breakdown.size() << (c.breakdown.size() == 1 ? " elementary cycle" : " elementary cycles")
+        << " (shortest first; each closing edge removed before the next):\n";
+    for (size_t k = 0; k < c.breakdown.size() && k < kCycleBreakdownInText; ++k)
+      out << "        " << join(g, c.breakdown[k].path, " -> ") << "\n";
+    if (c.breakdown.size() > kCycleBreakdownInText)
+      out << "        ... " << c.breakdown.size() - kCycleBreakdownInText
+          << " more, each as long or longer (--format json lists all)\n";
+    // The minimum cut, with the sites to change.
+    const std::string the_graph = cycles.size() == 1 ? std::string("the ") + what + " graph is acyclic"
+                                                     : "these " + std::to_string(c.members.size()) + " " + what +
+                                                           "s no longer form a cycle";
+    out << "      " << cut_text(c.cut.size(), c.cut_weight) << " and " << the_graph
+        << (c.cut_exact ? ":" : " (heuristic: the lightest cut found, not proven minimum):") << "\n";
+    std::vector<uint32_t> shown = c.cut;
     if (shown.size() > kCycleEdgesInText) {
+      // The heaviest first: they cost most to cut, and are the ones to look at.
       std::stable_sort(shown.begin(), shown.end(),
-                       [&](uint32_t a, uint32_t b) { return g.edges[a].weight < g.edges[b].weight; });
+                       [&](uint32_t a, uint32_t b) { return g.edges[a].weight > g.edges[b].weight; });
       shown.resize(kCycleEdgesInText);
       std::sort(shown.begin(), shown.end());
     }
     for (uint32_t ei : shown) {
       const UnitEdge& e = g.edges[ei];
-      out << "      " << g.names[e.from] << " -> " << g.names[e.to] << "  " << e.weight << "  (" << kinds_text(e)
+      out << "        " << g.names[e.from] << " -> " << g.names[e.to] << "  " << e.weight << "  (" << kinds_text(e)
           << ")\n";
-      out << heaviest_sites_text(p, e, kCycleSitesPerEdge, kCycleSitesPerEdge, "          ");
+      out << heaviest_sites_text(p, e, kCycleSitesPerEdge, kCycleSitesPerEdge, "            ");
     }
-    if (shown.size() < c.edges.size())
-      out << "      ... " << c.edges.size() - shown.size() << " more edges inside this cycle, none lighter (--format json lists all)\n";
-    if (c.cheapest != UINT32_MAX) {
-      const UnitEdge& e = g.edges[c.cheapest];
-      out << "      cheapest cut: " << g.names[e.from] << " -> " << g.names[e.to] << " (" << e.weight
-          << (e.weight == 1 ? " use" : " uses") << ")";
-      if (!c.cheapest_splits)
-        out << "; no single edge breaks this cycle, this is its lightest edge";
-      else if (c.remaining.empty())
-        out << " breaks the cycle";
-      else {
-        out << " splits it; still cyclic:";
-        for (const auto& r : c.remaining) out << " {" << join(g, r, ", ") << "}";
-      }
-      out << "\n";
-    }
+    if (shown.size() < c.cut.size())
+      out << "        ... " << c.cut.size() - shown.size()
+          << " lighter cut edges (--format json lists all, with their sites)\n";
   }
 }
 
@@ -130,7 +164,7 @@ std::string cycles_text(const Project& p, const ProjectCycles& c) {
 
 nlohmann::ordered_json cycles_json(const Project& p, const ProjectCycles& c) {
   nlohmann::ordered_json j;
-  j["schema"] = "seam.cycles/1";
+  j["schema"] = "seam.cycles/2";
   j["module_cycles"] = member_lists(c.modules, c.module_cycles);
   j["component_cycles"] = member_lists(c.components, c.component_cycles);
   j["file_cycles"] = member_lists(c.files, c.file_cycles);

@@ -1,9 +1,11 @@
 #include "reports/graph/why_report.h"
 
+#include "analyzers/graph/cycles.h"
 #include "analyzers/graph/edge_sites.h"
 #include "analyzers/graph/shortest_chain.h"
 #include "reports/graph/site_report.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace seam {
@@ -30,6 +32,45 @@ std::string link_site_text(const Project& p, const UnitEdge& e) {
   return include_site_text(p, e.includes.front());
 }
 
+/// Cut edges named in the text of `seam why`; the JSON lists all.
+constexpr size_t kWhyCutEdgesInText = 8;
+
+bool in_cut(const UnitGraph& g, const UnitCycle& cy, uint32_t from, uint32_t to) {
+  for (uint32_t ei : cy.cut)
+    if (g.edges[ei].from == from && g.edges[ei].to == to) return true;
+  return false;
+}
+
+/// When both ends lie in one cycle: is from -> to among the edges of its
+/// minimum cut, and what the cut is otherwise.
+std::string cycle_cut_text(const UnitGraph& g, uint32_t from, uint32_t to) {
+  UnitCycle cy = cycle_containing(g, from);
+  if (!std::binary_search(cy.members.begin(), cy.members.end(), to)) return "";
+  std::ostringstream out;
+  const std::string what = to_string(g.level);
+  out << "\n" << g.names[from] << " and " << g.names[to] << " are in one " << what << " cycle of "
+      << cy.members.size() << " " << what << "s; ";
+  const std::string weight = plural(cy.cut_weight, "use", "uses") + (cy.cut_exact ? "" : ", found by a heuristic");
+  const std::string edge = g.names[from] + " -> " + g.names[to];
+  if (in_cut(g, cy, from, to)) {
+    if (cy.cut.size() == 1)
+      out << "this edge is its minimum cut (" << weight << "): cut " << edge << " and the cycle is gone\n";
+    else
+      out << "its minimum cut is " << cy.cut.size() << " edges (" << weight << ") and " << edge
+          << " is one of them (`seam cycles` lists the others)\n";
+    return out.str();
+  }
+  out << "its minimum cut is " << plural(cy.cut.size(), "edge", "edges") << " (" << weight << ")";
+  out << "; " << g.names[from] << " -> " << g.names[to] << " is not in it. The cut:\n";
+  for (size_t k = 0; k < cy.cut.size() && k < kWhyCutEdgesInText; ++k) {
+    const UnitEdge& e = g.edges[cy.cut[k]];
+    out << "  " << g.names[e.from] << " -> " << g.names[e.to] << "  (" << plural(e.weight, "use", "uses") << ")\n";
+  }
+  if (cy.cut.size() > kWhyCutEdgesInText)
+    out << "  ... " << cy.cut.size() - kWhyCutEdgesInText << " more (`seam cycles` lists them)\n";
+  return out.str();
+}
+
 } // namespace
 
 std::string why_text(const Project& p, const UnitGraph& g, uint32_t from, uint32_t to) {
@@ -51,6 +92,7 @@ std::string why_text(const Project& p, const UnitGraph& g, uint32_t from, uint32
     if (back)
       out << "\n" << b << " -> " << a << " exists too (" << plural(back->weight, "use", "uses")
           << "): the two are in a cycle; `seam why " << b << " " << a << "` lists them\n";
+    out << cycle_cut_text(g, from, to);
     return out.str();
   }
   std::vector<uint32_t> chain = shortest_chain(g, from, to);
@@ -125,6 +167,22 @@ nlohmann::ordered_json why_json(const Project& p, const UnitGraph& g, uint32_t f
   j["chain"] = std::move(chain);
   const UnitEdge* back = g.edge(to, from);
   j["reverse_weight"] = back ? back->weight : 0;
+  // Both ends in one cycle: its minimum cut, and whether this edge is in it.
+  UnitCycle cy = cycle_containing(g, from);
+  if (std::binary_search(cy.members.begin(), cy.members.end(), to)) {
+    nlohmann::ordered_json cj;
+    cj["members"] = cy.members.size();
+    cj["in_cut"] = in_cut(g, cy, from, to);
+    cj["cut_exact"] = cy.cut_exact;
+    cj["cut_weight"] = cy.cut_weight;
+    nlohmann::ordered_json edges = nlohmann::ordered_json::array();
+    for (uint32_t ei : cy.cut)
+      edges.push_back({{"from", g.names[g.edges[ei].from]}, {"to", g.names[g.edges[ei].to]}, {"weight", g.edges[ei].weight}});
+    cj["cut"] = std::move(edges);
+    j["cycle"] = std::move(cj);
+  } else {
+    j["cycle"] = nullptr;
+  }
   return j;
 }
 

@@ -16,7 +16,9 @@ std::string why_text(const Project& project, const UnitGraph& g, uint32_t from, 
 /// {"schema":"seam.why/1","level","from","to","direct",
 ///  "weight","kinds","symbols":[{"symbol","symbol_kind","uses","sites":[...]}],
 ///  "includes":[{"file","count","sites":[...]}],"chain":[{"from","to","weight","site"}],
-///  "reverse_weight"}
+///  "reverse_weight","cycle":null|{"members":N,"in_cut","cut_exact","cut_weight",
+///  "cut":[{"from","to","weight"}]}}: "cycle" when both ends lie in one cycle,
+///  with its minimum cut and whether from -> to is one of its edges.
 nlohmann::ordered_json why_json(const Project& project, const UnitGraph& g, uint32_t from, uint32_t to);
 
 } // namespace seam

@@ -113,7 +113,8 @@ void declare_attributes(Agraph_t* g) {
   for (const auto& [n, v] : node_attrs) agattr(g, AGNODE, cs(n), cs(v));
   const std::pair<const char*, const char*> edge_attrs[] = {
       {"label", ""}, {"xlabel", ""}, {"color", "black"}, {"fontcolor", "black"}, {"fontname", "Times-Roman"},
-      {"fontsize", "14"}, {"penwidth", "1"}, {"weight", "1"}, {"style", ""}, {"tooltip", ""}, {"arrowsize", "1"}, {"class", ""}};
+      {"fontsize", "14"}, {"penwidth", "1"}, {"weight", "1"}, {"style", ""}, {"tooltip", ""}, {"arrowsize", "1"}, {"class", ""},
+      {"constraint", "true"}};
   for (const auto& [n, v] : edge_attrs) agattr(g, AGEDGE, cs(n), cs(v));
 }
 
@@ -228,37 +229,55 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
   for (uint32_t e : c.selection.edges) max_weight = std::max(max_weight, g.edges[e].weight);
   const std::string strip = common_folder(g, c.selection.nodes);
 
-  // Where each node goes: a rank per level (modules) or a cluster per module.
-  std::map<uint32_t, Agraph_t*> level_subgraphs;
+  // A cycle is laid out in its minimum cut's order (cycles.h: UnitCycle::order):
+  // each member one step below the members that use it without a cut edge, so
+  // the cycle reads top-down like the rest of the graph instead of as one row
+  // under a band of edges, and the cut edges are the ones pointing up, drawn
+  // without constraining the ranks (constraint=false).
+  std::vector<bool> cut_edge(g.edges.size(), false);
+  std::vector<uint32_t> depth(g.size(), 0);
+  for (const UnitCycle& cy : c.cycles) {
+    for (uint32_t e : cy.cut) cut_edge[e] = true;
+    for (uint32_t v : cy.order) // a topological order once the cut edges are gone
+      for (uint32_t e : g.out[v]) {
+        const uint32_t w = g.edges[e].to;
+        if (!cut_edge[e] && c.cycle_of[w] == c.cycle_of[v]) depth[w] = std::max(depth[w], depth[v] + 1);
+      }
+  }
+
+  // Where each node goes: a rank per level (modules; a level holding a cycle
+  // gets one rank per depth) or a cluster per module.
+  std::map<std::pair<uint32_t, uint32_t>, Agraph_t*> level_subgraphs;
   std::map<ModuleId, Agraph_t*> clusters;
   if (modules) {
-    std::vector<uint32_t> present;
-    for (uint32_t v : c.selection.nodes) present.push_back(c.levels[v]);
-    std::sort(present.begin(), present.end(), std::greater<>());
-    present.erase(std::unique(present.begin(), present.end()), present.end());
+    std::map<uint32_t, uint32_t> depths; // level -> deepest member
+    for (uint32_t v : c.selection.nodes) depths[c.levels[v]] = std::max(depths[c.levels[v]], depth[v]);
     Agnode_t* above = nullptr;
-    for (uint32_t level : present) {
-      Agraph_t* sg = agsubg(root, cs(("level" + std::to_string(level)).c_str()), 1);
-      set(sg, "rank", "same");
-      level_subgraphs[level] = sg;
-      // A label node on the left of each rank, chained invisibly so the
-      // ranks keep their order even where no edge forces it.
-      Agnode_t* label = agnode(sg, cs(level_label_node(level).c_str()), 1);
-      set(label, "label", "level " + std::to_string(level));
-      set(label, "shape", "plaintext");
-      set(label, "fontname", "Helvetica");
-      set(label, "fontsize", "10");
-      set(label, "fontcolor", "#707070");
-      set(label, "class", "level");
-      set(label, "tooltip", "Lakos level " + std::to_string(level) + ": depends only on lower levels" );
-      if (above) {
-        Agedge_t* e = agedge(root, above, label, nullptr, 1);
-        set(e, "style", "invis");
-        set(e, "weight", "10");
-        set(e, "class", "level");
+    for (auto it = depths.rbegin(); it != depths.rend(); ++it)
+      for (uint32_t d = 0; d <= it->second; ++d) {
+        const uint32_t level = it->first;
+        const std::string suffix = d ? "_" + std::to_string(d) : "";
+        Agraph_t* sg = agsubg(root, cs(("level" + std::to_string(level) + suffix).c_str()), 1);
+        set(sg, "rank", "same");
+        level_subgraphs[{level, d}] = sg;
+        // A label node on the left of each rank, chained invisibly so the
+        // ranks keep their order even where no edge forces it.
+        Agnode_t* label = agnode(sg, cs((level_label_node(level) + suffix).c_str()), 1);
+        set(label, "label", d ? "" : "level " + std::to_string(level));
+        set(label, "shape", "plaintext");
+        set(label, "fontname", "Helvetica");
+        set(label, "fontsize", "10");
+        set(label, "fontcolor", "#707070");
+        set(label, "class", "level");
+        set(label, "tooltip", "Lakos level " + std::to_string(level) + ": depends only on lower levels" );
+        if (above) {
+          Agedge_t* e = agedge(root, above, label, nullptr, 1);
+          set(e, "style", "invis");
+          set(e, "weight", "10");
+          set(e, "class", "level");
+        }
+        above = label;
       }
-      above = label;
-    }
   } else if (c.only == kNoModule) {
     for (uint32_t v : c.selection.nodes) {
       ModuleId m = g.module[v];
@@ -275,7 +294,7 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
   std::vector<Agnode_t*> nodes(g.size(), nullptr);
   for (uint32_t v : c.selection.nodes) {
     Agraph_t* parent = root;
-    if (modules) parent = level_subgraphs[c.levels[v]];
+    if (modules) parent = level_subgraphs[{c.levels[v], depth[v]}];
     else if (!clusters.empty()) parent = clusters[g.module[v]];
     Agnode_t* n = agnode(parent, cs(g.names[v].c_str()), 1);
     nodes[v] = n;
@@ -310,9 +329,12 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
     if (g.module[e.from] != g.module[e.to]) b = boundary_break_in_force(p, g.module[e.from], g.module[e.to]);
     const double thick = max_weight > 1 ? std::log(static_cast<double>(e.weight)) / std::log(static_cast<double>(max_weight)) : 0;
     // Graphviz 2.43's dot frees a label node twice on flat edges (both ends
-    // on one rank: a cycle inside a level); an external label avoids it.
-    const bool flat = modules && c.levels[e.from] == c.levels[e.to];
-    set(a, flat ? "xlabel" : "label", std::to_string(e.weight));
+    // on one rank: a cycle inside a level); an external label avoids it. Cut
+    // edges get one too: they run against the ranks.
+    const bool cut = cut_edge[ei];
+    const bool flat = modules && c.levels[e.from] == c.levels[e.to] && depth[e.from] == depth[e.to];
+    set(a, flat || cut ? "xlabel" : "label", std::to_string(e.weight));
+    if (cut) set(a, "constraint", "false");
     set(a, "fontname", "Helvetica");
     set(a, "fontsize", "9");
     set(a, "penwidth", num(1 + 3 * thick));
@@ -323,11 +345,11 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
     if (b.any()) set(a, "style", "dashed");
     std::string tip = g.names[e.from] + " -> " + g.names[e.to] + ": " + std::to_string(e.weight) + " uses (" +
                       kinds_text(e) + ")";
-    if (cyc) tip += "; in a cycle";
+    if (cyc) tip += cut ? "; in a cycle, in its minimum cut" : "; in a cycle";
     if (b.upward_layer) tip += "; depends on a higher layer";
     if (b.undeclared) tip += "; not in may_depend_on";
     set(a, "tooltip", gv_escape(tip));
-    set(a, "class", cyc ? "unit cycle" : "unit");
+    set(a, "class", cut ? "unit cycle cut" : cyc ? "unit cycle" : "unit");
   }
 
   if (o.external) {

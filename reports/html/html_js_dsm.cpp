@@ -1,7 +1,7 @@
 // The report's script: the dependency structure matrix. Rows depend on
 // columns; modules ordered by level with dependencies first, so every
-// dependency sits below the diagonal except those that close a cycle, which
-// sit above it in red. Drawn as SVG with one element per non-empty cell, so
+// dependency sits below the diagonal except the minimum cut of each cycle
+// (its members follow the cut's order), which sits above it in red. Drawn as SVG with one element per non-empty cell, so
 // 300 modules stay light.
 #include "reports/html/html_assets.h"
 
@@ -13,12 +13,18 @@ seam.render.dsm = function () {
   root.appendChild(el('h1', null, 'Dependency structure matrix'));
   root.appendChild(el('p', { class: 'muted', style: 'max-width:900px' },
       'Row uses column; a cell counts the references and includes behind that dependency. Modules are ordered by level, ' +
-      'dependencies first, so every dependency falls below the diagonal \u2014 except inside a cycle: cells above the diagonal (red) ' +
-      'close a cycle, and the outlined blocks are the cycles. Click a cell for its sites, as seam why A B prints them.'));
+      'dependencies first, so every dependency falls below the diagonal \u2014 except inside a cycle, whose members follow its minimum cut: ' +
+      'the cells above the diagonal (red) are that cut, the fewest uses to remove to make the cycle go away, and the outlined blocks are the cycles. ' +
+      'Click a cell for its sites, as seam why A B prints them.'));
   const n = M.length;
   if (!n) { root.appendChild(el('p', { class: 'empty-note' }, 'No module.')); return; }
+  // Inside a cycle, the minimum cut's order reversed (dependencies first):
+  // only the cut edges then sit above the diagonal (DSM partitioning and tearing).
+  const inCycle = new Array(M.length).fill(0);
+  CY.forEach(c => (c.order || []).forEach((m, k) => { inCycle[m] = c.order.length - k; }));
   const order = M.map((m, i) => i).sort((a, b) => (M[a].level - M[b].level) ||
-      ((M[a].cycle < 0 ? 1e9 : M[a].cycle) - (M[b].cycle < 0 ? 1e9 : M[b].cycle)) || M[a].name.localeCompare(M[b].name));
+      ((M[a].cycle < 0 ? 1e9 : M[a].cycle) - (M[b].cycle < 0 ? 1e9 : M[b].cycle)) || (inCycle[a] - inCycle[b]) ||
+      M[a].name.localeCompare(M[b].name));
   const pos = new Array(n);
   order.forEach((m, k) => { pos[m] = k; });
   seam.dsmOrder = order;
@@ -74,7 +80,7 @@ seam.render.dsm = function () {
     if (s >= 14) g.appendChild(sv('text', { x: left + c * s + s / 2, y: top + r * s + s / 2 + font / 3, 'text-anchor': 'middle', 'font-size': Math.max(8, font - 1),
                                            fill: t > 0.45 || above ? '#ffffff' : '#1d2330' }, e.weight > 999 ? Math.round(e.weight / 1000) + 'k' : String(e.weight)));
     g.appendChild(sv('title', null, modName(e.from) + ' \u2192 ' + modName(e.to) + ': ' + plural(e.weight, 'dependency', 'dependencies') +
-                                    (above ? ' (closes a cycle)' : '')));
+                                    (above ? ' (in the minimum cut of its cycle)' : '')));
     g.addEventListener('click', () => openPair(e.from, e.to));
     svg.appendChild(g);
   });
@@ -88,7 +94,7 @@ seam.render.dsm = function () {
   const wrap = el('div', { id: 'dsm-wrap' }, svg);
   root.appendChild(el('div', { class: 'legend', style: 'margin-bottom:10px' },
       el('span', null, el('span', { class: 'sw', style: 'background:rgba(61,90,254,0.6)' }), 'dependency (darker = more)'),
-      el('span', null, el('span', { class: 'sw', style: 'background:rgba(217,48,37,0.8)' }), 'above the diagonal: closes a cycle'),
+      el('span', null, el('span', { class: 'sw', style: 'background:rgba(217,48,37,0.8)' }), 'above the diagonal: the minimum cut of a cycle'),
       el('span', null, el('span', { class: 'sw', style: 'border:2px dashed #d93025' }), 'cycle'),
       el('span', null, plural(E.length, 'dependency', 'dependencies') + ' among ' + plural(n, 'module'))));
   root.appendChild(wrap);

@@ -57,11 +57,17 @@ seam.render.overview = function () {
   const cyc = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Cycles'));
   if (!cycles.length) cyc.appendChild(el('p', { class: 'muted' }, 'None: every module can be built and tested on top of the ones below it.'));
   cycles.forEach(c => {
-    const cut = c.cut ? edgeOf(c.cut[0], c.cut[1]) : null;
+    // The minimum cut: the edges whose removal makes this cycle go away.
+    const cutLine = el('div', { class: 'faint cut' }, (c.cut.length === 1 ? 'cut this edge' : 'cut these ' + num(c.cut.length) + ' edges') +
+        ' (' + plural(c.cut_weight, 'use') + ') and ' + (cycles.length === 1 ? 'the module graph is acyclic' : 'these modules no longer form a cycle') +
+        (c.cut_exact ? '' : ' (heuristic: the lightest cut found)') + ': ');
+    const edges = el('span');
+    c.cut.slice(0, 8).forEach(([a, b], k) => add(edges, [k ? ', ' : '', el('a', { href: '#', class: 'cut-edge', onclick: ev => { ev.preventDefault(); openPair(a, b); } },
+        modName(a) + ' \u2192 ' + modName(b)), ' (' + num(edgeOf(a, b) ? edgeOf(a, b).weight : 0) + ')']));
+    if (c.cut.length > 8) add(edges, [', \u2026 and ' + num(c.cut.length - 8) + ' more (seam cycles lists them)']);
+    cutLine.appendChild(edges);
     cyc.appendChild(el('div', { class: 'violation' }, badge(c.members.length + ' modules', 'bad'), el('span', { class: 'msg' },
-        c.path.map(m => modLink(m)).reduce((acc, x, j) => acc.concat(j ? [' \u2192 ', x] : [x]), []),
-        cut ? el('div', { class: 'faint' }, c.cut_splits ? 'cheapest cut: ' : 'lightest edge: ', el('a', { href: '#', onclick: ev => { ev.preventDefault(); openPair(c.cut[0], c.cut[1]); } },
-            modName(c.cut[0]) + ' \u2192 ' + modName(c.cut[1])), ' (' + plural(cut.weight, 'dependency', 'dependencies') + ')') : null)));
+        c.path.map(m => modLink(m)).reduce((acc, x, j) => acc.concat(j ? [' \u2192 ', x] : [x]), []), cutLine)));
   });
   const comp = D.cycles.components, files = D.cycles.files;
   if (comp.length || files.length) {

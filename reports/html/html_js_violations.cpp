@@ -32,7 +32,9 @@ seam.render.violations = function () {
   const groups = new Map();
   V.items.forEach(v => {
     if (!groups.has(v.rule)) groups.set(v.rule, new Map());
-    const pair = v.rule === 'cycle' ? v.members.join(' \u2194 ') : v.from + (v.to ? ' \u2192 ' + v.to : '');
+    // A cycle is its walk, a -> b -> a (an old baseline's group: its members).
+    const pair = v.rule === 'cycle' ? (v.cycle.length ? v.cycle.concat([v.cycle[0]]).join(' \u2192 ') : v.members.join(' \u2194 '))
+                                    : v.from + (v.to ? ' \u2192 ' + v.to : '');
     const g = groups.get(v.rule);
     if (!g.has(pair)) g.set(pair, []);
     g.get(pair).push(v);
@@ -47,7 +49,8 @@ seam.render.violations = function () {
     pairs.forEach((vs, pair) => {
       const head = vs[0];
       const from = moduleIndex.get(head.from), to = moduleIndex.get(head.to);
-      const title = rule === 'cycle' ? head.members.map((m, j) => [j ? ' \u2194 ' : '', modLinkByName(m)])
+      const title = rule === 'cycle' ? (head.cycle.length ? head.cycle.concat([head.cycle[0]]).map((m, j) => [j ? ' \u2192 ' : '', modLinkByName(m)])
+                                                          : head.members.map((m, j) => [j ? ' \u2194 ' : '', modLinkByName(m)]))
                   : [modLinkByName(head.from), head.to ? [' \u2192 ', modLinkByName(head.to)] : null];
       const p = el('div', { class: 'panel pair', 'data-pair': pair },
           el('div', { style: 'display:flex;gap:10px;align-items:center;margin-bottom:4px' }, el('strong', { style: 'flex:1' }, title),

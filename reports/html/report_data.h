@@ -90,7 +90,7 @@ Json modules_json(DataContext& c, const std::vector<uint32_t>& levels, const std
 /// `cycle_of` marks the edges inside a cycle.
 Json edges_json(DataContext& c, const std::vector<int>& cycle_of);
 
-/// Module cycles: members, the edges among them, the cheapest cut; and the
+/// Module cycles: members, a walk, the minimum cut and its order; and the
 /// component and file cycles as path lists.
 Json cycles_json(const ProjectCycles& cycles);
 

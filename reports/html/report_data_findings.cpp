@@ -27,14 +27,16 @@ Json cycles_json(const ProjectCycles& pc) {
     Json path = Json::array();
     for (uint32_t m : cy.path) path.push_back(m);
     j["path"] = std::move(path);
-    if (cy.cheapest != UINT32_MAX) {
-      const UnitEdge& e = pc.modules.edges[cy.cheapest];
-      j["cut"] = Json::array({e.from, e.to});
-      j["cut_splits"] = cy.cheapest_splits;
-    } else {
-      j["cut"] = nullptr;
-      j["cut_splits"] = false;
-    }
+    // The minimum cut as [from, to] module id pairs, and the members in its
+    // order (the matrix and the layout put them so; only cut edges go back).
+    Json cut = Json::array();
+    for (uint32_t ei : cy.cut) cut.push_back(Json::array({pc.modules.edges[ei].from, pc.modules.edges[ei].to}));
+    j["cut"] = std::move(cut);
+    j["cut_weight"] = cy.cut_weight;
+    j["cut_exact"] = cy.cut_exact;
+    Json order = Json::array();
+    for (uint32_t m : cy.order) order.push_back(m);
+    j["order"] = std::move(order);
     modules.push_back(std::move(j));
   }
   Json components = Json::array(), files = Json::array();
@@ -99,6 +101,7 @@ Json violations_json(const CheckReport& r, const std::string& baseline_note) {
     j["header"] = v.header;
     j["uses"] = v.uses;
     j["members"] = v.members;
+    j["cycle"] = v.cycle;
     j["message"] = v.message;
     j["baselined"] = v.baselined;
     items.push_back(std::move(j));

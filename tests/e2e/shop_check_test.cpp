@@ -73,6 +73,7 @@ TEST(ShopCheck, ReportsExactlyThePlantedViolations) {
   }
   const json& cycle = j["violations"][0];
   EXPECT_EQ(cycle["members"], json({"orders", "payments"}));
+  EXPECT_EQ(cycle["cycle"], json({"orders", "payments"})); // the elementary cycle: the baseline's key
   EXPECT_EQ(cycle["edges"], json::parse(R"([{"from":"orders","to":"payments","weight":10,"closing":false},
                                             {"from":"payments","to":"orders","weight":5,"closing":true}])"));
   EXPECT_EQ(j["summary"], json({{"new", 11}, {"baselined", 0}, {"fixed", 0}, {"errors", 11}, {"warnings", 0},
@@ -206,7 +207,7 @@ TEST_F(ShopCopy, BaselineCycleUpdateCleanNewAndFixed) {
   ASSERT_EQ(u.status, 0) << u.err;
   std::string baseline = test::slurp((root_ / "seam-baseline.json").string());
   EXPECT_EQ(baseline.find("\"line\""), std::string::npos); // line-number independent
-  EXPECT_NE(baseline.find("{\"rule\":\"cycle\",\"members\":[\"orders\",\"payments\"]}"), std::string::npos);
+  EXPECT_NE(baseline.find("{\"rule\":\"cycle\",\"cycle\":[\"orders\",\"payments\"]}"), std::string::npos);
   EXPECT_NE(baseline.find("\"shop::notifications::send\""), std::string::npos); // the recorded interface
 
   // 2. A clean run: everything baselined, exit 0.
@@ -294,6 +295,51 @@ TEST_F(ShopCopy, BaselineCycleUpdateCleanNewAndFixed) {
   auto strict = seam({"check"});
   EXPECT_EQ(strict.status, 1) << strict.out;
   EXPECT_NE(strict.out.find(": error: [seam/unused-allowance] users may depend on catalog"), std::string::npos);
+}
+
+TEST_F(ShopCopy, AnOldBaselineStillHoldsItsCycleAndANewCycleFails) {
+  ASSERT_EQ(seam({"check", "--update-baseline"}).status, 0);
+  // The entry as seam wrote it before elementary cycles: the group's members.
+  std::string baseline = test::slurp((root_ / "seam-baseline.json").string());
+  const std::string now = "{\"rule\":\"cycle\",\"cycle\":[\"orders\",\"payments\"]}";
+  size_t at = baseline.find(now);
+  ASSERT_NE(at, std::string::npos) << baseline;
+  baseline.replace(at, now.size(), "{\"rule\":\"cycle\",\"members\":[\"orders\",\"payments\"]}");
+  std::ofstream(root_ / "seam-baseline.json", std::ios::binary) << baseline;
+  auto old = seam({"check"});
+  EXPECT_EQ(old.status, 0) << old.out << old.err;
+  EXPECT_NE(old.out.find("seam check: no new violations, 11 baselined, 0 fixed: passed"), std::string::npos) << old.out;
+
+  // inventory now includes an orders header: {inventory, orders, payments} is one
+  // group, and inventory -> orders -> inventory a new elementary cycle. The old
+  // group entry still holds orders -> payments -> orders; the new cycle fails.
+  edit("src/inventory/inventory.cpp", "#include \"common/ids.h\"\n",
+       "#include \"common/ids.h\"\n#include \"orders/order.h\"\n");
+  auto grown = seam({"check", "--format", "json"});
+  ASSERT_EQ(grown.status, 1) << grown.err;
+  json j = json::parse(grown.out);
+  std::set<std::pair<std::string, bool>> cycles;
+  for (const json& v : j["violations"])
+    if (v["rule"] == "cycle") {
+      std::string walk;
+      for (const json& m : v["cycle"]) walk += m.get<std::string>() + " ";
+      cycles.insert({walk, v["baselined"].get<bool>()});
+    }
+  EXPECT_EQ(cycles, (std::set<std::pair<std::string, bool>>{{"inventory orders ", false}, {"orders payments ", true}}))
+      << grown.out;
+  EXPECT_EQ(j["fixed"], json::array());
+  auto text = seam({"check"});
+  EXPECT_NE(text.out.find("[seam/cycle] modules inventory and orders depend on each other in a cycle "
+                          "(inventory -> orders -> inventory); cut it at inventory -> orders"),
+            std::string::npos)
+      << text.out;
+
+  // Updating the baseline replaces the group by its elementary cycles.
+  ASSERT_EQ(seam({"check", "--update-baseline"}).status, 0);
+  baseline = test::slurp((root_ / "seam-baseline.json").string());
+  EXPECT_EQ(baseline.find("\"members\""), std::string::npos) << baseline;
+  EXPECT_NE(baseline.find("{\"rule\":\"cycle\",\"cycle\":[\"inventory\",\"orders\"]}"), std::string::npos) << baseline;
+  EXPECT_NE(baseline.find(now), std::string::npos) << baseline;
 }
 
 TEST_F(ShopCopy, ConfigErrorsStopBeforeParsingWithPositions) {

@@ -1,6 +1,6 @@
 // End to end on samples/shop: `seam cycles` finds exactly the planted cycle
 // (orders <-> payments; src/orders/order_service <-> src/payments/payment_gateway
-// at component level; no file cycle) with its cheapest cut, the levels follow
+// at component level; no file cycle) with its breakdown and minimum cut, the levels follow
 // the designed module edges, and `seam graph --format dot|svg` draws them: the
 // DOT read back with cgraph is the module graph, red exactly on the cycle,
 // dashed exactly on the two planted boundary breaks.
@@ -53,25 +53,35 @@ bool has_site(const Json& edge, const std::string& symbol, const std::string& fi
 
 TEST(ShopCycles, ExactlyThePlantedCycleAtEveryLevel) {
   Json j = run_json({"cycles", "--format", "json"});
-  EXPECT_EQ(j["schema"], "seam.cycles/1");
+  EXPECT_EQ(j["schema"], "seam.cycles/2");
   EXPECT_EQ(j["module_cycles"], Json::parse(R"([["orders","payments"]])"));
   EXPECT_EQ(j["component_cycles"], Json::parse(R"([["src/orders/order_service","src/payments/payment_gateway"]])"));
   EXPECT_EQ(j["file_cycles"], Json::array());
   EXPECT_EQ(j["file_cycle_details"], Json::array());
 }
 
-TEST(ShopCycles, CheapestCutOfTheModuleCycleIsPaymentsToOrders) {
+TEST(ShopCycles, MinimumCutOfTheModuleCycleIsPaymentsToOrders) {
   Json d = run_json({"cycles", "--format", "json"})["module_cycle_details"][0];
   auto w = weights("module");
-  const Json& cut = d["cheapest_break"];
-  EXPECT_EQ(cut["from"], "payments");
-  EXPECT_EQ(cut["to"], "orders");
-  EXPECT_EQ(cut["splits"], true);
-  EXPECT_EQ(cut["remaining_cycles"], Json::array());
+  const Json& cut = d["cut"];
+  EXPECT_EQ(cut["exact"], true);
+  ASSERT_EQ(cut["edges"].size(), 1u);
+  const Json& edge = cut["edges"][0];
+  EXPECT_EQ(edge["from"], "payments");
+  EXPECT_EQ(edge["to"], "orders");
   // The callback (1 call, 2 type uses, 2 includes) weighs less than orders' use of payments.
   const int back_w = w[{"payments", "orders"}], there_w = w[{"orders", "payments"}];
+  EXPECT_EQ(edge["weight"], back_w);
   EXPECT_EQ(cut["weight"], back_w);
   EXPECT_LT(back_w, there_w);
+  EXPECT_TRUE(has_site({{"heaviest_sites", edge["sites"]}}, "shop::orders::OrderService::mark_paid",
+                       "src/payments/payment_gateway.cpp", 46))
+      << edge;
+  // Cut payments -> orders and orders comes first: only the cut edge points back.
+  EXPECT_EQ(d["order"], Json::parse(R"(["orders","payments"])"));
+  // One elementary cycle, closed by the edge back to its start.
+  EXPECT_EQ(d["breakdown"], Json::parse(R"([{"path":["orders","payments","orders"],
+      "closing":{"from":"payments","to":"orders","weight":)" + std::to_string(back_w) + "}}]"));
   EXPECT_EQ(d["path"], Json::parse(R"(["orders","payments","orders"])"));
   EXPECT_EQ(d["level"], 4);
   // The edges that close it, traced to the planted sites (README problem 1).
@@ -85,18 +95,27 @@ TEST(ShopCycles, CheapestCutOfTheModuleCycleIsPaymentsToOrders) {
   EXPECT_TRUE(include_seen) << back;
 }
 
-TEST(ShopCycles, CheapestCutOfTheComponentCycleIsTheCallToCharge) {
+TEST(ShopCycles, MinimumCutOfTheComponentCycleIsTheCallToCharge) {
   Json d = run_json({"cycles", "--format", "json"})["component_cycle_details"][0];
   auto w = weights("component");
   const std::pair<std::string, std::string> there{"src/orders/order_service", "src/payments/payment_gateway"};
   const std::pair<std::string, std::string> back{there.second, there.first};
   // order_service -> payment_gateway is one include and one call of charge;
   // payment_gateway -> order_service two includes, two type uses and mark_paid.
-  EXPECT_EQ(d["cheapest_break"]["from"], there.first);
-  EXPECT_EQ(d["cheapest_break"]["to"], there.second);
-  EXPECT_EQ(d["cheapest_break"]["weight"], w[there]);
+  ASSERT_EQ(d["cut"]["edges"].size(), 1u);
+  const Json& edge = d["cut"]["edges"][0];
+  EXPECT_EQ(edge["from"], there.first);
+  EXPECT_EQ(edge["to"], there.second);
+  EXPECT_EQ(edge["weight"], w[there]);
+  EXPECT_EQ(d["cut"]["weight"], w[there]);
   EXPECT_LT(w[there], w[back]);
-  EXPECT_EQ(d["cheapest_break"]["splits"], true);
+  EXPECT_TRUE(has_site({{"heaviest_sites", edge["sites"]}}, "shop::payments::charge", "src/orders/order_service.cpp", 47));
+  // The breakdown closes at the edge back to the first member by name,
+  // whatever the cut: the lint's rule, not the cheapest edge.
+  ASSERT_EQ(d["breakdown"].size(), 1u);
+  EXPECT_EQ(d["breakdown"][0]["closing"]["from"], there.second);
+  EXPECT_EQ(d["breakdown"][0]["closing"]["to"], there.first);
+  EXPECT_EQ(d["order"], Json::parse(R"(["src/payments/payment_gateway","src/orders/order_service"])"));
   EXPECT_TRUE(has_site(d["edges"][0], "shop::payments::charge", "src/orders/order_service.cpp", 47)) << d["edges"][0];
   EXPECT_TRUE(has_site(d["edges"][1], "shop::orders::OrderService::mark_paid", "src/payments/payment_gateway.cpp", 46));
 }
@@ -126,11 +145,15 @@ TEST(ShopCycles, TextNamesTheCutTheSitesAndTheLevels) {
   auto r = seam_on_sample("shop", {"cycles", "-q"});
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* want :
-       {"module cycles: 1\n", "  [1] orders, payments  (2 modules, level 4)", "path: orders -> payments -> orders",
-        "cheapest cut: payments -> orders (5 uses) breaks the cycle",
+       {"module cycles: 1\n", "  [1] orders, payments  (2 modules, level 4, 2 edges)",
+        "      1 elementary cycle (shortest first; each closing edge removed before the next):\n"
+        "        orders -> payments -> orders\n",
+        "      cut this edge (5 uses) and the module graph is acyclic:\n        payments -> orders  5  (call 1, include 2, type 2)\n",
         "shop::orders::OrderService::mark_paid  x1  e.g. src/payments/payment_gateway.cpp:46:12 call in "
         "shop::payments::charge",
-        "component cycles: 1\n", "cheapest cut: src/orders/order_service -> src/payments/payment_gateway",
+        "component cycles: 1\n",
+        "cut this edge (2 uses) and the component graph is acyclic:\n"
+        "        src/orders/order_service -> src/payments/payment_gateway  2",
         "file cycles: none\n", "  1  common\n", "  4  orders, payments\n", "  6  api\n"})
     EXPECT_NE(r.out.find(want), std::string::npos) << want << "\n---\n" << r.out;
 }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 namespace seam {
@@ -166,16 +167,22 @@ TEST_F(ShopReportInBrowser, EveryModuleIsListedInTheSidebarAndTheMatrix) {
 }
 
 TEST_F(ShopReportInBrowser, ThePlantedCycleIsAboveTheDiagonalAndNamedInTheOverview) {
-  // Exactly one cell above the diagonal, and it is a cycle edge between orders and payments.
+  // Exactly one cell above the diagonal: the cycle's minimum cut, payments -> orders (5 uses
+  // against orders' 10), with the members in the cut's order.
   json above = js("Array.from(document.querySelectorAll('#dsm g.cell.above')).map(g => "
                   "seam.data.modules[+g.dataset.from].name + '>' + seam.data.modules[+g.dataset.to].name)");
   ASSERT_EQ(above.size(), 1u) << above.dump();
-  std::string cell = above[0].get<std::string>();
-  EXPECT_TRUE(cell == "orders>payments" || cell == "payments>orders") << cell;
+  EXPECT_EQ(above[0], "payments>orders");
   EXPECT_EQ(js("document.querySelectorAll('#dsm g.cell.cyc').length"), json(2));
   EXPECT_EQ(js("document.querySelectorAll('#dsm .cycle-block').length"), json(1));
   EXPECT_NE(text("#summary").find("One dependency cycle ties orders \xE2\x86\x94 payments"), std::string::npos)
       << text("#summary");
+  // The overview names the cut with its weight and links it to its sites.
+  go("#overview");
+  json cut = js("Array.from(document.querySelectorAll('#overview a.cut-edge')).map(a => a.textContent)");
+  EXPECT_EQ(cut, json({"payments \xE2\x86\x92 orders"}));
+  EXPECT_NE(text("#overview").find("cut this edge (5 uses) and the module graph is acyclic"), std::string::npos)
+      << text("#overview");
 }
 
 TEST_F(ShopReportInBrowser, ACellOfTheMatrixListsItsSites) {
@@ -229,7 +236,7 @@ TEST_F(ShopReportInBrowser, ThePlantedViolationsAreShownWithTheirSites) {
     const char* pair;
     const char* site;
   };
-  for (const Want& w : {Want{"cycle", "orders \xE2\x86\x94 payments", "src/payments/payment_gateway.cpp:46"},
+  for (const Want& w : {Want{"cycle", "orders \xE2\x86\x92 payments \xE2\x86\x92 orders", "src/payments/payment_gateway.cpp:46"},
                         Want{"layer", "inventory \xE2\x86\x92 notifications", "src/inventory/inventory.cpp:63"},
                         Want{"undeclared", "analytics \xE2\x86\x92 catalog", "src/analytics/order_stats.cpp:38"},
                         Want{"private-header", "auth \xE2\x86\x92 users", "src/auth/authenticator.cpp:9"}}) {
@@ -523,6 +530,94 @@ TEST_F(LongCycle, TheSummaryNamesTwelveMembersAndAButtonShowsTheRest) {
   json finer = js("Array.from(document.querySelectorAll('.msg.site button.more')).map(b => b.textContent)");
   EXPECT_EQ(finer, json({"\u2026 and 5 more"})) << finer.dump();
   EXPECT_TRUE(browser_->errors().empty()) << ::testing::PrintToString(browser_->errors());
+}
+
+/// Twenty modules m00 .. m19 in one cycle: a chain m00 -> m01 -> ... -> m19 of
+/// heavy uses (an include and five calls: 6 uses), light back edges m_i -> m_{i-3}
+/// for i = 3, 6, ..., 18 and m19 -> m00 (an include and a call: 2 uses). Every
+/// cycle needs a back edge, the seven short ones share no edge, and a chain edge
+/// weighs more than two back edges: the minimum cut is exactly the 7 back edges
+/// (14 uses), exact (20 modules), and the order is m00 .. m19.
+class TwentyModuleTangle : public ReportOfAProject {
+protected:
+  static constexpr int kModules = 20;
+  static std::string mod(int i) { return (i < 10 ? "m0" : "m") + std::to_string(i); }
+  static int back_of(int i) { return i == kModules - 1 ? 0 : i % 3 == 0 && i > 0 ? i - 3 : -1; }
+  static void SetUpTestSuite() {
+    fresh_folder("twenty-module-tangle");
+    std::vector<std::string> sources;
+    for (int i = 0; i < kModules; ++i) {
+      const std::string m = mod(i);
+      write(dir_ + "/src/" + m + "/" + m + ".h", "#pragma once\nnamespace " + m + " { int f(int n); int g(int n); }\n");
+      std::string cpp = "#include \"" + m + ".h\"\n";
+      std::string body;
+      if (i + 1 < kModules) {
+        const std::string next = mod(i + 1);
+        cpp += "#include \"../" + next + "/" + next + ".h\"\n";
+        body += "  int s = 0;\n";
+        for (int k = 0; k < 5; ++k) body += "  s += " + next + "::f(n - 1);\n";
+      } else {
+        body += "  int s = 0;\n";
+      }
+      if (back_of(i) >= 0) {
+        const std::string back = mod(back_of(i));
+        cpp += "#include \"../" + back + "/" + back + ".h\"\n";
+        body += "  s += " + back + "::g(n);\n";
+      }
+      cpp += "namespace " + m + " {\nint f(int n) {\n  if (!n) return 0;\n" + body + "  return s;\n}\nint g(int n) { return n; }\n}\n";
+      write(dir_ + "/src/" + m + "/" + m + ".cpp", cpp);
+      sources.push_back("src/" + m + "/" + m + ".cpp");
+    }
+    open_report("twenty-module tangle", sources);
+  }
+  static std::set<std::string> back_edges() {
+    std::set<std::string> out;
+    for (int i = 0; i < kModules; ++i)
+      if (back_of(i) >= 0) out.insert(mod(i) + ">" + mod(back_of(i)));
+    return out;
+  }
+};
+
+TEST_F(TwentyModuleTangle, TheMatrixFollowsTheMinimumCutAndOnlyTheCutIsAboveTheDiagonal) {
+  ASSERT_EQ(js("seam.data.cycles.modules.length"), json(1));
+  EXPECT_EQ(js("seam.data.cycles.modules[0].members.length"), json(kModules));
+  EXPECT_EQ(js("seam.data.cycles.modules[0].cut_exact"), json(true));
+  EXPECT_EQ(js("seam.data.cycles.modules[0].cut_weight"), json(14));
+  js("location.hash = '#dsm'");
+  js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+  // Dependencies first: m19 (which uses nothing through a kept edge) first, m00 last.
+  json rows = js("Array.from(document.querySelectorAll('#dsm .rowlabel')).map(e => seam.data.modules[+e.dataset.module].name)");
+  std::vector<std::string> want;
+  for (int i = kModules - 1; i >= 0; --i) want.push_back(mod(i));
+  EXPECT_EQ(rows, json(want));
+  json above = js("Array.from(document.querySelectorAll('#dsm g.cell.above')).map(g => "
+                  "seam.data.modules[+g.dataset.from].name + '>' + seam.data.modules[+g.dataset.to].name)");
+  EXPECT_EQ(above.get<std::set<std::string>>(), back_edges()) << above.dump();
+  EXPECT_TRUE(browser_->errors().empty()) << ::testing::PrintToString(browser_->errors());
+  browser_->screenshot(build_path("twenty-module-tangle-dsm.png"));
+}
+
+TEST_F(TwentyModuleTangle, TheGraphLaysTheCycleOutTopDownWithTheCutEdgesPointingUp) {
+  js("location.hash = '#graph'");
+  js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+  // One rank per member (before: all twenty on one rank), in the cut's order.
+  json ys = js("Array.from(document.querySelectorAll('#graph-view g.node[data-module]')).map(g => "
+               "[seam.data.modules[+g.dataset.module].name, Math.round(g.getBBox().y)])");
+  ASSERT_EQ(ys.size(), static_cast<size_t>(kModules)) << ys.dump();
+  std::map<std::string, int> y;
+  for (const json& p : ys) y[p[0].get<std::string>()] = p[1].get<int>();
+  for (int i = 0; i + 1 < kModules; ++i) EXPECT_LT(y[mod(i)], y[mod(i + 1)]) << mod(i) << " above " << mod(i + 1);
+  // The cut edges are the ones marked so, and they point up.
+  json cut = js("Array.from(document.querySelectorAll('#graph-view g.edge.cut')).map(g => "
+                "[seam.data.modules[+g.dataset.from].name, seam.data.modules[+g.dataset.to].name])");
+  std::set<std::string> got;
+  for (const json& e : cut) {
+    const std::string from = e[0], to = e[1];
+    got.insert(from + ">" + to);
+    EXPECT_GT(y[from], y[to]) << from << " -> " << to << " points up";
+  }
+  EXPECT_EQ(got, back_edges()) << cut.dump();
+  browser_->screenshot(build_path("twenty-module-tangle-graph.png"));
 }
 
 } // namespace

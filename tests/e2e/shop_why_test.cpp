@@ -69,6 +69,27 @@ TEST(ShopWhy, EverySiteOfTheCallbackIntoOrders) {
   EXPECT_EQ(j["chain"], Json::array());
 }
 
+TEST(ShopWhy, SaysWhetherTheEdgeIsInTheMinimumCut) {
+  // payments -> orders (the callback) is the cycle's minimum cut; orders -> payments is not.
+  Json back = why({"payments", "orders"});
+  EXPECT_EQ(back["cycle"]["members"], 2);
+  EXPECT_EQ(back["cycle"]["in_cut"], true);
+  EXPECT_EQ(back["cycle"]["cut_weight"], graph_weight("payments", "orders"));
+  Json there = why({"orders", "payments"});
+  EXPECT_EQ(there["cycle"]["in_cut"], false);
+  EXPECT_EQ(there["cycle"]["cut"], back["cycle"]["cut"]);
+  EXPECT_EQ(why({"api", "orders"})["cycle"], nullptr);
+  auto r = seam_on_sample("shop", {"why", "orders", "payments", "-q"});
+  EXPECT_NE(r.out.find("orders and payments are in one module cycle of 2 modules; its minimum cut is 1 edge (5 uses); "
+                       "orders -> payments is not in it. The cut:\n  payments -> orders  (5 uses)\n"),
+            std::string::npos)
+      << r.out;
+  r = seam_on_sample("shop", {"why", "payments", "orders", "-q"});
+  EXPECT_NE(r.out.find("this edge is its minimum cut (5 uses): cut payments -> orders and the cycle is gone"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(ShopWhy, ThePlantedSitesOfTheReadme) {
   // Problem 2: inventory calls notifications::send at inventory.cpp:63.
   auto r = seam_on_sample("shop", {"why", "inventory", "notifications", "-q"});

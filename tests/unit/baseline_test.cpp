@@ -27,12 +27,16 @@ Violation site_violation(const std::string& rule, const std::string& from, const
   return v;
 }
 
-Violation cycle(std::vector<std::string> members) {
+/// An elementary cycle, as the cycle rule reports it: its walk from the first
+/// module by name, and its sorted members.
+Violation cycle(std::vector<std::string> walk) {
   Violation v;
   v.rule = "cycle";
-  v.members = std::move(members);
-  v.from = v.members.back();
-  v.to = v.members.front();
+  v.cycle = canonical_cycle(walk);
+  v.members = v.cycle;
+  std::sort(v.members.begin(), v.members.end());
+  v.from = v.cycle.back();
+  v.to = v.cycle.front();
   v.file = "src/x.cpp";
   v.line = 1;
   return v;
@@ -51,7 +55,7 @@ TEST(Baseline, WrittenSortedOneEntryPerLineWithoutLineNumbers) {
             "{\n"
             "  \"schema\": \"seam.baseline/1\",\n"
             "  \"violations\": [\n"
-            "    {\"rule\":\"cycle\",\"members\":[\"a\",\"b\"]},\n"
+            "    {\"rule\":\"cycle\",\"cycle\":[\"a\",\"b\"]},\n"
             "    {\"rule\":\"layer\",\"from\":\"lib\",\"to\":\"app\",\"file\":\"src/lib/x.cpp\",\"symbol\":\"app::f\"},\n"
             "    {\"rule\":\"undeclared\",\"from\":\"app\",\"to\":\"lib\",\"file\":\"src/app/a.cpp\",\"header\":\"src/lib/lib.h\"},\n"
             "    {\"rule\":\"undeclared\",\"from\":\"app\",\"to\":\"lib\",\"file\":\"src/app/b.cpp\",\"symbol\":\"lib::g\"}\n"
@@ -96,9 +100,57 @@ TEST(Baseline, AGrownCycleIsNewAndTheOldOneFixed) {
   Baseline b = make_baseline({cycle({"a", "b"})}, {});
   std::vector<Violation> now = {cycle({"a", "b", "c"})};
   std::vector<Violation> fixed = apply_baseline(now, b, {}, Config{});
-  EXPECT_FALSE(now[0].baselined);
+  EXPECT_FALSE(now[0].baselined); // a grown cycle is another cycle
   ASSERT_EQ(fixed.size(), 1u);
-  EXPECT_EQ(fixed[0].members, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(fixed[0].cycle, (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(Baseline, ANewCycleInsideAnAcceptedGroupFails) {
+  // Accepted: a -> b -> a and b -> c -> b (one group {a, b, c}). Now c -> a
+  // closes a new cycle a -> b -> c -> a among the same modules: it is new.
+  Baseline b = make_baseline({cycle({"a", "b"}), cycle({"b", "c"})}, {});
+  std::vector<Violation> now = {cycle({"a", "b"}), cycle({"b", "c"}), cycle({"c", "a", "b"})};
+  std::vector<Violation> fixed = apply_baseline(now, b, {}, Config{});
+  EXPECT_TRUE(now[0].baselined);
+  EXPECT_TRUE(now[1].baselined);
+  EXPECT_FALSE(now[2].baselined);
+  EXPECT_EQ(now[2].key(), cycle({"a", "b", "c"}).key()); // any rotation is the same cycle
+  EXPECT_NE(now[2].key(), cycle({"a", "c", "b"}).key()); // the other direction is not
+  EXPECT_TRUE(fixed.empty());
+}
+
+TEST(Baseline, AnOldGroupEntryAcceptsEveryCycleInsideItUntilNoneIsLeft) {
+  // seam before elementary cycles wrote one entry per group: {"members": [a, b, c]}.
+  std::vector<std::string> errors;
+  Baseline b;
+  ASSERT_TRUE(parse_baseline(R"({"schema": "seam.baseline/1", "violations": [
+      {"rule": "cycle", "members": ["c", "b", "a"]}]})", "old.json", b, errors)) << errors[0];
+  std::vector<Violation> now = {cycle({"a", "b"}), cycle({"b", "c", "a"}), cycle({"a", "d"})};
+  std::vector<Violation> fixed = apply_baseline(now, b, {}, Config{});
+  EXPECT_TRUE(now[0].baselined);
+  EXPECT_TRUE(now[1].baselined);
+  EXPECT_FALSE(now[2].baselined); // d was not in the group: new
+  EXPECT_TRUE(fixed.empty());
+  // The old entry is kept as written until --update-baseline replaces it by cycles.
+  EXPECT_NE(format_baseline(b).find("{\"rule\":\"cycle\",\"members\":[\"a\",\"b\",\"c\"]}"), std::string::npos);
+  EXPECT_EQ(format_baseline(make_baseline(now, {})).find("members"), std::string::npos);
+  // Once no cycle inside it is left, the group is fixed.
+  std::vector<Violation> later = {cycle({"a", "d"})};
+  fixed = apply_baseline(later, b, {}, Config{});
+  ASSERT_EQ(fixed.size(), 1u);
+  EXPECT_EQ(fixed[0].members, (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST(Baseline, AHandWrittenCycleInAnotherRotationIsTheSameCycle) {
+  std::vector<std::string> errors;
+  Baseline b;
+  ASSERT_TRUE(parse_baseline(R"({"schema": "seam.baseline/1", "violations": [
+      {"rule": "cycle", "cycle": ["c", "a", "b", "c"]}]})", "hand.json", b, errors)) << errors[0];
+  ASSERT_EQ(b.entries.size(), 1u);
+  EXPECT_EQ(b.entries[0].cycle, (std::vector<std::string>{"a", "b", "c"}));
+  std::vector<Violation> now = {cycle({"a", "b", "c"})};
+  apply_baseline(now, b, {}, Config{});
+  EXPECT_TRUE(now[0].baselined);
 }
 
 TEST(Baseline, ASymbolTheInterfaceLostIsFixedAndOffRulesAreIgnored) {
@@ -146,9 +198,10 @@ TEST(Baseline, ReadErrorsNameTheFileLineAndColumn) {
   EXPECT_EQ(parse_errors(bad.text()),
             (std::vector<std::string>{
                 at(bad, "k") + "unknown key \"line\" in a baseline entry; entries have rule, from, to, file, symbol "
-                               "or header, members",
+                               "or header, cycle or members",
                 at(bad, "r") + "unknown rule \"layering\" in the baseline",
-                at(bad, "c") + "a cycle entry needs \"members\" (two or more modules)",
+                at(bad, "c") + "a cycle entry needs \"cycle\" (the modules around it, two or more; or \"members\", "
+                               "a whole strongly connected group, as older baselines have)",
                 at(bad, "t") + "unknown key \"extra\" in the baseline; expected schema, violations, interfaces"}));
   auto syntax = parse_errors("{\"schema\": \"seam.baseline/1\",\n  \"violations\": [,]}");
   ASSERT_EQ(syntax.size(), 1u);

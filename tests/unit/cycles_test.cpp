@@ -1,5 +1,5 @@
 // Cycles at module, component and file level: members, the edges inside, one
-// walk around each, and the cheapest cut, against hand-computed answers on
+// walk around each, the breakdown and the minimum cut, against hand-computed answers on
 // hand-built graphs and facts.
 #include "analyzers/graph/cycles.h"
 #include "analyzers/graph/shortest_chain.h"
@@ -55,62 +55,76 @@ TEST(Cycles, AcyclicGraphHasNone) {
   EXPECT_TRUE(find_unit_cycles(g).empty());
 }
 
-TEST(Cycles, TwoCyclePicksTheLighterEdge) {
+std::vector<std::string> edge_names(const UnitGraph& g, const std::vector<uint32_t>& es) {
+  std::vector<std::string> out;
+  for (uint32_t e : es) out.push_back(edge_name(g, e));
+  return out;
+}
+
+std::vector<std::string> breakdown_text(const UnitGraph& g, const UnitCycle& c) {
+  std::vector<std::string> out;
+  for (const CycleStep& s : c.breakdown) {
+    std::string t;
+    for (uint32_t v : s.path) t += g.names[v];
+    out.push_back(t + " closes at " + edge_name(g, s.closing));
+  }
+  return out;
+}
+
+TEST(Cycles, TwoCycleCutsTheLighterEdge) {
   // a -> b carries 3 uses, b -> a one: cutting b -> a costs least.
   UnitGraph g = letters("abc", {{"ab", 3}, {"ba", 1}, {"bc", 7}});
   auto cs = find_unit_cycles(g);
   ASSERT_EQ(cs.size(), 1u);
   EXPECT_EQ(names(g, cs[0].members), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(cs[0].edges.size(), 2u); // b -> c is not inside
-  EXPECT_EQ(edge_name(g, cs[0].cheapest), "ba");
-  EXPECT_TRUE(cs[0].cheapest_splits);
-  EXPECT_TRUE(cs[0].remaining.empty());
+  EXPECT_EQ(edge_names(g, cs[0].cut), (std::vector<std::string>{"ba"}));
+  EXPECT_EQ(cs[0].cut_weight, 1u);
+  EXPECT_TRUE(cs[0].cut_exact);
+  EXPECT_EQ(names(g, cs[0].order), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(breakdown_text(g, cs[0]), (std::vector<std::string>{"aba closes at ba"}));
   EXPECT_EQ(names(g, cs[0].path), (std::vector<std::string>{"a", "b", "a"}));
 }
 
-TEST(Cycles, EqualWeightsGoToTheFirstEdgeByName) {
-  UnitGraph g = letters("cd", {{"dc", 2}, {"cd", 2}});
+TEST(Cycles, TheBreakdownClosesAtTheStartWhateverTheWeights) {
+  // The lint's rule: the closing edge goes back to the first member by name,
+  // here the heavier one; the cut still takes the lighter.
+  UnitGraph g = letters("cd", {{"dc", 5}, {"cd", 2}});
   auto cs = find_unit_cycles(g);
   ASSERT_EQ(cs.size(), 1u);
-  EXPECT_EQ(edge_name(g, cs[0].cheapest), "cd");
+  EXPECT_EQ(breakdown_text(g, cs[0]), (std::vector<std::string>{"cdc closes at dc"}));
+  EXPECT_EQ(edge_names(g, cs[0].cut), (std::vector<std::string>{"cd"}));
+  EXPECT_EQ(names(g, cs[0].order), (std::vector<std::string>{"d", "c"}));
 }
 
-TEST(Cycles, CutThatLeavesASmallerCycleSaysSo) {
-  // x <-> y (1 each), y <-> z (3, 5). The lightest edge x -> y splits x off,
-  // but {y, z} stays a cycle.
+TEST(Cycles, TwoLoopsThroughOneNode) {
+  // x <-> y (1 each), y <-> z (3, 5): two elementary cycles, and the cut needs
+  // one edge of each: x -> y (or y -> x) and y -> z.
   UnitGraph g = letters("xyz", {{"xy", 1}, {"yx", 1}, {"yz", 3}, {"zy", 5}});
   auto cs = find_unit_cycles(g);
   ASSERT_EQ(cs.size(), 1u);
   EXPECT_EQ(names(g, cs[0].members), (std::vector<std::string>{"x", "y", "z"}));
-  EXPECT_EQ(edge_name(g, cs[0].cheapest), "xy");
-  EXPECT_TRUE(cs[0].cheapest_splits);
-  ASSERT_EQ(cs[0].remaining.size(), 1u);
-  EXPECT_EQ(names(g, cs[0].remaining[0]), (std::vector<std::string>{"y", "z"}));
+  EXPECT_EQ(breakdown_text(g, cs[0]), (std::vector<std::string>{"xyx closes at yx", "yzy closes at zy"}));
+  EXPECT_EQ(cs[0].cut_weight, 4u);
+  // Orders of weight 4: x z y, z x y, z y x; the first by name wins.
+  EXPECT_EQ(names(g, cs[0].order), (std::vector<std::string>{"x", "z", "y"}));
+  EXPECT_EQ(edge_names(g, cs[0].cut), (std::vector<std::string>{"yx", "yz"}));
 }
 
-TEST(Cycles, LightEdgeThatDoesNotSplitIsSkipped) {
-  // Ring a -> b -> c -> a (weights 5, 6, 7) plus a chord b -> a (1) and a
-  // chord c -> b (2). Removing b -> a leaves the ring; removing c -> b leaves
-  // the ring; the ring edges each split something: a -> b (5) is the cut.
+TEST(Cycles, TwoLightChordsBeatOneRingEdge) {
+  // Ring a -> b -> c -> a (5, 6, 7) plus chords b -> a (1) and c -> b (2):
+  // cycles aba, bcb, abca. No single edge is in all three; two cuts of 7 hit
+  // them all, {a -> b, c -> b} (order b c a) and {b -> a, b -> c} (order
+  // c a b): the first order by name wins.
   UnitGraph g = letters("abc", {{"ab", 5}, {"bc", 6}, {"ca", 7}, {"ba", 1}, {"cb", 2}});
   auto cs = find_unit_cycles(g);
   ASSERT_EQ(cs.size(), 1u);
-  EXPECT_EQ(edge_name(g, cs[0].cheapest), "ab");
-  EXPECT_TRUE(cs[0].cheapest_splits);
-  // Without a -> b: b -> c -> b and c -> a, b -> a: {b, c} remains.
-  ASSERT_EQ(cs[0].remaining.size(), 1u);
-  EXPECT_EQ(names(g, cs[0].remaining[0]), (std::vector<std::string>{"b", "c"}));
-}
-
-TEST(Cycles, DenseTangleHasNoSingleCut) {
-  // Every pair both ways: no single edge splits it; the lightest is reported.
-  UnitGraph g = letters("abc", {{"ab", 4}, {"ba", 4}, {"bc", 4}, {"cb", 2}, {"ca", 4}, {"ac", 4}});
-  auto cs = find_unit_cycles(g);
-  ASSERT_EQ(cs.size(), 1u);
-  EXPECT_FALSE(cs[0].cheapest_splits);
-  EXPECT_EQ(edge_name(g, cs[0].cheapest), "cb");
-  ASSERT_EQ(cs[0].remaining.size(), 1u);
-  EXPECT_EQ(cs[0].remaining[0].size(), 3u);
+  EXPECT_EQ(cs[0].cut_weight, 7u);
+  EXPECT_EQ(edge_names(g, cs[0].cut), (std::vector<std::string>{"ab", "cb"}));
+  EXPECT_EQ(names(g, cs[0].order), (std::vector<std::string>{"b", "c", "a"}));
+  // Breakdown: the 2-cycles first (a's, then b's), then the ring, closed by c -> a.
+  EXPECT_EQ(breakdown_text(g, cs[0]),
+            (std::vector<std::string>{"aba closes at ba", "bcb closes at cb", "abca closes at ca"}));
 }
 
 TEST(Cycles, SeveralCyclesSortedByFirstMemberWithShortestWalk) {
@@ -167,7 +181,8 @@ TEST(ProjectCycles, ModuleComponentAndFileLevels) {
   // Modules: a -> b (1 include + 3 calls = 4), b -> a (1 include + 1 type = 2).
   ASSERT_EQ(c.module_cycles.size(), 1u);
   EXPECT_EQ(names(c.modules, c.module_cycles[0].members), (std::vector<std::string>{"a", "b"}));
-  const UnitEdge& cut = c.modules.edges[c.module_cycles[0].cheapest];
+  ASSERT_EQ(c.module_cycles[0].cut.size(), 1u);
+  const UnitEdge& cut = c.modules.edges[c.module_cycles[0].cut[0]];
   EXPECT_EQ(c.modules.names[cut.from], "b");
   EXPECT_EQ(cut.weight, 2u);
   EXPECT_EQ(c.modules.edge(0, 1)->weight, 4u);
@@ -175,7 +190,8 @@ TEST(ProjectCycles, ModuleComponentAndFileLevels) {
   ASSERT_EQ(c.component_cycles.size(), 2u);
   EXPECT_EQ(names(c.components, c.component_cycles[0].members), (std::vector<std::string>{"src/a/x", "src/b/y"}));
   EXPECT_EQ(names(c.components, c.component_cycles[1].members), (std::vector<std::string>{"src/c/p", "src/c/q"}));
-  const UnitEdge& ccut = c.components.edges[c.component_cycles[0].cheapest];
+  ASSERT_EQ(c.component_cycles[0].cut.size(), 1u);
+  const UnitEdge& ccut = c.components.edges[c.component_cycles[0].cut[0]];
   EXPECT_EQ(c.components.names[ccut.from], "src/b/y");
   // Files: only the header pair; x.cpp -> y.h -> x.h is no file cycle.
   ASSERT_EQ(c.file_cycles.size(), 1u);
@@ -187,14 +203,19 @@ TEST(ProjectCycles, ModuleComponentAndFileLevels) {
 TEST(ProjectCycles, JsonHasSortedMemberListsAndDetails) {
   Project p = planted();
   auto j = cycles_json(p, find_project_cycles(p));
-  EXPECT_EQ(j["schema"], "seam.cycles/1");
+  EXPECT_EQ(j["schema"], "seam.cycles/2");
   EXPECT_EQ(j["module_cycles"], nlohmann::ordered_json::parse(R"([["a","b"]])"));
   EXPECT_EQ(j["file_cycles"], nlohmann::ordered_json::parse(R"([["src/c/p.h","src/c/q.h"]])"));
   const auto& d = j["module_cycle_details"][0];
-  EXPECT_EQ(d["cheapest_break"]["from"], "b");
-  EXPECT_EQ(d["cheapest_break"]["to"], "a");
-  EXPECT_EQ(d["cheapest_break"]["weight"], 2);
-  EXPECT_EQ(d["cheapest_break"]["splits"], true);
+  EXPECT_EQ(d["cut"]["exact"], true);
+  EXPECT_EQ(d["cut"]["weight"], 2);
+  ASSERT_EQ(d["cut"]["edges"].size(), 1u);
+  EXPECT_EQ(d["cut"]["edges"][0]["from"], "b");
+  EXPECT_EQ(d["cut"]["edges"][0]["to"], "a");
+  EXPECT_EQ(d["cut"]["edges"][0]["sites"]["symbols"][0]["symbol"], "a::X");
+  EXPECT_EQ(d["order"], nlohmann::ordered_json::parse(R"(["a","b"])"));
+  EXPECT_EQ(d["breakdown"], nlohmann::ordered_json::parse(
+                                R"([{"path":["a","b","a"],"closing":{"from":"b","to":"a","weight":2}}])"));
   // a -> b: the heaviest symbol is b::y, used 3 times, first at x.cpp:10.
   const auto& ab = d["edges"][0];
   EXPECT_EQ(ab["from"], "a");
@@ -211,28 +232,50 @@ TEST(ProjectCycles, TextNamesTheCutAndTheSites) {
   Project p = planted();
   std::string t = cycles_text(p, find_project_cycles(p));
   EXPECT_NE(t.find("module cycles: 1"), std::string::npos) << t;
-  EXPECT_NE(t.find("path: a -> b -> a"), std::string::npos) << t;
-  EXPECT_NE(t.find("cheapest cut: b -> a (2 uses) breaks the cycle"), std::string::npos) << t;
-  EXPECT_NE(t.find("b::y  x3  e.g. src/a/x.cpp:10:5 call"), std::string::npos) << t;
+  EXPECT_NE(t.find("        a -> b -> a\n"), std::string::npos) << t;
+  EXPECT_NE(t.find("cut this edge (2 uses) and the module graph is acyclic:\n        b -> a  2"), std::string::npos) << t;
+  EXPECT_NE(t.find("a::X  x1  e.g. src/b/y.cpp:20"), std::string::npos) << t; // the cut edge's site
+  // Two component cycles: one total, then each cut for its own members.
+  EXPECT_NE(t.find("component cycles: 2\n  cut these 2 edges"), std::string::npos) << t;
+  EXPECT_NE(t.find("and these 2 components no longer form a cycle:"), std::string::npos) << t;
   EXPECT_NE(t.find("file cycles: 1"), std::string::npos) << t;
 }
 
-TEST(ProjectCycles, TextOfABigTangleListsItsLightestEdges) {
-  // A ring of 20 files including each other in a circle, plus chords:
-  // f00.h -> f01.h -> ... -> f19.h -> f00.h.
+TEST(ProjectCycles, TextOfABigTangleCapsTheBreakdownAndTheCut) {
+  // 30 files in a ring, each including the next, the one three ahead and the
+  // previous: 30 two-cycles and longer ones; above 20 nodes the cut is heuristic.
   TuBuilder t;
   t.tu.main_file = "src/m/f00.h";
   auto name = [](int i) { return "src/m/f" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".h"; };
-  for (int i = 0; i < 20; ++i) t.include(name(i), 1, name((i + 1) % 20));
+  for (int i = 0; i < 30; ++i) {
+    t.include(name(i), 1, name((i + 1) % 30));
+    t.include(name(i), 2, name((i + 3) % 30));
+    t.include(name(i), 3, name((i + 29) % 30)); // back to the previous one: 2-cycles
+  }
   Project p;
   ASSERT_TRUE(build_from(std::move(t.tu), src_modules({"m"}), p));
   ProjectCycles pc = find_project_cycles(p);
   ASSERT_EQ(pc.file_cycles.size(), 1u);
-  EXPECT_EQ(pc.file_cycles[0].members.size(), 20u);
-  EXPECT_EQ(pc.file_cycles[0].path.size(), 21u); // the whole ring and back
+  const UnitCycle& c = pc.file_cycles[0];
+  EXPECT_EQ(c.members.size(), 30u);
+  EXPECT_FALSE(c.cut_exact);
+  EXPECT_GT(c.breakdown.size(), kCycleBreakdownInText);
+  EXPECT_EQ(c.breakdown[0].path.size(), 3u); // the 2-cycles first: f00 -> f01 -> f00
   std::string text = cycles_text(p, pc);
-  EXPECT_NE(text.find("... 8 more edges inside this cycle, none lighter (--format json lists all)"), std::string::npos) << text;
-  EXPECT_EQ(cycles_json(p, pc)["file_cycle_details"][0]["edges"].size(), 20u);
+  EXPECT_NE(text.find("        ... " + std::to_string(c.breakdown.size() - kCycleBreakdownInText) +
+                      " more, each as long or longer (--format json lists all)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("(heuristic: the lightest cut found, not proven minimum):"), std::string::npos) << text;
+  ASSERT_GT(c.cut.size(), kCycleEdgesInText); // 30 two-cycles in a ring need 15 cuts at least
+  EXPECT_NE(text.find("        ... " + std::to_string(c.cut.size() - kCycleEdgesInText) + " lighter cut edges"),
+            std::string::npos)
+      << text;
+  auto j = cycles_json(p, pc)["file_cycle_details"][0];
+  EXPECT_EQ(j["breakdown"].size(), c.breakdown.size());
+  EXPECT_EQ(j["cut"]["exact"], false);
+  EXPECT_EQ(j["cut"]["edges"].size(), c.cut.size());
+  EXPECT_EQ(j["order"].size(), 30u);
 }
 
 TEST(ProjectCycles, TextOfAHugeCycleNamesItsFirstMembersAndCountsTheRest) {
@@ -245,7 +288,7 @@ TEST(ProjectCycles, TextOfAHugeCycleNamesItsFirstMembersAndCountsTheRest) {
   ProjectCycles pc = find_project_cycles(p);
   std::string text = cycles_text(p, pc);
   EXPECT_NE(text.find("[1] src/m/f00.h, src/m/f01.h, "), std::string::npos) << text;
-  EXPECT_NE(text.find("src/m/f23.h, and 6 more  (30 files, level 1)"), std::string::npos) << text;
+  EXPECT_NE(text.find("src/m/f23.h, and 6 more  (30 files, level 1, 30 edges)"), std::string::npos) << text;
   EXPECT_EQ(text.find("src/m/f24.h, src/m/f25.h"), std::string::npos) << text;
   EXPECT_EQ(cycles_json(p, pc)["file_cycles"][0].size(), 30u);
 }

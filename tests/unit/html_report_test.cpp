@@ -121,8 +121,14 @@ TEST(HtmlReportData, ModulesLevelsAndCycle) {
   EXPECT_EQ(d["modules"][2]["layer"], 0);
   ASSERT_EQ(d["cycles"]["modules"].size(), 1u);
   EXPECT_EQ(names(d, d["cycles"]["modules"][0]["members"]), (std::vector<std::string>{"base", "core"}));
-  // The lighter edge of the two closes it: base -> core (1) rather than core -> base (2).
-  EXPECT_EQ(names(d, d["cycles"]["modules"][0]["cut"]), (std::vector<std::string>{"base", "core"}));
+  // The minimum cut is the lighter edge of the two: base -> core (1) rather
+  // than core -> base (2); core then comes first in the cut's order.
+  const Json& cy = d["cycles"]["modules"][0];
+  ASSERT_EQ(cy["cut"].size(), 1u);
+  EXPECT_EQ(names(d, cy["cut"][0]), (std::vector<std::string>{"base", "core"}));
+  EXPECT_EQ(cy["cut_weight"], 1);
+  EXPECT_EQ(cy["cut_exact"], true);
+  EXPECT_EQ(names(d, cy["order"]), (std::vector<std::string>{"core", "base"}));
   EXPECT_EQ(d["summary"]["modules"], 3);
   EXPECT_EQ(d["summary"]["references"], 10);
   EXPECT_EQ(d["summary"]["cross_references"], 10);

@@ -53,7 +53,7 @@ const char* kModules = R"({"modules": [
   {"name": "b", "paths": ["src/b/**"]},
   {"name": "c", "paths": ["src/c/**"]}]})";
 
-TEST(CycleRule, OneViolationPerCycleAtTheLightestClosingEdge) {
+TEST(CycleRule, OneViolationPerCycleAtItsMinimumCut) {
   TuBuilder t;
   // a -> b weighs 3, b -> a weighs 1: b -> a closes the cycle. b -> c is outside it.
   t.ref("src/a/a.cpp", 3, "b::f", "src/b/b.cpp");
@@ -78,7 +78,8 @@ TEST(CycleRule, OneViolationPerCycleAtTheLightestClosingEdge) {
   EXPECT_EQ(v.edges[0].weight, 3u);
   EXPECT_FALSE(v.edges[0].closing);
   EXPECT_TRUE(v.edges[1].closing);
-  EXPECT_NE(v.message.find("(b -> a -> b)"), std::string::npos) << v.message;
+  EXPECT_EQ(v.cycle, (std::vector<std::string>{"a", "b"}));
+  EXPECT_NE(v.message.find("(a -> b -> a); cut it at b -> a, where b "), std::string::npos) << v.message;
   EXPECT_NE(v.message.find("a -> b (3), b -> a (1)"), std::string::npos) << v.message;
   // Every edge was examined for cycles: one JUnit case each.
   EXPECT_EQ(r.checks.size(), 3u);
@@ -100,11 +101,11 @@ TEST(CycleRule, ACallIsPreferredAsTheSiteAndLongerCyclesNameAConcretePath) {
   EXPECT_EQ(v.from + "->" + v.to, "c->a");
   EXPECT_EQ(site(v), "src/c/c.cpp:6:5");
   EXPECT_EQ(v.symbol, "a::run");
-  EXPECT_NE(v.message.find("(c -> a -> b -> c)"), std::string::npos) << v.message;
+  EXPECT_NE(v.message.find("(a -> b -> c -> a); cut it at c -> a"), std::string::npos) << v.message;
   Violation same_cycle;
   same_cycle.rule = "cycle";
-  same_cycle.members = {"a", "b", "c"};
-  EXPECT_EQ(v.key(), same_cycle.key()); // where it closes is not part of its identity
+  same_cycle.cycle = {"a", "b", "c"};
+  EXPECT_EQ(v.key(), same_cycle.key()); // where it is cut is not part of its identity
 }
 
 const char* kLayered = R"({
@@ -271,8 +272,46 @@ TEST(Rules, OutputIsSortedAndKeysAreUnique) {
   t.ref("src/a/a.cpp", 2, "c::x", "src/c/c.cpp");
   Project p = project(kModules, t);
   RuleResult r = evaluate(p);
-  ASSERT_EQ(r.violations.size(), 1u); // one SCC {a, b, c}
-  EXPECT_EQ(r.violations[0].members, (std::vector<std::string>{"a", "b", "c"}));
+  // One group {a, b, c}, two elementary cycles a <-> b and a <-> c.
+  ASSERT_EQ(r.violations.size(), 2u);
+  EXPECT_EQ(r.violations[0].cycle, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(r.violations[1].cycle, (std::vector<std::string>{"a", "c"}));
+  EXPECT_NE(r.violations[0].key(), r.violations[1].key());
+}
+
+TEST(CycleRule, EachElementaryCycleOfAGroupIsOneViolationCutWhereTheMinimumCutIs) {
+  // a <-> b, b <-> c and the ring a -> b -> c -> a. Weights: a -> b 5, b -> a 1,
+  // b -> c 6, c -> b 2, c -> a 7. Breakdown: a -> b -> a, b -> c -> b,
+  // a -> b -> c -> a. Minimum cut: a -> b and c -> b (7 uses).
+  TuBuilder t;
+  auto refs = [&](const char* from_file, const char* sym, const char* to_file, int n, int line) {
+    for (int i = 0; i < n; ++i) t.ref(from_file, line + i, std::string(sym) + std::to_string(i), to_file);
+  };
+  refs("src/a/a.cpp", "b::f", "src/b/b.cpp", 5, 10);
+  refs("src/b/b.cpp", "a::f", "src/a/a.cpp", 1, 10);
+  refs("src/b/b.cpp", "c::f", "src/c/c.cpp", 6, 20);
+  refs("src/c/c.cpp", "b::g", "src/b/b.cpp", 2, 10);
+  refs("src/c/c.cpp", "a::g", "src/a/a.cpp", 7, 20);
+  Project p = project(kModules, t);
+  RuleResult r = evaluate(p);
+  std::vector<std::string> got;
+  for (const Violation& v : r.violations) {
+    std::string walk;
+    for (const std::string& m : v.cycle) walk += m;
+    got.push_back(walk + " at " + v.from + v.to);
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"ab at ab", "abc at ab", "bc at cb"}));
+  for (const Violation& v : r.violations)
+    if (v.cycle.size() == 3) {
+      EXPECT_NE(v.message.find("one of 3 elementary cycles among the 3 modules a, b and c, whose minimum cut is 2 edges (7 uses;"),
+                std::string::npos)
+          << v.message;
+      ASSERT_EQ(v.edges.size(), 3u);
+      EXPECT_TRUE(v.edges[0].closing);  // a -> b, in the cut
+      EXPECT_FALSE(v.edges[1].closing); // b -> c
+      EXPECT_FALSE(v.edges[2].closing); // c -> a
+    }
 }
 
 // --- config checks that need the file list ---

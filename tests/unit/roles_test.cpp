@@ -456,9 +456,10 @@ TEST(RolesInit, TheStarterConfigDeclaresTheRolesAndReadsBack) {
   t.ref("src/app/main.cpp", 1, "util::f", "src/util/u.cpp");
   t.ref("src/checks/test_app.cpp", 1, "util::f", "src/util/u.cpp");
   t.ref("src/util/u_test.cpp", 1, "util::f", "src/util/u.cpp");
+  t.ref("src/util/u.cpp", 2, "checks::hook", "src/checks/test_hook.cpp"); // a cycle through a test module
   Project p;
   ASSERT_TRUE(test::build_from(std::move(t.tu), c, p));
-  std::vector<std::string> libs = library_reasons(p);
+  std::vector<std::string> libs = library_reasons(p); // util uses only a test module
   for (ModuleId m = 0; m < static_cast<ModuleId>(p.modules.size()); ++m)
     if (!libs[m].empty()) {
       p.modules[m].role = ModuleRole::Library;
@@ -476,6 +477,7 @@ TEST(RolesInit, TheStarterConfigDeclaresTheRolesAndReadsBack) {
   EXPECT_EQ(back.role_of(*back.find_module("app")), ModuleRole::Service);
   EXPECT_NE(text.find("    // test: all its files are test files"), std::string::npos) << text;
   EXPECT_NE(text.find("    // library: it uses no other module, 1 module uses it"), std::string::npos) << text;
+  EXPECT_EQ(text.find("A cycle"), std::string::npos) << text; // checks <-> util is not one seam check reports
 }
 
 } // namespace

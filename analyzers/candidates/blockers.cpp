@@ -16,19 +16,20 @@ bool is_function_like(SymbolKind k) {
 namespace {
 
 /// Calls f(ref index, outgoing) for every reference crossing the unit's
-/// boundary: outgoing = from the unit to another module. A library (or shared
-/// kernel) is taken along into every service that uses it, so references
+/// boundary: outgoing = from the unit to another module. A module with the
+/// library role is taken along into every service that uses it, so references
 /// between it and its users never cross a process boundary.
 template <typename F>
 void for_each_crossing(const CandidateContext& ctx, const std::vector<char>& in, const Assessment& a, F f) {
   const ModuleGraph& g = ctx.graph();
+  auto library = [&](ModuleId m) { return ctx.fixed_role(m) == Role::Library; };
   for (ModuleId m : a.modules) {
-    if (ctx.shared_kernel(m)) continue;
+    if (library(m)) continue;
     for (uint32_t e : g.out[m])
-      if (!in[g.edges[e].to] && !ctx.shared_kernel(g.edges[e].to))
+      if (!in[g.edges[e].to] && !library(g.edges[e].to))
         for (uint32_t r : g.edges[e].refs) f(r, true);
     for (uint32_t e : g.in[m])
-      if (!in[g.edges[e].from] && !ctx.shared_kernel(g.edges[e].from))
+      if (!in[g.edges[e].from] && !library(g.edges[e].from))
         for (uint32_t r : g.edges[e].refs) f(r, false);
   }
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analyzers/compdb/compile_db.h"
+#include "analyzers/core/edge_kinds.h"
 #include "analyzers/extract/fact_scan.h"
 #include "analyzers/model/model.h"
 
@@ -64,6 +65,12 @@ struct Registrar {
   explicit Registrar(Command c);
 };
 const std::vector<Command>& commands();
+
+/// `--edges include|symbol|all` for a command's option list (edges_option.cpp).
+/// `defaults` says what the command shows without it, for --help.
+OptionSpec edges_option(const std::string& defaults);
+/// The edges --edges chose; absent when not given (each graph's default then).
+std::optional<EdgeKinds> chosen_edges(const Options& o);
 
 /// Diagnostics to stderr: "seam: error: ...", "seam: warning: ...", "seam: note: ...".
 void error(const std::string& msg);

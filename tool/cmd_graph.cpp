@@ -46,7 +46,7 @@ int run_graph(const Options& o) {
       return kError;
     }
   }
-  UnitGraph g = build_unit_graph(p, level, only);
+  UnitGraph g = build_unit_graph(p, level, only, chosen_edges(o));
   GraphContext ctx;
   std::string err;
   if (!make_graph_context(g, only, filter, ctx, err)) {
@@ -74,13 +74,14 @@ Registrar reg({
     "graph",
     "dependency graph                  --format text|json|dot|svg",
     "seam graph [--format text|json|dot|svg] [--level module|component|file] [--module NAME]\n"
-    "                  [--focus NAME] [--min-weight N] [--external] [options]",
+    "                  [--focus NAME] [--min-weight N] [--edges include|symbol|all] [--external] [options]",
     "Prints the dependency graph. At module level an edge A -> B exists for every reference\n"
     "from code in A to a symbol owned by B and every include of a B file from an A file, with\n"
     "counts per kind (call, type, base, override, member, read, write, address, template-arg,\n"
     "macro, friend, include); its weight is their sum. --level component draws Lakos\n"
-    "components (a header and the source of the same name and folder) with includes and\n"
-    "references; --level file draws the include graph.\n"
+    "components (a header and the source of the same name and folder, never across modules)\n"
+    "and --level file the files; both with #include edges only unless --edges says otherwise\n"
+    "(--edges symbol: references only, all: both). The text output starts with the edges shown.\n"
     "dot and svg are drawings: nodes sized by lines and filled by layer (or level), edges\n"
     "labelled with their weight, red inside a cycle, dashed where they break seam.json (a\n"
     "higher layer, or outside may_depend_on); at module level one rank per Lakos level.\n"
@@ -91,6 +92,7 @@ Registrar reg({
      {"module", "NAME", "with --level component|file: only the nodes inside module NAME", {}, ""},
      {"focus", "NAME", "only NAME (a module, or a component/file at those levels) and its direct neighbours", {}, ""},
      {"min-weight", "N", "hide edges with fewer than N uses (references + includes)", {}, ""},
+     edges_option("default: all for modules, include for components and files"),
      {"external", "", "also show headers from outside the project (system, third party)", {}, ""},
      {"color-by", "WHAT", "fill nodes by layer, Lakos level or module (auto: layer when seam.json declares layers)",
       {"auto", "layer", "level", "module"}, "auto"}},

@@ -30,6 +30,7 @@ int run_report(const Options& o) {
   ro.run.tus = st.tus;
   ro.run.tus_failed = st.failed;
   ro.run.title = o.get("title");
+  ro.edges = chosen_edges(o);
   if (o.has("baseline")) {
     // As `seam check --baseline`: relative to the current folder.
     std::error_code ec;
@@ -48,17 +49,21 @@ int run_report(const Options& o) {
 Registrar reg({
     "report",
     "self-contained HTML report        -o FILE",
-    "seam report -o FILE [--title NAME] [--baseline FILE] [options]",
+    "seam report -o FILE [--title NAME] [--baseline FILE] [--edges include|symbol|all] [options]",
     "Writes one HTML file with everything seam finds: an overview, the module graph (click a\n"
     "module for its page; search, pan and zoom), the dependency structure matrix (click a cell\n"
     "for its sites), coupling metrics with the main-sequence chart, extraction candidates with\n"
     "their blockers and proto previews, the violations of seam.json, and one page per module.\n"
     "The file has its styles, script, data and drawings inlined and makes no network request;\n"
     "it opens from disk in any current browser. The date it shows is today's, or the one\n"
-    "SOURCE_DATE_EPOCH gives, so the file can be reproduced byte for byte. Docs: docs/report.md",
+    "SOURCE_DATE_EPOCH gives, so the file can be reproduced byte for byte.\n"
+    "--edges picks what makes an edge of the graph, the matrix, the metrics and the cycles\n"
+    "(default: all for modules, include for components and files); the violations follow\n"
+    "seam.json's rules, as in `seam check`. Docs: docs/report.md",
     {{"title", "NAME", "project name shown in the report (default: the project folder's name)", {}, ""},
      {"baseline", "FILE", "the check's baseline instead of seam.json's \"baseline\" (relative to the current "
-                          "folder); violations it holds show as baselined", {}, ""}},
+                          "folder); violations it holds show as baselined", {}, ""},
+     edges_option("default: all for modules, include for components and files")},
     0,
     0,
     run_report,

@@ -60,6 +60,15 @@ ModuleRole Config::role_of(const ModuleDecl& m) const {
   return ModuleRole::Service;
 }
 
+bool rule_takes_edges(std::string_view rule) {
+  return rule == "cycle" || rule == "layer" || rule == "undeclared" || rule == "unused-allowance";
+}
+
+EdgeKinds Config::edges(const std::string& rule) const {
+  auto it = rule_edges.find(rule);
+  return it != rule_edges.end() ? it->second : EdgeKinds::All;
+}
+
 int Config::layer_index(const std::string& layer) const {
   for (size_t i = 0; i < layers.size(); ++i)
     if (layers[i] == layer) return static_cast<int>(i);
@@ -183,6 +192,8 @@ const std::vector<std::string> kModuleKeys = {"name",          "paths",   "publi
 const std::vector<std::string> kLayerKeys = {"name", "role"};
 const std::vector<std::string> kRoles = {"service", "library", "test"};
 const std::vector<std::string> kSeverities = {"error", "warning", "info", "off"};
+const std::vector<std::string> kRuleKeys = {"severity", "edges"};
+const std::vector<std::string> kEdgeKinds = {"include", "symbol", "all"};
 
 class Validator {
 public:
@@ -344,7 +355,8 @@ private:
   void rules(const Value& v) {
     if (v.kind != Kind::Object) {
       error(v.pos, std::string("\"rules\" must be an object mapping rule names to "
-                               "severities, such as {\"layer\": \"warning\"}; found ") +
+                               "severities, such as {\"layer\": \"warning\"} or {\"cycle\": {\"severity\": "
+                               "\"error\", \"edges\": \"include\"}}; found ") +
                        jsonc::describe(v.kind));
       return;
     }
@@ -360,35 +372,85 @@ private:
         error(m.key_pos, msg);
         continue;
       }
+      if (m.value.kind == Kind::Object) {
+        rule_object(m.key, m.value);
+        continue;
+      }
       if (!m.value.is_string()) {
         error(m.value.pos, "the severity of rule " + quote(m.key) +
-                               " must be a string: error, warning, info or off; found " +
+                               " must be a string: error, warning, info or off (or an object such as "
+                               "{\"severity\": \"error\", \"edges\": \"include\"}); found " +
                                jsonc::describe(m.value.kind));
         continue;
       }
-      const std::string& s = m.value.text;
-      Severity sev;
-      if (s == "error")
-        sev = Severity::Error;
-      else if (s == "warning")
-        sev = Severity::Warning;
-      else if (s == "info")
-        sev = Severity::Info;
-      else if (s == "off")
-        sev = Severity::Off;
-      else {
-        std::string msg = "unknown severity " + quote(s) + " for rule " + quote(m.key);
-        std::string best = closest(s, kSeverities);
-        if (!best.empty())
-          msg += "; did you mean " + quote(best) + "?";
-        else
-          msg += "; use error, warning, info or off";
-        error(m.value.pos, msg);
-        continue;
-      }
-      out_.rules[m.key] = sev;
-      out_.rule_pos[m.key] = to_pos(m.value.pos);
+      severity(m.key, m.value);
     }
+  }
+
+  /// {"severity": ..., "edges": ...}: both optional.
+  void rule_object(const std::string& rule, const Value& v) {
+    for (const Member& m : v.members) {
+      if (m.key == "severity") {
+        if (!m.value.is_string())
+          error(m.value.pos, "the severity of rule " + quote(rule) +
+                                 " must be a string: error, warning, info or off; found " +
+                                 jsonc::describe(m.value.kind));
+        else
+          severity(rule, m.value);
+      } else if (m.key == "edges") {
+        edges(rule, m.value);
+      } else {
+        unknown_key(m, kRuleKeys, " in rule " + quote(rule));
+      }
+    }
+  }
+
+  void edges(const std::string& rule, const Value& v) {
+    if (!rule_takes_edges(rule)) {
+      error(v.pos, "rule " + quote(rule) + " takes no \"edges\" (" +
+                       (rule == "private-header" ? "it is about #include directives"
+                                                 : "it is about references to symbols") +
+                       "); \"edges\" applies to cycle, layer, undeclared and unused-allowance");
+      return;
+    }
+    EdgeKinds k;
+    if (!v.is_string() || !parse_edge_kinds(v.text, k)) {
+      std::string msg = "the \"edges\" of rule " + quote(rule) + " must be include, symbol or all; found " +
+                        (v.is_string() ? quote(v.text) : std::string(jsonc::describe(v.kind)));
+      if (v.is_string()) {
+        std::string best = closest(v.text, kEdgeKinds);
+        if (!best.empty()) msg += "; did you mean " + quote(best) + "?";
+      }
+      error(v.pos, msg);
+      return;
+    }
+    out_.rule_edges[rule] = k;
+    out_.rule_edges_pos[rule] = to_pos(v.pos);
+  }
+
+  void severity(const std::string& rule, const Value& v) {
+    const std::string& s = v.text;
+    Severity sev;
+    if (s == "error")
+      sev = Severity::Error;
+    else if (s == "warning")
+      sev = Severity::Warning;
+    else if (s == "info")
+      sev = Severity::Info;
+    else if (s == "off")
+      sev = Severity::Off;
+    else {
+      std::string msg = "unknown severity " + quote(s) + " for rule " + quote(rule);
+      std::string best = closest(s, kSeverities);
+      if (!best.empty())
+        msg += "; did you mean " + quote(best) + "?";
+      else
+        msg += "; use error, warning, info or off";
+      error(v.pos, msg);
+      return;
+    }
+    out_.rules[rule] = sev;
+    out_.rule_pos[rule] = to_pos(v.pos);
   }
 
   void modules(const Value& v) {

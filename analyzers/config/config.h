@@ -2,6 +2,8 @@
 // validation error names file:line:column. Format: ../../docs/config.md.
 #pragma once
 
+#include "analyzers/core/edge_kinds.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -32,6 +34,11 @@ enum class ModuleRole : uint8_t { Service, Library, Test };
 const char* to_string(ModuleRole r); ///< "service", "library", "test"
 /// The role named `text`, or nullopt when it names none.
 std::optional<ModuleRole> parse_role(std::string_view text);
+
+/// The rules whose "edges" seam.json may set: those that read the module
+/// graph (cycle, layer, undeclared, unused-allowance). private-header is about
+/// #include by definition, interface-growth about references.
+bool rule_takes_edges(std::string_view rule);
 
 /// The severity a rule has when "rules" does not name it (docs/config.md):
 /// unused-allowance is info, every other rule an error. Off for an unknown name.
@@ -71,11 +78,15 @@ struct Config {
   bool include_tests = false;
   std::vector<ModuleDecl> modules;
   std::map<std::string, Severity> rules;///< rule name -> severity (only what was given)
+  /// rule name -> the edges of the module graph it checks (only what was given:
+  /// {"cycle": {"severity": "error", "edges": "include"}}); default all.
+  std::map<std::string, EdgeKinds> rule_edges;
   std::vector<std::string> exclude;
   std::string baseline = "seam-baseline.json"; ///< relative to root unless absolute
 
   std::vector<ConfigPos> layer_pos;     ///< one per layer
   std::map<std::string, ConfigPos> rule_pos; ///< position of each given severity
+  std::map<std::string, ConfigPos> rule_edges_pos; ///< position of each given "edges"
   std::vector<ConfigPos> exclude_pos;   ///< one per exclude glob
 
   /// Index of a layer in `layers` (0 = top), or -1.
@@ -85,6 +96,8 @@ struct Config {
   ModuleRole role_of(const ModuleDecl& m) const;
   /// The severity of a rule: as given in "rules", else default_severity(rule).
   Severity severity(const std::string& rule) const;
+  /// The edges a rule checks: as given in "rules", else all.
+  EdgeKinds edges(const std::string& rule) const;
 };
 
 /// A problem in the config, with its position.

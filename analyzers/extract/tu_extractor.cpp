@@ -9,6 +9,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
+#include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceManager.h>
@@ -313,6 +314,32 @@ bool is_template(const Decl* d) {
   return isa<TypeAliasTemplateDecl>(d);
 }
 
+/// Whether clang::index reports a reference from dependent code (a template
+/// pattern, a generic lambda) that names no declaration the definition fixes:
+/// - a dependent member (CXXDependentScopeMemberExpr `x.f()`,
+///   DependentScopeDeclRefExpr `T::f`, `Base<T>::f`): looked up in a type
+///   known only per instantiation; clang::index guesses from the primary
+///   template, which a specialisation may contradict;
+/// - an operator on dependent operands (`tx != nullptr`, `it != m.end()`):
+///   the OverloadExpr holds every operator of that name that ordinary lookup
+///   saw in the enclosing namespaces, unrelated to the operands; in issue 13
+///   that was a pool allocator's global operator== in another module;
+/// - a call by name whose ordinary lookup found several declarations: which
+///   one is called (if any: ADL may add a better one) is decided per
+///   instantiation.
+/// A call by name that ordinary lookup bound to exactly one function or
+/// function template (`helper(v)` with `v` of type T) stays a reference: the
+/// definition names it, and only ADL in T's namespaces could call another.
+/// These nodes exist only in dependent (or invalid) code; what a pattern
+/// resolves is a DeclRefExpr, MemberExpr or type and is always kept.
+bool dependent_lookup(const Expr* e) {
+  if (!e) return false;
+  if (isa<CXXDependentScopeMemberExpr>(e) || isa<DependentScopeDeclRefExpr>(e)) return true;
+  if (const auto* o = dyn_cast<OverloadExpr>(e))
+    return o->getNumDecls() != 1 || o->getName().getNameKind() != DeclarationName::Identifier;
+  return false;
+}
+
 class FactConsumer : public index::IndexDataConsumer {
 public:
   explicit FactConsumer(TuState& st) : st_(st) {}
@@ -357,7 +384,8 @@ public:
       return true;
     }
 
-    // A reference.
+    // A reference. What dependent code may call is not a use (dependent_lookup).
+    if (dependent_lookup(info.OrigE)) return true;
     uint32_t from = kNoSymbol;
     if (info.Parent) from = symbol(pattern_of(info.Parent));
     RefKind kind = RefKind::TypeUse;
@@ -646,8 +674,18 @@ protected:
     Preprocessor& pp = ci.getPreprocessor();
     pp.addPPCallbacks(std::make_unique<IncludeCollector>(st_));
     index::IndexingOptions opts;
-    opts.SystemSymbolFilter = index::IndexingOptions::SystemSymbolFilterKind::None;
+    // Every occurrence, in system headers too: which files count is decided by
+    // path (TuState::indexed), not by how a TU reached them. With None a
+    // project header reached through -isystem/-idirafter (test targets often
+    // do, e.g. `-isystem <root>`) reported nothing in that TU — no definition
+    // — and when that TU was the one indexing the header, its classes were
+    // owned by a forward declaration elsewhere (issue 13, leveldb::Env).
+    // External headers cost nothing more with shortcuts: they are not traversed.
+    opts.SystemSymbolFilter = index::IndexingOptions::SystemSymbolFilterKind::All;
     opts.IndexFunctionLocals = false;
+    // A template is indexed by its pattern only: what an instantiation
+    // resolves depends on the template arguments, which are the instantiating
+    // code's dependency, not the template's (see dependent_lookup).
     opts.IndexImplicitInstantiation = false;
     opts.IndexMacros = true;
     // Only what no other TU indexes is traversed, and only its function

@@ -113,11 +113,11 @@ UnitCycle cycle_containing(const UnitGraph& g, uint32_t node) {
   return cy;
 }
 
-ProjectCycles find_project_cycles(const Project& p) {
+ProjectCycles find_project_cycles(const Project& p, std::optional<EdgeKinds> edges) {
   ProjectCycles c;
-  c.modules = build_unit_graph(p, GraphLevel::Module);
-  c.components = build_unit_graph(p, GraphLevel::Component);
-  c.files = build_unit_graph(p, GraphLevel::File);
+  c.modules = build_unit_graph(p, GraphLevel::Module, kNoModule, edges);
+  c.components = build_unit_graph(p, GraphLevel::Component, kNoModule, edges);
+  c.files = build_unit_graph(p, GraphLevel::File, kNoModule, edges);
   c.module_cycles = find_unit_cycles(c.modules);
   c.component_cycles = find_unit_cycles(c.components);
   c.file_cycles = find_unit_cycles(c.files);

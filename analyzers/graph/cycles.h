@@ -50,7 +50,9 @@ struct ProjectCycles {
   std::vector<UnitCycle> module_cycles, component_cycles, file_cycles;
   std::vector<uint32_t> module_levels, component_levels, file_levels; ///< per node, 1-based
 };
-ProjectCycles find_project_cycles(const Project& project);
+/// `edges` picks the edges of every level; absent: each level's default
+/// (default_edge_kinds: all for modules, include for components and files).
+ProjectCycles find_project_cycles(const Project& project, std::optional<EdgeKinds> edges = std::nullopt);
 
 /// Node -> index of its cycle in `cycles`, or UINT32_MAX (not in a cycle).
 std::vector<uint32_t> cycle_of_node(size_t node_count, const std::vector<UnitCycle>& cycles);

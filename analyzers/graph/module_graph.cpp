@@ -18,16 +18,17 @@ std::vector<std::vector<uint32_t>> ModuleGraph::successors() const {
   return s;
 }
 
-ModuleGraph build_module_graph(const Project& p) {
+ModuleGraph build_module_graph(const Project& p, EdgeKinds kinds) {
   ModuleGraph g;
   g.module_count = p.modules.size();
+  g.edge_kinds = kinds;
   EdgeCollector<ModuleEdge> edges;
-  for (uint32_t i = 0; i < p.refs.size(); ++i) {
+  for (uint32_t i = 0; i < p.refs.size() && has_references(kinds); ++i) {
     const Reference& r = p.refs[i];
     if (r.from_module == kNoModule || r.to_module == kNoModule || r.from_module == r.to_module) continue;
     edges.add_ref(r.from_module, r.to_module, i, r.kind);
   }
-  for (uint32_t i = 0; i < p.includes.size(); ++i) {
+  for (uint32_t i = 0; i < p.includes.size() && has_includes(kinds); ++i) {
     const Include& inc = p.includes[i];
     if (inc.included == kNoFile) continue;
     ModuleId a = p.files[inc.site.file].module;

@@ -1,8 +1,10 @@
 // The module dependency graph: an edge A->B for every reference from code in A
-// to a symbol owned by B and every include of a B file from an A file, with
-// counts per kind and the sites behind them (indices into the Project).
+// to a symbol owned by B and every include of a B file from an A file (or only
+// one of the two: EdgeKinds), with counts per kind and the sites behind them
+// (indices into the Project).
 #pragma once
 
+#include "analyzers/core/edge_kinds.h"
 #include "analyzers/graph/edge_uses.h"
 #include "analyzers/model/model.h"
 
@@ -19,6 +21,7 @@ struct ModuleEdge : EdgeUses {
 
 struct ModuleGraph {
   size_t module_count = 0;
+  EdgeKinds edge_kinds = EdgeKinds::All;       ///< what made the edges
   std::vector<ModuleEdge> edges;               ///< sorted by (from, to); ids follow name order
   std::vector<std::vector<uint32_t>> out;      ///< per module: indices into edges
   std::vector<std::vector<uint32_t>> in;       ///< per module: indices into edges
@@ -28,8 +31,9 @@ struct ModuleGraph {
   std::vector<std::vector<uint32_t>> successors() const;
 };
 
-/// Builds the graph in one pass over references and includes (linear).
-ModuleGraph build_module_graph(const Project& project);
+/// Builds the graph in one pass over references and includes (linear);
+/// `edges` picks which of the two make an edge.
+ModuleGraph build_module_graph(const Project& project, EdgeKinds edges = EdgeKinds::All);
 
 /// A module's use of files outside the project root (system, third-party).
 struct ExternalDependency {

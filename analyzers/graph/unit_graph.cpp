@@ -23,6 +23,8 @@ bool parse_graph_level(const std::string& s, GraphLevel& out) {
   return false;
 }
 
+EdgeKinds default_edge_kinds(GraphLevel l) { return l == GraphLevel::Module ? EdgeKinds::All : EdgeKinds::Include; }
+
 uint32_t UnitGraph::find(const std::string& name) const {
   auto it = std::lower_bound(names.begin(), names.end(), name);
   return it != names.end() && *it == name ? static_cast<uint32_t>(it - names.begin()) : kNoNode;
@@ -41,9 +43,10 @@ std::vector<std::vector<uint32_t>> UnitGraph::successors() const {
   return s;
 }
 
-UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
+UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only, std::optional<EdgeKinds> kinds) {
   UnitGraph g;
   g.level = level;
+  g.edge_kinds = kinds.value_or(default_edge_kinds(level));
   // Node of every file (kNoNode: not drawn at this level).
   std::vector<uint32_t> node_of(p.files.size(), kNoNode);
   if (level == GraphLevel::Module) {
@@ -79,7 +82,7 @@ UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
     if (s.owner != kNoFile && node_of[s.owner] != kNoNode && s.kind != SymbolKind::Macro) ++g.symbols[node_of[s.owner]];
 
   EdgeCollector<UnitEdge> edges;
-  if (level != GraphLevel::File) {
+  if (has_references(g.edge_kinds)) {
     for (uint32_t i = 0; i < p.refs.size(); ++i) {
       const Reference& r = p.refs[i];
       FileId owner = p.symbols[r.target].owner;
@@ -89,7 +92,7 @@ UnitGraph build_unit_graph(const Project& p, GraphLevel level, ModuleId only) {
       edges.add_ref(a, b, i, r.kind);
     }
   }
-  for (uint32_t i = 0; i < p.includes.size(); ++i) {
+  for (uint32_t i = 0; i < p.includes.size() && has_includes(g.edge_kinds); ++i) {
     const Include& inc = p.includes[i];
     if (inc.included == kNoFile) continue;
     uint32_t a = node_of[inc.site.file], b = node_of[inc.included];

@@ -3,19 +3,22 @@
 // in the same folder) and files. Cycles, levels, DOT/SVG and `seam why` work
 // on it, so they behave the same at every level.
 //
-// What makes an edge differs on purpose:
-//  - module:    references to symbols of the other module, and includes
+// What makes an edge is a choice (EdgeKinds: include, symbol or all), with a
+// default per level:
+//  - module:    all: references to symbols of the other module, and includes
 //               (the same edges as build_module_graph);
-//  - component: includes, and references to symbols owned by the other
-//               component: Lakos' "depends on" covers link-time use;
-//  - file:      includes only: the graph the preprocessor walks, where a
-//               cycle means a header cycle.
+//  - component: include: Lakos' physical dependency, where a cycle is one a
+//               project's include-cycle lint would list;
+//  - file:      include: the graph the preprocessor walks.
+// A reference edge goes to the node that owns the symbol (its defining file).
 #pragma once
 
+#include "analyzers/core/edge_kinds.h"
 #include "analyzers/graph/edge_uses.h"
 #include "analyzers/model/model.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +27,9 @@ namespace seam {
 enum class GraphLevel : uint8_t { Module, Component, File };
 const char* to_string(GraphLevel l); ///< "module", "component", "file"
 bool parse_graph_level(const std::string& s, GraphLevel& out);
+/// The edges a level shows unless told otherwise: all for modules, include
+/// for components and files.
+EdgeKinds default_edge_kinds(GraphLevel l);
 
 struct UnitEdge : EdgeUses {
   uint32_t from = 0, to = 0;                    ///< node ids
@@ -31,6 +37,7 @@ struct UnitEdge : EdgeUses {
 
 struct UnitGraph {
   GraphLevel level = GraphLevel::Module;
+  EdgeKinds edge_kinds = EdgeKinds::All;        ///< what made the edges
   std::vector<std::string> names;               ///< node names, sorted; node id = index
   std::vector<ModuleId> module;                 ///< per node: its module (kNoModule when none)
   std::vector<std::vector<FileId>> files;       ///< per node: its files, by path
@@ -53,7 +60,9 @@ inline constexpr uint32_t kNoNode = UINT32_MAX;
 /// At component and file level, `only` keeps the nodes of that one module and
 /// the edges between them (kNoModule: all). Files of no module are left out at
 /// every level, as at module level, so the three graphs describe the same code.
-UnitGraph build_unit_graph(const Project& project, GraphLevel level, ModuleId only = kNoModule);
+/// `edges` picks what makes an edge; absent: default_edge_kinds(level).
+UnitGraph build_unit_graph(const Project& project, GraphLevel level, ModuleId only = kNoModule,
+                           std::optional<EdgeKinds> edges = std::nullopt);
 
 /// A node's includes of files outside the project root (system, third party).
 struct UnitExternal {

@@ -1,6 +1,7 @@
 #include "analyzers/init/header_placement.h"
 
 #include "analyzers/core/paths.h"
+#include "analyzers/model/components.h"
 
 #include <algorithm>
 #include <map>
@@ -85,6 +86,7 @@ HeaderPlacement place_headers(Project& p, const std::vector<CMakeTarget>& target
   }
   p.unowned = std::move(still);
   assign_symbols_and_refs(p);
+  assign_components(p); // a component never spans two modules: placing may join or split some
   std::sort(out.unplaced.begin(), out.unplaced.end());
   return out;
 }

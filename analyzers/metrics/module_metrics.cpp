@@ -30,9 +30,10 @@ std::optional<double> modularity(const Project& p, uint64_t* refs_counted) {
   return q;
 }
 
-Metrics compute_metrics(const Project& p, const ModuleGraph& g) {
+Metrics compute_metrics(const Project& p, const ModuleGraph& g, std::optional<EdgeKinds> edges) {
   const size_t n = p.modules.size();
   Metrics out;
+  out.project.module_edges = g.edge_kinds;
   out.modules.resize(n);
   std::vector<std::vector<uint32_t>> succ = g.successors();
   std::vector<uint32_t> levels = levelize(succ);
@@ -81,8 +82,9 @@ Metrics compute_metrics(const Project& p, const ModuleGraph& g) {
     mm.dependency_width = static_cast<uint32_t>(used[m].size());
   }
   out.project.module_dependency = dependency_metrics(succ);
-  out.project.component_dependency =
-      dependency_metrics(build_unit_graph(p, GraphLevel::Component).successors());
+  UnitGraph components = build_unit_graph(p, GraphLevel::Component, kNoModule, edges);
+  out.project.component_edges = components.edge_kinds;
+  out.project.component_dependency = dependency_metrics(components.successors());
   out.project.modularity = modularity(p, &out.project.modularity_refs);
   return out;
 }

@@ -44,6 +44,8 @@ struct ModuleMetrics {
 };
 
 struct ProjectMetrics {
+  EdgeKinds module_edges = EdgeKinds::All;        ///< what made the module graph's edges
+  EdgeKinds component_edges = EdgeKinds::Include; ///< what made the component graph's edges
   DependencyMetrics module_dependency;    ///< over the module graph
   DependencyMetrics component_dependency; ///< over the Lakos component graph
   /// Newman's Q for directed graphs (Leicht & Newman 2008), communities =
@@ -61,8 +63,12 @@ struct Metrics {
 };
 
 /// Everything in one call; linear in references plus the CCD cost
-/// (dependency_metrics.h).
-Metrics compute_metrics(const Project& project, const ModuleGraph& graph);
+/// (dependency_metrics.h). Ca, Ce, I, D and the module CCD follow `graph`'s
+/// edges; the component graph uses `edges` when given (`--edges`), else its
+/// default (include). Cohesion, widths and modularity count references by
+/// definition, whatever the edges.
+Metrics compute_metrics(const Project& project, const ModuleGraph& graph,
+                        std::optional<EdgeKinds> edges = std::nullopt);
 
 /// Modularity alone (exposed for tests).
 std::optional<double> modularity(const Project& project, uint64_t* refs_counted = nullptr);

@@ -2,6 +2,7 @@
 
 #include "analyzers/core/paths.h"
 #include "analyzers/model/test_files.h"
+#include "analyzers/model/components.h"
 
 #include <algorithm>
 #include <map>
@@ -10,7 +11,6 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace seam {
 
@@ -49,6 +49,16 @@ bool loc_less(const std::vector<File>& files, const Loc& a, const Loc& b) {
   if (!a.valid()) return false;
   if (!b.valid()) return true;
   return std::tie(files[a.file].path, a.line, a.column) < std::tie(files[b.file].path, b.line, b.column);
+}
+
+/// Of two definitions of one symbol, the one that owns it: a header's before a
+/// source's, then path order. Two definitions are the same inline code seen in
+/// two places, or two programs' classes of one name: leveldb's test
+/// db/skiplist_test.cc defines a struct leveldb::Comparator of its own beside
+/// the class in include/leveldb/comparator.h, which every other use means.
+bool def_less(const std::vector<File>& files, const Loc& a, const Loc& b) {
+  if (a.valid() && b.valid() && files[a.file].is_header != files[b.file].is_header) return files[a.file].is_header;
+  return loc_less(files, a, b);
 }
 
 /// Accumulates facts of many TUs under global ids before the final sort.
@@ -177,39 +187,9 @@ public:
               [](const TuStatus& a, const TuStatus& b) { return a.file < b.file; });
     p_.file_index.clear();
     for (FileId i = 0; i < p_.files.size(); ++i) p_.file_index.emplace(p_.files[i].path, i);
-    pair_split_components();
   }
 
 private:
-  /// A source whose header lives in another folder (util/cleanable.cc and
-  /// include/rocksdb/cleanable.h) is one component with that header: the first
-  /// project header of its own name it includes (Lakos: a component's source
-  /// includes its header first). Only for sources with no header beside them.
-  void pair_split_components() {
-    std::unordered_set<std::string_view> beside; // components that have a header
-    for (const File& f : p_.files)
-      if (f.is_header && !f.external) beside.insert(f.component);
-    auto base = [](std::string_view c) {
-      size_t s = c.rfind('/');
-      return s == std::string_view::npos ? c : c.substr(s + 1);
-    };
-    std::vector<std::string> paired(p_.files.size());
-    FileId last = kNoFile;
-    for (const Include& inc : p_.includes) { // sorted by site: the first include of a file comes first
-      const FileId s = inc.site.file;
-      if (s == last || inc.included == kNoFile) continue;
-      const File& src = p_.files[s];
-      const File& h = p_.files[inc.included];
-      if (src.is_header || src.external || h.external || !h.is_header || beside.count(src.component) ||
-          base(h.component) != base(src.component))
-        continue;
-      last = s;
-      paired[s] = h.component;
-    }
-    for (FileId f = 0; f < p_.files.size(); ++f)
-      if (!paired[f].empty()) p_.files[f].component = std::move(paired[f]);
-  }
-
   FileId intern_file(const FileFact& f) {
     auto [it, inserted] = files_.emplace(f.path, static_cast<FileId>(p_.files.size()));
     if (inserted) {
@@ -219,7 +199,6 @@ private:
       file.is_header = is_header_path(f.path);
       file.lines = f.lines;
       file.hash = f.hash;
-      file.component = strip_extension(f.path);
       p_.files.push_back(std::move(file));
     } else {
       File& file = p_.files[it->second];
@@ -242,8 +221,11 @@ private:
     Symbol& cur = p_.symbols[it->second];
     // The earliest declaration (by path, line, column) is the declaration.
     if (s.decl.valid() && loc_less(p_.files, s.decl, cur.decl)) cur.decl = s.decl;
-    if (s.def.valid() && !cur.def.valid()) {
-      // What a definition tells wins over what a declaration tells.
+    const bool header_over_source = s.def.valid() && cur.def.valid() && p_.files[s.def.file].is_header &&
+                                    !p_.files[cur.def.file].is_header;
+    if (s.def.valid() && (!cur.def.valid() || header_over_source)) {
+      // What a definition tells wins over what a declaration tells (and a
+      // header's definition over a source's: def_less).
       cur.def = s.def;
       cur.bases = std::move(s.bases);
       cur.is_abstract = s.is_abstract;
@@ -254,7 +236,7 @@ private:
         cur.result = std::move(s.result);
         cur.params = std::move(s.params);
       }
-    } else if (s.def.valid() && loc_less(p_.files, s.def, cur.def)) {
+    } else if (s.def.valid() && def_less(p_.files, s.def, cur.def)) {
       cur.def = s.def; // a definition in two places (inline in a header): keep one stably
     }
     if (cur.signature.empty() && !s.signature.empty()) {
@@ -464,6 +446,7 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
   }
 
   assign_symbols_and_refs(project);
+  assign_components(project); // needs the modules: a component never spans two
   return ok;
 }
 

@@ -25,8 +25,7 @@ struct File {
   uint32_t lines = 0;
   uint64_t hash = 0;
   ModuleId module = kNoModule;
-  std::string component; ///< Lakos component: path without extension; a source
-                         ///< whose header is in another folder: the header's
+  std::string component; ///< Lakos component (components.h: assign_components)
 };
 
 /// A merged symbol. Loc::file indexes Project::files.
@@ -109,8 +108,9 @@ struct Project {
 std::string signature_params(const std::string& signature);
 
 /// Merges TU facts into `project`. The conflict rule: a file is identified by
-/// its path, a symbol by its USR; a symbol's definition wins over a declaration,
-/// flags are OR-ed, the first non-empty signature is kept; references and
+/// its path, a symbol by its USR; a symbol's definition wins over a declaration
+/// (of two definitions, a header's over a source's, then the first by path),
+/// whichever TU saw it and in whatever order; flags are OR-ed, the first non-empty signature is kept; references and
 /// includes are identified by (site, target, kind) and kept once.
 /// Then assigns files and symbols to modules from `config` (Project::config):
 /// a file matched by a test module and by another module goes to the test

@@ -150,6 +150,9 @@ void cycles_section(std::ostringstream& out, const Project& p, const char* what,
 
 std::string cycles_text(const Project& p, const ProjectCycles& c) {
   std::ostringstream out;
+  // Which edges each level shows: the levels' defaults differ (all, include, include).
+  out << "edges: module " << to_string(c.modules.edge_kinds) << ", component " << to_string(c.components.edge_kinds)
+      << ", file " << to_string(c.files.edge_kinds) << " (include = #include directives, symbol = references)\n\n";
   cycles_section(out, p, "module", c.modules, c.module_cycles, c.module_levels);
   out << "\n";
   cycles_section(out, p, "component", c.components, c.component_cycles, c.component_levels);
@@ -165,6 +168,9 @@ std::string cycles_text(const Project& p, const ProjectCycles& c) {
 nlohmann::ordered_json cycles_json(const Project& p, const ProjectCycles& c) {
   nlohmann::ordered_json j;
   j["schema"] = "seam.cycles/2";
+  j["edge_kinds"] = {{"module", to_string(c.modules.edge_kinds)},
+                     {"component", to_string(c.components.edge_kinds)},
+                     {"file", to_string(c.files.edge_kinds)}};
   j["module_cycles"] = member_lists(c.modules, c.module_cycles);
   j["component_cycles"] = member_lists(c.components, c.component_cycles);
   j["file_cycles"] = member_lists(c.files, c.file_cycles);

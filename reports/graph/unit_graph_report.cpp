@@ -26,6 +26,7 @@ bool edge_in_cycle(const GraphContext& c, const UnitEdge& e) {
 std::string unit_graph_text(const GraphContext& c) {
   const UnitGraph& g = *c.graph;
   std::ostringstream out;
+  out << edge_kinds_line(g.edge_kinds) << "\n";
   size_t width = 0;
   for (uint32_t ei : c.selection.edges)
     width = std::max(width, g.names[g.edges[ei].from].size() + g.names[g.edges[ei].to].size() + 4);
@@ -44,6 +45,7 @@ nlohmann::ordered_json unit_graph_json(const Project& p, const GraphContext& c, 
   nlohmann::ordered_json j;
   j["schema"] = "seam.graph/1";
   j["level"] = to_string(g.level);
+  j["edge_kinds"] = to_string(g.edge_kinds);
   if (c.only != kNoModule) j["module"] = p.module_name(c.only);
   if (!c.filter.focus.empty()) j["focus"] = c.filter.focus;
   if (c.filter.min_weight > 1) j["min_weight"] = c.filter.min_weight;

@@ -78,6 +78,7 @@ std::string why_text(const Project& p, const UnitGraph& g, uint32_t from, uint32
   const std::string& a = g.names[from];
   const std::string& b = g.names[to];
   const UnitEdge* back = g.edge(to, from);
+  out << edge_kinds_line(g.edge_kinds) << "\n";
   if (const UnitEdge* e = g.edge(from, to)) {
     out << a << " -> " << b << ": " << plural(e->weight, "use", "uses") << " (" << kinds_text(*e) << ")\n";
     for (const SymbolUse& u : uses_by_symbol(p, e->refs)) {
@@ -116,6 +117,7 @@ nlohmann::ordered_json why_json(const Project& p, const UnitGraph& g, uint32_t f
   nlohmann::ordered_json j;
   j["schema"] = "seam.why/1";
   j["level"] = to_string(g.level);
+  j["edge_kinds"] = to_string(g.edge_kinds);
   j["from"] = g.names[from];
   j["to"] = g.names[to];
   const UnitEdge* e = g.edge(from, to);

@@ -171,6 +171,7 @@ struct Painter {
     if (c.only != kNoModule) title += " of module " + html_escape(p.module_name(c.only));
     if (!c.filter.focus.empty()) title += ", focus " + html_escape(c.filter.focus);
     if (c.filter.min_weight > 1) title += ", edges of weight " + std::to_string(c.filter.min_weight) + "+";
+    title += html_escape(std::string(", edges: ") + edge_kinds_meaning(g.edge_kinds)); // what --edges kept
     // One row: the colour key, then what edges mean in a borderless cell, so
     // no long line stretches the key's cells.
     return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"

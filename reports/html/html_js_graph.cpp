@@ -140,6 +140,7 @@ seam.render.graph = function () {
     const g = D.graph;
     note.textContent = plural(M.length, 'module') + ', ' + plural(g.drawn, 'edge') + ' drawn' +
         (g.hidden ? '; ' + plural(g.hidden, 'thinner edge') + ' (fewer than ' + num(g.min_weight) + ' dependencies) folded away \u2014 the DSM shows every edge' : '') +
+        '. Edges: ' + (g.edge_kinds === 'include' ? '#include directives only' : g.edge_kinds === 'symbol' ? 'references to symbols only' : '#include directives and references to symbols') +
         '. Click a module for its page, an edge for its sites; scroll to zoom, drag to pan, double-click to fit.';
   }
 };

@@ -61,13 +61,13 @@ void draw_graph(const Project& p, Analyses& a, const ReportOptions& o) {
 
 Analyses analyse(const Project& p, CandidateContext& ctx, const ReportOptions& o, std::vector<std::string>& notes) {
   Analyses a;
-  a.graph = build_module_graph(p);
+  a.graph = build_module_graph(p, o.edges.value_or(EdgeKinds::All));
   a.interfaces = all_interfaces(p);
-  a.cycles = find_project_cycles(p);
+  a.cycles = find_project_cycles(p, o.edges);
   a.cycle_of.assign(p.modules.size(), -1);
   for (size_t c = 0; c < a.cycles.module_cycles.size(); ++c)
     for (uint32_t m : a.cycles.module_cycles[c].members) a.cycle_of[m] = static_cast<int>(c);
-  a.metrics = compute_metrics(p, a.graph);
+  a.metrics = compute_metrics(p, a.graph, o.edges);
   a.ranking = rank_modules(ctx);
   // As `seam candidates --suggest`: shared kernels are libraries, not clustered.
   SuggestOptions so;
@@ -158,6 +158,7 @@ Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, cons
   graph["drawn"] = a.drawn_edges;
   graph["hidden"] = a.hidden_edges;
   graph["min_weight"] = a.min_weight;
+  graph["edge_kinds"] = to_string(a.graph.edge_kinds); // of the drawing, the matrix and the metrics
   d["graph"] = std::move(graph);
   d["metrics"] = metrics_json(a.metrics, a.cycles);
   d["candidates"] = candidates_json(c, ctx, a.ranking, a.suggestion);

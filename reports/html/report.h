@@ -5,6 +5,7 @@
 #include "analyzers/model/model.h"
 #include "reports/html/report_data.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,10 @@ struct ReportOptions {
   ReportLimits limits;
   /// The check's baseline (absolute); empty: seam.json's "baseline" under the root.
   std::string baseline;
+  /// --edges: what makes an edge of the graphs, the matrix, the metrics and the
+  /// cycles; absent: each level's default. The violations follow seam.json,
+  /// as in `seam check`.
+  std::optional<EdgeKinds> edges;
 };
 
 /// Runs the analyses over `project` and returns the HTML page. `notes` gets

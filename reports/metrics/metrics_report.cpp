@@ -45,6 +45,8 @@ std::string pad_right(const std::string& s, size_t w) { return s.size() >= w ? s
 
 std::string metrics_text(const Project& p, const Metrics& m) {
   std::ostringstream out;
+  out << "edges: module graph " << to_string(m.project.module_edges) << ", component graph "
+      << to_string(m.project.component_edges) << " (include = #include directives, symbol = references)\n\n";
   size_t name_w = 6;
   for (const Module& mod : p.modules) name_w = std::max(name_w, mod.name.size());
   const std::vector<std::pair<std::string, size_t>> cols = {
@@ -89,6 +91,7 @@ std::string metrics_text(const Project& p, const Metrics& m) {
 nlohmann::ordered_json metrics_json(const Project& p, const Metrics& m) {
   nlohmann::ordered_json j;
   j["schema"] = "seam.metrics/1";
+  j["edge_kinds"] = {{"module", to_string(m.project.module_edges)}, {"component", to_string(m.project.component_edges)}};
   nlohmann::ordered_json mods = nlohmann::ordered_json::array();
   for (const ModuleMetrics& mm : m.modules) {
     nlohmann::ordered_json x;

@@ -38,9 +38,11 @@ Json run_json(std::vector<std::string> args) {
 }
 
 /// Edge weights of `seam graph --format json` at a level.
-std::map<std::pair<std::string, std::string>, int> weights(const std::string& level) {
+std::map<std::pair<std::string, std::string>, int> weights(const std::string& level, const std::string& edges = "") {
   std::map<std::pair<std::string, std::string>, int> w;
-  Json j = run_json({"graph", "--format", "json", "--level", level}); // outlives the loop
+  std::vector<std::string> args{"graph", "--format", "json", "--level", level};
+  if (!edges.empty()) args.insert(args.end(), {"--edges", edges});
+  Json j = run_json(args); // outlives the loop
   for (const auto& e : j["edges"]) w[{e["from"], e["to"]}] = e["weight"];
   return w;
 }
@@ -96,8 +98,9 @@ TEST(ShopCycles, MinimumCutOfTheModuleCycleIsPaymentsToOrders) {
 }
 
 TEST(ShopCycles, MinimumCutOfTheComponentCycleIsTheCallToCharge) {
-  Json d = run_json({"cycles", "--format", "json"})["component_cycle_details"][0];
-  auto w = weights("component");
+  // With references (components show #include edges by default).
+  Json d = run_json({"cycles", "--format", "json", "--edges", "all"})["component_cycle_details"][0];
+  auto w = weights("component", "all");
   const std::pair<std::string, std::string> there{"src/orders/order_service", "src/payments/payment_gateway"};
   const std::pair<std::string, std::string> back{there.second, there.first};
   // order_service -> payment_gateway is one include and one call of charge;
@@ -152,8 +155,9 @@ TEST(ShopCycles, TextNamesTheCutTheSitesAndTheLevels) {
         "shop::orders::OrderService::mark_paid  x1  e.g. src/payments/payment_gateway.cpp:46:12 call in "
         "shop::payments::charge",
         "component cycles: 1\n",
-        "cut this edge (2 uses) and the component graph is acyclic:\n"
-        "        src/orders/order_service -> src/payments/payment_gateway  2",
+        // Components show #include edges: the one include of payment_gateway.h.
+        "cut this edge (1 use) and the component graph is acyclic:\n"
+        "        src/orders/order_service -> src/payments/payment_gateway  1  (include 1)",
         "file cycles: none\n", "  1  common\n", "  4  orders, payments\n", "  6  api\n"})
     EXPECT_NE(r.out.find(want), std::string::npos) << want << "\n---\n" << r.out;
 }

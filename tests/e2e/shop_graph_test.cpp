@@ -76,8 +76,10 @@ TEST(ShopGraph, TextListsOneLinePerEdgeWithKinds) {
   EXPECT_NE(r.out.find("orders -> payments"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("payments -> orders"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("call "), std::string::npos);
+  // The edges shown, then one line per edge.
+  EXPECT_EQ(r.out.rfind("edges: all (#include directives and references to symbols)\n", 0), 0u) << r.out;
   size_t lines = std::count(r.out.begin(), r.out.end(), '\n');
-  EXPECT_EQ(lines, expected_edges().size());
+  EXPECT_EQ(lines, 1 + expected_edges().size());
 }
 
 TEST(ShopGraph, OutputFileIsWrittenAtomically) {

@@ -152,8 +152,13 @@ TEST(ShopWhy, NoPathAndBadNames) {
 }
 
 TEST(ShopWhy, ComponentLevel) {
-  Json j = why({"src/orders/order_service", "src/payments/payment_gateway", "--level", "component"});
+  // Components show #include edges unless told otherwise: the one include, no symbol.
+  Json inc = why({"src/orders/order_service", "src/payments/payment_gateway", "--level", "component"});
+  EXPECT_EQ(inc["edge_kinds"], "include");
+  EXPECT_EQ(inc["symbols"].size(), 0u);
+  Json j = why({"src/orders/order_service", "src/payments/payment_gateway", "--level", "component", "--edges", "all"});
   EXPECT_EQ(j["level"], "component");
+  EXPECT_EQ(j["edge_kinds"], "all");
   ASSERT_EQ(j["symbols"].size(), 1u);
   EXPECT_EQ(j["symbols"][0]["symbol"], "shop::payments::charge");
   EXPECT_EQ(j["symbols"][0]["sites"][0]["line"], 47);

@@ -350,7 +350,8 @@ TEST(Config, WrongTypes) {
           a.at("ex", "\"exclude\" must be an array of strings; found a number"),
           a.at("bl", "\"baseline\" must be a string (a file name); found true or false"),
           a.at("rules", "\"rules\" must be an object mapping rule names to severities, such as "
-                        "{\"layer\": \"warning\"}; found an array"),
+                        "{\"layer\": \"warning\"} or {\"cycle\": {\"severity\": \"error\", \"edges\": "
+                        "\"include\"}}; found an array"),
           a.at("paths", "\"paths\" in module \"a\" must be an array of strings; found a string"),
           a.at("pub", "\"public\" in module \"a\" must be an array of strings; found null"),
           a.at("layer", "\"layer\" in module \"a\" must be a string; found a number"),
@@ -467,10 +468,52 @@ TEST(Config, Rules) {
                 a.at("bad", "unknown severity \"fatal\" for rule \"private-header\"; use error, "
                             "warning, info or off"),
                 a.at("num", "the severity of rule \"interface-growth\" must be a string: error, "
-                            "warning, info or off; found a number"),
+                            "warning, info or off (or an object such as {\"severity\": \"error\", "
+                            "\"edges\": \"include\"}); found a number"),
             }));
   EXPECT_EQ(c.rules.size(), 1u);
   EXPECT_EQ(c.rules.at("unused-allowance"), Severity::Info);
+}
+
+TEST(Config, RuleObjectsGiveSeverityAndEdges) {
+  Annotated a(R"({"rules": {
+  "cycle": {"severity": "warning", "edges": $e^"include"},
+  "layer": "error",
+  "undeclared": {"edges": "symbol"}
+}})");
+  Config c;
+  EXPECT_EQ(errors_of(a.text, &c), Errors{});
+  EXPECT_EQ(c.severity("cycle"), Severity::Warning);
+  EXPECT_EQ(c.edges("cycle"), EdgeKinds::Include);
+  EXPECT_EQ(c.rule_edges_pos.at("cycle"), a["e"]);
+  EXPECT_EQ(c.severity("layer"), Severity::Error); // the string form still works
+  EXPECT_EQ(c.edges("layer"), EdgeKinds::All);     // and checks every edge
+  EXPECT_EQ(c.severity("undeclared"), Severity::Error); // default severity, edges given
+  EXPECT_EQ(c.edges("undeclared"), EdgeKinds::Symbol);
+}
+
+TEST(Config, RuleObjectErrors) {
+  Annotated a(R"({"rules": {
+  "cycle": {"severity": "error", "edges": $bad^"includes", $key^"edge": "all"},
+  "layer": {"edges": $num^1, "severity": $sev^"fatal"},
+  "private-header": {"edges": $ph^"include"},
+  "interface-growth": {"edges": $ig^"symbol"}
+}})");
+  Config c;
+  EXPECT_EQ(errors_of(a.text, &c),
+            (Errors{
+                a.at("bad", "the \"edges\" of rule \"cycle\" must be include, symbol or all; found \"includes\"; "
+                            "did you mean \"include\"?"),
+                a.at("key", "unknown key \"edge\" in rule \"cycle\"; did you mean \"edges\"?"),
+                a.at("num", "the \"edges\" of rule \"layer\" must be include, symbol or all; found a number"),
+                a.at("sev", "unknown severity \"fatal\" for rule \"layer\"; use error, warning, info or off"),
+                a.at("ph", "rule \"private-header\" takes no \"edges\" (it is about #include directives); "
+                           "\"edges\" applies to cycle, layer, undeclared and unused-allowance"),
+                a.at("ig", "rule \"interface-growth\" takes no \"edges\" (it is about references to symbols); "
+                           "\"edges\" applies to cycle, layer, undeclared and unused-allowance"),
+            }));
+  EXPECT_EQ(c.severity("cycle"), Severity::Error);
+  EXPECT_EQ(c.edges("cycle"), EdgeKinds::All);
 }
 
 TEST(Config, BaselineMustNotBeEmpty) {

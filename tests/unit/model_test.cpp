@@ -2,8 +2,13 @@
 // mapping from globs, ownership, and the module graph built from it.
 #include "analyzers/core/paths.h"
 #include "analyzers/graph/module_graph.h"
+#include "analyzers/graph/unit_graph.h"
 #include "analyzers/model/model.h"
 #include "support/facts_builder.h"
+#include "support/project_builder.h"
+
+#include <map>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -97,27 +102,132 @@ TEST(Model, AFileInTwoModulesIsAConfigErrorNamingBoth) {
       << errors[0];
 }
 
-TEST(Model, ASourceWhoseHeaderIsInAnotherFolderIsOneComponentWithIt) {
+/// An include as the preprocessor records it: `spelled` between the quotes, resolved to `to`.
+void include_as(TuBuilder& t, const std::string& from, uint32_t line, const std::string& to, const std::string& spelled) {
+  t.include(from, line, to);
+  t.tu.includes.back().spelled = spelled;
+}
+
+std::string component_of(const Project& p, const std::string& path) {
+  return p.files.at(p.file_index.at(path)).component;
+}
+
+ModuleDecl module_at(const std::string& name, std::vector<std::string> paths) {
+  ModuleDecl d;
+  d.name = name;
+  d.paths = std::move(paths);
+  return d;
+}
+
+TEST(Components, PublicIncludeTreeHeaderPairsWithItsOnlySourceInTheSameModule) {
+  // rocksdb's layout: -Iinclude, include/rocksdb/cleanable.h beside memory/cleanable.cc.
   TuBuilder t;
-  t.tu.main_file = "util/cleanable.cc";
-  t.include("util/cleanable.cc", 1, "include/lib/cleanable.h"); // its own header, elsewhere
-  t.include("util/cleanable.cc", 2, "include/lib/slice.h");
-  t.include("util/coding.cc", 1, "include/lib/coding.h");       // has util/coding.h beside it: stays
-  t.include("util/coding.cc", 2, "util/coding.h");
-  t.include("db/c.cc", 1, "include/lib/slice.h");               // another name: stays
-  t.include("db/c.cc", 2, "/usr/include/c.h");                  // external: never
-  std::vector<TuFacts> tus{std::move(t.tu)};
+  t.tu.main_file = "memory/cleanable.cc";
+  include_as(t, "memory/cleanable.cc", 1, "include/rocksdb/cleanable.h", "rocksdb/cleanable.h");
+  include_as(t, "memory/cleanable.cc", 2, "include/rocksdb/slice.h", "rocksdb/slice.h");
+  include_as(t, "util/coding.cc", 1, "include/rocksdb/coding.h", "rocksdb/coding.h"); // util/coding.h beside: stays
+  include_as(t, "util/coding.cc", 2, "util/coding.h", "util/coding.h");
+  include_as(t, "db/c.cc", 1, "include/rocksdb/slice.h", "rocksdb/slice.h"); // another stem: stays
+  include_as(t, "db/c.cc", 2, "/usr/include/c.h", "c.h");                     // external: never
   Project p;
-  std::vector<std::string> errors, warnings;
   Config c;
   c.root = "/p";
-  ASSERT_TRUE(build_project(std::move(tus), c, p, errors, warnings));
-  auto component = [&](const std::string& path) { return p.files.at(p.file_index.at(path)).component; };
-  EXPECT_EQ(component("util/cleanable.cc"), "include/lib/cleanable");
-  EXPECT_EQ(component("include/lib/cleanable.h"), "include/lib/cleanable");
-  EXPECT_EQ(component("util/coding.cc"), "util/coding");
-  EXPECT_EQ(component("db/c.cc"), "db/c");
-  EXPECT_EQ(component("include/lib/slice.h"), "include/lib/slice");
+  c.modules = {module_at("rocksdb", {"include/**", "memory/**", "util/**", "db/**"})};
+  ASSERT_TRUE(test::build_from(std::move(t.tu), c, p));
+  EXPECT_EQ(component_of(p, "memory/cleanable.cc"), "include/rocksdb/cleanable");
+  EXPECT_EQ(component_of(p, "include/rocksdb/cleanable.h"), "include/rocksdb/cleanable");
+  EXPECT_EQ(component_of(p, "util/coding.cc"), "util/coding");
+  EXPECT_EQ(component_of(p, "include/rocksdb/coding.h"), "include/rocksdb/coding");
+  EXPECT_EQ(component_of(p, "db/c.cc"), "db/c");
+  EXPECT_EQ(component_of(p, "include/rocksdb/slice.h"), "include/rocksdb/slice");
+}
+
+TEST(Components, PublicIncludeTreeHeaderOfAnotherModuleStaysApart) {
+  TuBuilder t;
+  include_as(t, "memory/cleanable.cc", 1, "include/rocksdb/cleanable.h", "rocksdb/cleanable.h");
+  Project p;
+  Config c;
+  c.root = "/p";
+  c.modules = {module_at("api", {"include/**"}), module_at("memory", {"memory/**"})};
+  ASSERT_TRUE(test::build_from(std::move(t.tu), c, p));
+  EXPECT_EQ(component_of(p, "memory/cleanable.cc"), "memory/cleanable");
+  EXPECT_EQ(component_of(p, "include/rocksdb/cleanable.h"), "include/rocksdb/cleanable");
+}
+
+TEST(Components, ASourceIncludingAHeaderOfItsStemElsewhereInTheSourceTreeStaysApart) {
+  // bitcoin's layout with -Isrc and a module per folder: rpc/fees.cpp includes util/fees.h,
+  // rpc/signmessage.cpp and wallet/rpc/signmessage.cpp include common/signmessage.h.
+  TuBuilder t;
+  include_as(t, "src/rpc/fees.cpp", 1, "src/util/fees.h", "util/fees.h");
+  include_as(t, "src/util/fees.cpp", 1, "src/util/fees.h", "util/fees.h");
+  include_as(t, "src/common/messages.cpp", 1, "src/common/messages.h", "common/messages.h");
+  include_as(t, "src/common/messages.cpp", 2, "src/util/fees.h", "util/fees.h");
+  include_as(t, "src/rpc/fees.cpp", 2, "src/common/messages.h", "common/messages.h");
+  include_as(t, "src/rpc/signmessage.cpp", 1, "src/common/signmessage.h", "common/signmessage.h");
+  include_as(t, "src/wallet/rpc/signmessage.cpp", 1, "src/common/signmessage.h", "common/signmessage.h");
+  include_as(t, "src/common/signmessage.cpp", 1, "src/common/signmessage.h", "common/signmessage.h");
+  Project p;
+  ASSERT_TRUE(test::build_from(std::move(t.tu), test::src_modules({"common", "rpc", "util", "wallet"}), p));
+  EXPECT_EQ(component_of(p, "src/rpc/fees.cpp"), "src/rpc/fees");
+  EXPECT_EQ(component_of(p, "src/util/fees.cpp"), "src/util/fees");
+  EXPECT_EQ(component_of(p, "src/util/fees.h"), "src/util/fees");
+  EXPECT_EQ(component_of(p, "src/rpc/signmessage.cpp"), "src/rpc/signmessage");
+  EXPECT_EQ(component_of(p, "src/wallet/rpc/signmessage.cpp"), "src/wallet/rpc/signmessage");
+  EXPECT_EQ(component_of(p, "src/common/signmessage.cpp"), "src/common/signmessage");
+  EXPECT_EQ(component_of(p, "src/common/signmessage.h"), "src/common/signmessage");
+  // Every component lies in one module.
+  std::map<std::string, std::set<ModuleId>> modules;
+  for (const File& f : p.files)
+    if (!f.external) modules[f.component].insert(f.module);
+  for (const auto& [component, in] : modules) EXPECT_EQ(in.size(), 1u) << component;
+  // rpc/fees.cpp joining util/fees made the cycle common/messages -> util/fees -> common/messages.
+  UnitGraph g = build_unit_graph(p, GraphLevel::Component);
+  EXPECT_TRUE(find_cycles(g.successors()).empty());
+  EXPECT_NE(g.edge(g.find("src/common/messages"), g.find("src/util/fees")), nullptr);
+  EXPECT_NE(g.edge(g.find("src/rpc/fees"), g.find("src/common/messages")), nullptr);
+}
+
+TEST(Components, OneModuleWithoutAPublicTreeStillDoesNotPairAcrossSourceFolders) {
+  // The same single source of its stem, but the header is reached through -Isrc, a root
+  // that holds the source too: not a separate header tree, so not the convention.
+  TuBuilder t;
+  include_as(t, "src/app/rpc/fees.cpp", 1, "src/app/util/fees.h", "util/fees.h");
+  Project p;
+  ASSERT_TRUE(test::build_from(std::move(t.tu), test::src_modules({"app"}), p));
+  EXPECT_EQ(component_of(p, "src/app/rpc/fees.cpp"), "src/app/rpc/fees");
+  EXPECT_EQ(component_of(p, "src/app/util/fees.h"), "src/app/util/fees");
+}
+
+TEST(Components, ASecondSourceOfTheStemMakesThePublicHeaderPairingAmbiguous) {
+  TuBuilder t;
+  include_as(t, "memory/cleanable.cc", 1, "include/rocksdb/cleanable.h", "rocksdb/cleanable.h");
+  include_as(t, "tools/cleanable.cc", 1, "include/rocksdb/cleanable.h", "rocksdb/cleanable.h");
+  include_as(t, "util/env.cc", 1, "../include/rocksdb/env.h", "../include/rocksdb/env.h"); // not via a root
+  t.tu.includes.back().included = t.file("include/rocksdb/env.h");
+  Project p;
+  Config c;
+  c.root = "/p";
+  c.modules = {module_at("rocksdb", {"include/**", "memory/**", "tools/**", "util/**"})};
+  ASSERT_TRUE(test::build_from(std::move(t.tu), c, p));
+  EXPECT_EQ(component_of(p, "memory/cleanable.cc"), "memory/cleanable");
+  EXPECT_EQ(component_of(p, "tools/cleanable.cc"), "tools/cleanable");
+  EXPECT_EQ(component_of(p, "util/env.cc"), "util/env");
+}
+
+TEST(Components, AHeaderAndSourceOfOneFolderInTwoModulesAreTwoComponents) {
+  TuBuilder t;
+  include_as(t, "src/net/socket.cpp", 1, "src/net/socket.h", "socket.h");
+  t.file("src/net/pool.h");
+  t.file("src/net/pool.cpp");
+  Project p;
+  Config c;
+  c.root = "/p";
+  c.modules = {module_at("net", {"src/net/*.cpp", "src/net/pool.h"}), module_at("net-api", {"src/net/socket.h"})};
+  ASSERT_TRUE(test::build_from(std::move(t.tu), c, p));
+  EXPECT_EQ(component_of(p, "src/net/socket.cpp"), "src/net/socket.cpp");
+  EXPECT_EQ(component_of(p, "src/net/socket.h"), "src/net/socket.h");
+  EXPECT_EQ(component_of(p, "src/net/pool.cpp"), "src/net/pool"); // one module: one component
+  EXPECT_EQ(component_of(p, "src/net/pool.h"), "src/net/pool");
 }
 
 TEST(Model, UnownedFilesAndGlobsMatchingNothingAreListed) {

@@ -18,7 +18,9 @@
 namespace seam::cli {
 namespace {
 
-std::string plural(size_t n, const std::string& one) { return std::to_string(n) + " " + one + (n == 1 ? "" : "s"); }
+std::string plural(size_t n, const std::string& one, const std::string& many = "") {
+  return std::to_string(n) + " " + (n == 1 ? one : many.empty() ? one + "s" : many);
+}
 
 int run_init(const Options& o) {
   std::error_code ec;
@@ -142,7 +144,7 @@ int run_init(const Options& o) {
     }
     for (uint32_t l : module_levels(g, test)) layers = std::max(layers, l);
     note("wrote " + out.output + ": " + plural(p.modules.size(), "module") + " from " + so.source + " (" +
-         plural(tests, "test module") + ", " + plural(libraries, "library") + "), " + plural(layers, "layer") + "; next: `seam check --update-baseline` accepts today's violations, then run "
+         plural(tests, "test module") + ", " + plural(libraries, "library", "libraries") + "), " + plural(layers, "layer") + "; next: `seam check --update-baseline` accepts today's violations, then run "
          "`seam check` in CI (docs/ci.md)");
   }
   return kOk;

@@ -241,9 +241,7 @@ std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Option
     list += (i ? ", " : "") + folders[i];
     const std::string name = folders[i].substr(folders[i].rfind('/') + 1);
     std::error_code ec;
-    std::string why = name == "third_party" || name == "vendor" || name == "external" || name == "extern" ||
-                              name == "deps"
-                          ? "vendored: a " + name + "/ folder"
+    std::string why = is_vendor_folder_name(name) ? "vendored: a " + name + "/ folder"
                       : std::filesystem::exists(root + "/" + folders[i] + "/.git", ec)
                           ? "vendored: its own git repository"
                           : "vendored: its own build (a CMakeLists.txt with project())";
@@ -385,8 +383,8 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     for (size_t i = 0; i < project.unowned.size() && i < 3; ++i)
       list += (i ? ", " : "") + project.files[project.unowned[i]].path;
     if (project.unowned.size() > 3) list += ", ...";
-    note(std::to_string(project.unowned.size()) + " project file" + (project.unowned.size() == 1 ? "" : "s") +
-         " belong to no module (" + list + "); add them to a module's \"paths\" or to \"exclude\"");
+    note(std::to_string(project.unowned.size()) + " project file" + (project.unowned.size() == 1 ? " belongs" : "s belong") +
+         " to no module (" + list + "); add them to a module's \"paths\" or to \"exclude\"");
   }
   infer_library_roles(project);
   if (!o.quiet) {

@@ -12,10 +12,6 @@ namespace seam {
 
 namespace {
 
-bool vendor_name(std::string_view folder) {
-  return folder == "third_party" || folder == "vendor" || folder == "external" || folder == "extern" ||
-         folder == "deps";
-}
 
 /// A CMakeLists.txt that starts a project of its own (`project(` at the start
 /// of a line, any case), not one added by the parent's add_subdirectory only.
@@ -40,6 +36,11 @@ bool own_build(const std::string& folder) {
 
 } // namespace
 
+bool is_vendor_folder_name(std::string_view f) {
+  return f == "third_party" || f == "third-party" || f == "thirdparty" || f == "3rdparty" || f == "vendor" ||
+         f == "external" || f == "extern" || f == "deps";
+}
+
 std::vector<std::string> vendored_folders(const std::vector<std::string>& files, const std::string& root) {
   std::set<std::string> found;
   std::map<std::string, bool> checked; // folder -> vendored by its own repository or build
@@ -49,7 +50,7 @@ std::vector<std::string> vendored_folders(const std::vector<std::string>& files,
     for (size_t slash = f.find('/'); slash != std::string::npos; slash = f.find('/', start)) {
       const std::string folder = f.substr(0, slash);
       const std::string_view name(f.data() + start, slash - start);
-      bool vendored = vendor_name(name);
+      bool vendored = is_vendor_folder_name(name);
       if (!vendored && !root.empty()) {
         auto [it, fresh] = checked.try_emplace(folder, false);
         if (fresh) {

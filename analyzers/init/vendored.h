@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace seam {
@@ -16,6 +17,11 @@ namespace seam {
 /// CMakeLists.txt that calls project()). `root` is the absolute project root,
 /// read for the last two.
 std::vector<std::string> vendored_folders(const std::vector<std::string>& files, const std::string& root);
+
+/// A folder name that by convention holds other projects' code: third_party
+/// (also spelled third-party, thirdparty, 3rdparty: rocksdb keeps its fused
+/// googletest in third-party/), vendor, external, extern, deps.
+bool is_vendor_folder_name(std::string_view name);
 
 /// "F/**" for each folder F.
 std::vector<std::string> vendored_globs(const std::vector<std::string>& folders);

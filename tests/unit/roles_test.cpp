@@ -412,6 +412,14 @@ TEST(RolesInit, VendoredFoldersByName) {
             (std::vector<std::string>{"lib/vendor", "src/deps", "third_party"}));
 }
 
+TEST(RolesInit, VendoredFolderSpellings) {
+  // rocksdb keeps its fused googletest in third-party/; others write 3rdparty.
+  EXPECT_EQ(vendored_folders({"third-party/gtest-1.8.1/fused-src/gtest/gtest-all.cc", "db/db_impl.cc",
+                              "src/3rdparty/fmt/format.cc", "thirdparty/x.cc", "third-party-tools.cc"},
+                             ""),
+            (std::vector<std::string>{"src/3rdparty", "third-party", "thirdparty"}));
+}
+
 TEST(RolesInit, HeadersNoTargetListsArePlacedByIncludeDirectoryThenByUse) {
   // include/kv/db.h: in kv's include directory. util/coding.h: no directory,
   // included twice by kv and once by tool. util/inline.h: included only by

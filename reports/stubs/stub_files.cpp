@@ -27,10 +27,10 @@ std::vector<GeneratedFile> generate_stub_files(const ServicePlan& plan, const St
         {b + ".proto", emit_proto(plan, origin), "the service, its request/response messages and the value types"},
         {b + "_convert.h", emit_convert_header(plan, origin), "C++ values <-> proto messages, used by client and server"},
         {b + "_client.h", emit_contract_client_header(plan, origin),
-         "the proxy " + c.ns + "::" + c.client_class + ", a " + c.name + " forwarding every call over gRPC"},
+         "the proxy " + c.ns + "::" + c.client_class + ": implements " + c.name + " by forwarding every call over gRPC"},
         {b + "_client.cpp", emit_contract_client(plan, origin), "the proxy's methods"},
         {b + "_server.h", emit_contract_server_header(plan, origin),
-         "the gRPC service over a " + c.name + "& (the real implementation), and serve()"},
+         "the gRPC service over the real implementation (a " + c.name + "&), and serve()"},
         {b + "_server.cpp", emit_contract_server(plan, origin), "its rpcs, calling the implementation"},
         {"CMakeLists.txt", emit_cmake(plan, inputs, origin), "builds the proto, the proxy and the service library"},
     };

@@ -60,11 +60,10 @@ std::string suggestions(const Project& p, const Ports& ports, const std::string&
   for (size_t i = 0; i < scored.size() && i < 3; ++i) names.push_back(std::get<2>(scored[i]));
   std::string ports_list;
   for (const Port& port : ports.list) ports_list += (ports_list.empty() ? "" : ", ") + p.symbols[port.symbol].name;
-  std::string out;
-  if (!names.empty()) out += "; did you mean " + list(names) + "?";
-  out += ports_list.empty() ? "; the project has no ports (abstract classes with only pure virtual methods "
-                              "that one module implements and another calls)"
-                            : "; the ports are: " + ports_list;
+  std::string out = names.empty() ? "." : "; did you mean " + list(names) + "?";
+  out += ports_list.empty() ? " The project has no ports (abstract classes with only pure virtual methods "
+                              "that one module implements and another calls)."
+                            : " The ports are: " + ports_list + ".";
   return out;
 }
 

@@ -468,7 +468,32 @@ ServicePlan plan_contract(const Project& project, ModuleId module, const Port& p
   // The operations as an "interface": their call sites are the port's calls.
   std::vector<InterfaceSymbol> ops;
   std::map<SymbolId, size_t> at;
-  for (SymbolId op : port.operations) {
+  // The proxy must override every pure method it inherits too: the operations
+  // of the class's bases (ports by the same rule) join its own, unless the
+  // class redeclares them (same name and parameters).
+  std::vector<SymbolId> all = port.operations;
+  std::set<SymbolId> bases;
+  std::vector<SymbolId> todo(project.symbols[port.symbol].base_ids);
+  while (!todo.empty()) {
+    SymbolId b = todo.back();
+    todo.pop_back();
+    if (!bases.insert(b).second) continue;
+    for (SymbolId x : project.symbols[b].base_ids) todo.push_back(x);
+  }
+  if (!bases.empty()) {
+    std::set<std::string> seen;
+    auto key = [&](SymbolId m) {
+      const Symbol& s = project.symbols[m];
+      return last_component(s.name) + signature_params(s.signature);
+    };
+    for (SymbolId op : all) seen.insert(key(op));
+    for (SymbolId i = 0; i < project.symbols.size(); ++i) {
+      const Symbol& s = project.symbols[i];
+      if (s.kind == SymbolKind::Method && s.is_pure && bases.count(s.parent) && seen.insert(key(i)).second)
+        all.push_back(i);
+    }
+  }
+  for (SymbolId op : all) {
     at[op] = ops.size();
     ops.push_back(InterfaceSymbol{op, 0, 0, 0, port.callers, {}});
   }

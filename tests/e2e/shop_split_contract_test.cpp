@@ -158,7 +158,8 @@ TEST(ShopSplitContract, WrongContractsAreClearErrorsWithExitTwo) {
   auto typo = seam_on_sample("shop", {"split", "analytics", "--contract", "shop::orders::OrderObsrever", "-o",
                                       work + "/a", "-q"});
   EXPECT_EQ(typo.status, 2);
-  EXPECT_NE(typo.err.find("unknown class 'shop::orders::OrderObsrever'; did you mean shop::orders::OrderObserver?"),
+  EXPECT_NE(typo.err.find("unknown class 'shop::orders::OrderObsrever'; did you mean shop::orders::OrderObserver? The ports are: "
+                           "shop::orders::OrderObserver."),
             std::string::npos)
       << typo.err;
   EXPECT_FALSE(fs::exists(work + "/a"));

@@ -54,7 +54,8 @@ void ref(TuBuilder& t, const std::string& file, uint32_t line, const std::string
 /// line 8, on_thing(Thing*) at 9, pending() const at 10 (declared in that
 /// order, listed otherwise). impl::Listener implements it; p calls on_event
 /// in a loop, app calls pending. p::Counter is abstract but has data;
-/// p::Plain is not abstract.
+/// p::Plain is not abstract. Observer derives from the abstract p::Named,
+/// whose name() const the proxy must override too.
 Project observer_project() {
   TuBuilder t;
   const std::string h = "src/p/observer.h";
@@ -76,6 +77,16 @@ Project observer_project() {
        type(TypeShape::Void, "void"), "void (p::Thing *)");
   pure("on_event", 8, {{"name", cref_string()}, {"count", integer("int", 32)}}, type(TypeShape::Void, "void"),
        "void (const std::string &, int)");
+  // Its base p::Named (another file) has one pure method, name() const.
+  t.tu.symbols[t.symbol("p::Observer", h)].bases = {"u:p::Named"}; // `obs` may dangle by now
+  SymbolFact& named = sym(t, "p::Named", "src/p/named.h", SymbolKind::Class, 2);
+  named.is_abstract = named.is_polymorphic = true;
+  SymbolFact& name = sym(t, "p::Named::name", "src/p/named.h", SymbolKind::Method, 4);
+  name.def = Loc{};
+  name.parent_usr = "u:p::Named";
+  name.is_virtual = name.is_pure = true;
+  name.result = type(TypeShape::String, "std::string");
+  name.signature = "std::string () const";
   SymbolFact& dtor = sym(t, "p::Observer::~Observer", h, SymbolKind::Destructor, 6);
   dtor.parent_usr = "u:p::Observer";
   dtor.is_virtual = true;
@@ -126,18 +137,23 @@ TEST(SplitContract, OneRpcPerPureVirtualMethodInDeclarationOrder) {
   EXPECT_EQ(plan.contract->implementations, std::vector<std::string>{"impl::Listener"});
   EXPECT_EQ(plan.contract->caller_modules, (std::vector<std::string>{"app", "p"}));
 
-  ASSERT_EQ(plan.rpcs.size(), 2u);
-  EXPECT_EQ(plan.rpcs[0].rpc, "OnEvent");
-  EXPECT_EQ(plan.rpcs[0].local_name, "on_event");
-  EXPECT_EQ(plan.rpcs[0].ns, "p");
-  ASSERT_EQ(plan.rpcs[0].params.size(), 2u);
-  EXPECT_EQ(plan.rpcs[0].params[0].field.name, "name");
-  EXPECT_EQ(plan.rpcs[0].params[1].field.type.scalar, "int32");
-  EXPECT_FALSE(plan.rpcs[0].is_const);
-  EXPECT_EQ(plan.rpcs[1].rpc, "Pending");
-  EXPECT_TRUE(plan.rpcs[1].is_const);
-  ASSERT_TRUE(plan.rpcs[1].result);
-  EXPECT_EQ(plan.rpcs[1].result->type.scalar, "int32");
+  // The base's operation (src/p/named.h sorts first), then the class's own.
+  ASSERT_EQ(plan.rpcs.size(), 3u);
+  EXPECT_EQ(plan.rpcs[0].rpc, "Name");
+  EXPECT_TRUE(plan.rpcs[0].is_const);
+  EXPECT_EQ(plan.rpcs[0].result->type.kind, WireKind::String);
+  const RpcPlan& on_event = plan.rpcs[1];
+  EXPECT_EQ(on_event.rpc, "OnEvent");
+  EXPECT_EQ(on_event.local_name, "on_event");
+  EXPECT_EQ(on_event.ns, "p");
+  ASSERT_EQ(on_event.params.size(), 2u);
+  EXPECT_EQ(on_event.params[0].field.name, "name");
+  EXPECT_EQ(on_event.params[1].field.type.scalar, "int32");
+  EXPECT_FALSE(on_event.is_const);
+  EXPECT_EQ(plan.rpcs[2].rpc, "Pending");
+  EXPECT_TRUE(plan.rpcs[2].is_const);
+  ASSERT_TRUE(plan.rpcs[2].result);
+  EXPECT_EQ(plan.rpcs[2].result->type.scalar, "int32");
 
   ASSERT_EQ(plan.skipped.size(), 1u);
   EXPECT_EQ(plan.skipped[0].name, "p::Observer::on_thing");
@@ -149,8 +165,8 @@ TEST(SplitContract, OneRpcPerPureVirtualMethodInDeclarationOrder) {
   EXPECT_TRUE(plan.remote_sites[0].in_loop);
   EXPECT_EQ(plan.remote_sites[0].rpc, "OnEvent");
   EXPECT_EQ(plan.remote_sites[1].where, "src/app/main.cpp:4:5");
-  EXPECT_EQ(plan.rpcs[0].call_sites, 1u);
-  EXPECT_EQ(plan.rpcs[0].loop_sites, 1u);
+  EXPECT_EQ(on_event.call_sites, 1u);
+  EXPECT_EQ(on_event.loop_sites, 1u);
 }
 
 TEST(SplitContract, TheProxyOverridesEveryOperationAndTheServiceCallsTheImplementation) {
@@ -180,6 +196,7 @@ TEST(SplitContract, TheProxyOverridesEveryOperationAndTheServiceCallsTheImplemen
   EXPECT_NE(header.find("class ObserverClient final : public ::p::Observer {"), std::string::npos) << header;
   EXPECT_NE(header.find("void on_event(const std::string& name, int count) override;"), std::string::npos) << header;
   EXPECT_NE(header.find("int pending() const override;"), std::string::npos) << header;
+  EXPECT_NE(header.find("std::string name() const override;"), std::string::npos) << header;
 
   const std::string& client = text["observer_client.cpp"];
   EXPECT_NE(client.find("int ObserverClient::pending() const {"), std::string::npos) << client;
@@ -215,7 +232,10 @@ TEST(SplitContract, WrongClassesAreExplained) {
 
   ContractLookup typo = find_contract(p, ports, impl, "p::Obsrever");
   EXPECT_EQ(typo.port, nullptr);
-  EXPECT_EQ(typo.error, "unknown class 'p::Obsrever'; did you mean p::Observer?; the ports are: p::Observer");
+  EXPECT_EQ(typo.error, "unknown class 'p::Obsrever'; did you mean p::Observer? The ports are: p::Observer.");
+
+  ContractLookup nothing = find_contract(p, ports, impl, "Zebra");
+  EXPECT_EQ(nothing.error, "unknown class 'Zebra'. The ports are: p::Observer.");
 
   ContractLookup caller = find_contract(p, ports, p.find_module("app"), "p::Observer");
   EXPECT_EQ(caller.port, nullptr);

@@ -144,6 +144,22 @@ public:
       const Loc& y = p_.symbols[b.symbol].decl;
       return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
     });
+    if (port_)
+      for (const SkippedPlan& sk : plan_.skipped) {
+        const Symbol& s = p_.symbols[sk.symbol];
+        UnservedOperation u;
+        u.local_name = last_component(s.name);
+        u.result_spelling = s.result.spelling.empty() ? "void" : s.result.spelling;
+        for (size_t i = 0; i < s.params.size(); ++i)
+          u.params.emplace_back(s.params[i].type.spelling,
+                                s.params[i].name.empty() ? "arg" + std::to_string(i + 1) : s.params[i].name);
+        size_t close = s.signature.rfind(')');
+        u.is_const = close != std::string::npos && s.signature.find("const", close) != std::string::npos;
+        u.is_noexcept = close != std::string::npos && s.signature.find("noexcept", close) != std::string::npos;
+        u.declared_at = sk.where;
+        u.reason = std::string(to_string(sk.why.kind)) + ": " + sk.why.detail;
+        sp.contract->unserved.push_back(std::move(u));
+      }
     name_types();
     finish_rpcs();
     name_wrappers();

@@ -109,6 +109,17 @@ struct SharedType {
 /// `seam split MODULE --contract CLASS`: the service is the abstract class's
 /// operations. The client is a proxy deriving from the class; the server holds
 /// a reference to the real implementation and calls it.
+/// A pure virtual method with no rpc (its signature does not map): the proxy
+/// still overrides it, throwing, so the proxy stays a concrete class.
+struct UnservedOperation {
+  std::string local_name;      ///< "on_thing"
+  std::string result_spelling; ///< "void"
+  std::vector<std::pair<std::string, std::string>> params; ///< spelling, name (argN when unnamed)
+  bool is_const = false, is_noexcept = false;
+  std::string declared_at;
+  std::string reason;          ///< the skip's detail
+};
+
 struct ContractPlan {
   SymbolId symbol = kNoSymbol;
   std::string qualified;    ///< "shop::orders::OrderObserver"
@@ -119,6 +130,7 @@ struct ContractPlan {
   std::string declared_at;  ///< "src/orders/order_observer.h:9"
   std::vector<std::string> implementations; ///< classes deriving from it, qualified
   std::vector<std::string> caller_modules;  ///< modules calling its operations
+  std::vector<UnservedOperation> unserved;  ///< skipped operations, in declaration order
 };
 
 struct ServicePlan {

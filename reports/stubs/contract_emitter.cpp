@@ -30,6 +30,27 @@ std::string qualifiers(const RpcPlan& r) {
   return std::string(r.is_const ? " const" : "") + (r.is_noexcept ? " noexcept" : "");
 }
 
+std::vector<std::string> cpp_params(const UnservedOperation& u) {
+  std::vector<std::string> out;
+  for (const auto& [spelling, name] : u.params) out.push_back(declare(spelling, name));
+  return out;
+}
+
+std::string qualifiers(const UnservedOperation& u) {
+  return std::string(u.is_const ? " const" : "") + (u.is_noexcept ? " noexcept" : "");
+}
+
+/// C++ string literal for `s`.
+std::string literal(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out + "\"";
+}
+
 std::string impl_class(const ServicePlan& plan) { return plan.service + "Impl"; }
 
 std::vector<std::string> method_params(const RpcPlan& r) {
@@ -70,6 +91,10 @@ std::string emit_contract_client_header(const ServicePlan& plan, const StubOrigi
   for (const RpcPlan& r : plan.rpcs) {
     w.line("/// rpc " + r.rpc + "; declared at " + r.declared_at + ".");
     w.call(declare(r.result_spelling, "") + " " + r.local_name, cpp_params(r), qualifiers(r) + " override;");
+  }
+  for (const UnservedOperation& u : c.unserved) {
+    w.line("/// No rpc (" + u.declared_at + ", see README.md): throws std::logic_error.");
+    w.call(declare(u.result_spelling, "") + " " + u.local_name, cpp_params(u), qualifiers(u) + " override;");
   }
   w.line("");
   w.label("private:");
@@ -163,6 +188,17 @@ std::string emit_contract_client(const ServicePlan& plan, const StubOrigin& orig
         w.line("return " + result + ";");
       }
     }
+    w.close();
+  }
+  for (const UnservedOperation& u : c.unserved) {
+    // Unnamed parameters: nothing uses them, and the monolith may build with -Wextra.
+    std::vector<std::string> params;
+    for (const auto& [spelling, name] : u.params) params.push_back(declare(spelling, ""));
+    w.line("");
+    w.line("// No rpc: " + u.reason);
+    w.call(declare(u.result_spelling, "") + " " + cls + "::" + u.local_name, params, qualifiers(u), true);
+    w.line("throw std::logic_error(" + literal(c.name + "::" + u.local_name + " is not served remotely (" +
+                                             u.declared_at + "): write this override by hand") + ");");
     w.close();
   }
   w.line("");

@@ -97,9 +97,15 @@ std::string emit_readme(const ServicePlan& plan, const StubBuildInputs& in, cons
     L(c ? "Nothing: every operation of the class became an rpc."
         : "Nothing: every function of the interface became an rpc.");
   } else {
-    L("These symbols of the interface have no rpc, in declaration order. Those that *stay local*");
-    L("compile into the caller and need nothing; callers of any other will not link against");
-    L(code(b + "_client") + " until it is moved, replaced or wrapped in a function that maps.");
+    if (c) {
+      L("These operations of the class have no rpc, in declaration order. The proxy overrides them");
+      L("with a body that throws `std::logic_error`, so it stays a concrete class; write those");
+      L("overrides by hand, or change the signatures so they map.");
+    } else {
+      L("These symbols of the interface have no rpc, in declaration order. Those that *stay local*");
+      L("compile into the caller and need nothing; callers of any other will not link against");
+      L(code(b + "_client") + " until it is moved, replaced or wrapped in a function that maps.");
+    }
     L();
     L("| symbol | kind | declared at | reason | detail |");
     L("| --- | --- | --- | --- | --- |");

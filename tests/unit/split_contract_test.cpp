@@ -197,11 +197,17 @@ TEST(SplitContract, TheProxyOverridesEveryOperationAndTheServiceCallsTheImplemen
   EXPECT_NE(header.find("void on_event(const std::string& name, int count) override;"), std::string::npos) << header;
   EXPECT_NE(header.find("int pending() const override;"), std::string::npos) << header;
   EXPECT_NE(header.find("std::string name() const override;"), std::string::npos) << header;
+  // The skipped operation is overridden too (the proxy stays concrete), throwing.
+  EXPECT_NE(header.find("void on_thing(p::Thing* thing) override;"), std::string::npos) << header;
 
   const std::string& client = text["observer_client.cpp"];
   EXPECT_NE(client.find("int ObserverClient::pending() const {"), std::string::npos) << client;
   EXPECT_NE(client.find("stub_->stub->Pending(&context, request, &response)"), std::string::npos) << client;
   EXPECT_NE(client.find("std::getenv(\"SEAM_OBSERVER_ADDR\")"), std::string::npos) << client;
+  EXPECT_NE(client.find("void ObserverClient::on_thing(p::Thing*) {\n  throw std::logic_error(\"Observer::on_thing is "
+                        "not served remotely (src/p/observer.h:9): write this override by hand\");"),
+            std::string::npos)
+      << client;
 
   const std::string& server_h = text["observer_server.h"];
   EXPECT_NE(server_h.find("explicit ObserverImpl(::p::Observer& target) : target_(target) {}"), std::string::npos)

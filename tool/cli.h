@@ -39,6 +39,7 @@ struct Options {
   uint64_t cache_max_bytes = 2ull << 30; ///< --cache-max-size SIZE (LRU bound; 0 = none)
   std::string output;              ///< -o FILE
   bool strict = false;             ///< --strict
+  bool include_tests = false;      ///< --include-tests: test modules join the analysis
   std::string progress = "auto";   ///< --progress auto|always|never
   std::string color = "auto";      ///< --color auto|always|never
   bool quiet = false;              ///< -q: no progress, no notes
@@ -101,6 +102,12 @@ int load_project(const Options& o, Project& project, ScanStats& stats);
 /// paths. Prints warnings and notes; returns kOk, or kError after printing why.
 int load_project_tus(const Options& o, const std::string& root, const std::vector<std::string>& exclude,
                      CompileDb& db, std::string& db_path, std::vector<std::string>& rel_files);
+
+/// Vendored code (analyzers/init/vendored.h) among the TUs: drops those TUs
+/// from `db` and `rel_files` (parallel) and returns the "exclude" globs, each
+/// with why, for the config. Prints a note naming the folders unless -q.
+std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Options& o, const std::string& root,
+                                                                    CompileDb& db, std::vector<std::string>& rel_files);
 
 /// Parses the TUs of `db` (or takes their facts from the fact cache: --cache,
 /// --no-cache, --cache-max-size, --shard/--bundle), with progress on stderr.

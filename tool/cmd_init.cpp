@@ -7,7 +7,9 @@
 #include "analyzers/core/interrupt.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/init/cmake_targets.h"
+#include "analyzers/init/header_placement.h"
 #include "analyzers/init/starter_config.h"
+#include "analyzers/roles/library_roles.h"
 #include "tool/cli.h"
 
 #include <filesystem>
@@ -32,19 +34,28 @@ int run_init(const Options& o) {
   CompileDb db;
   std::vector<std::string> rel_files, warnings;
   if (int rc = load_project_tus(o, root, {}, db, db_path, rel_files)) return rc;
+  StarterOptions so;
+  so.exclude = leave_out_vendored(o, root, db, rel_files);
+  auto excluded = [&](const std::string& f) {
+    for (const auto& [glob, why] : so.exclude)
+      if (glob_match(glob, f)) return true;
+    return false;
+  };
 
   // Where the modules come from.
   const std::string db_dir = canonical_path(db_path).substr(0, canonical_path(db_path).rfind('/'));
   const std::string mode = o.get("modules", "auto");
   Config config;
-  StarterOptions so;
+  std::vector<CMakeTarget> targets;
   const bool from_folders = !(mode == "cmake" || (mode == "auto" && has_cmake_reply(db_dir)));
   if (!from_folders) {
-    std::vector<CMakeTarget> targets;
     if (!read_cmake_targets(db_dir, root, targets, err)) {
       error(err);
       return kError;
     }
+    // Vendored targets (googletest's gtest, gmock) go with their folders.
+    for (CMakeTarget& t : targets) std::erase_if(t.sources, excluded);
+    std::erase_if(targets, [](const CMakeTarget& t) { return t.sources.empty(); });
     config = config_from_targets(targets, root);
     so.source = "its " + plural(targets.size(), "CMake target") + " (CMake File API)";
   } else {
@@ -62,9 +73,18 @@ int run_init(const Options& o) {
     note(plural(failed, "translation unit") + " failed to parse; their dependencies up to the first error are kept");
 
   // From the folders of the sources and of every project header they reach.
-  if (from_folders) config = infer_config(rel_files, reached_project_files(tus), root);
+  if (from_folders) {
+    std::vector<std::string> reached = reached_project_files(tus);
+    std::erase_if(reached, excluded);
+    config = infer_config(rel_files, reached, root);
+  }
   config.root = root;
   config.inferred = true;
+  for (const auto& [glob, why] : so.exclude) config.exclude.push_back(glob);
+  // Roles are proposed the way seam infers them (test files, test targets,
+  // libraries) with every module kept, so the file can declare them.
+  config.roles_declared = false;
+  config.include_tests = true;
   if (config.modules.empty()) {
     error("found no module in " + so.source + "; write seam.json by hand (docs/config.md)");
     return kError;
@@ -77,6 +97,28 @@ int run_init(const Options& o) {
     for (const std::string& e : errors) std::cerr << e << "\n";
     return kError;
   }
+  for (Module& m : p.modules)
+    if (m.decl && m.decl->role == ModuleRole::Test) m.role_reason = "a CMake test target, by its name";
+  if (!from_folders) {
+    HeaderPlacement hp = place_headers(p, targets);
+    if (!o.quiet && !hp.placed.empty())
+      note("placed " + plural(hp.placed.size(), "header") + " no target lists (by include directory, else the "
+           "target including it most), e.g. " + hp.placed.front().header + " in " + hp.placed.front().module + ": " +
+           hp.placed.front().why);
+    if (!o.quiet && !hp.unplaced.empty()) {
+      std::string list;
+      for (size_t i = 0; i < hp.unplaced.size() && i < 5; ++i) list += (i ? ", " : "") + hp.unplaced[i];
+      note(plural(hp.unplaced.size(), "project header") + " still in no module (" + list +
+           (hp.unplaced.size() > 5 ? ", ..." : "") + "): no target's include directory holds it and no module "
+           "includes it; the starter config lists them");
+    }
+  }
+  std::vector<std::string> libs = library_reasons(p);
+  for (ModuleId m = 0; m < static_cast<ModuleId>(p.modules.size()); ++m)
+    if (!libs[m].empty() && p.modules[m].role == ModuleRole::Service) {
+      p.modules[m].role = ModuleRole::Library;
+      p.modules[m].role_reason = libs[m];
+    }
   ModuleGraph g = build_module_graph(p);
   const std::string text = starter_config(p, g, so);
 
@@ -91,9 +133,16 @@ int run_init(const Options& o) {
   if (!emit(out, text)) return kError;
   if (!o.quiet && out.output != "-") {
     uint32_t layers = 0;
-    for (uint32_t l : module_levels(g)) layers = std::max(layers, l);
-    note("wrote " + out.output + ": " + plural(p.modules.size(), "module") + " from " + so.source + ", " +
-         plural(layers, "layer") + "; next: `seam check --update-baseline` accepts today's violations, then run "
+    std::vector<bool> test(p.modules.size());
+    size_t tests = 0, libraries = 0;
+    for (size_t m = 0; m < p.modules.size(); ++m) {
+      test[m] = p.modules[m].role == ModuleRole::Test;
+      tests += test[m];
+      libraries += p.modules[m].role == ModuleRole::Library;
+    }
+    for (uint32_t l : module_levels(g, test)) layers = std::max(layers, l);
+    note("wrote " + out.output + ": " + plural(p.modules.size(), "module") + " from " + so.source + " (" +
+         plural(tests, "test module") + ", " + plural(libraries, "library") + "), " + plural(layers, "layer") + "; next: `seam check --update-baseline` accepts today's violations, then run "
          "`seam check` in CI (docs/ci.md)");
   }
   return kOk;
@@ -111,8 +160,22 @@ Registrar reg({
     "Modules come from the CMake targets when the build folder (-p) has a CMake File API reply\n"
     "(create <build>/.cmake/api/v1/query/codemodel-v2 and run cmake once), else from the folder\n"
     "layout (the first folder level under the common folder of all sources; headers elsewhere\n"
-    "join a module by their folder, include/NAME/ the module NAME). Parses every\n"
-    "translation unit once (or takes its facts from the fact cache of an earlier run).\n"
+    "join a module by their folder, include/NAME/ the module NAME). With CMake targets, a\n"
+    "project header no target lists joins the target with the deepest include directory\n"
+    "holding it (when only one target has it), else the module whose files include it most;\n"
+    "the rest are listed as belonging to no module. Parses every translation unit once (or\n"
+    "takes its facts from the fact cache of an earlier run).\n"
+    "\n"
+    "Roles, each written with a // comment saying why (docs/config.md, \"Roles\"):\n"
+    "  test     a CMake test target (test, tests, *_test(s), test_* names), a module whose files\n"
+    "           are all tests (test/ and tests/ folders, *_test, *_tests, test_* files); test\n"
+    "           files inside another module's folder (db/db_test.cc) go to a module \"tests\" with\n"
+    "           globs such as \"db/*_test.*\", so the module's own code is counted without them\n"
+    "  library  the lowest level (uses no other module), used by another module, no mutable\n"
+    "           global and no class with virtual functions\n"
+    "  service  every other module (the default, not written)\n"
+    "Vendored code (third_party/, vendor/, external/, extern/, deps/, or a folder with its own\n"
+    "git repository or its own CMake project()) goes to \"exclude\", like system headers.\n"
     "Refuses to overwrite an existing file without --force.\n"
     "Docs: docs/check.md.",
     {{"modules", "FROM", "where modules come from: CMake targets when there is a reply (auto), or always folders or "

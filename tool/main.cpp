@@ -31,6 +31,7 @@ constexpr CommonSpec kCommon[] = {
     {"--cache-max-size SIZE", "bound of the cache, least recently used entries go first (default 2G; 0: none)"},
     {"-o FILE", "write the output there instead of standard output (written atomically)"},
     {"--strict", "a translation unit that fails to parse is an error (exit 2)"},
+    {"--include-tests", "analyse test modules too (\"role\": \"test\"; left out by default)"},
     {"--progress WHEN", "auto|always|never: progress on standard error (auto: on a terminal)"},
     {"--color WHEN", "auto|always|never (NO_COLOR is honoured)"},
     {"-q, --quiet", "no progress and no notes; warnings and errors only"},
@@ -148,6 +149,7 @@ int parse_options(const Command& cmd, int argc, char** argv, Options& o) {
       continue;
     }
     if (a == "--strict") { o.strict = true; continue; }
+    if (a == "--include-tests") { o.include_tests = true; continue; }
     if (a == "-q" || a == "--quiet") { o.quiet = true; continue; }
     if (a.rfind("--", 0) == 0) {
       std::string name = a.substr(2);

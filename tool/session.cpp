@@ -5,11 +5,14 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/cache/codec.h"
 #include "analyzers/extract/fact_scan.h"
+#include "analyzers/init/vendored.h"
+#include "analyzers/roles/library_roles.h"
 #include "tool/cli.h"
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <unistd.h>
@@ -215,6 +218,43 @@ int load_project_tus(const Options& o, const std::string& root, const std::vecto
   return kOk;
 }
 
+std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Options& o, const std::string& root,
+                                                                    CompileDb& db, std::vector<std::string>& rel_files) {
+  const std::vector<std::string> folders = vendored_folders(rel_files, root);
+  if (folders.empty()) return {};
+  const std::vector<std::string> globs = vendored_globs(folders);
+  std::vector<CompileCommand> keep;
+  std::vector<std::string> keep_rel;
+  for (size_t i = 0; i < rel_files.size(); ++i) {
+    bool vendored = false;
+    for (const std::string& g : globs) vendored |= glob_match(g, rel_files[i]);
+    if (vendored) continue;
+    keep.push_back(std::move(db.commands[i]));
+    keep_rel.push_back(std::move(rel_files[i]));
+  }
+  const size_t dropped = rel_files.size() - keep_rel.size();
+  db.commands = std::move(keep);
+  rel_files = std::move(keep_rel);
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string list;
+  for (size_t i = 0; i < folders.size(); ++i) {
+    list += (i ? ", " : "") + folders[i];
+    const std::string name = folders[i].substr(folders[i].rfind('/') + 1);
+    std::error_code ec;
+    std::string why = name == "third_party" || name == "vendor" || name == "external" || name == "extern" ||
+                              name == "deps"
+                          ? "vendored: a " + name + "/ folder"
+                      : std::filesystem::exists(root + "/" + folders[i] + "/.git", ec)
+                          ? "vendored: its own git repository"
+                          : "vendored: its own build (a CMakeLists.txt with project())";
+    out.push_back({globs[i], why});
+  }
+  if (!o.quiet)
+    note("left out vendored code (" + list + "), " + std::to_string(dropped) + " translation unit" +
+         (dropped == 1 ? "" : "s") + ", like system headers; a seam.json module listing it brings it back");
+  return out;
+}
+
 int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
                  ScanResult& scan, ScanStats& stats) {
   std::string err;
@@ -287,6 +327,9 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
   CompileDb db;
   std::vector<std::string> rel_files, warnings;
   if (int rc = load_project_tus(o, config.root, config.exclude, db, db_path, rel_files)) return rc;
+  // Without a seam.json, vendored code is left out as `seam init` would write it.
+  if (!found)
+    for (auto& [glob, why] : leave_out_vendored(o, config.root, db, rel_files)) config.exclude.push_back(glob);
   stats.compile_db = db_path;
   const std::string root = config.root;
   ScanResult scan;
@@ -312,7 +355,14 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
          "of the project is analysed (--strict makes this an error)");
 
   if (!found) {
-    config = infer_config(rel_files, reached_project_files(tus), root);
+    std::vector<std::string> exclude = std::move(config.exclude), reached;
+    for (std::string& f : reached_project_files(tus)) {
+      bool excluded = false;
+      for (const std::string& g : exclude) excluded |= glob_match(g, f);
+      if (!excluded) reached.push_back(std::move(f));
+    }
+    config = infer_config(rel_files, reached, root);
+    config.exclude = std::move(exclude);
     if (!o.quiet) {
       std::string names;
       for (const ModuleDecl& m : config.modules) names += (names.empty() ? "" : ", ") + m.name;
@@ -321,6 +371,7 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     }
   }
 
+  config.include_tests = o.include_tests;
   std::vector<std::string> errors;
   warnings.clear();
   bool ok = build_project(std::move(tus), config, project, errors, warnings);
@@ -336,6 +387,10 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     if (project.unowned.size() > 3) list += ", ...";
     note(std::to_string(project.unowned.size()) + " project file" + (project.unowned.size() == 1 ? "" : "s") +
          " belong to no module (" + list + "); add them to a module's \"paths\" or to \"exclude\"");
+  }
+  infer_library_roles(project);
+  if (!o.quiet) {
+    for (const std::string& n : role_notes(project)) note(n);
   }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return kOk;

@@ -243,7 +243,8 @@ std::string sites_text(double v) {
 void explain(CandidateContext& ctx, Assessment& a) {
   const Project& p = ctx.project();
   auto& why = a.reasons;
-  if (a.role == Role::SharedKernel) why.push_back(ctx.kernel_reason(a.modules.front()));
+  if (a.role == Role::SharedKernel || a.role == Role::Library || a.role == Role::Test)
+    why.push_back(ctx.kernel_reason(a.modules.front()));
   if (a.role == Role::EntryPoint)
     why.push_back("entry point: no other module uses it, so it is the application that would call the "
                   "services, not a service");
@@ -367,8 +368,8 @@ Assessment assess(CandidateContext& ctx, std::vector<ModuleId> modules) {
   collect_data(ctx, a);
   find_blockers(ctx, in, a);
 
-  if (a.modules.size() == 1 && ctx.shared_kernel(a.modules.front()))
-    a.role = Role::SharedKernel;
+  if (a.modules.size() == 1 && ctx.fixed_role(a.modules.front()) != Role::Candidate)
+    a.role = ctx.fixed_role(a.modules.front());
   else if (a.clients.empty())
     a.role = Role::EntryPoint;
 

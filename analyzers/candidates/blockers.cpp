@@ -18,16 +18,20 @@ bool is_function_like(SymbolKind k) {
 namespace {
 
 /// Calls f(ref index, outgoing) for every reference crossing the unit's
-/// boundary: outgoing = from the unit to another module.
+/// boundary: outgoing = from the unit to another module. A module with the
+/// library role is taken along into every service that uses it, so references
+/// between it and its users never cross a process boundary.
 template <typename F>
 void for_each_crossing(const CandidateContext& ctx, const std::vector<char>& in, const Assessment& a, F f) {
   const ModuleGraph& g = ctx.graph();
+  auto library = [&](ModuleId m) { return ctx.fixed_role(m) == Role::Library; };
   for (ModuleId m : a.modules) {
+    if (library(m)) continue;
     for (uint32_t e : g.out[m])
-      if (!in[g.edges[e].to])
+      if (!in[g.edges[e].to] && !library(g.edges[e].to))
         for (uint32_t r : g.edges[e].refs) f(r, true);
     for (uint32_t e : g.in[m])
-      if (!in[g.edges[e].from])
+      if (!in[g.edges[e].from] && !library(g.edges[e].from))
         for (uint32_t r : g.edges[e].refs) f(r, false);
   }
 }
@@ -44,10 +48,15 @@ public:
       : ctx_(ctx), p_(ctx.project()), in_(in), a_(a) {}
 
   void run() {
-    cycle();
-    crossing_references();
+    // A library is charged only for mutable state (docs/candidates.md, "Roles").
+    const bool library = a_.modules.size() == 1 && ctx_.fixed_role(a_.modules.front()) == Role::Library;
+    if (!library) {
+      cycle();
+      crossing_references();
+    }
     globals();
-    signatures();
+    library_globals();
+    if (!library) signatures();
     std::sort(a_.blockers.begin(), a_.blockers.end(), [&](const Blocker& x, const Blocker& y) {
       auto key = [&](const Blocker& b) {
         const std::string& path = b.site.valid() ? p_.files[b.site.file].path : empty_;
@@ -253,7 +262,9 @@ private:
     return kNoSymbol;
   }
 
-  // --- global-state: touched on both sides, written on at least one.
+  // --- global-state: a mutable global written somewhere is charged to the
+  // module that owns it and to every module that touches it, whenever a
+  // module outside the unit owns or touches it too.
   void globals() {
     std::set<uint32_t> seen;
     for (ModuleId m : a_.modules)
@@ -271,7 +282,12 @@ private:
             theirs.push_back(&u);
           }
         }
-        if (!mine || theirs.empty() || !writes) continue;
+        const bool owned_here = g.owner != kNoModule && in_[g.owner];
+        const bool owned_outside = g.owner != kNoModule && !in_[g.owner];
+        const bool owner_touches = std::any_of(g.uses.begin(), g.uses.end(),
+                                               [&](const auto& u) { return u.module == g.owner; });
+        if (!writes || (theirs.empty() && !(owned_outside && !owner_touches))) continue;
+        if (!mine && !owned_here) continue;
         std::string others;
         std::vector<ModuleId> partners;
         for (const auto* u : theirs) {
@@ -279,11 +295,64 @@ private:
                     mod(u->module) + " (" + p_.where(p_.refs[u->first_ref].site) + ")";
           partners.push_back(u->module);
         }
+        if (owned_outside && !owner_touches) {
+          others += (others.empty() ? "" : ", ") + std::string("owned by ") + mod(g.owner);
+          partners.push_back(g.owner);
+        }
+        const Symbol& s = p_.symbols[g.symbol];
+        Loc site = mine ? p_.refs[mine->first_ref].site : (s.def.valid() ? s.def : s.decl);
+        std::string what = mine ? std::string("mutable global ") + (mine->writes ? "written" : "read") + " here and "
+                                : std::string("owns mutable global, ");
         // One access path to change per module touching it.
-        add(BlockerKind::GlobalState, g.symbol, p_.refs[mine->first_ref].site,
-            std::string("mutable global ") + (mine->writes ? "written" : "read") + " here and " + others +
-                ": two processes cannot share it",
-            partners, static_cast<uint32_t>(1 + theirs.size()));
+        add(BlockerKind::GlobalState, g.symbol, site, what + others + ": two processes cannot share it", partners,
+            static_cast<uint32_t>(partners.size() + (mine ? 1 : 0)));
+      }
+  }
+
+  // --- global-state taken along: a library's mutable globals go into every
+  // service that uses the library, each with its own copy. A service that uses
+  // such a library is charged when another service uses it too; the library
+  // when two services use it.
+  void library_globals() {
+    const ModuleGraph& g = ctx_.graph();
+    std::set<SymbolId> charged;
+    for (const Blocker& b : a_.blockers)
+      if (b.kind == BlockerKind::GlobalState) charged.insert(b.symbol);
+    // The services outside the unit that take library `lib` along.
+    auto users_of = [&](ModuleId lib) {
+      std::vector<ModuleId> users;
+      for (uint32_t ie : g.in[lib]) {
+        const ModuleId u = g.edges[ie].from;
+        if (!in_[u] && !ctx_.shared_kernel(u)) users.push_back(u);
+      }
+      return users;
+    };
+    auto charge = [&](ModuleId lib, const std::vector<ModuleId>& users, const std::string& into) {
+      for (uint32_t gi : ctx_.globals_of(lib)) {
+        const CandidateContext::Global& gl = ctx_.globals()[gi];
+        if (gl.owner != lib || charged.count(gl.symbol)) continue;
+        bool writes = false;
+        for (const auto& u : gl.uses) writes |= u.writes;
+        if (!writes) continue;
+        charged.insert(gl.symbol);
+        const Symbol& s = p_.symbols[gl.symbol];
+        add(BlockerKind::GlobalState, gl.symbol, s.def.valid() ? s.def : s.decl,
+            "mutable global of library " + mod(lib) + ", which is taken along into " + into +
+                list_modules(p_, users) + ": each process would hold its own copy",
+            users, static_cast<uint32_t>(users.size()));
+      }
+    };
+    if (a_.modules.size() == 1 && ctx_.fixed_role(a_.modules.front()) == Role::Library) {
+      std::vector<ModuleId> users = users_of(a_.modules.front());
+      if (users.size() >= 2) charge(a_.modules.front(), users, "");
+      return;
+    }
+    for (ModuleId m : a_.modules)
+      for (uint32_t e : g.out[m]) {
+        const ModuleId lib = g.edges[e].to;
+        if (in_[lib] || ctx_.fixed_role(lib) != Role::Library) continue;
+        std::vector<ModuleId> users = users_of(lib);
+        if (!users.empty()) charge(lib, users, "this service and into ");
       }
   }
 

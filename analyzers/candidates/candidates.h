@@ -64,7 +64,7 @@ struct ClientUse {
 /// A module the unit uses. `calls` and `loop_calls` are run-time calls.
 struct DependencyUse {
   ModuleId module = kNoModule;
-  bool library = false;          ///< a shared kernel: taken along, not called remotely
+  bool library = false;          ///< a library or shared kernel: taken along, not called remotely
   bool remote = false;           ///< not a library and used at run time: called over the network
   uint32_t refs = 0, calls = 0, loop_calls = 0, includes = 0;
   uint32_t run_time = 0;         ///< run-time references
@@ -103,8 +103,14 @@ enum class Role : uint8_t {
   EntryPoint,  ///< no module uses it: it is the application that would call the services
   CompileTime, ///< others use only its headers (types, inline code, templates, constants,
                ///< macros): nothing to call remotely, so nothing to serve
+  Library,     ///< "role": "library" (declared or inferred): taken along into every service using it
+  Test,        ///< "role": "test" (only seen with --include-tests): test code, not a service
 };
-const char* to_string(Role r);
+const char* to_string(Role r);   ///< "candidate", "shared-kernel", "entry-point", "compile-time-only", "library", "test"
+/// For text reports: "shared kernel", "entry point", "compile-time only", "library", "test" ("candidate").
+const char* role_label(Role r);
+/// One line for text reports saying why a role is not ranked.
+const char* role_summary(Role r);
 
 struct Assessment {
   std::vector<ModuleId> modules; ///< the unit, sorted
@@ -139,9 +145,15 @@ public:
 
   const Project& project() const { return project_; }
   const ModuleGraph& graph() const { return graph_; }
+  /// Taken along into every service that uses it (a library role or an
+  /// inferred shared kernel): calls into it stay local, and references into
+  /// it are never blockers of its users.
   bool shared_kernel(ModuleId m) const { return kernel_[m]; }
-  /// Why a module is or is not a shared kernel, one line.
+  /// Why a module is or is not a shared kernel (or library, or test), one line.
   const std::string& kernel_reason(ModuleId m) const { return kernel_reason_[m]; }
+  /// The role that keeps a module unranked whatever its score (Library, Test,
+  /// SharedKernel), else Candidate.
+  Role fixed_role(ModuleId m) const { return fixed_role_[m]; }
   /// Strongly connected components of the module graph with more than one module.
   const std::vector<std::vector<uint32_t>>& cycles() const { return cycles_; }
   TypeClassifier& types() { return types_; }
@@ -156,10 +168,11 @@ public:
   };
   struct Global {
     SymbolId symbol = kNoSymbol;
+    ModuleId owner = kNoModule;  ///< the module that defines it
     std::vector<GlobalUse> uses; ///< sorted by module
   };
   const std::vector<Global>& globals() const { return globals_; }
-  /// Indices into globals() of the globals module `m` touches.
+  /// Indices into globals() of the globals module `m` touches or owns.
   const std::vector<uint32_t>& globals_of(ModuleId m) const { return globals_of_[m]; }
 
   /// The outermost template `s` is part of (itself, or a class template it is a
@@ -174,6 +187,7 @@ private:
   std::vector<std::vector<InterfaceSymbol>> interfaces_;
   std::vector<bool> kernel_;
   std::vector<std::string> kernel_reason_;
+  std::vector<Role> fixed_role_;
   std::vector<std::vector<uint32_t>> cycles_;
   std::vector<Global> globals_;
   std::vector<std::vector<uint32_t>> globals_of_;

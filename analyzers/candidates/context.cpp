@@ -14,7 +14,13 @@ namespace {
 
 constexpr std::array<const char*, kBlockerKindCount> kBlockerKinds = {
     "cycle", "inheritance", "global-state", "template", "friend", "callback", "identity"};
-constexpr std::array<const char*, 4> kRoles = {"candidate", "shared-kernel", "entry-point", "compile-time-only"};
+constexpr std::array<const char*, 6> kRoles = {"candidate", "shared-kernel", "entry-point", "compile-time-only", "library", "test"};
+constexpr std::array<const char*, 6> kRoleLabels = {"candidate", "shared kernel", "entry point", "compile-time only", "library", "test"};
+constexpr std::array<const char*, 6> kRoleSummaries = {
+    "ranked", "shared kernel: a library to take along, not a service",
+    "entry point: nothing uses it; it calls the services",
+    "compile-time only: others use its headers, nothing to call",
+    "library: taken along into every service that uses it, not a service", "test code: not a service"};
 
 static_assert(kBlockerKindCount == kScoreBlockerKinds, "scoring.h and candidates.h disagree on blocker kinds");
 
@@ -26,6 +32,8 @@ bool is_record(SymbolKind k) {
 
 const char* to_string(BlockerKind k) { return kBlockerKinds[static_cast<size_t>(k)]; }
 const char* to_string(Role r) { return kRoles[static_cast<size_t>(r)]; }
+const char* role_label(Role r) { return kRoleLabels[static_cast<size_t>(r)]; }
+const char* role_summary(Role r) { return kRoleSummaries[static_cast<size_t>(r)]; }
 
 CandidateContext::CandidateContext(const Project& p)
     : project_(p), graph_(build_module_graph(p)), types_(p), ports_(find_ports(p)), interfaces_(all_interfaces(p)) {
@@ -40,7 +48,7 @@ CandidateContext::CandidateContext(const Project& p)
     const Symbol& s = p.symbols[r.target];
     if (!s.mutable_global || s.kind != SymbolKind::Variable || r.from_module == kNoModule) continue;
     auto [it, inserted] = global_index.emplace(r.target, static_cast<uint32_t>(globals_.size()));
-    if (inserted) globals_.push_back(Global{r.target, {}});
+    if (inserted) globals_.push_back(Global{r.target, s.module, {}});
     Global& g = globals_[it->second];
     auto u = std::find_if(g.uses.begin(), g.uses.end(), [&](const GlobalUse& x) { return x.module == r.from_module; });
     const bool write = r.kind == RefKind::Write;
@@ -58,7 +66,12 @@ CandidateContext::CandidateContext(const Project& p)
     auto& uses = globals_[gi].uses;
     std::sort(uses.begin(), uses.end(), [](const GlobalUse& a, const GlobalUse& b) { return a.module < b.module; });
     for (const GlobalUse& u : uses) globals_of_[u.module].push_back(gi);
+    // The owner answers for its global even when only others touch it.
+    const ModuleId owner = globals_[gi].owner;
+    if (owner != kNoModule && std::none_of(uses.begin(), uses.end(), [&](const GlobalUse& u) { return u.module == owner; }))
+      globals_of_[owner].push_back(gi);
   }
+  for (auto& list : globals_of_) std::sort(list.begin(), list.end());
 
   // Shared kernels: leaf modules of values and pure functions.
   std::vector<bool> has_global(n, false), has_files(n, false);
@@ -78,9 +91,20 @@ CandidateContext::CandidateContext(const Project& p)
   }
   kernel_.assign(n, false);
   kernel_reason_.assign(n, "");
+  fixed_role_.assign(n, Role::Candidate);
   for (ModuleId m = 0; m < static_cast<ModuleId>(n); ++m) {
     std::string& why = kernel_reason_[m];
-    if (!has_files[m]) {
+    const Module& mod = p.modules[m];
+    if (mod.role == ModuleRole::Library) {
+      // A library is taken along like a shared kernel, whatever it holds.
+      kernel_[m] = true;
+      fixed_role_[m] = Role::Library;
+      why = "library (" + mod.role_reason + "): taken along into every service that uses it; calls into it stay "
+            "local";
+    } else if (mod.role == ModuleRole::Test) {
+      fixed_role_[m] = Role::Test;
+      why = "test code (" + mod.role_reason + "): not a service";
+    } else if (!has_files[m]) {
       why = "owns no file";
     } else if (!graph_.out[m].empty()) {
       why = "depends on " + p.module_name(graph_.edges[graph_.out[m].front()].to) +
@@ -91,6 +115,7 @@ CandidateContext::CandidateContext(const Project& p)
       why = "defines a type that is not a value: " + not_value[m];
     } else {
       kernel_[m] = true;
+      fixed_role_[m] = Role::SharedKernel;
       why = "shared kernel: a leaf module of value types and functions without global state; "
             "take it along as a library";
     }

@@ -36,6 +36,30 @@ Severity default_severity(std::string_view rule) {
   return Severity::Off;
 }
 
+const char* to_string(ModuleRole r) {
+  switch (r) {
+  case ModuleRole::Service: return "service";
+  case ModuleRole::Library: return "library";
+  case ModuleRole::Test: return "test";
+  }
+  return "service";
+}
+
+std::optional<ModuleRole> parse_role(std::string_view text) {
+  if (text == "service") return ModuleRole::Service;
+  if (text == "library") return ModuleRole::Library;
+  if (text == "test") return ModuleRole::Test;
+  return std::nullopt;
+}
+
+ModuleRole Config::role_of(const ModuleDecl& m) const {
+  if (m.role) return *m.role;
+  int l = m.layer.empty() ? -1 : layer_index(m.layer);
+  if (l >= 0 && static_cast<size_t>(l) < layer_roles.size() && layer_roles[static_cast<size_t>(l)])
+    return *layer_roles[static_cast<size_t>(l)];
+  return ModuleRole::Service;
+}
+
 bool rule_takes_edges(std::string_view rule) {
   return rule == "cycle" || rule == "layer" || rule == "undeclared" || rule == "unused-allowance";
 }
@@ -163,8 +187,10 @@ std::string pos_text(ConfigPos p) {
 }
 
 const std::vector<std::string> kTopKeys = {"layers", "modules", "rules", "exclude", "baseline"};
-const std::vector<std::string> kModuleKeys = {"name",  "paths",         "public",
-                                              "layer", "may_depend_on", "extract"};
+const std::vector<std::string> kModuleKeys = {"name",          "paths",   "public", "layer",
+                                              "may_depend_on", "extract", "role"};
+const std::vector<std::string> kLayerKeys = {"name", "role"};
+const std::vector<std::string> kRoles = {"service", "library", "test"};
 const std::vector<std::string> kSeverities = {"error", "warning", "info", "off"};
 const std::vector<std::string> kRuleKeys = {"severity", "edges"};
 const std::vector<std::string> kEdgeKinds = {"include", "symbol", "all"};
@@ -243,23 +269,75 @@ private:
     return ok;
   }
 
+  /// "role": a string naming a role; nullopt (after an error) otherwise.
+  std::optional<ModuleRole> role(const Value& v, const std::string& in) {
+    if (!v.is_string()) {
+      error(v.pos, "\"role\"" + in + " must be a string: service, library or test; found " +
+                       jsonc::describe(v.kind));
+      return std::nullopt;
+    }
+    std::optional<ModuleRole> r = parse_role(v.text);
+    if (!r) {
+      std::string msg = "unknown role " + quote(v.text) + in;
+      std::string best = closest(v.text, kRoles);
+      if (!best.empty()) msg += "; did you mean " + quote(best) + "?";
+      else msg += "; use service, library or test";
+      error(v.pos, msg);
+    }
+    out_.roles_declared = true;
+    return r;
+  }
+
+  /// "layers": names top first; an entry may be {"name": "base", "role": "library"}
+  /// to give the layer's modules a role.
   void layers(const Value& v) {
-    std::vector<std::string> names;
-    std::vector<ConfigPos> pos;
-    string_array(v, "\"layers\"", names, pos);
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i].empty()) {
-        error(pos[i], "a layer name must not be empty");
+    const std::string expected = "\"layers\" must be an array of layer names (or {\"name\", \"role\"} objects)";
+    if (v.kind != Kind::Array) {
+      error(v.pos, expected + "; found " + jsonc::describe(v.kind));
+      return;
+    }
+    for (const Value& item : v.items) {
+      std::string name;
+      ConfigPos pos = to_pos(item.pos);
+      std::optional<ModuleRole> given;
+      if (item.is_string()) {
+        name = item.text;
+      } else if (item.kind == Kind::Object) {
+        const Member* n = item.find("name");
+        if (!n) {
+          error(item.pos, "a layer object has no \"name\"; write {\"name\": \"base\", \"role\": \"library\"}");
+          continue;
+        }
+        if (!n->value.is_string()) {
+          error(n->value.pos, std::string("\"name\" of a layer must be a string; found ") + jsonc::describe(n->value.kind));
+          continue;
+        }
+        name = n->value.text;
+        pos = to_pos(n->value.pos);
+        for (const Member& m : item.members) {
+          if (m.key == "name") continue;
+          if (m.key == "role")
+            given = role(m.value, " of layer " + quote(name));
+          else
+            unknown_key(m, kLayerKeys, " in layer " + quote(name));
+        }
+      } else {
+        error(item.pos, expected + "; found " + jsonc::describe(item.kind));
         continue;
       }
-      int first = out_.layer_index(names[i]);
+      if (name.empty()) {
+        error(pos, "a layer name must not be empty");
+        continue;
+      }
+      int first = out_.layer_index(name);
       if (first >= 0) {
-        error(pos[i], "duplicate layer " + quote(names[i]) + " (first at " +
-                          pos_text(out_.layer_pos[static_cast<size_t>(first)]) + ")");
+        error(pos, "duplicate layer " + quote(name) + " (first at " +
+                       pos_text(out_.layer_pos[static_cast<size_t>(first)]) + ")");
         continue;
       }
-      out_.layers.push_back(names[i]);
-      out_.layer_pos.push_back(pos[i]);
+      out_.layers.push_back(name);
+      out_.layer_pos.push_back(pos);
+      out_.layer_roles.push_back(given);
     }
   }
 
@@ -452,6 +530,9 @@ private:
         else
           d.extract = m.value.boolean;
         d.extract_pos = to_pos(m.value.pos);
+      } else if (m.key == "role") {
+        d.role = role(m.value, in);
+        d.role_pos = to_pos(m.value.pos);
       } else {
         unknown_key(m, kModuleKeys, in);
       }

@@ -27,6 +27,14 @@ const char* to_string(Severity s); ///< "off", "info", "warning", "error"
 /// cycle, layer, undeclared, private-header, interface-growth, unused-allowance.
 const std::vector<std::string>& rule_names();
 
+/// What a module is to the architecture (docs/config.md, "Roles"). A service
+/// may leave the monolith; a library is taken along into every service that
+/// uses it; a test module is outside the architecture unless --include-tests.
+enum class ModuleRole : uint8_t { Service, Library, Test };
+const char* to_string(ModuleRole r); ///< "service", "library", "test"
+/// The role named `text`, or nullopt when it names none.
+std::optional<ModuleRole> parse_role(std::string_view text);
+
 /// The rules whose "edges" seam.json may set: those that read the module
 /// graph (cycle, layer, undeclared, unused-allowance). private-header is about
 /// #include by definition, interface-growth about references.
@@ -51,6 +59,8 @@ struct ModuleDecl {
   ConfigPos name_pos;                   ///< position of the "name" value
   std::vector<ConfigPos> public_pos;    ///< one per public_headers glob
   ConfigPos extract_pos;                ///< position of the "extract" value (0 when absent)
+  std::optional<ModuleRole> role;       ///< absent = its layer's role, else service
+  ConfigPos role_pos;                   ///< position of the "role" value (0 when absent)
 };
 
 struct Config {
@@ -58,6 +68,14 @@ struct Config {
   std::string root;                     ///< absolute project root (folder of seam.json)
   bool inferred = false;                ///< modules were inferred from the tree
   std::vector<std::string> layers;      ///< top first
+  /// Parallel to `layers`: the role a layer gives its modules ({"name", "role"} entries).
+  std::vector<std::optional<ModuleRole>> layer_roles;
+  /// Some module or layer names a role. When none does, seam infers the roles
+  /// (analyzers/model/test_files.h, analyzers/roles/library_roles.h).
+  bool roles_declared = false;
+  /// Not read from the file: --include-tests. When false, build_project leaves
+  /// test modules and their files out of the Project.
+  bool include_tests = false;
   std::vector<ModuleDecl> modules;
   std::map<std::string, Severity> rules;///< rule name -> severity (only what was given)
   /// rule name -> the edges of the module graph it checks (only what was given:
@@ -74,6 +92,8 @@ struct Config {
   /// Index of a layer in `layers` (0 = top), or -1.
   int layer_index(const std::string& layer) const;
   const ModuleDecl* find_module(const std::string& name) const;
+  /// A module's role: its own "role", else its layer's, else service.
+  ModuleRole role_of(const ModuleDecl& m) const;
   /// The severity of a rule: as given in "rules", else default_severity(rule).
   Severity severity(const std::string& rule) const;
   /// The edges a rule checks: as given in "rules", else all.

@@ -51,6 +51,13 @@ std::string stem_glob(const std::string& p) {
 
 } // namespace
 
+bool is_test_target_name(const std::string& name) {
+  std::string n;
+  for (char c : name) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return n == "test" || n == "tests" || n.ends_with("_test") || n.ends_with("_tests") || n.ends_with("-test") ||
+         n.ends_with("-tests") || n.starts_with("test_") || n.starts_with("test-");
+}
+
 bool has_cmake_reply(const std::string& build_dir) { return !latest_index(build_dir).empty(); }
 
 bool read_cmake_targets(const std::string& build_dir, const std::string& root, std::vector<CMakeTarget>& out,
@@ -92,6 +99,16 @@ bool read_cmake_targets(const std::string& build_dir, const std::string& root, s
       std::string abs = canonical_path(absolute_path(s["path"].get<std::string>(), source_dir));
       if (relative_to(abs, root, rel)) target.sources.push_back(rel);
     }
+    for (const nlohmann::json& group : t.value("compileGroups", nlohmann::json::array()))
+      for (const nlohmann::json& inc : group.value("includes", nlohmann::json::array())) {
+        if (inc.value("isSystem", false) || !inc.contains("path")) continue;
+        std::string rel;
+        std::string abs = canonical_path(absolute_path(inc["path"].get<std::string>(), source_dir));
+        if (relative_to(abs, root, rel)) target.include_dirs.push_back(rel);
+      }
+    std::sort(target.include_dirs.begin(), target.include_dirs.end());
+    target.include_dirs.erase(std::unique(target.include_dirs.begin(), target.include_dirs.end()),
+                              target.include_dirs.end());
     std::sort(target.sources.begin(), target.sources.end());
     target.sources.erase(std::unique(target.sources.begin(), target.sources.end()), target.sources.end());
     if (!target.name.empty() && !target.sources.empty()) out.push_back(std::move(target));
@@ -124,6 +141,7 @@ Config config_from_targets(const std::vector<CMakeTarget>& targets, const std::s
           }
     ModuleDecl d;
     d.name = targets[t].name;
+    if (is_test_target_name(d.name)) d.role = ModuleRole::Test;
     if (exclusive) {
       d.paths = {home[t] + "/**"};
     } else {

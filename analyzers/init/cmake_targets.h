@@ -15,7 +15,13 @@ struct CMakeTarget {
   std::string name;
   std::string type;                 ///< STATIC_LIBRARY, EXECUTABLE, ...
   std::vector<std::string> sources; ///< project-relative, sorted; generated and outside-root sources left out
+  /// Its non-system include directories inside the root, project-relative, sorted.
+  std::vector<std::string> include_dirs;
 };
+
+/// A test target by its name: test, tests, or *_test(s), *-test(s), test_*, test-*
+/// (leveldb_tests, env_posix_test, test_bitcoin).
+bool is_test_target_name(const std::string& name);
 
 /// True when `build_dir` has a File API reply index (.cmake/api/v1/reply/index-*.json).
 bool has_cmake_reply(const std::string& build_dir);

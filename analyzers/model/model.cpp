@@ -1,6 +1,7 @@
 #include "analyzers/model/model.h"
 
 #include "analyzers/core/paths.h"
+#include "analyzers/model/test_files.h"
 #include "analyzers/model/components.h"
 
 #include <algorithm>
@@ -278,18 +279,48 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
   std::sort(decls.begin(), decls.end(),
             [](const ModuleDecl* a, const ModuleDecl* b) { return a->name < b->name; });
   project.modules.clear();
+  const bool infer_roles = !cfg.roles_declared;
   for (const ModuleDecl* d : decls) {
     Module m;
     m.name = d->name;
     m.decl = d;
     m.layer = d->layer.empty() ? -1 : cfg.layer_index(d->layer);
+    m.role = cfg.role_of(*d);
+    if (d->role)
+      m.role_reason = std::string("seam.json: \"role\": \"") + to_string(m.role) + "\"";
+    else if (m.role != ModuleRole::Service)
+      m.role_reason = "layer \"" + d->layer + "\" gives its modules the role " + to_string(m.role);
+    m.role_inferred = infer_roles;
     project.modules.push_back(std::move(m));
   }
+  // Inferring roles: test files of other modules gather in one test module,
+  // so a module's own code is not counted with its tests (leveldb's db/*_test.cc).
+  ModuleId gathered = kNoModule;
+  if (infer_roles) {
+    std::string name = kInferredTestModule;
+    for (const ModuleDecl* d : decls)
+      if (d->name == name) name = std::string("inferred-") + kInferredTestModule;
+    Module t;
+    t.name = name;
+    t.role = ModuleRole::Test;
+    t.role_inferred = true;
+    t.role_reason = "test files (in test/ or tests/ folders, or named *_test, *_tests or test_*) found inside other "
+                    "modules' folders";
+    auto at = std::lower_bound(project.modules.begin(), project.modules.end(), name,
+                               [](const Module& m, const std::string& n) { return m.name < n; });
+    gathered = static_cast<ModuleId>(at - project.modules.begin());
+    project.modules.insert(at, std::move(t));
+  }
+  // Module id of decls[m] (the gathered test module may sit between them).
+  auto id_of = [&](size_t m) { return static_cast<ModuleId>(gathered != kNoModule && static_cast<ModuleId>(m) >= gathered ? m + 1 : m); };
 
-  // Files to modules. A file in two modules is a config error naming both.
+  // Files to modules. A file in two modules is a config error naming both,
+  // except that a test module's globs win over another module's: "**/*_test.cc"
+  // carves the tests out of their folders.
   // Globs are looked up by their folder (the part before the first wildcard),
   // so each file meets only the globs that can match it: linear in the files.
   std::vector<std::vector<size_t>> hits_per_glob(decls.size());
+  std::vector<size_t> matched(decls.size(), 0), matched_tests(decls.size(), 0);
   std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>> globs_in; // folder -> (module, glob)
   for (size_t m = 0; m < decls.size(); ++m) {
     hits_per_glob[m].assign(decls[m]->paths.size(), 0);
@@ -301,15 +332,17 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
     return (cfg.path.empty() ? std::string("seam.json") : cfg.path) + ":" + std::to_string(pos.line) + ":" +
            std::to_string(pos.column);
   };
+  auto is_test = [&](size_t m) { return project.modules[id_of(m)].role == ModuleRole::Test; };
   bool ok = true;
   std::vector<std::pair<size_t, size_t>> candidates;
+  std::vector<char> excluded(project.files.size(), 0);
+  std::vector<size_t> owner_of(project.files.size(), SIZE_MAX); // index into decls
   for (FileId f = 0; f < project.files.size(); ++f) {
     File& file = project.files[f];
     if (file.external) continue;
-    bool excluded = false;
     for (const std::string& g : cfg.exclude)
-      if (glob_match(g, file.path)) excluded = true;
-    if (excluded) continue;
+      if (glob_match(g, file.path)) excluded[f] = 1;
+    if (excluded[f]) continue;
     candidates.clear();
     for (std::string_view folder = file.path;;) {
       size_t slash = folder.rfind('/');
@@ -319,27 +352,37 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
       if (folder.empty()) break;
     }
     std::sort(candidates.begin(), candidates.end());
-    ModuleId owner = kNoModule;
+    const bool test_path = infer_roles && is_test_path(file.path);
+    size_t owner = SIZE_MAX;
     size_t owner_glob = 0;
+    size_t last = SIZE_MAX;
     for (auto [m, g] : candidates) {
       if (!glob_match(decls[m]->paths[g], file.path)) continue;
       ++hits_per_glob[m][g];
-      if (owner == static_cast<ModuleId>(m)) continue;
-      if (owner != kNoModule) {
+      if (m != last) {
+        ++matched[m];
+        matched_tests[m] += test_path;
+        last = m;
+      }
+      if (owner == m) continue;
+      if (owner != SIZE_MAX) {
+        if (is_test(m) != is_test(owner)) {
+          if (is_test(m)) {
+            owner = m;
+            owner_glob = g;
+          }
+          continue;
+        }
         errors.push_back(config_at(m, g) + ": error: " + file.path + " is matched by two modules, '" +
                          decls[owner]->name + "' (" + config_at(owner, owner_glob) + ") and '" + decls[m]->name +
                          "'; narrow one module's \"paths\" or add the file to \"exclude\"");
         ok = false;
         continue;
       }
-      owner = static_cast<ModuleId>(m);
+      owner = m;
       owner_glob = g;
     }
-    file.module = owner;
-    if (owner == kNoModule)
-      project.unowned.push_back(f);
-    else
-      project.modules[owner].files.push_back(f);
+    owner_of[f] = owner;
   }
   for (size_t m = 0; m < decls.size(); ++m)
     for (size_t g = 0; g < decls[m]->paths.size(); ++g)
@@ -347,14 +390,73 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
         warnings.push_back(config_at(m, g) + ": warning: glob \"" + decls[m]->paths[g] + "\" of module '" +
                            decls[m]->name + "' matches no file the compile database reaches");
 
+  // Inferring roles: a module whose files are all test files is a test module.
+  if (infer_roles)
+    for (size_t m = 0; m < decls.size(); ++m)
+      if (matched[m] && matched[m] == matched_tests[m]) {
+        Module& mod = project.modules[id_of(m)];
+        mod.role = ModuleRole::Test;
+        mod.role_reason = "all its files are test files (in test/ or tests/ folders, or named *_test, *_tests or "
+                          "test_*)";
+      }
+  // Then the test files of the other modules join the gathered test module,
+  // or the module named like it when that is a test module itself.
+  ModuleId gather_into = gathered;
+  for (size_t m = 0; m < decls.size(); ++m)
+    if (infer_roles && decls[m]->name == kInferredTestModule && is_test(m)) gather_into = id_of(m);
+  for (FileId f = 0; f < project.files.size(); ++f) {
+    File& file = project.files[f];
+    if (file.external || excluded[f]) continue;
+    const size_t owner = owner_of[f];
+    file.module = owner == SIZE_MAX ? kNoModule : id_of(owner);
+    if (infer_roles && (owner == SIZE_MAX || !is_test(owner)) && is_test_path(file.path)) file.module = gather_into;
+  }
+
+  // Test modules left out: their files belong to no module (and are not
+  // unowned), so nothing downstream sees them. The gathered test module
+  // exists only when it holds a file. Module ids are renumbered.
+  std::vector<size_t> file_count(project.modules.size(), 0);
+  for (const File& file : project.files)
+    if (!file.external && file.module != kNoModule) ++file_count[file.module];
+  std::vector<ModuleId> renumber(project.modules.size(), kNoModule);
+  {
+    std::vector<Module> kept;
+    for (size_t m = 0; m < project.modules.size(); ++m) {
+      Module& mod = project.modules[m];
+      if (!project.modules[m].decl && file_count[m] == 0) continue; // the gathered module, unused
+      if (mod.role == ModuleRole::Test && !cfg.include_tests) {
+        project.tests_left_out.push_back(mod.name);
+        project.test_files_left_out += file_count[m];
+        continue;
+      }
+      renumber[m] = static_cast<ModuleId>(kept.size());
+      kept.push_back(std::move(mod));
+    }
+    project.modules = std::move(kept);
+  }
+  for (FileId f = 0; f < project.files.size(); ++f) {
+    File& file = project.files[f];
+    if (file.external) continue;
+    if (file.module == kNoModule) {
+      if (!excluded[f]) project.unowned.push_back(f);
+      continue;
+    }
+    file.module = renumber[file.module];
+    if (file.module != kNoModule) project.modules[file.module].files.push_back(f);
+  }
+
+  assign_symbols_and_refs(project);
+  assign_components(project); // needs the modules: a component never spans two
+  return ok;
+}
+
+void assign_symbols_and_refs(Project& project) {
   for (Symbol& s : project.symbols)
     s.module = s.owner == kNoFile ? kNoModule : project.files[s.owner].module;
   for (Reference& r : project.refs) {
     r.from_module = project.files[r.site.file].module;
     r.to_module = project.symbols[r.target].module;
   }
-  assign_components(project); // needs the modules: a component never spans two
-  return ok;
 }
 
 std::string signature_params(const std::string& signature) {

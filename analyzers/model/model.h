@@ -59,6 +59,9 @@ struct Module {
   int layer = -1;              ///< index into Config::layers (0 = top), -1 = none
   const ModuleDecl* decl = nullptr; ///< null when inferred without config entry
   std::vector<FileId> files;   ///< sorted by path
+  ModuleRole role = ModuleRole::Service;
+  bool role_inferred = false;  ///< seam.json declares no role: seam inferred it
+  std::string role_reason;     ///< one line: where the role comes from
 };
 
 struct TuStatus {
@@ -85,6 +88,10 @@ struct Project {
   std::vector<Module> modules;                ///< sorted by name; ModuleId indexes this
   std::vector<TuStatus> tus;                  ///< sorted by file
   std::vector<FileId> unowned;                ///< project files matched by no module
+  /// Test modules left out (Config::include_tests false): their names, and how
+  /// many files they held. Those files belong to no module and are not unowned.
+  std::vector<std::string> tests_left_out;
+  size_t test_files_left_out = 0;
 
   std::unordered_map<std::string, FileId> file_index;
   std::unordered_map<std::string, SymbolId> symbol_index;
@@ -105,11 +112,21 @@ std::string signature_params(const std::string& signature);
 /// (of two definitions, a header's over a source's, then the first by path),
 /// whichever TU saw it and in whatever order; flags are OR-ed, the first non-empty signature is kept; references and
 /// includes are identified by (site, target, kind) and kept once.
-/// Then assigns files and symbols to modules from `config` (Project::config).
+/// Then assigns files and symbols to modules from `config` (Project::config):
+/// a file matched by a test module and by another module goes to the test
+/// module. Roles come from the config; when it declares none, a module whose
+/// files all pass is_test_path() is a test module, and test files of other
+/// modules join one inferred test module (kInferredTestModule). Unless
+/// config.include_tests, test modules are left out: their files belong to no
+/// module, so no graph, metric, rule or candidate sees them.
 /// Returns false with messages in `errors` on a config error that needs files
 /// (a file in two modules); `warnings` gets globs that match no file.
 bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& project,
                    std::vector<std::string>& errors, std::vector<std::string>& warnings);
+
+/// Sets Symbol::module and Reference::from_module/to_module from the modules
+/// of the files (after build_project, or after files changed module).
+void assign_symbols_and_refs(Project& project);
 
 /// Infers modules from the project-relative paths of the translation units:
 /// the first folder level under their common folder (src/orders/** ->

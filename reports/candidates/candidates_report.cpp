@@ -107,7 +107,9 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
   o["rank"] = rank ? ordered_json(rank) : ordered_json(nullptr);
   o["score"] = unranked ? ordered_json(nullptr) : ordered_json(a.score.total);
   o["role"] = to_string(a.role);
-  o["shared_kernel"] = a.role == Role::SharedKernel;
+  // True for every module taken along rather than extracted (a library too),
+  // so readers of seam.candidates/1 that skip shared kernels skip libraries.
+  o["shared_kernel"] = a.role == Role::SharedKernel || a.role == Role::Library;
   o["modules"] = modules_json(p, a.modules);
   o["effort"] = unranked ? ordered_json(nullptr) : ordered_json(round_to(a.score.effort, 1));
   if (!unranked) o["components"] = components_json(a.score);
@@ -354,11 +356,7 @@ std::string candidates_text(const Project& p, const Ranking& r) {
   for (size_t i = 0; i < r.modules.size(); ++i) {
     const Assessment& a = r.modules[i];
     if (a.role != Role::Candidate) {
-      o << "   -      -  " << pad(a.name, 16)
-        << (a.role == Role::SharedKernel  ? "shared kernel: a library to take along, not a service"
-            : a.role == Role::EntryPoint ? "entry point: nothing uses it; it calls the services"
-                                         : "compile-time only: others use its headers, nothing to call")
-        << "\n";
+      o << "   -      -  " << pad(a.name, 16) << role_summary(a.role) << "\n";
       continue;
     }
     o << lpad(std::to_string(r.rank[i]), 4) << lpad(std::to_string(a.score.total), 7) << "  " << pad(a.name, 16)
@@ -378,11 +376,7 @@ std::string candidates_text(const Project& p, const Ranking& r) {
     if (a.role == Role::Candidate)
       o << "  #" << r.rank[i] << ", score " << a.score.total << "\n";
     else
-      o << "  ("
-        << (a.role == Role::SharedKernel  ? "shared kernel"
-            : a.role == Role::EntryPoint ? "entry point"
-                                         : "compile-time only")
-        << ", not ranked)\n";
+      o << "  (" << role_label(a.role) << ", not ranked)\n";
     detail(o, p, a, a.role == Role::Candidate);
   }
   for (const Assessment& g : r.groups) {

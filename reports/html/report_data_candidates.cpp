@@ -178,10 +178,13 @@ Json candidates_json(DataContext& c, CandidateContext& ctx, const Ranking& ranki
       Json j;
       j["module"] = m;
       j["role"] = to_string(a.role);
-      // The first reason says why it is not ranked (assess.cpp, explain).
-      std::string reason = a.role == Role::SharedKernel ? ctx.kernel_reason(m)
-                           : a.reasons.empty()          ? std::string()
-                                                        : a.reasons.front();
+      // Why it is not ranked: a library's or kernel's reason from the context,
+      // else the first reason of the assessment (assess.cpp, explain).
+      std::string reason = a.role == Role::SharedKernel || a.role == Role::Library || a.role == Role::Test
+                               ? ctx.kernel_reason(m)
+                           : !a.reasons.empty() ? a.reasons.front()
+                                                : std::string("entry point: no module uses it; it is the application "
+                                                              "that would call the services");
       if (!reason.empty()) reason[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(reason[0])));
       j["reason"] = std::move(reason);
       kernel.push_back(std::move(j));

@@ -2,7 +2,8 @@
 // the sample was built to have (samples/shop/README.md, "Planted problems"):
 // catalog and notifications first, analytics serving orders' observer port,
 // the shared global on both sides, the orders <-> payments cycle and its
-// sites, common as a shared kernel, compile-time uses as headers to take along.
+// sites, common as a library (seam.json "role"), compile-time uses as headers
+// to take along.
 #include "support/run.h"
 
 #include <gtest/gtest.h>
@@ -184,14 +185,15 @@ TEST(ShopCandidates, NothingElseCarriesThePlantedKinds) {
                                              "payments:cycle"}));
 }
 
-TEST(ShopCandidates, CommonIsASharedKernelNotAService) {
+TEST(ShopCandidates, CommonIsALibraryNotAService) {
   json common = module_entry("common");
   EXPECT_TRUE(common["rank"].is_null());
   EXPECT_TRUE(common["score"].is_null());
-  EXPECT_EQ(common["role"], "shared-kernel");
-  EXPECT_TRUE(common["shared_kernel"].get<bool>());
+  EXPECT_EQ(common["role"], "library");
+  EXPECT_TRUE(common["shared_kernel"].get<bool>()); // taken along, as before roles
   ASSERT_FALSE(common["reasons"].empty());
-  EXPECT_EQ(common["reasons"][0].get<std::string>().rfind("shared kernel", 0), 0u);
+  EXPECT_EQ(common["reasons"][0], "library (seam.json: \"role\": \"library\"): taken along into every service that "
+                                  "uses it; calls into it stay local");
   // Every module that depends on common takes it along as a library.
   for (const json& c : candidates()["candidates"])
     for (const json& d : c["dependencies"])
@@ -292,7 +294,7 @@ TEST(ShopCandidates, TextRanksCatalogFirst) {
   std::string first = r.out.substr(header + 1, r.out.find('\n', header + 1) - header - 1);
   EXPECT_NE(first.find("catalog"), std::string::npos) << first;
   EXPECT_EQ(first.find("   1 "), 0u) << first;
-  EXPECT_NE(r.out.find("common          shared kernel"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("common          library: taken along"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("extract together"), std::string::npos);
 }
 

@@ -266,11 +266,11 @@ TEST_F(ShopReportInBrowser, TheTopCandidateIsNamedWithItsProtoAndTheBlockersHave
   ASSERT_GE(ranked.size(), 2u);
   EXPECT_EQ(ranked[0], "catalog");
   EXPECT_EQ(ranked[1], "notifications");
-  // Shared kernels and entry points are not ranked, and say why.
+  // Libraries and entry points are not ranked, and say why.
   for (const char* m : {"common", "api"}) {
     EXPECT_EQ(std::find(ranked.begin(), ranked.end(), json(m)), ranked.end()) << m;
   }
-  EXPECT_NE(text("#candidates").find("Shared kernel"), std::string::npos);
+  EXPECT_NE(text("#candidates").find("Library (seam.json"), std::string::npos);
   std::string first = text("#candidates > details.candidate");
   EXPECT_NE(first.find("service CatalogService"), std::string::npos) << "the proto preview";
   EXPECT_NE(first.find("rpc FindProduct(FindProductRequest)"), std::string::npos);

@@ -327,7 +327,7 @@ TEST(Config, UnknownModuleKeys) {
               a.at("b", "unknown key \"public_headers\" in module \"pay\"; did you mean "
                         "\"public\"?"),
               a.at("c", "unknown key \"owner\" in module \"ship\"; expected one of: name, paths, "
-                        "public, layer, may_depend_on, extract")}));
+                        "public, layer, may_depend_on, extract, role")}));
 }
 
 TEST(Config, WrongTypes) {
@@ -346,7 +346,7 @@ TEST(Config, WrongTypes) {
   EXPECT_EQ(
       errors_of(a.text),
       (Errors{
-          a.at("layers", "\"layers\" must be an array of strings; found a string"),
+          a.at("layers", "\"layers\" must be an array of layer names (or {\"name\", \"role\"} objects); found a string"),
           a.at("ex", "\"exclude\" must be an array of strings; found a number"),
           a.at("bl", "\"baseline\" must be a string (a file name); found true or false"),
           a.at("rules", "\"rules\" must be an object mapping rule names to severities, such as "

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 namespace seam {
@@ -151,6 +152,24 @@ target_link_libraries(round_trip PRIVATE order_observer_client order_observer_se
   EXPECT_EQ(trip.status, 0) << trip.err;
   EXPECT_EQ(trip.out, "placed 42 by 7 <ada@example.com> 1 lines, first 3 x product 1001 at 250 " +
                           std::string("EUR") + ", total 750\npaid 42 status paid\n");
+}
+
+TEST(ShopSplitContract, SameInputGivesTheSameFilesWhateverTheJobs) {
+  const std::string out = work_dir("shop-contract-determinism") + "/stubs";
+  auto a = seam_on_sample("shop", {"split", "analytics", "--contract", kContract, "-o", out, "-q", "-j", "1"});
+  ASSERT_EQ(a.status, 0) << a.err;
+  std::map<std::string, std::string> first;
+  for (const std::string& f : files_in(out)) first[f] = slurp(out + "/" + f);
+  auto b = seam_on_sample("shop",
+                          {"split", "analytics", "--contract", kContract, "-o", out, "-q", "-j", "2", "--force"});
+  ASSERT_EQ(b.status, 0) << b.err;
+  ASSERT_EQ(first.size(), 8u);
+  for (const auto& [f, text] : first) EXPECT_EQ(slurp(out + "/" + f), text) << f;
+  // Every file says how to regenerate it, with the contract.
+  EXPECT_NE(first["order_observer_client.h"].find("seam split analytics --contract shop::orders::OrderObserver -o " +
+                                                  out + " --force"),
+            std::string::npos)
+      << first["order_observer_client.h"];
 }
 
 TEST(ShopSplitContract, WrongContractsAreClearErrorsWithExitTwo) {

@@ -89,7 +89,10 @@ TEST(ShopEdges, TextSaysWhichEdgesItShows) {
   r = seam_on_sample("shop", {"cycles", "-q"});
   EXPECT_EQ(r.out.rfind("edges: module all, component include, file include", 0), 0u) << r.out;
   r = seam_on_sample("shop", {"why", "payments", "orders", "--edges", "include", "-q"});
-  EXPECT_EQ(r.out.rfind("edges: include (#include directives)\npayments -> orders: 2 uses (include 2)\n", 0), 0u)
+  EXPECT_EQ(r.out.rfind("edges: include (#include directives)\n"
+                        "payments -> orders: 2 uses (include 2); 0 run-time, 2 compile-time\n",
+                        0),
+            0u)
       << r.out;
   EXPECT_EQ(r.out.find("mark_paid"), std::string::npos) << r.out; // a reference: not shown
   // Drawings say it in their legend.

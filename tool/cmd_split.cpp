@@ -1,10 +1,12 @@
 // seam split MODULE -o DIR: the service stubs for one module (proto, client,
 // server, CMake, README), from its interface. The output folder is checked
 // before anything is parsed, so a mistake costs nothing.
+#include "analyzers/candidates/ports.h"
 #include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/output.h"
 #include "analyzers/model/interface.h"
 #include "analyzers/stubs/build_inputs.h"
+#include "analyzers/stubs/contract.h"
 #include "analyzers/stubs/service_plan.h"
 #include "reports/stubs/stub_files.h"
 #include "tool/cli.h"
@@ -33,7 +35,9 @@ std::string shell_word(const std::string& s) {
 
 /// The command line that regenerates the same files, for their header comments.
 std::string regenerate_command(const Options& o, const std::string& module) {
-  std::string cmd = "seam split " + shell_word(module) + " -o " + shell_word(o.output) + " --force";
+  std::string cmd = "seam split " + shell_word(module);
+  if (o.has("contract")) cmd += " --contract " + shell_word(o.get("contract"));
+  cmd += " -o " + shell_word(o.output) + " --force";
   if (!o.p_dir.empty()) cmd += " -p " + shell_word(o.p_dir);
   if (!o.config.empty()) cmd += " --config " + shell_word(o.config);
   std::error_code ec;
@@ -86,8 +90,19 @@ int run_split(const Options& o) {
     return kError;
   }
 
-  std::vector<InterfaceSymbol> iface = module_interface(p, m);
-  stubs::ServicePlan plan = stubs::plan_service(p, m, iface);
+  stubs::ServicePlan plan;
+  if (o.has("contract")) {
+    // The contract's operations instead of the module's interface.
+    Ports ports = find_ports(p);
+    stubs::ContractLookup c = stubs::find_contract(p, ports, m, o.get("contract"));
+    if (!c.port) {
+      error(c.error);
+      return kError;
+    }
+    plan = stubs::plan_contract(p, m, *c.port);
+  } else {
+    plan = stubs::plan_service(p, m, module_interface(p, m));
+  }
   stubs::StubBuildInputs inputs = stubs::stub_build_inputs(p, m, db);
   stubs::StubOrigin origin{p.root, regenerate_command(o, module)};
   std::vector<stubs::GeneratedFile> files = stubs::generate_stub_files(plan, inputs, origin);
@@ -124,7 +139,7 @@ int run_split(const Options& o) {
 Registrar reg({
     "split",
     "service stubs for one module          seam split MODULE -o DIR",
-    "seam split MODULE -o DIR [--force] [options]",
+    "seam split MODULE -o DIR [--contract CLASS] [--force] [options]",
     "Writes a first draft of MODULE as a gRPC service into DIR, from its interface (the\n"
     "symbols other modules use): MODULE.proto (one rpc per interface function, messages and\n"
     "enums for the value types), MODULE_convert.h, MODULE_client.cpp (the interface\n"
@@ -133,8 +148,18 @@ Registrar reg({
     "over the module's real code, with a main), CMakeLists.txt (include paths and macros\n"
     "from the compile database) and README.md (what was skipped and why, and every call\n"
     "site that becomes remote, loop sites first). File names use the module name reduced\n"
-    "to [A-Za-z0-9_]. DIR must be empty or absent unless --force. See docs/split.md.",
-    {{"force", "", "write into a DIR that is not empty, overwriting files of the same names", {}, ""}},
+    "to [A-Za-z0-9_]. DIR must be empty or absent unless --force.\n"
+    "\n"
+    "With --contract CLASS, the service is an existing interface instead: CLASS must be a\n"
+    "port (an abstract class with only pure virtual methods and no data, see `seam\n"
+    "candidates`) that MODULE implements and another module calls. One rpc per pure virtual\n"
+    "method; files are named after the class (OrderObserver -> order_observer.proto ...);\n"
+    "the client is a proxy class CLASSClient in CLASS's namespace deriving from CLASS\n"
+    "(order_observer_client.h), so code holding a CLASS& takes it unchanged; the server is\n"
+    "a library whose service holds a CLASS& to the real implementation (no main: the\n"
+    "serving process builds its implementation). See docs/split.md.",
+    {{"force", "", "write into a DIR that is not empty, overwriting files of the same names", {}, ""},
+     {"contract", "CLASS", "generate from the pure virtual methods of CLASS, a port MODULE implements", {}, ""}},
     1,
     1,
     run_split,

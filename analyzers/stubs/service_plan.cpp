@@ -70,16 +70,34 @@ std::string field_name(const std::string& cpp_name, NameTable& names) {
 
 class Planner {
 public:
-  Planner(const Project& p, ModuleId m, const std::vector<InterfaceSymbol>& iface)
-      : p_(p), module_(m), iface_(iface), mapper_(p) {}
+  Planner(const Project& p, ModuleId m, const std::vector<InterfaceSymbol>& iface, const Port* port = nullptr)
+      : p_(p), module_(m), iface_(iface), mapper_(p), port_(port) {}
 
   ServicePlan run() {
     ServicePlan& sp = plan_;
     sp.module = p_.module_name(module_);
     sp.base = safe_identifier(sp.module);
+    sp.service = pascal_case(sp.base) + "Service";
+    if (port_) {
+      // The files and the service are named after the class: a module may
+      // serve several contracts, each its own service.
+      const Symbol& c = p_.symbols[port_->symbol];
+      sp.base = safe_identifier(snake_case(last_component(c.name)));
+      sp.service = pascal_case(last_component(c.name));
+      ContractPlan cp;
+      cp.symbol = port_->symbol;
+      cp.qualified = c.name;
+      cp.ns = scope_of(c.name);
+      cp.name = last_component(c.name);
+      cp.client_class = cp.name + "Client";
+      cp.declared_at = where(c.decl);
+      if (c.decl.valid()) cp.header = include_spelling(c.decl.file);
+      for (SymbolId i : port_->implementations) cp.implementations.push_back(p_.symbols[i].name);
+      for (ModuleId m : port_->callers) cp.caller_modules.push_back(p_.module_name(m));
+      sp.contract = std::move(cp);
+    }
     sp.package = lower(sp.base) + ".v1";
     sp.cpp_package = "::" + lower(sp.base) + "::v1";
-    sp.service = pascal_case(sp.base) + "Service";
     sp.env_addr = "SEAM_" + upper(sp.base) + "_ADDR";
     package_names_.reserve(sp.service);
     package_names_.reserve(sp.service + "Impl"); // the server's class
@@ -93,6 +111,11 @@ public:
         functions.push_back(&is);
         break;
       case SymbolKind::Method:
+        if (port_) { // a contract's operation: served through the implementation
+          functions.push_back(&is);
+          break;
+        }
+        [[fallthrough]];
       case SymbolKind::Constructor:
       case SymbolKind::Destructor:
       case SymbolKind::Conversion: {
@@ -121,6 +144,22 @@ public:
       const Loc& y = p_.symbols[b.symbol].decl;
       return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
     });
+    if (port_)
+      for (const SkippedPlan& sk : plan_.skipped) {
+        const Symbol& s = p_.symbols[sk.symbol];
+        UnservedOperation u;
+        u.local_name = last_component(s.name);
+        u.result_spelling = s.result.spelling.empty() ? "void" : s.result.spelling;
+        for (size_t i = 0; i < s.params.size(); ++i)
+          u.params.emplace_back(s.params[i].type.spelling,
+                                s.params[i].name.empty() ? "arg" + std::to_string(i + 1) : s.params[i].name);
+        size_t close = s.signature.rfind(')');
+        u.is_const = close != std::string::npos && s.signature.find("const", close) != std::string::npos;
+        u.is_noexcept = close != std::string::npos && s.signature.find("noexcept", close) != std::string::npos;
+        u.declared_at = sk.where;
+        u.reason = std::string(to_string(sk.why.kind)) + ": " + sk.why.detail;
+        sp.contract->unserved.push_back(std::move(u));
+      }
     name_types();
     finish_rpcs();
     name_wrappers();
@@ -164,10 +203,10 @@ private:
     if (s.is_template) return skip(is.symbol, {SkipKind::Template, "a function template has no single signature to serve"});
     if (last.rfind("operator", 0) == 0 && last.size() > 8 && !std::isalnum(static_cast<unsigned char>(last[8])) && last[8] != '_')
       return skip(is.symbol, {SkipKind::Unsupported, "an overloaded operator; wrap it in a named function to serve it"});
-    if (is_inline_code(p_, s))
+    if (!port_ && is_inline_code(p_, s))
       return skip(is.symbol, {SkipKind::StaysLocal, "defined inline in a header: it runs in the caller's process; "
                                                      "the functions it calls are what become remote"});
-    if (!s.def.valid())
+    if (!port_ && !s.def.valid()) // a pure virtual method has no definition to call
       return skip(is.symbol, {SkipKind::Unsupported, "declared but not defined in any parsed translation unit"});
     if (!s.decl.valid() || !p_.files[s.decl.file].is_header)
       return skip(is.symbol, {SkipKind::Unsupported, "declared in no header, so generated code cannot call it"});
@@ -287,7 +326,7 @@ private:
       std::string want = pascal_case(last);
       SymbolId parent = s.parent;
       std::string scope = scope_of(s.name);
-      while (parent != kNoSymbol) {
+      while (parent != kNoSymbol && !port_) { // a contract's rpcs are its methods' names
         const Symbol& ps = p_.symbols[parent];
         local = last_component(ps.name) + "::" + local;
         if (parent == s.parent) want = pascal_case(last_component(ps.name)) + want;
@@ -300,6 +339,8 @@ private:
       r.result_spelling = s.result.spelling.empty() ? "void" : s.result.spelling;
       size_t close = s.signature.rfind(')');
       r.is_noexcept = close != std::string::npos && s.signature.find("noexcept", close) != std::string::npos;
+      r.is_const = close != std::string::npos && s.signature.find("const", close) != std::string::npos;
+      if (port_) r.ns = scope_of(p_.symbols[port_->symbol].name);
       r.declared_at = where(s.decl);
       r.call_sites = pend.is->call_sites;
       r.loop_sites = pend.is->loop_sites;
@@ -434,9 +475,56 @@ private:
   NameTable package_names_;
   std::vector<Pending> pending_;
   std::vector<SymbolId> shared_;
+  const Port* port_ = nullptr;
 };
 
 } // namespace
+
+ServicePlan plan_contract(const Project& project, ModuleId module, const Port& port) {
+  // The operations as an "interface": their call sites are the port's calls.
+  std::vector<InterfaceSymbol> ops;
+  std::map<SymbolId, size_t> at;
+  // The proxy must override every pure method it inherits too: the operations
+  // of the class's bases (ports by the same rule) join its own, unless the
+  // class redeclares them (same name and parameters).
+  std::vector<SymbolId> all = port.operations;
+  std::set<SymbolId> bases;
+  std::vector<SymbolId> todo(project.symbols[port.symbol].base_ids);
+  while (!todo.empty()) {
+    SymbolId b = todo.back();
+    todo.pop_back();
+    if (!bases.insert(b).second) continue;
+    for (SymbolId x : project.symbols[b].base_ids) todo.push_back(x);
+  }
+  if (!bases.empty()) {
+    std::set<std::string> seen;
+    auto key = [&](SymbolId m) {
+      const Symbol& s = project.symbols[m];
+      return last_component(s.name) + signature_params(s.signature);
+    };
+    for (SymbolId op : all) seen.insert(key(op));
+    for (SymbolId i = 0; i < project.symbols.size(); ++i) {
+      const Symbol& s = project.symbols[i];
+      if (s.kind == SymbolKind::Method && s.is_pure && bases.count(s.parent) && seen.insert(key(i)).second)
+        all.push_back(i);
+    }
+  }
+  for (SymbolId op : all) {
+    at[op] = ops.size();
+    ops.push_back(InterfaceSymbol{op, 0, 0, 0, port.callers, {}});
+  }
+  for (uint32_t ri : port.calls) {
+    const Reference& r = project.refs[ri];
+    auto it = at.find(r.target);
+    if (it == at.end()) continue;
+    InterfaceSymbol& is = ops[it->second];
+    ++is.sites;
+    ++is.call_sites;
+    is.loop_sites += r.in_loop;
+    is.refs.push_back(ri);
+  }
+  return Planner(project, module, ops, &port).run();
+}
 
 ServicePlan plan_service(const Project& project, ModuleId module, const std::vector<InterfaceSymbol>& interface) {
   return Planner(project, module, interface).run();

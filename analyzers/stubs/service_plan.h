@@ -5,6 +5,7 @@
 // become remote. The emitters in reports/stubs/ only print this plan.
 #pragma once
 
+#include "analyzers/candidates/ports.h"
 #include "analyzers/model/interface.h"
 #include "analyzers/stubs/proto_mapping.h"
 
@@ -72,6 +73,7 @@ struct RpcPlan {
   std::vector<ParamPlan> params;
   std::string request, response; ///< message names
   bool is_noexcept = false;
+  bool is_const = false;      ///< a const member function (--contract: the override is const too)
   std::string declared_at;    ///< "src/notifications/notifications.h:20"
   uint32_t call_sites = 0, loop_sites = 0;
 };
@@ -104,6 +106,33 @@ struct SharedType {
   std::string proto; ///< its message or enum when it crosses the wire, else ""
 };
 
+/// `seam split MODULE --contract CLASS`: the service is the abstract class's
+/// operations. The client is a proxy deriving from the class; the server holds
+/// a reference to the real implementation and calls it.
+/// A pure virtual method with no rpc (its signature does not map): the proxy
+/// still overrides it, throwing, so the proxy stays a concrete class.
+struct UnservedOperation {
+  std::string local_name;      ///< "on_thing"
+  std::string result_spelling; ///< "void"
+  std::vector<std::pair<std::string, std::string>> params; ///< spelling, name (argN when unnamed)
+  bool is_const = false, is_noexcept = false;
+  std::string declared_at;
+  std::string reason;          ///< the skip's detail
+};
+
+struct ContractPlan {
+  SymbolId symbol = kNoSymbol;
+  std::string qualified;    ///< "shop::orders::OrderObserver"
+  std::string ns;           ///< "shop::orders": the proxy is defined there
+  std::string name;         ///< "OrderObserver"
+  std::string client_class; ///< "OrderObserverClient"
+  std::string header;       ///< include spelling of the class's header
+  std::string declared_at;  ///< "src/orders/order_observer.h:9"
+  std::vector<std::string> implementations; ///< classes deriving from it, qualified
+  std::vector<std::string> caller_modules;  ///< modules calling its operations
+  std::vector<UnservedOperation> unserved;  ///< skipped operations, in declaration order
+};
+
 struct ServicePlan {
   std::string module;     ///< as named in seam.json
   std::string base;       ///< safe_identifier(module): every file name starts with it
@@ -121,6 +150,7 @@ struct ServicePlan {
   std::vector<std::string> headers;     ///< include spellings the generated C++ needs, sorted
   std::map<SymbolId, std::string> type_names; ///< record/enum -> proto name
   std::map<std::string, std::string> wrapper_names; ///< WireType::key -> wrapper message
+  std::optional<ContractPlan> contract; ///< set by plan_contract()
 
   /// The proto type name of a singular WireType ("int32", "Notification", "Int32List").
   std::string proto_type(const WireType& t) const;
@@ -129,5 +159,10 @@ struct ServicePlan {
 /// Builds the plan for `module` over its interface (module_interface()).
 ServicePlan plan_service(const Project& project, ModuleId module,
                          const std::vector<InterfaceSymbol>& interface);
+
+/// Builds the plan for `--contract`: one rpc per pure virtual method of the
+/// port's class (in declaration order), served by `module`, an implementer.
+/// The caller has checked that the port is one of `module`'s.
+ServicePlan plan_contract(const Project& project, ModuleId module, const Port& port);
 
 } // namespace seam::stubs

@@ -51,7 +51,8 @@ std::string emit_cmake(const ServicePlan& plan, const StubBuildInputs& in, const
   L("#   " + b + "_proto    the code protoc generates from " + b + ".proto");
   L("#   " + b + "_client   drop-in client: link it instead of the module's library");
   L("#   " + b + "_impl     the module's own code and the modules it depends on");
-  L("#   " + b + "_server   the service executable");
+  L(plan.contract ? "#   " + b + "_server   the service over a " + plan.contract->name + "& (a library: no main)"
+                  : "#   " + b + "_server   the service executable");
   L("#");
   L("# Build it alone (cmake -S <this folder> -B <build>) or add_subdirectory() it");
   L("# from the monolith's build; there, set " + V + "_IMPL_TARGETS to the monolith's");
@@ -148,6 +149,17 @@ std::string emit_cmake(const ServicePlan& plan, const StubBuildInputs& in, const
   }
   L("endif()");
   L();
+  if (plan.contract) {
+    // No main(): the serving process constructs its implementation of the
+    // class and serves it; both libraries export this folder's headers.
+    L("target_include_directories(" + b + "_client PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})");
+    L();
+    L("add_library(" + b + "_server STATIC " + b + "_server.cpp)");
+    L(b + "_use_monolith(" + b + "_server)");
+    L("target_include_directories(" + b + "_server PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})");
+    L("target_link_libraries(" + b + "_server PUBLIC " + b + "_proto ${" + V + "_IMPL})");
+    return o;
+  }
   L("add_executable(" + b + "_server " + b + "_server.cpp)");
   L(b + "_use_monolith(" + b + "_server)");
   L("target_link_libraries(" + b + "_server PRIVATE " + b + "_proto ${" + V + "_IMPL})");

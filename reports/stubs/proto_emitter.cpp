@@ -43,7 +43,10 @@ std::string emit_proto(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("");
   w.line("package " + plan.package + ";");
   w.line("");
-  w.line("// One rpc per function of the module's interface. Field numbers follow the");
+  if (plan.contract)
+    w.line("// One rpc per pure virtual method of " + plan.contract->qualified + ". Field numbers follow the");
+  else
+    w.line("// One rpc per function of the module's interface. Field numbers follow the");
   w.line("// declaration order of parameters and members.");
   if (plan.rpcs.empty()) {
     w.line("service " + plan.service + " {}");

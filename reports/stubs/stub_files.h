@@ -29,12 +29,17 @@ std::string emit_convert_header(const ServicePlan& plan, const StubOrigin& origi
 std::string emit_client(const ServicePlan& plan, const StubOrigin& origin);
 std::string emit_server_header(const ServicePlan& plan, const StubOrigin& origin);
 std::string emit_server(const ServicePlan& plan, const StubOrigin& origin);
+std::string emit_contract_client_header(const ServicePlan& plan, const StubOrigin& origin);
+std::string emit_contract_client(const ServicePlan& plan, const StubOrigin& origin);
+std::string emit_contract_server_header(const ServicePlan& plan, const StubOrigin& origin);
+std::string emit_contract_server(const ServicePlan& plan, const StubOrigin& origin);
 std::string emit_cmake(const ServicePlan& plan, const StubBuildInputs& inputs, const StubOrigin& origin);
 std::string emit_readme(const ServicePlan& plan, const StubBuildInputs& inputs, const StubOrigin& origin,
                         const std::vector<GeneratedFile>& files);
 
 /// Every file, README.md last. Names: <base>.proto, <base>_convert.h,
-/// <base>_client.cpp, <base>_server.h, <base>_server.cpp, CMakeLists.txt, README.md.
+/// <base>_client.cpp, <base>_server.h, <base>_server.cpp, CMakeLists.txt, README.md;
+/// with a contract also <base>_client.h (the proxy class), and no main().
 std::vector<GeneratedFile> generate_stub_files(const ServicePlan& plan, const StubBuildInputs& inputs,
                                                const StubOrigin& origin);
 

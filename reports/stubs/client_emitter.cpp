@@ -10,17 +10,6 @@
 namespace seam::stubs {
 namespace {
 
-/// "const std::string &" + "name" -> "const std::string& name".
-std::string declare(const std::string& spelling, const std::string& name) {
-  std::string s = spelling;
-  size_t tail = s.size();
-  while (tail > 0 && (s[tail - 1] == '&' || s[tail - 1] == '*')) --tail;
-  std::string marks = s.substr(tail);
-  std::string type = s.substr(0, tail);
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  return type + marks + (name.empty() ? "" : " " + name);
-}
-
 void client_function(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, const std::string& remote) {
   const std::string pb = plan.cpp_package;
   std::vector<std::string> params;
@@ -35,26 +24,7 @@ void client_function(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, c
   w.line("// rpc " + r.rpc + "; declared at " + r.declared_at + ".");
   w.call(declare(r.result_spelling, "") + " " + r.local_name, params, r.is_noexcept ? " noexcept" : "", true);
   Conversions conv(plan, pb + "::convert::");
-  w.line(pb + "::" + r.request + " " + request + ";");
-  for (const ParamPlan& p : r.params) conv.to_proto(w, p.name, p.field, request + ".");
-  w.line(pb + "::" + r.response + " " + response + ";");
-  w.line("::grpc::ClientContext " + context + ";");
-  w.line(remote + "::prepare(" + context + ");");
-  w.call(remote + "::check",
-         {remote + "::stub()." + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
-         ";");
-  if (r.result) {
-    std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
-    if (!simple.empty()) {
-      w.line("return " + simple + ";");
-    } else {
-      std::string result = w.fresh("result");
-      w.line(value_spelling(r.result_spelling) + " " + result + ";");
-      conv.from_proto(w, response + ".", *r.result, result, true);
-      w.line("return " + result + ";");
-    }
-  }
-  w.close();
+  emit_forward_call(w, plan, conv, r, remote, remote + "::stub().", request, response, context);
 }
 
 } // namespace

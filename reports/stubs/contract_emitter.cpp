@@ -9,17 +9,6 @@
 namespace seam::stubs {
 namespace {
 
-/// "const std::string &" + "name" -> "const std::string& name".
-std::string declare(const std::string& spelling, const std::string& name) {
-  std::string s = spelling;
-  size_t tail = s.size();
-  while (tail > 0 && (s[tail - 1] == '&' || s[tail - 1] == '*')) --tail;
-  std::string marks = s.substr(tail);
-  std::string type = s.substr(0, tail);
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  return type + marks + (name.empty() ? "" : " " + name);
-}
-
 std::vector<std::string> cpp_params(const RpcPlan& r) {
   std::vector<std::string> out;
   for (const ParamPlan& p : r.params) out.push_back(declare(p.spelling, p.name));
@@ -169,26 +158,7 @@ std::string emit_contract_client(const ServicePlan& plan, const StubOrigin& orig
     w.line("");
     w.line("// rpc " + r.rpc + "; " + c.name + "::" + r.local_name + " is declared at " + r.declared_at + ".");
     w.call(declare(r.result_spelling, "") + " " + cls + "::" + r.local_name, cpp_params(r), qualifiers(r), true);
-    w.line(pb + "::" + r.request + " " + request + ";");
-    for (const ParamPlan& p : r.params) conv.to_proto(w, p.name, p.field, request + ".");
-    w.line(pb + "::" + r.response + " " + response + ";");
-    w.line("::grpc::ClientContext " + context + ";");
-    w.line("Stub::prepare(" + context + ");");
-    w.call("Stub::check",
-           {"stub_->stub->" + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
-           ";");
-    if (r.result) {
-      std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
-      if (!simple.empty()) {
-        w.line("return " + simple + ";");
-      } else {
-        std::string result = w.fresh("result");
-        w.line(value_spelling(r.result_spelling) + " " + result + ";");
-        conv.from_proto(w, response + ".", *r.result, result, true);
-        w.line("return " + result + ";");
-      }
-    }
-    w.close();
+    emit_forward_call(w, plan, conv, r, "Stub", "stub_->stub->", request, response, context);
   }
   for (const UnservedOperation& u : c.unserved) {
     // Unnamed parameters: nothing uses them, and the monolith may build with -Wextra.
@@ -285,42 +255,7 @@ std::string emit_contract_server(const ServicePlan& plan, const StubOrigin& orig
     w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(r), "", true);
     w.line("std::lock_guard<std::mutex> lock(mutex_);");
     w.open("try");
-    std::string args;
-    for (const ParamPlan& p : r.params) {
-      std::string local = w.fresh(p.name);
-      const WireType& t = p.field.type;
-      std::string type = value_spelling(p.spelling);
-      std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
-      if (t.c_string) {
-        w.line("std::optional<std::string> " + local + ";");
-        w.open("if (request->has_" + p.field.name + "())");
-        w.line(local + " = request->" + p.field.name + "();");
-        w.close();
-      } else if (!simple.empty()) {
-        w.line(type + " " + local + " = " + simple + ";");
-      } else {
-        w.line(type + " " + local + ";");
-        conv.from_proto(w, "request->", p.field, local, true);
-      }
-      std::string arg = t.c_string ? local + " ? " + local + "->c_str() : nullptr"
-                        : p.rvalue ? "std::move(" + local + ")"
-                                   : local;
-      args += (args.empty() ? "" : ", ") + arg;
-    }
-    std::string call = "target_." + r.local_name + "(" + args + ")";
-    if (r.result) {
-      w.line("auto result = " + call + ";");
-      conv.to_proto(w, "result", *r.result, "response->");
-    } else {
-      w.line(call + ";");
-    }
-    w.line("return ::grpc::Status::OK;");
-    w.reopen("catch (const std::exception& error)");
-    w.line("return ::grpc::Status(::grpc::StatusCode::INTERNAL, error.what());");
-    w.reopen("catch (...)");
-    w.line("return ::grpc::Status(::grpc::StatusCode::UNKNOWN, \"" + c.name + "::" + r.local_name + " threw\");");
-    w.close();
-    w.close();
+    emit_serve_call(w, conv, r, "target_." + r.local_name, c.name + "::" + r.local_name);
   }
   w.line("");
   w.open("std::unique_ptr<::grpc::Server> serve(" + impl_class(plan) + "& service, const std::string& address, int& port)");

@@ -195,4 +195,77 @@ void Conversions::from_proto(CodeWriter& w, const std::string& msg, const ProtoF
   load(w, msg, f.name, f.type, dst, fresh);
 }
 
+std::string declare(const std::string& spelling, const std::string& name) {
+  std::string s = spelling;
+  size_t tail = s.size();
+  while (tail > 0 && (s[tail - 1] == '&' || s[tail - 1] == '*')) --tail;
+  std::string marks = s.substr(tail);
+  std::string type = s.substr(0, tail);
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  return type + marks + (name.empty() ? "" : " " + name);
+}
+
+void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions& conv, const RpcPlan& r,
+                       const std::string& helpers, const std::string& stub, const std::string& request,
+                       const std::string& response, const std::string& context) {
+  const std::string& pb = plan.cpp_package;
+  w.line(pb + "::" + r.request + " " + request + ";");
+  for (const ParamPlan& p : r.params) conv.to_proto(w, p.name, p.field, request + ".");
+  w.line(pb + "::" + r.response + " " + response + ";");
+  w.line("::grpc::ClientContext " + context + ";");
+  w.line(helpers + "::prepare(" + context + ");");
+  w.call(helpers + "::check", {stub + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
+         ";");
+  if (r.result) {
+    std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
+    if (!simple.empty()) {
+      w.line("return " + simple + ";");
+    } else {
+      std::string result = w.fresh("result");
+      w.line(value_spelling(r.result_spelling) + " " + result + ";");
+      conv.from_proto(w, response + ".", *r.result, result, true);
+      w.line("return " + result + ";");
+    }
+  }
+  w.close();
+}
+
+void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, const std::string& callee,
+                     const std::string& what) {
+  std::string args;
+  for (const ParamPlan& p : r.params) {
+    std::string local = w.fresh(p.name);
+    const WireType& t = p.field.type;
+    std::string type = value_spelling(p.spelling);
+    std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
+    if (t.c_string) { // unset means the caller passed a null pointer
+      w.line("std::optional<std::string> " + local + ";");
+      w.open("if (request->has_" + p.field.name + "())");
+      w.line(local + " = request->" + p.field.name + "();");
+      w.close();
+    } else if (!simple.empty()) {
+      w.line(type + " " + local + " = " + simple + ";");
+    } else {
+      w.line(type + " " + local + ";");
+      conv.from_proto(w, "request->", p.field, local, true);
+    }
+    std::string arg = t.c_string ? local + " ? " + local + "->c_str() : nullptr" : p.rvalue ? "std::move(" + local + ")" : local;
+    args += (args.empty() ? "" : ", ") + arg;
+  }
+  std::string call = callee + "(" + args + ")";
+  if (r.result) {
+    w.line("auto result = " + call + ";");
+    conv.to_proto(w, "result", *r.result, "response->");
+  } else {
+    w.line(call + ";");
+  }
+  w.line("return ::grpc::Status::OK;");
+  w.reopen("catch (const std::exception& error)");
+  w.line("return ::grpc::Status(::grpc::StatusCode::INTERNAL, error.what());");
+  w.reopen("catch (...)");
+  w.line("return ::grpc::Status(::grpc::StatusCode::UNKNOWN, \"" + what + " threw\");");
+  w.close();
+  w.close();
+}
+
 } // namespace seam::stubs

@@ -51,4 +51,24 @@ private:
   std::string q_;
 };
 
+/// "const std::string &" + "name" -> "const std::string& name" (no name: the type alone).
+std::string declare(const std::string& spelling, const std::string& name);
+
+/// The body of a client-side forwarder after its signature: the request built
+/// from the parameters, the call through `stub` (an expression ending in the
+/// stub object, "remote::stub()." or "stub_->stub->"), checked by
+/// `helpers`::check after `helpers`::prepare, and the result converted back.
+/// `request`, `response`, `context` are the local names to use.
+void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions& conv, const RpcPlan& r,
+                       const std::string& helpers, const std::string& stub, const std::string& request,
+                       const std::string& response, const std::string& context);
+
+/// The body of a server-side rpc handler inside its `try`: the parameters
+/// taken out of the request, `callee` called with them (a function or
+/// "target_.method"), its result stored in the response; then the catch
+/// clauses, `what` naming the callee in the error of an unknown exception.
+/// Closes the try and the function.
+void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, const std::string& callee,
+                     const std::string& what);
+
 } // namespace seam::stubs

@@ -24,40 +24,7 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
   w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(r), "", true);
   w.line("std::lock_guard<std::mutex> lock(mutex_);");
   w.open("try");
-  std::string args;
-  for (const ParamPlan& p : r.params) {
-    std::string local = w.fresh(p.name);
-    const WireType& t = p.field.type;
-    std::string type = value_spelling(p.spelling);
-    std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
-    if (t.c_string) { // unset means the caller passed a null pointer
-      w.line("std::optional<std::string> " + local + ";");
-      w.open("if (request->has_" + p.field.name + "())");
-      w.line(local + " = request->" + p.field.name + "();");
-      w.close();
-    } else if (!simple.empty()) {
-      w.line(type + " " + local + " = " + simple + ";");
-    } else {
-      w.line(type + " " + local + ";");
-      conv.from_proto(w, "request->", p.field, local, true);
-    }
-    std::string arg = t.c_string ? local + " ? " + local + "->c_str() : nullptr" : p.rvalue ? "std::move(" + local + ")" : local;
-    args += (args.empty() ? "" : ", ") + arg;
-  }
-  std::string call = "::" + r.qualified + "(" + args + ")";
-  if (r.result) {
-    w.line("auto result = " + call + ";");
-    conv.to_proto(w, "result", *r.result, "response->");
-  } else {
-    w.line(call + ";");
-  }
-  w.line("return ::grpc::Status::OK;");
-  w.reopen("catch (const std::exception& error)");
-  w.line("return ::grpc::Status(::grpc::StatusCode::INTERNAL, error.what());");
-  w.reopen("catch (...)");
-  w.line("return ::grpc::Status(::grpc::StatusCode::UNKNOWN, \"" + r.qualified + " threw\");");
-  w.close();
-  w.close();
+  emit_serve_call(w, conv, r, "::" + r.qualified, r.qualified);
 }
 
 } // namespace

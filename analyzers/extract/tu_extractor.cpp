@@ -529,8 +529,11 @@ private:
       }
     if (const auto* v = dyn_cast<VarDecl>(d)) {
       QualType t = v->getType();
+      // A thread_local is not shared state: every thread has its own copy
+      // already, and so would every process (rocksdb's perf_level and
+      // thread-status pointers were charged as globals on every module).
       s.mutable_global = v->hasGlobalStorage() && !v->isConstexpr() && !t.isConstQualified() &&
-                         !t->isReferenceType() && !v->isStaticLocal();
+                         !t->isReferenceType() && !v->isStaticLocal() && v->getTLSKind() == VarDecl::TLS_None;
     }
     Loc where = st_.loc(d->getLocation());
     s.decl = where;

@@ -85,6 +85,8 @@ struct $shape^Shape { virtual ~Shape(); virtual double area() const = 0; };
 class $circle^Circle : public Shape { public: double area() const override; double r = 1; };
 int $counter^counter = 0;
 const int $limit^limit = 3;
+thread_local int per_thread = 0;
+struct Meta { static thread_local int tls; static int shared; };
 enum class $color^Color { Red, Green };
 int $twice^twice(int v);
 int $twicedef^twice(int v) { return 2 * v; }
@@ -115,6 +117,13 @@ template <typename T> struct $box^Box { T value; };
   const SymbolFact* limit = symbol(f, "shop::limit");
   ASSERT_TRUE(limit);
   EXPECT_FALSE(limit->mutable_global);
+  // Thread-locals are per thread, so per process too: no shared state.
+  ASSERT_TRUE(symbol(f, "shop::per_thread"));
+  EXPECT_FALSE(symbol(f, "shop::per_thread")->mutable_global);
+  ASSERT_TRUE(symbol(f, "shop::Meta::tls"));
+  EXPECT_FALSE(symbol(f, "shop::Meta::tls")->mutable_global);
+  ASSERT_TRUE(symbol(f, "shop::Meta::shared"));
+  EXPECT_TRUE(symbol(f, "shop::Meta::shared")->mutable_global);
 
   const SymbolFact* twice = symbol(f, "shop::twice");
   ASSERT_TRUE(twice);

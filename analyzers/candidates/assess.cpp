@@ -90,6 +90,9 @@ void collect_interface(CandidateContext& ctx, const std::vector<char>& in, Asses
     return std::tie(s.name, s.usr) < std::tie(t.name, t.usr);
   });
 
+  std::set<ModuleId> direct;
+  for (const auto& [m, c] : clients) direct.insert(m);
+
   // Ports: calls that cross the boundary between a caller and an implementer.
   const Ports& ports = ctx.ports();
   std::set<SymbolId> served;
@@ -125,7 +128,10 @@ void collect_interface(CandidateContext& ctx, const std::vector<char>& in, Asses
     return std::tie(p.symbols[x].name, p.symbols[x].usr) < std::tie(p.symbols[y].name, p.symbols[y].usr);
   });
 
-  for (auto& [m, c] : clients) a.clients.push_back(c);
+  for (auto& [m, c] : clients) {
+    a.clients.push_back(c);
+    if (!direct.count(m)) a.callback_clients.push_back(m);
+  }
   std::sort(a.remote_in.begin(), a.remote_in.end());
   std::sort(a.loop_call_refs.begin(), a.loop_call_refs.end());
 }
@@ -240,14 +246,34 @@ std::string sites_text(double v) {
   return s;
 }
 
+/// True when every client reaches the unit only through callback interfaces
+/// (ports) it implements, and the unit calls each such client at run time
+/// itself: it is the application driving them, not a service they use.
+bool drives_its_only_clients(const Assessment& a) {
+  if (a.callback_clients.size() != a.clients.size()) return false;
+  for (ModuleId m : a.callback_clients) {
+    auto d = std::find_if(a.dependencies.begin(), a.dependencies.end(),
+                          [&](const DependencyUse& u) { return u.module == m; });
+    if (d == a.dependencies.end() || d->run_time == 0) return false;
+  }
+  return true;
+}
+
 void explain(CandidateContext& ctx, Assessment& a) {
   const Project& p = ctx.project();
   auto& why = a.reasons;
   if (a.role == Role::SharedKernel || a.role == Role::Library || a.role == Role::Test)
     why.push_back(ctx.kernel_reason(a.modules.front()));
-  if (a.role == Role::EntryPoint)
+  if (a.role == Role::EntryPoint && a.clients.empty())
     why.push_back("entry point: no other module uses it, so it is the application that would call the "
                   "services, not a service");
+  if (a.role == Role::EntryPoint && !a.clients.empty()) {
+    std::string names;
+    for (ModuleId m : a.callback_clients) names += (names.empty() ? "" : ", ") + p.module_name(m);
+    why.push_back("entry point: " + names +
+                  " reach it only by calling back through interfaces it implements, and it calls them "
+                  "itself: it is the application driving them, not a service");
+  }
   if (a.role == Role::CompileTime)
     why.push_back("compile-time only: other modules use only its headers (types, inline code, templates, "
                   "constants, macros), so a service would have nothing to serve; its users take it along");
@@ -370,7 +396,7 @@ Assessment assess(CandidateContext& ctx, std::vector<ModuleId> modules) {
 
   if (a.modules.size() == 1 && ctx.fixed_role(a.modules.front()) != Role::Candidate)
     a.role = ctx.fixed_role(a.modules.front());
-  else if (a.clients.empty())
+  else if (a.clients.empty() || drives_its_only_clients(a))
     a.role = Role::EntryPoint;
 
   ScoreInputs& in_ = a.inputs;

@@ -124,6 +124,10 @@ struct Assessment {
   std::vector<TakeAlong> take_along;     ///< compile-time dependencies, by module (libraries excluded)
   std::vector<PortUse> ports;            ///< by port class name
   std::vector<SymbolId> port_operations; ///< port operations it implements that outsiders call (rpcs), by name
+  /// Client modules that reach it only by calling back through ports it
+  /// implements (sorted): an application implementing a callback interface of
+  /// the code it drives (ninja's NinjaMain answering graph's IsPathDead).
+  std::vector<ModuleId> callback_clients;
   uint32_t cycle_sites = 0;              ///< sites to change to leave its cycle (0: in none)
   uint32_t calls = 0;                    ///< remote calls from clients (run-time, ports included)
   uint32_t loop_calls = 0;               ///< of which inside loops

@@ -207,6 +207,57 @@ TEST(CandidateModel, AnAbstractClassImplementedInOneModuleAndCalledFromAnotherIs
   EXPECT_EQ(j["ports"][0]["callers"], nlohmann::ordered_json::array({"p"}));
 }
 
+/// app drives p: it calls p::run, and implements p's callback port
+/// p::Observer, which p calls back. With `drives` false, app does not call p.
+Project callback_app(bool drives) {
+  TuBuilder t;
+  SymbolFact& obs = sym(t, "p::Observer", "src/p/observer.h", SymbolKind::Class);
+  obs.is_abstract = obs.is_polymorphic = true;
+  SymbolFact& on = sym(t, "p::Observer::is_dead", "src/p/observer.h", SymbolKind::Method);
+  on.parent_usr = "u:p::Observer";
+  on.is_virtual = on.is_pure = true;
+  on.result.shape = TypeShape::Bool;
+  on.result.spelling = "bool";
+  sym(t, "p::run", "src/p/run.cpp", SymbolKind::Function);
+  sym(t, "p::g_runs", "src/p/run.cpp", SymbolKind::Variable).mutable_global = true; // p is no kernel
+  SymbolFact& m = sym(t, "app::Main", "src/app/main.cpp", SymbolKind::Class);
+  m.bases = {"u:p::Observer"};
+  m.is_polymorphic = true;
+  SymbolFact& mon = sym(t, "app::Main::is_dead", "src/app/main.cpp", SymbolKind::Method);
+  mon.parent_usr = "u:app::Main";
+  mon.is_virtual = true;
+  sym(t, "app::main", "src/app/main.cpp", SymbolKind::Function);
+  ref(t, "src/app/main.cpp", 3, "p::Observer", RefKind::BaseClass, "app::Main");
+  ref(t, "src/app/main.cpp", 4, "p::Observer::is_dead", RefKind::Override, "app::Main::is_dead");
+  ref(t, "src/p/run.cpp", 9, "p::Observer::is_dead", RefKind::Call, "p::run", true);
+  ref(t, "src/p/run.cpp", 10, "p::g_runs", RefKind::Write, "p::run");
+  if (drives) ref(t, "src/app/main.cpp", 20, "p::run", RefKind::Call, "app::main");
+  Project p;
+  EXPECT_TRUE(test::build_from(std::move(t.tu), test::src_modules({"app", "p"}), p));
+  return p;
+}
+
+TEST(CandidateModel, AnApplicationImplementingACallbackOfWhatItDrivesIsAnEntryPoint) {
+  // ninja's NinjaMain implements graph's BuildLogUser::IsPathDead and drives
+  // the build: graph calling back is no reason to make ninja.cc a service.
+  Project p = callback_app(true);
+  CandidateContext ctx(p);
+  Assessment app = assess(ctx, {p.find_module("app")});
+  EXPECT_EQ(app.callback_clients, std::vector<ModuleId>{p.find_module("p")});
+  EXPECT_EQ(app.role, Role::EntryPoint);
+  ASSERT_FALSE(app.reasons.empty());
+  EXPECT_NE(app.reasons[0].find("entry point: p reach it only by calling back"), std::string::npos)
+      << app.reasons[0];
+
+  // A module that only serves the callback, without driving its caller, is a
+  // service of that caller (the shop's analytics observing orders).
+  Project q = callback_app(false);
+  CandidateContext qctx(q);
+  Assessment served = assess(qctx, {q.find_module("app")});
+  EXPECT_EQ(served.callback_clients, std::vector<ModuleId>{q.find_module("p")});
+  EXPECT_EQ(served.role, Role::Candidate);
+}
+
 TEST(CandidateModel, AnAbstractClassWithDataIsNoPortAndDerivingFromItStaysABlocker) {
   Project p = observer_project(true);
   CandidateContext ctx(p);

@@ -209,7 +209,8 @@ int load_project_tus(const Options& o, const std::string& root, const std::vecto
   if (outside && !o.quiet)
     note(std::to_string(outside) + " translation unit" + (outside == 1 ? "" : "s") + " outside the project root " +
          root + " skipped (the root is the folder of seam.json, else the current folder)");
-  if (excluded && !o.quiet) note(std::to_string(excluded) + " translation units excluded by \"exclude\"");
+  if (excluded && !o.quiet)
+    note(std::to_string(excluded) + " translation unit" + (excluded == 1 ? "" : "s") + " excluded by \"exclude\"");
   if (db.commands.empty()) {
     error(db_path + ": no translation unit of the project root " + root +
           " in the compile database; run seam from the project's folder or pass --config");

@@ -81,13 +81,7 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("context.set_deadline(std::chrono::system_clock::now() + kDeadline);");
   w.close();
   w.line("");
-  w.line("/// The interface has no error channel of its own: a failed call throws.");
-  w.open("static void check(const ::grpc::Status& status, const char* rpc)");
-  w.line("if (status.ok()) return;");
-  w.line("throw std::runtime_error(std::string(\"" + plan.package + "." + plan.service + "/\") + rpc + \" failed: \" +");
-  w.line("                         status.error_message() + \" (gRPC status \" +");
-  w.line("                         std::to_string(static_cast<int>(status.error_code())) + \")\");");
-  w.close();
+  emit_status_check(w, plan);
   w.close(";");
   w.line("");
   w.close_namespace("");

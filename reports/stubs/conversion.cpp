@@ -230,6 +230,16 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
   w.close();
 }
 
+void emit_status_check(CodeWriter& w, const ServicePlan& plan) {
+  w.line("/// The interface has no error channel of its own: a failed call throws.");
+  w.open("static void check(const ::grpc::Status& status, const char* rpc)");
+  w.line("if (status.ok()) return;");
+  w.line("throw std::runtime_error(std::string(\"" + plan.package + "." + plan.service + "/\") + rpc + \" failed: \" +");
+  w.line("                         status.error_message() + \" (gRPC status \" +");
+  w.line("                         std::to_string(static_cast<int>(status.error_code())) + \")\");");
+  w.close();
+}
+
 void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, const std::string& callee,
                      const std::string& what) {
   std::string args;

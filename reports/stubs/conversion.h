@@ -63,6 +63,11 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
                        const std::string& helpers, const std::string& stub, const std::string& request,
                        const std::string& response, const std::string& context);
 
+/// The client's `static void check(status, rpc)`: throws std::runtime_error
+/// naming the rpc and the gRPC status when a call failed (the interfaces
+/// seam forwards have no error channel of their own).
+void emit_status_check(CodeWriter& w, const ServicePlan& plan);
+
 /// The body of a server-side rpc handler inside its `try`: the parameters
 /// taken out of the request, `callee` called with them (a function or
 /// "target_.method"), its result stored in the response; then the catch

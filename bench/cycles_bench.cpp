@@ -11,6 +11,8 @@
 //
 //   cmake --build build --target seam-cycles-bench && build/bench/seam-cycles-bench
 //   build/bench/seam-cycles-bench --nodes 443 --edges 3000 --seed 1 --reps 3
+#include "rng.h"
+
 #include "analyzers/graph/cycle_breakdown.h"
 #include "analyzers/graph/min_cut.h"
 #include "analyzers/graph/module_graph.h"
@@ -26,17 +28,7 @@
 
 namespace {
 
-struct Rng {
-  uint64_t s;
-  explicit Rng(uint64_t seed) : s(seed * 0x9E3779B97F4A7C15ull + 0x1234567ull) {}
-  uint64_t next() { // splitmix64
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint32_t below(uint64_t n) { return static_cast<uint32_t>(next() % n); }
-};
+using seam::bench::Rng;
 
 /// Weights like real edges: mostly 1 to 3 uses, a few heavy ones.
 uint64_t weight(Rng& r) {

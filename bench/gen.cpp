@@ -8,6 +8,8 @@
 // no std distributions).
 //
 // Standard library only, so bench/gen can build it with any C++17 compiler.
+#include "rng.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -24,17 +26,7 @@
 
 namespace {
 
-struct Rng {
-  uint64_t s;
-  explicit Rng(uint64_t seed) : s(seed * 0x9E3779B97F4A7C15ull + 0x1234567ull) {}
-  uint64_t next() { // splitmix64
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return n <= 0 ? 0 : static_cast<int>(next() % static_cast<uint64_t>(n)); }
-};
+using seam::bench::Rng;
 
 const char* const kWords[] = {"billing",  "orders",    "catalog",  "payments", "shipping", "accounts", "pricing",
                               "search",   "reporting", "audit",    "identity", "messaging", "inventory",

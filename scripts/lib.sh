@@ -19,11 +19,13 @@ SEAM_BUILD_PACKAGES=(
 # report is driven in Chromium, and the fuzzers link clang's libFuzzer and
 # sanitizer runtimes (libclang-rt-19-dev: without it fuzz.build cannot link;
 # a fresh machine failed exactly there). xmllint checks the SVG drawings
-# (the e2e test skipped itself where it was missing).
+# (the e2e test skipped itself where it was missing). git: seam reads history
+# and changed files through the git command line, and the tests build small
+# repositories with it.
 # scripts/check-packages (run by .ci/run) fails when a package is missing here.
 SEAM_TEST_PACKAGES=(
   chromium protobuf-compiler protobuf-compiler-grpc libgrpc++-dev libprotobuf-dev
-  libclang-rt-19-dev libxml2-utils
+  libclang-rt-19-dev libxml2-utils git
 )
 
 # Installs the Debian packages given that are not installed yet.

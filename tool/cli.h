@@ -6,6 +6,7 @@
 #include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/edge_kinds.h"
 #include "analyzers/extract/fact_scan.h"
+#include "analyzers/history/change_model.h"
 #include "analyzers/model/model.h"
 
 #include <functional>
@@ -91,6 +92,15 @@ struct ScanStats {
   double seconds = 0;
   std::string compile_db;
 };
+
+/// The history options (history_option.cpp): --since, --commits, --max-files,
+/// --history-repo, and --no-history when `optional` (the command works without).
+std::vector<OptionSpec> history_options(bool optional);
+/// Reads the history for `project` as the options say (history/load_history.h).
+/// `required`: the command shows only history, so no history is an error.
+/// Returns kOk (the model may be unavailable: a note says why) or kError.
+int load_history(const Options& o, const Project& project, const ScanStats& stats, bool required,
+                 history::ChangeModel& model);
 
 /// Finds the config (or infers modules), reads the compile database, parses
 /// every TU, builds the Project. Prints warnings and progress to stderr.

@@ -7,6 +7,7 @@
 #include "analyzers/core/edge_kinds.h"
 #include "analyzers/extract/fact_scan.h"
 #include "analyzers/model/model.h"
+#include "analyzers/pipeline/load_project.h"
 
 #include <functional>
 #include <map>
@@ -83,18 +84,23 @@ bool use_color(const Options& o);
 bool emit(const Options& o, const std::string& content);
 
 /// What a run of the front end produced, beside the Project.
-struct ScanStats {
-  size_t tus = 0, failed = 0;
-  size_t parsed = 0, from_cache = 0; ///< of tus: run through Clang / taken from the fact cache
-  std::string cache_dir;             ///< the fact cache used; empty with --no-cache
-  std::string bundle;                ///< scan --shard: the facts bundle written
-  double seconds = 0;
-  std::string compile_db;
-};
+using ScanStats = pipeline::ScanStats;
 
-/// Finds the config (or infers modules), reads the compile database, parses
-/// every TU, builds the Project. Prints warnings and progress to stderr.
-/// Returns kOk, or kError after printing why (also for --strict failures).
+/// The pipeline request the common options make (--shard K/N checked here).
+/// False after printing why.
+bool make_request(const Options& o, pipeline::Request& request);
+
+/// Prints the pipeline's messages to stderr as error(), warning(), note() do;
+/// notes are dropped under -q.
+pipeline::Sink diagnostics(const Options& o);
+
+/// load_project with the config already read (`seam check` validates it first).
+int load_project(const Options& o, pipeline::ProjectConfig config, Project& project, ScanStats& stats);
+
+/// pipeline::load_project with Clang: finds the config (or infers modules),
+/// reads the compile database, parses every TU, builds the Project. Prints
+/// warnings and progress to stderr. Returns kOk, or the exit status after
+/// printing why (kError, also for --strict failures; 128+signal).
 int load_project(const Options& o, Project& project, ScanStats& stats);
 
 /// Finds and reads the compile database (-p) and keeps the TUs under `root`

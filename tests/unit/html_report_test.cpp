@@ -54,8 +54,18 @@ html::ReportOptions options() {
   o.run.date = "2024-01-02";
   o.run.title = "three";
   o.run.tus = 1;
-  o.baseline = "/nonexistent/seam-baseline.json";
   return o;
+}
+
+/// The analyses as `seam report` runs them (pipeline::analyse_all), against
+/// `baseline` (none there by default).
+pipeline::Analyses analyses(const Project& p, const std::string& baseline = "/nonexistent/seam-baseline.json") {
+  pipeline::DiagnosticLog log;
+  return pipeline::analyse_all(p, std::nullopt, baseline, log.sink());
+}
+
+Json report_data(const Project& p, const html::ReportOptions& o, const std::string& baseline = "/nonexistent/seam-baseline.json") {
+  return html::report_data(p, analyses(p, baseline), o);
 }
 
 std::vector<std::string> names(const Json& d, const Json& ids) {
@@ -90,8 +100,7 @@ TEST(HtmlReportData, OverloadsAreTwoSymbolsEachWithItsParameters) {
   t.tu.refs.push_back(r);
   Project p;
   ASSERT_TRUE(build_from(std::move(t.tu), c, p));
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
+  Json d = report_data(p, options());
   std::set<std::string> symbols;
   for (const Json& s : d["symbols"]) symbols.insert(s.get<std::string>());
   EXPECT_TRUE(symbols.count("core::Box::at(int)")) << d["symbols"].dump();
@@ -102,9 +111,10 @@ TEST(HtmlReportData, OverloadsAreTwoSymbolsEachWithItsParameters) {
 
 TEST(HtmlReportData, ModulesLevelsAndCycle) {
   Project p = three_modules();
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
-  EXPECT_TRUE(notes.empty());
+  pipeline::DiagnosticLog log;
+  Json d = html::report_data(p, pipeline::analyse_all(p, std::nullopt, "/nonexistent/seam-baseline.json", log.sink()),
+                             options());
+  EXPECT_TRUE(log.all.empty()) << "no baseline is no problem";
   EXPECT_EQ(d["schema"], "seam.report/1");
   EXPECT_EQ(d["project"]["name"], "three");
   EXPECT_EQ(d["project"]["date"], "2024-01-02");
@@ -141,8 +151,7 @@ TEST(HtmlReportData, ModulesLevelsAndCycle) {
 
 TEST(HtmlReportData, EdgesCarryTheirSymbolsAndSitesMostUsedFirst) {
   Project p = three_modules();
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
+  Json d = report_data(p, options());
   const Json* e = edge(d, "ui", "core");
   ASSERT_TRUE(e);
   EXPECT_EQ((*e)["weight"], 7);  // 6 references + 1 include
@@ -172,8 +181,7 @@ TEST(HtmlReportData, LimitsCutListsAndSayHowMuchIsLeft) {
   html::ReportOptions o = options();
   o.limits.symbols_per_edge = 1;
   o.limits.sites_per_symbol = 2;
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, o, notes);
+  Json d = report_data(p, o);
   const Json* e = edge(d, "ui", "core");
   ASSERT_TRUE(e);
   ASSERT_EQ((*e)["uses"].size(), 1u);
@@ -184,8 +192,7 @@ TEST(HtmlReportData, LimitsCutListsAndSayHowMuchIsLeft) {
 
 TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
   Project p = three_modules();
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
+  Json d = report_data(p, options());
   const Json& v = d["violations"];
   std::set<std::string> rules;
   for (const Json& i : v["items"]) {
@@ -204,8 +211,7 @@ TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
   std::string err;
   ASSERT_TRUE(write_file_atomic(path, format_baseline(make_baseline(now.report.violations, now.interfaces)), err));
   html::ReportOptions o = options();
-  o.baseline = path;
-  Json b = html::report_data(p, o, notes)["violations"];
+  Json b = report_data(p, o, path)["violations"];
   std::remove(path.c_str());
   EXPECT_EQ(b["new"], 0);
   EXPECT_EQ(b["baselined"], v["items"].size());
@@ -215,8 +221,7 @@ TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
 
 TEST(HtmlReportData, EveryModuleIsRankedOrSaysWhyNot) {
   Project p = three_modules();
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
+  Json d = report_data(p, options());
   std::set<size_t> seen;
   for (const Json& c : d["candidates"]["ranked"]) seen.insert(c["module"].get<size_t>());
   for (const Json& k : d["candidates"]["kernel"]) {
@@ -231,8 +236,8 @@ TEST(HtmlReportData, EveryModuleIsRankedOrSaysWhyNot) {
 TEST(HtmlReport, PageIsDeterministicAndDrawsTheGraph) {
   Project p = three_modules();
   std::vector<std::string> notes;
-  std::string a = html::html_report(p, options(), notes);
-  std::string b = html::html_report(p, options(), notes);
+  std::string a = html::html_report(p, analyses(p), options(), notes);
+  std::string b = html::html_report(p, analyses(p), options(), notes);
   EXPECT_TRUE(a == b);
   EXPECT_NE(a.find("<div id=\"graph-view\"><svg"), std::string::npos);
   EXPECT_EQ(a.find("graph-missing"), std::string::npos);

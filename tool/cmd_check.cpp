@@ -1,7 +1,6 @@
 // seam check: the CI gate. Validates seam.json against the file list before
 // parsing anything, runs the gate (analyzers/pipeline/check_stage.h), prints
 // the chosen format and exits 1 when a new violation has severity error.
-#include "analyzers/core/paths.h"
 #include "analyzers/pipeline/check_stage.h"
 #include "reports/check/check_report.h"
 #include "tool/cli.h"
@@ -19,8 +18,7 @@ int run_check(const Options& o) {
   if (!make_request(o, request)) return kError;
   pipeline::Outcome<pipeline::ProjectConfig> config = pipeline::load_config(request, diagnostics(o));
   if (!config) return config.status();
-  const bool found = config->found;
-  if (found)
+  if (config->found)
     if (auto files = pipeline::check_config_files(request, *config, diagnostics(o)); !files) return files.status();
 
   Project p;
@@ -33,19 +31,7 @@ int run_check(const Options& o) {
   co.update_baseline = o.has("update-baseline");
   pipeline::Outcome<pipeline::CheckRun> run = pipeline::check(p, g, co, diagnostics(o));
   if (!run) return run.status();
-  GateResult& gate = run->gate;
-  const std::string bpath = run->baseline.path;
-  const bool exists = run->baseline.exists;
-  CheckReport& report = gate.report;
-  report.config_file = found ? pipeline::shown_path(canonical_path(p.config.path), p.root) : "";
-  report.baseline_file = pipeline::shown_path(bpath, p.root);
-  if (!found)
-    report.notes.insert(report.notes.begin(), "no seam.json: modules were inferred from the folders and only "
-                                              "cycles are checked; `seam init` writes a seam.json to declare "
-                                              "layers and dependencies");
-  if (!exists && !o.has("update-baseline"))
-    report.notes.push_back("no baseline at " + report.baseline_file +
-                           ": every violation is new; `seam check --update-baseline` accepts the current ones");
+  CheckReport& report = run->gate.report;
 
   CheckFormatOptions fo;
   fo.path_prefix = o.get("path-prefix");

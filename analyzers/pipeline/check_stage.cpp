@@ -1,8 +1,28 @@
 #include "analyzers/pipeline/check_stage.h"
 
 #include "analyzers/core/output.h"
+#include "analyzers/core/paths.h"
 
 namespace seam::pipeline {
+
+namespace {
+
+/// What every format of the check says about where its inputs came from.
+void describe_inputs(const Project& project, const CheckOptions& options, CheckRun& run) {
+  CheckReport& report = run.gate.report;
+  const bool found = !project.config.path.empty();
+  report.config_file = found ? shown_path(canonical_path(project.config.path), project.root) : "";
+  report.baseline_file = shown_path(run.baseline.path, project.root);
+  if (!found)
+    report.notes.insert(report.notes.begin(), "no seam.json: modules were inferred from the folders and only "
+                                              "cycles are checked; `seam init` writes a seam.json to declare "
+                                              "layers and dependencies");
+  if (!run.baseline.exists && !options.update_baseline)
+    report.notes.push_back("no baseline at " + report.baseline_file +
+                           ": every violation is new; `seam check --update-baseline` accepts the current ones");
+}
+
+} // namespace
 
 Outcome<CheckRun> check(const Project& project, const ModuleGraph& graph, const CheckOptions& options,
                         const Sink& sink) {
@@ -25,6 +45,7 @@ Outcome<CheckRun> check(const Project& project, const ModuleGraph& graph, const 
                            std::to_string(symbols) + " symbols); commit it"});
     run.gate = run_gate(project, graph, &baseline);
     file.baseline = std::move(baseline);
+    describe_inputs(project, options, run);
     return run;
   }
   read_baseline(file);
@@ -47,6 +68,7 @@ Outcome<CheckRun> check(const Project& project, const ModuleGraph& graph, const 
   // No baseline yet (also for an explicit --baseline): every violation is new,
   // as on the first run of a project.
   run.gate = run_gate(project, graph, file.baseline ? &*file.baseline : nullptr);
+  describe_inputs(project, options, run);
   return run;
 }
 

@@ -32,7 +32,8 @@ struct CheckRun {
 /// Runs the gate. `graph` is any module graph of the project (each rule reads
 /// the edges seam.json gives it, building that graph when `graph` has others).
 /// With update_baseline the baseline file is written (atomically) and a note
-/// says what it holds.
+/// says what it holds. The report names the config and the baseline and notes
+/// an inferred config or a missing baseline, as every format of the check shows.
 Outcome<CheckRun> check(const Project& project, const ModuleGraph& graph, const CheckOptions& options,
                         const Sink& sink);
 

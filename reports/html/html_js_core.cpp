@@ -353,9 +353,9 @@ function openPair(a, b) {
 seam.openPair = openPair;
 function closeDrawer() { $('drawer').classList.remove('open'); }
 function edgeViolationBadges(e) {
-  if (!D.violations) return null;
+  if (!D.check) return null;
   const rules = new Set();
-  D.violations.items.forEach(v => { if (v.from === modName(e.from) && v.to === modName(e.to)) rules.add(v.rule); });
+  D.check.violations.forEach(v => { if (v.from === modName(e.from) && v.to === modName(e.to)) rules.add(v.rule); });
   return Array.from(rules).sort().map(r => [' ', badge(r, 'warn')]);
 }
 )JS";

@@ -8,7 +8,7 @@ seam.render.overview = function () {
   const root = clear($('overview'));
   const s = D.summary;
   const cycles = CY;
-  const V = D.violations;
+  const V = D.check ? D.check.summary : null;   // seam.check/1, as `seam check --format json` writes it
   const C = D.candidates;
   const top = C && C.ranked.length ? C.ranked[0] : null;
 
@@ -80,10 +80,10 @@ seam.render.overview = function () {
 
   const vio = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Boundary violations'));
   if (!V) vio.appendChild(unavailable('seam check'));
-  else if (!V.items.length) vio.appendChild(el('p', { class: 'muted' }, 'None: the code keeps to the declared architecture.'));
+  else if (!D.check.violations.length) vio.appendChild(el('p', { class: 'muted' }, 'None: the code keeps to the declared architecture.'));
   else {
     const byRule = new Map();
-    V.items.forEach(v => { const r = byRule.get(v.rule) || { n: 0, b: 0 }; v.baselined ? r.b++ : r.n++; byRule.set(v.rule, r); });
+    D.check.violations.forEach(v => { const r = byRule.get(v.rule) || { n: 0, b: 0 }; v.baselined ? r.b++ : r.n++; byRule.set(v.rule, r); });
     byRule.forEach((r, rule) => vio.appendChild(el('div', { class: 'violation' },
         el('a', { href: '#violations', class: 'msg' }, rule), r.n ? badge(r.n + ' new', 'bad') : null, r.b ? badge(r.b + ' baselined') : null)));
   }

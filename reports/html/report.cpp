@@ -1,8 +1,10 @@
 // `seam report`: the pipeline's analyses (the commands' own results) handed to the page.
 #include "reports/html/report.h"
 
+#include "reports/check/check_report.h"
 #include "reports/graphviz/graph_render.h"
 #include "reports/html/html_page.h"
+#include "reports/metrics/metrics_report.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -105,7 +107,7 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   const std::vector<int> cycles_of = cycle_of(p, a.cycles);
   DataContext c(p, a.graph, a.interfaces, o.limits);
   Json d;
-  d["schema"] = "seam.report/1";
+  d["schema"] = "seam.report/2";
   Json proj;
   proj["name"] = project_name(p, o.run);
   proj["date"] = o.run.date;
@@ -129,9 +131,14 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   graph["min_weight"] = drawing.min_weight;
   graph["edge_kinds"] = to_string(a.graph.edge_kinds); // of the drawing, the matrix and the metrics
   d["graph"] = std::move(graph);
-  d["metrics"] = metrics_json(a.metrics, a.cycles);
+  // The commands' own documents, from their one writer each.
+  d["metrics"] = seam::metrics_json(p, a.metrics);
+  d["check"] = seam::check_json(a.check.gate.report);
   d["candidates"] = candidates_json(c, *a.candidates, a.ranking, a.suggestion);
-  d["violations"] = violations_json(a.check.gate.report, baseline_note(p, a.check.baseline));
+  Json violations;
+  violations["note"] = baseline_note(p, a.check.baseline);
+  violations["rules"] = rules_json();
+  d["violations"] = std::move(violations);
   // The symbol table last: every section above interned into it.
   d["symbols"] = c.symbols_table();
   return d;

@@ -1,13 +1,11 @@
-// The report data of the findings: cycles (seam cycles), coupling metrics
-// (seam metrics) and violations (seam check), from those commands' own results.
+// The report data of the findings beside the commands' own documents: the
+// cycles (seam cycles) by module index, and each check rule's help.
 #include "reports/html/report_data.h"
 
 #include "analyzers/rules/rule_info.h"
 
 namespace seam::html {
 namespace {
-
-Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(); }
 
 Json names(const UnitGraph& g, const std::vector<uint32_t>& nodes) {
   Json out = Json::array();
@@ -49,74 +47,10 @@ Json cycles_json(const ProjectCycles& pc) {
   return out;
 }
 
-Json metrics_json(const Metrics& m, const ProjectCycles& pc) {
-  Json rows = Json::array();
-  for (const ModuleMetrics& r : m.modules) {
-    Json j;
-    j["module"] = r.module;
-    j["level"] = r.level;
-    j["files"] = r.files;
-    j["lines"] = r.lines;
-    j["symbols"] = r.symbols;
-    j["ca"] = r.afferent;
-    j["ce"] = r.efferent;
-    j["i"] = optional_number(r.instability);
-    j["a"] = r.abstractness;
-    j["d"] = optional_number(r.distance);
-    j["cohesion"] = optional_number(r.cohesion);
-    j["iw"] = r.interface_width;
-    j["dw"] = r.dependency_width;
-    j["classes"] = r.classes;
-    j["abstract"] = r.abstract_classes;
-    rows.push_back(std::move(j));
-  }
-  const ProjectMetrics& p = m.project;
-  Json pj;
-  pj["ccd"] = p.module_dependency.ccd;
-  pj["acd"] = p.module_dependency.acd;
-  pj["nccd"] = p.module_dependency.nccd;
-  pj["component_nodes"] = pc.components.size();
-  pj["component_ccd"] = p.component_dependency.ccd;
-  pj["component_nccd"] = p.component_dependency.nccd;
-  pj["modularity"] = optional_number(p.modularity);
-  pj["modularity_refs"] = p.modularity_refs;
-  Json out;
-  out["modules"] = std::move(rows);
-  out["project"] = std::move(pj);
-  return out;
-}
-
-Json violations_json(const CheckReport& r, const std::string& baseline_note) {
-  Json items = Json::array();
-  for (const Violation& v : r.violations) {
-    Json j;
-    j["rule"] = v.rule;
-    j["severity"] = to_string(v.severity);
-    j["from"] = v.from;
-    j["to"] = v.to;
-    j["file"] = v.file;
-    j["line"] = v.line;
-    j["column"] = v.column;
-    j["symbol"] = v.symbol;
-    j["header"] = v.header;
-    j["uses"] = v.uses;
-    j["members"] = v.members;
-    j["cycle"] = v.cycle;
-    j["message"] = v.message;
-    j["baselined"] = v.baselined;
-    items.push_back(std::move(j));
-  }
+Json rules_json() {
   Json rules = Json::object();
   for (const RuleInfo& info : rule_infos()) rules[info.id] = info.summary + " " + info.help;
-  Json out;
-  out["new"] = r.count_new();
-  out["baselined"] = r.count_baselined();
-  out["fixed"] = r.fixed.size();
-  out["failed"] = r.failed();
-  out["note"] = baseline_note;
-  out["rules"] = std::move(rules);
-  out["items"] = std::move(items);
-  return out;
+  return rules;
 }
 
 } // namespace seam::html

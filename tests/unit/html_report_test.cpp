@@ -115,7 +115,7 @@ TEST(HtmlReportData, ModulesLevelsAndCycle) {
   Json d = html::report_data(p, pipeline::analyse_all(p, std::nullopt, "/nonexistent/seam-baseline.json", log.sink()),
                              options());
   EXPECT_TRUE(log.all.empty()) << "no baseline is no problem";
-  EXPECT_EQ(d["schema"], "seam.report/1");
+  EXPECT_EQ(d["schema"], "seam.report/2");
   EXPECT_EQ(d["project"]["name"], "three");
   EXPECT_EQ(d["project"]["date"], "2024-01-02");
   ASSERT_EQ(d["modules"].size(), 3u);
@@ -193,17 +193,18 @@ TEST(HtmlReportData, LimitsCutListsAndSayHowMuchIsLeft) {
 TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
   Project p = three_modules();
   Json d = report_data(p, options());
-  const Json& v = d["violations"];
+  const Json& v = d["check"];
+  EXPECT_EQ(v["schema"], "seam.check/1");
   std::set<std::string> rules;
-  for (const Json& i : v["items"]) {
+  for (const Json& i : v["violations"]) {
     rules.insert(i["rule"].get<std::string>() + ":" + i["from"].get<std::string>() + ">" + i["to"].get<std::string>());
     EXPECT_FALSE(i["baselined"]);
   }
   EXPECT_TRUE(rules.count("layer:base>core")) << v.dump();
   EXPECT_TRUE(rules.count("undeclared:ui>base")) << v.dump();
-  EXPECT_EQ(v["new"], v["items"].size());
-  EXPECT_EQ(v["baselined"], 0);
-  EXPECT_NE(v["note"].get<std::string>().find("No baseline at"), std::string::npos);
+  EXPECT_EQ(v["summary"]["new"], v["violations"].size());
+  EXPECT_EQ(v["summary"]["baselined"], 0);
+  EXPECT_NE(d["violations"]["note"].get<std::string>().find("No baseline at"), std::string::npos);
 
   // Accept every current violation in a baseline: the report shows them baselined.
   GateResult now = run_gate(p, build_module_graph(p), nullptr);
@@ -211,12 +212,13 @@ TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
   std::string err;
   ASSERT_TRUE(write_file_atomic(path, format_baseline(make_baseline(now.report.violations, now.interfaces)), err));
   html::ReportOptions o = options();
-  Json b = report_data(p, o, path)["violations"];
+  Json with = report_data(p, o, path);
   std::remove(path.c_str());
-  EXPECT_EQ(b["new"], 0);
-  EXPECT_EQ(b["baselined"], v["items"].size());
-  for (const Json& i : b["items"]) EXPECT_TRUE(i["baselined"]) << i.dump();
-  EXPECT_NE(b["note"].get<std::string>().find("Compared with the baseline"), std::string::npos);
+  const Json& b = with["check"];
+  EXPECT_EQ(b["summary"]["new"], 0);
+  EXPECT_EQ(b["summary"]["baselined"], v["violations"].size());
+  for (const Json& i : b["violations"]) EXPECT_TRUE(i["baselined"]) << i.dump();
+  EXPECT_NE(with["violations"]["note"].get<std::string>().find("Compared with the baseline"), std::string::npos);
 }
 
 TEST(HtmlReportData, EveryModuleIsRankedOrSaysWhyNot) {

@@ -3,9 +3,7 @@
 // cmd_<name>.cpp and registers itself; this layer stays thin.
 #pragma once
 
-#include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/edge_kinds.h"
-#include "analyzers/extract/fact_scan.h"
 #include "analyzers/model/model.h"
 #include "analyzers/pipeline/load_project.h"
 
@@ -103,26 +101,9 @@ int load_project(const Options& o, pipeline::ProjectConfig config, Project& proj
 /// printing why (kError, also for --strict failures; 128+signal).
 int load_project(const Options& o, Project& project, ScanStats& stats);
 
-/// Finds and reads the compile database (-p) and keeps the TUs under `root`
-/// not matched by an `exclude` glob; `rel_files` gets their root-relative
-/// paths. Prints warnings and notes; returns kOk, or kError after printing why.
-int load_project_tus(const Options& o, const std::string& root, const std::vector<std::string>& exclude,
-                     CompileDb& db, std::string& db_path, std::vector<std::string>& rel_files);
-
-/// Vendored code (analyzers/init/vendored.h) among the TUs: drops those TUs
-/// from `db` and `rel_files` (parallel) and returns the "exclude" globs, each
-/// with why, for the config. Prints a note naming the folders unless -q.
-std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Options& o, const std::string& root,
-                                                                    CompileDb& db, std::vector<std::string>& rel_files);
-
-/// Parses the TUs of `db` (or takes their facts from the fact cache: --cache,
-/// --no-cache, --cache-max-size, --shard/--bundle), with progress on stderr.
-/// Returns kOk, kError, or 128+signal after an interrupt (each after printing why).
-int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
-                 ScanResult& scan, ScanStats& stats);
-
-/// Loads only the config (for commands that check it before parsing).
-/// `root` receives the project root.
-int load_config_only(const Options& o, Config& config, bool& found);
+/// pipeline::gather_facts with Clang, with progress on stderr: the facts of
+/// the selected TUs (`seam init`, which builds its own config). Returns kOk,
+/// or the exit status after printing why.
+int scan_tus(const Options& o, const std::string& root, const pipeline::TuSelection& tus, pipeline::Facts& facts);
 
 } // namespace seam::cli

@@ -2,7 +2,7 @@
 // server, CMake, README), from its interface. The output folder is checked
 // before anything is parsed, so a mistake costs nothing.
 #include "analyzers/candidates/ports.h"
-#include "analyzers/compdb/compile_db.h"
+#include "analyzers/pipeline/tu_selection.h"
 #include "analyzers/core/output.h"
 #include "analyzers/model/interface.h"
 #include "analyzers/stubs/build_inputs.h"
@@ -82,13 +82,10 @@ int run_split(const Options& o) {
   }
   // The compile database again, for the include paths and macros of the
   // module's translation units (load_project already validated it).
-  std::string db_path, err;
-  CompileDb db;
-  std::vector<std::string> ignored;
-  if (!find_compile_db(o.p_dir, db_path, err) || !load_compile_db(db_path, db, ignored, err)) {
-    error(err);
-    return kError;
-  }
+  pipeline::Request request;
+  if (!make_request(o, request)) return kError;
+  auto db = pipeline::read_compile_db(request, diagnostics(o));
+  if (!db) return db.status();
 
   stubs::ServicePlan plan;
   if (o.has("contract")) {
@@ -103,7 +100,7 @@ int run_split(const Options& o) {
   } else {
     plan = stubs::plan_service(p, m, module_interface(p, m));
   }
-  stubs::StubBuildInputs inputs = stubs::stub_build_inputs(p, m, db);
+  stubs::StubBuildInputs inputs = stubs::stub_build_inputs(p, m, *db);
   stubs::StubOrigin origin{p.root, regenerate_command(o, module)};
   std::vector<stubs::GeneratedFile> files = stubs::generate_stub_files(plan, inputs, origin);
 
@@ -113,6 +110,7 @@ int run_split(const Options& o) {
     error("cannot create " + o.output + ": " + ec.message());
     return kError;
   }
+  std::string err;
   for (const stubs::GeneratedFile& f : files) {
     // Names come from stubs::safe_identifier: never a separator, never "..".
     if (!write_file_atomic((fs::path(o.output) / f.name).string(), f.content, err)) {

@@ -173,57 +173,16 @@ bool make_request(const Options& o, pipeline::Request& r) {
   return true;
 }
 
-int load_config_only(const Options& o, Config& config, bool& found) {
-  pipeline::Request r;
-  if (!make_request(o, r)) return kError;
-  pipeline::Outcome<pipeline::ProjectConfig> pc = pipeline::load_config(r, printer(o));
-  if (!pc) return pc.status();
-  config = std::move(pc->config);
-  found = pc->found;
-  return kOk;
-}
-
-int load_project_tus(const Options& o, const std::string& root, const std::vector<std::string>& exclude,
-                     CompileDb& db, std::string& db_path, std::vector<std::string>& rel_files) {
-  pipeline::Request r;
-  if (!make_request(o, r)) return kError;
-  pipeline::Outcome<pipeline::TuSelection> tus = pipeline::load_tus(r, root, exclude, printer(o));
-  if (!tus) return tus.status();
-  db = std::move(tus->db);
-  db_path = std::move(tus->db_path);
-  rel_files = std::move(tus->rel_files);
-  return kOk;
-}
-
-std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Options& o, const std::string& root,
-                                                                    CompileDb& db, std::vector<std::string>& rel_files) {
-  pipeline::TuSelection tus;
-  tus.db = std::move(db);
-  tus.rel_files = std::move(rel_files);
-  auto out = pipeline::leave_out_vendored(tus, root, printer(o));
-  db = std::move(tus.db);
-  rel_files = std::move(tus.rel_files);
-  return out;
-}
-
-int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
-                 ScanResult& scan, ScanStats& stats) {
+int scan_tus(const Options& o, const std::string& root, const pipeline::TuSelection& tus, pipeline::Facts& facts) {
   pipeline::Request r;
   if (!make_request(o, r)) return kError;
   Progress progress(o);
   r.on_progress = [&](size_t done, size_t total, const std::string& file) { progress.update(done, total, file); };
-  pipeline::TuSelection tus;
-  tus.db = db;
-  tus.db_path = db_path;
   std::unique_ptr<pipeline::FactSource> clang = pipeline::clang_facts();
-  pipeline::Outcome<pipeline::Facts> facts = pipeline::gather_facts(r, root, tus, *clang, printer(o, &progress));
+  pipeline::Outcome<pipeline::Facts> out = pipeline::gather_facts(r, root, tus, *clang, printer(o, &progress));
   progress.finish();
-  if (!facts) return facts.status();
-  scan = std::move(facts->scan);
-  stats.parsed = scan.parsed;
-  stats.from_cache = scan.from_cache;
-  stats.cache_dir = facts->cache_dir;
-  stats.bundle = facts->bundle;
+  if (!out) return out.status();
+  facts = std::move(*out);
   return kOk;
 }
 

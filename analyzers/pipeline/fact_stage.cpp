@@ -29,9 +29,9 @@ Outcome<Facts> gather_facts(const Request& request, const std::string& root, con
   so.shards = request.shards;
   so.on_progress = request.on_progress;
 
-  Facts facts;
+  ScanResult scan;
   std::string err;
-  if (!source.scan(tus.db, so, facts.scan, err)) {
+  if (!source.scan(tus.db, so, scan, err)) {
     if (!request.cache.empty()) {
       sink({Level::Error, err + "; pass another --cache DIR, or --no-cache"});
       return Outcome<Facts>::stopped(kStatusError);
@@ -39,10 +39,10 @@ Outcome<Facts> gather_facts(const Request& request, const std::string& root, con
     // The default location may be read-only (a shared build folder): go on without.
     sink({Level::Note, err + "; continuing without a fact cache (--cache DIR picks another place)"});
     so.cache_dir.clear();
-    facts.scan = ScanResult{};
-    source.scan(tus.db, so, facts.scan, err);
+    scan = ScanResult{};
+    source.scan(tus.db, so, scan, err);
   }
-  for (const std::string& w : facts.scan.warnings) sink({Level::Warning, w});
+  for (const std::string& w : scan.warnings) sink({Level::Warning, w});
   if (int sig = interrupt_signal()) {
     // The workers stopped taking TUs: the facts are incomplete, so nothing is
     // reported; each TU finished before the signal is already in the cache.
@@ -52,12 +52,16 @@ Outcome<Facts> gather_facts(const Request& request, const std::string& root, con
                                                     "the next run parses only the rest")});
     return Outcome<Facts>::stopped(128 + sig);
   }
+  Facts facts;
+  facts.tus = std::move(scan.tus);
+  facts.parsed = scan.parsed;
+  facts.from_cache = scan.from_cache;
   facts.cache_dir = so.cache_dir;
   if (request.shards > 1) {
     std::string out = request.bundle;
     if (out.empty())
       out = "seam-shard-" + std::to_string(request.shard + 1) + "-of-" + std::to_string(request.shards) + ".bundle";
-    if (!write_file_atomic(out, encode_bundle(facts.scan.bundle), err)) {
+    if (!write_file_atomic(out, encode_bundle(scan.bundle), err)) {
       sink({Level::Error, err});
       return Outcome<Facts>::stopped(kStatusError);
     }

@@ -33,9 +33,10 @@ public:
 std::string cache_folder(const Request& request, const std::string& db_path);
 
 struct Facts {
-  ScanResult scan;
-  std::string cache_dir; ///< the fact cache used; empty without one
-  std::string bundle;    ///< scan --shard: the facts bundle written
+  std::vector<TuFacts> tus;          ///< ready for build_project, in rank order
+  size_t parsed = 0, from_cache = 0; ///< TUs run through the source / taken from the cache
+  std::string cache_dir;             ///< the fact cache used; empty without one
+  std::string bundle;                ///< scan --shard: the facts bundle written
 };
 
 /// Runs the source over the selected TUs. Warnings of the scan go to the sink;

@@ -29,11 +29,11 @@ Outcome<LoadedProject> load_project(const Request& request, ProjectConfig pc, Fa
 
   Outcome<Facts> facts = gather_facts(request, root, *tus, source, sink);
   if (!facts) return Stop::stopped(facts.status());
-  out.stats.parsed = facts->scan.parsed;
-  out.stats.from_cache = facts->scan.from_cache;
+  out.stats.parsed = facts->parsed;
+  out.stats.from_cache = facts->from_cache;
   out.stats.cache_dir = facts->cache_dir;
   out.stats.bundle = facts->bundle;
-  std::vector<TuFacts> facts_of_tus = std::move(facts->scan.tus);
+  std::vector<TuFacts> facts_of_tus = std::move(facts->tus);
   out.stats.tus = facts_of_tus.size();
 
   Outcome<size_t> failed = parse_failures(facts_of_tus, request.strict, sink);

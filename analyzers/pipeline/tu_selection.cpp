@@ -31,6 +31,17 @@ TuSelection select_tus(CompileDb db, const std::string& root, const std::vector<
   return out;
 }
 
+Outcome<CompileDb> read_compile_db(const Request& request, const Sink& sink) {
+  std::string db_path, err;
+  CompileDb db;
+  std::vector<std::string> ignored;
+  if (!find_compile_db(request.compile_db_dir, db_path, err) || !load_compile_db(db_path, db, ignored, err)) {
+    sink({Level::Error, err});
+    return Outcome<CompileDb>::stopped(kStatusError);
+  }
+  return db;
+}
+
 Outcome<TuSelection> load_tus(const Request& request, const std::string& root, const std::vector<std::string>& exclude,
                               const Sink& sink) {
   std::string db_path, err;

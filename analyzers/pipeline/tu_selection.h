@@ -27,6 +27,10 @@ struct TuSelection {
 /// `exclude` glob. Pure: no file is read beyond resolving symlinks.
 TuSelection select_tus(CompileDb db, const std::string& root, const std::vector<std::string>& exclude);
 
+/// Finds and reads the whole compile database (-p), its warnings left to
+/// load_tus (`seam split` reads the flags of a module's TUs from it).
+Outcome<CompileDb> read_compile_db(const Request& request, const Sink& sink);
+
 /// Finds and reads the compile database, then select_tus. Notes say how many
 /// TUs were skipped and why; no TU left is an error naming the root.
 Outcome<TuSelection> load_tus(const Request& request, const std::string& root, const std::vector<std::string>& exclude,

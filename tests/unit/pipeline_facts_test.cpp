@@ -42,7 +42,7 @@ TEST(PipelineFacts, ReadOnlyDefaultCacheIsSkippedWithANote) {
   DiagnosticLog log;
   auto facts = pipeline::gather_facts(r, "/p", two_tus(), source, log.sink());
   ASSERT_TRUE(facts);
-  EXPECT_EQ(facts->scan.tus.size(), 2u) << "the facts of both TUs, parsed without a cache";
+  EXPECT_EQ(facts->tus.size(), 2u) << "the facts of both TUs, parsed without a cache";
   EXPECT_EQ(facts->cache_dir, "");
   EXPECT_EQ(source.scanned_with_cache, (std::vector<std::string>{"/p/build/.seam-cache", ""}));
   EXPECT_EQ(log.texts(Level::Note),

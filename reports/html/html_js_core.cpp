@@ -50,8 +50,11 @@ function listText(names) {
 
 // ---- the data's tables ----
 const M = D.modules, E = D.edges, F = D.files, S = D.symbols, K = D.kinds;
-const CY = D.cycles.modules;
 const moduleIndex = new Map(M.map((m, i) => [m.name, i]));
+// The module cycles of the embedded seam.cycles/2 document, as `seam cycles
+// --format json` writes them: members, path, cut and order name modules
+// (moduleIndex turns a name into the page's index).
+const CY = D.cycles.module_cycle_details;
 const fileIndex = new Map(F.map((f, i) => [f[0], i]));
 const edgeIndex = new Map(E.map((e, i) => [e.from + ':' + e.to, i]));
 function modName(i) { return i >= 0 && i < M.length ? M[i].name : '(no module)'; }

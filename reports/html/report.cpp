@@ -2,6 +2,7 @@
 #include "reports/html/report.h"
 
 #include "reports/check/check_report.h"
+#include "reports/graph/cycles_report.h"
 #include "reports/graphviz/graph_render.h"
 #include "reports/html/html_page.h"
 #include "reports/metrics/metrics_report.h"
@@ -124,7 +125,7 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   d["files"] = c.files_table();
   d["modules"] = modules_json(c, a.cycles.module_levels, cycles_of);
   d["edges"] = edges_json(c, cycles_of);
-  d["cycles"] = cycles_json(a.cycles);
+  d["cycles"] = seam::cycles_json(p, a.cycles); // seam.cycles/2, as `seam cycles --format json`
   Json graph;
   graph["drawn"] = drawing.drawn_edges;
   graph["hidden"] = drawing.hidden_edges;

@@ -1,9 +1,10 @@
 // The data behind the HTML report: one JSON document (schema seam.report/2)
 // that the page's script renders into every section. It embeds the public
 // documents of the commands, each written by that command's own writer
-// (`metrics`: seam.metrics/1, `check`: seam.check/1), so the page shows what
-// the commands print. The views only the report has (module edges with their
-// sites, cycles by module index, candidates with proto previews) intern
+// (`metrics`: seam.metrics/1, `check`: seam.check/1, `cycles`:
+// seam.cycles/2), so the page shows what the commands print. The views only
+// the report has (module edges with their sites, candidates with proto
+// previews) intern
 // names and paths in tables (`files`, `symbols`) referred to by index, so a
 // project of thousands of files stays a few megabytes; each is built in its
 // own file (report_data_*.cpp) from the pipeline's results.
@@ -93,10 +94,6 @@ Json modules_json(DataContext& c, const std::vector<uint32_t>& levels, const std
 /// and the include directives [file, line, column, included file].
 /// `cycle_of` marks the edges inside a cycle.
 Json edges_json(DataContext& c, const std::vector<int>& cycle_of);
-
-/// Module cycles: members, a walk, the minimum cut and its order; and the
-/// component and file cycles as path lists.
-Json cycles_json(const ProjectCycles& cycles);
 
 /// Each check rule's summary and help, by rule id, for the violations section.
 Json rules_json();

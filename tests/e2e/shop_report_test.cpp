@@ -101,8 +101,8 @@ TEST(ShopReport, ViolationsTheBaselineHoldsShowAsBaselined) {
 }
 
 /// The report embeds the commands' own documents, written by the same writer
-/// from the same results: what `seam metrics --format json` and `seam check
-/// --format json` print is what the page shows, key for key.
+/// from the same results: what `seam metrics`, `seam check` and `seam cycles`
+/// print with --format json is what the page shows, key for key.
 TEST(ShopReport, EmbedsTheDocumentsTheCommandsPrint) {
   std::string out = build_path("shop-report-documents-" + std::to_string(getpid()) + ".html");
   auto r = make_report(out);
@@ -118,6 +118,10 @@ TEST(ShopReport, EmbedsTheDocumentsTheCommandsPrint) {
   ASSERT_EQ(check.status, 1) << "the sample has new violations: " << check.err;
   EXPECT_EQ(d["check"]["schema"], "seam.check/1");
   EXPECT_EQ(d["check"], json::parse(check.out));
+  auto cycles = test::seam_on_sample("shop", {"cycles", "-q", "--format", "json"});
+  ASSERT_EQ(cycles.status, 0) << cycles.err;
+  EXPECT_EQ(d["cycles"]["schema"], "seam.cycles/2");
+  EXPECT_EQ(d["cycles"], json::parse(cycles.out));
 }
 
 /// One browser on the sample's report for every test below.

@@ -1,5 +1,7 @@
 #include "reports/stubs/conversion.h"
 
+#include "analyzers/stubs/names.h"
+
 namespace seam::stubs {
 
 /// Where a proto value goes: a singular field, a new element of a repeated
@@ -210,12 +212,22 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
                        const std::string& response, const std::string& context) {
   const std::string& pb = plan.cpp_package;
   w.line(pb + "::" + r.request + " " + request + ";");
-  for (const ParamPlan& p : r.params) conv.to_proto(w, p.name, p.field, request + ".");
+  if (r.role == RpcRole::Method)
+    w.line(request + ".set_handle(" + client_handle(plan, r.remote, helpers, "this") + ");");
+  for (const ParamPlan& p : r.params) {
+    if (p.remote >= 0) {
+      w.line(request + ".set_" + p.field.name + "(" +
+             client_handle(plan, p.remote, helpers, p.pointer ? p.name : "&" + p.name) + ");");
+      continue;
+    }
+    conv.to_proto(w, p.name, p.field, request + ".");
+  }
   w.line(pb + "::" + r.response + " " + response + ";");
   w.line("::grpc::ClientContext " + context + ";");
   w.line(helpers + "::prepare(" + context + ");");
   w.call(helpers + "::check", {stub + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
          ";");
+  if (r.role == RpcRole::Constructor) w.line(helpers + "::adopt(this, " + response + ".handle());");
   if (r.result) {
     std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
     if (!simple.empty()) {
@@ -228,6 +240,16 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
     }
   }
   w.close();
+}
+
+std::string server_objects(const ServicePlan& plan, int k) {
+  return snake_case(plan.remote_classes.at(static_cast<size_t>(k)).ident) + "s_";
+}
+
+std::string client_handle(const ServicePlan& plan, int k, const std::string& helpers, const std::string& ptr) {
+  const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(k));
+  if (rc.lazy) return rc.ident + "_handle(" + ptr + ")";
+  return helpers + "::handle(" + ptr + ", \"" + rc.qualified + "\")";
 }
 
 void emit_status_check(CodeWriter& w, const ServicePlan& plan) {
@@ -246,6 +268,16 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
   for (const ParamPlan& p : r.params) {
     std::string local = w.fresh(p.name);
     const WireType& t = p.field.type;
+    if (p.remote >= 0) { // an object of the service passed back by its handle
+      const RemoteClassPlan& rc = conv.plan().remote_classes.at(static_cast<size_t>(p.remote));
+      const std::string get = "request->" + p.field.name + "()";
+      w.line("auto* " + local + " = find(" + server_objects(conv.plan(), p.remote) + ", " + get + ");");
+      w.open(std::string("if (") + local + " == nullptr" + (p.pointer ? " && " + get + " != 0" : "") + ")");
+      w.line("return not_found(\"" + rc.qualified + "\", " + get + ");");
+      w.close();
+      args += (args.empty() ? "" : ", ") + (p.pointer ? local : "*" + local);
+      continue;
+    }
     std::string type = value_spelling(p.spelling);
     std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
     if (t.c_string) { // unset means the caller passed a null pointer
@@ -263,7 +295,10 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
     args += (args.empty() ? "" : ", ") + arg;
   }
   std::string call = callee + "(" + args + ")";
-  if (r.result) {
+  if (r.role == RpcRole::Constructor) {
+    w.line("auto object = " + call + ";");
+    w.line("response->set_handle(adopt(" + server_objects(conv.plan(), r.remote) + ", std::move(object), session));");
+  } else if (r.result) {
     w.line("auto result = " + call + ";");
     conv.to_proto(w, "result", *r.result, "response->");
   } else {

@@ -55,18 +55,27 @@ std::string emit_proto(const ServicePlan& plan, const StubOrigin& origin) {
     for (size_t i = 0; i < plan.rpcs.size(); ++i) {
       const RpcPlan& r = plan.rpcs[i];
       if (i) w.line("");
-      w.line("// " + r.qualified + " (" + r.declared_at + ")");
+      if (r.implicit)
+        w.line("// creates a " + r.qualified.substr(0, r.qualified.rfind("::")) + " (" + r.declared_at +
+               ") on first use: the class declares no constructor");
+      else
+        w.line("// " + r.qualified + " (" + r.declared_at + ")");
       w.line("rpc " + r.rpc + "(" + r.request + ") returns (" + r.response + ");");
     }
     w.close();
   }
+  WireType handle;
+  handle.scalar = "uint64";
   for (const RpcPlan& r : plan.rpcs) {
     w.line("");
     std::vector<ProtoField> params;
+    // The object a method or destructor works on: its handle in the service's registry.
+    if (r.role == RpcRole::Method || r.role == RpcRole::Destructor) params.push_back(ProtoField{"handle", 1, handle, ""});
     for (const ParamPlan& p : r.params) params.push_back(p.field);
     message(w, plan, r.request, params);
     w.line("");
     std::vector<ProtoField> result;
+    if (r.role == RpcRole::Constructor) result.push_back(ProtoField{"handle", 1, handle, ""});
     if (r.result) result.push_back(*r.result);
     message(w, plan, r.response, result);
   }

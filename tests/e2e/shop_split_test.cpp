@@ -366,12 +366,29 @@ struct Registry {
 void fill(Shape& out);
 void visit(void (*callback)(const Shape&));
 Point* find(int id);
+// Remote objects: they live in the service, the program holds handles.
 class Canvas {
 public:
   void draw(const Shape& shape);
+  int drawn() const;
 
 private:
   int drawn_ = 0;
+};
+class Counter {
+public:
+  explicit Counter(std::string name);
+  ~Counter();
+  void add(int n);
+  int total() const;
+  std::string describe() const;
+  void absorb(const Counter& other);
+  bool same(const Counter* other) const;
+  static int live();
+
+private:
+  std::string name_;
+  int total_ = 0;
 };
 struct Drawable {
   virtual ~Drawable() = default;
@@ -468,6 +485,20 @@ void visit(void (*callback)(const Shape&)) {
 }
 Point* find(int id) { return id == 0 || registry().empty() ? nullptr : &registry().front().points.front(); }
 void Canvas::draw(const Shape& shape) { drawn_ += static_cast<int>(shape.points.size()); }
+int Canvas::drawn() const { return drawn_; }
+
+namespace {
+int g_live = 0;
+} // namespace
+
+Counter::Counter(std::string name) : name_(std::move(name)) { ++g_live; }
+Counter::~Counter() { --g_live; }
+void Counter::add(int n) { total_ += n; }
+int Counter::total() const { return total_; }
+std::string Counter::describe() const { return name_ + "=" + std::to_string(total_); }
+void Counter::absorb(const Counter& other) { total_ += other.total_; }
+bool Counter::same(const Counter* other) const { return other == this; }
+int Counter::live() { return g_live; }
 int measure(const Drawable& drawable) { return drawable.size(); }
 
 } // namespace fx::geo
@@ -558,6 +589,21 @@ int main() {
   Registry::add(make_shape("pentagon", "P", 5));
   std::cout << "registry " << Registry::count() << "\n";
   std::cout << "twice " << twice(21) << "\n";
+  Canvas canvas;
+  canvas.draw(sq);
+  canvas.draw(sq);
+  std::cout << "drawn " << canvas.drawn() << "\n";
+  {
+    Counter apples("apples");
+    apples.add(3);
+    apples.add(4);
+    Counter pears("pears");
+    pears.add(10);
+    apples.absorb(pears);
+    std::cout << apples.describe() << " " << pears.describe() << " live " << Counter::live() << " same "
+              << apples.same(&apples) << apples.same(&pears) << apples.same(nullptr) << "\n";
+  }
+  std::cout << "live after " << Counter::live() << "\n";
   return 0;
 }
 )src";
@@ -578,7 +624,7 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   auto split = run({SEAM_EXE, "split", "geo", "-o", "stubs", "-p", "build", "-q"}, fx);
   ASSERT_EQ(split.status, 0) << split.err;
   EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
-            "wrote 7 files to stubs: service geo.v1.GeoService with 9 rpcs, 2 messages, 2 enums; 9 skipped; 13 call "
+            "wrote 7 files to stubs: service geo.v1.GeoService with 19 rpcs, 2 messages, 2 enums; 8 skipped; 30 call "
             "sites become remote (0 in loops)");
 
   // Every skip, from real code, with its reason and the line that declares it.
@@ -590,7 +636,6 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   for (const std::string& r : {row("fx::geo::fill", "function", "void fill(", "out-parameter"),
                                row("fx::geo::visit", "function", "void visit(", "callback"),
                                row("fx::geo::find", "function", "Point* find(", "raw pointer"),
-                               row("fx::geo::Canvas::draw", "method", "void draw(", "handle needed"),
                                row("fx::geo::Drawable::size", "method", "virtual int size()", "handle needed"),
                                row("fx::geo::measure", "function", "int measure(", "polymorphic reference"),
                                row("fx::geo::twice", "function", "inline int twice(", "stays local"),
@@ -604,7 +649,17 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
                            "  map<int32, StringList> layers = 13;", "  Point center = 12;",
                            "enum Unit {\n  UNIT_UNSPECIFIED = 0;\n  UNIT_METERS = 1;\n  UNIT_FEET = 2;\n}",
                            "  option allow_alias = true;\n  HEADING_K_NORTH = 0;", "  map<string, Unit> unit_of = 15;",
-                           "rpc RegistryAdd(RegistryAddRequest) returns (RegistryAddResponse);"})
+                           "rpc RegistryAdd(RegistryAddRequest) returns (RegistryAddResponse);",
+                           // Remote objects: constructors return a handle, members and the destructor take it,
+                           // an object passed back travels as its handle, a class without constructors gets one.
+                           "rpc NewCounter(NewCounterRequest) returns (NewCounterResponse);",
+                           "rpc ReleaseCounter(ReleaseCounterRequest) returns (ReleaseCounterResponse);",
+                           "rpc NewCanvas(NewCanvasRequest) returns (NewCanvasResponse);",
+                           "message NewCounterRequest {\n  string name = 1;\n}",
+                           "message NewCounterResponse {\n  uint64 handle = 1;\n}",
+                           "message CounterAddRequest {\n  uint64 handle = 1;\n  int32 n = 2;\n}",
+                           "message CounterAbsorbRequest {\n  uint64 handle = 1;\n  uint64 other = 2;\n}",
+                           "message CanvasDrawRequest {\n  uint64 handle = 1;\n  Shape shape = 2;\n}"})
     EXPECT_NE(proto.find(text), std::string::npos) << text << "\n" << proto;
 
   // The program linked with the client instead of geo, against the server.
@@ -624,6 +679,11 @@ target_link_libraries(fx_remote PRIVATE geo_client)
   auto remote = run({"env", "SEAM_GEO_ADDR=127.0.0.1:" + std::to_string(server.port()), build + "/fx_remote"});
   EXPECT_EQ(remote.status, 0) << remote.err;
   EXPECT_EQ(remote.out, local.out);
+  // The objects lived in the service (two counters, then none: the destructors released them).
+  EXPECT_NE(remote.out.find("apples=17 pears=10 live 2 same 100\nlive after 0\n"), std::string::npos) << remote.out;
+  auto nm = run({"nm", "-C", build + "/fx_remote"});
+  EXPECT_EQ(nm.out.find("g_live"), std::string::npos) << "the module's state must stay in the service";
+  EXPECT_NE(nm.out.find(" T fx::geo::Counter::add(int)"), std::string::npos);
 }
 
 } // namespace

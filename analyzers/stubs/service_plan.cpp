@@ -15,7 +15,7 @@ namespace seam::stubs {
 std::string ServicePlan::proto_type(const WireType& t) const {
   switch (t.kind) {
   case WireKind::Scalar: return t.scalar;
-  case WireKind::String: return "string";
+  case WireKind::String: return t.bytes ? "bytes" : "string";
   case WireKind::Enum:
   case WireKind::Message:
     if (t.wrapper()) {
@@ -663,7 +663,7 @@ private:
     };
     for (const MessagePlan& m : plan_.messages) type_file(m.record);
     for (const EnumPlan& e : plan_.enums) type_file(e.decl);
-    std::set<std::string> spelled;
+    std::set<std::string> spelled = mapper_.conversion_includes();
     for (FileId f : files)
       if (f != kNoFile) spelled.insert(include_spelling(f));
     plan_.headers.assign(spelled.begin(), spelled.end());

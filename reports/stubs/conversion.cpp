@@ -39,7 +39,17 @@ std::string Conversions::scalar_cpp(const std::string& s) {
   return s; // bool, float, double
 }
 
+namespace {
+/// A conversion expression with `$` replaced by `value` (parenthesised).
+std::string substitute(const std::string& expr, const std::string& value) {
+  std::string out;
+  for (char c : expr) out += c == '$' ? "(" + value + ")" : std::string(1, c);
+  return out;
+}
+} // namespace
+
 std::string Conversions::value_expr(const std::string& src, const WireType& t) const {
+  if (!t.convert_to.empty()) return substitute(t.convert_to, src);
   switch (t.kind) {
   case WireKind::Scalar: return t.narrow ? "static_cast<" + scalar_cpp(t.scalar) + ">(" + src + ")" : src;
   case WireKind::String:
@@ -50,6 +60,7 @@ std::string Conversions::value_expr(const std::string& src, const WireType& t) c
 }
 
 std::string Conversions::back_expr(const std::string& get, const WireType& t) const {
+  if (!t.convert_from.empty()) return substitute(t.convert_from, get);
   switch (t.kind) {
   case WireKind::Scalar: return t.narrow ? "static_cast<" + t.cpp + ">(" + get + ")" : get;
   case WireKind::Enum: return q_ + "from_proto(" + get + ")";

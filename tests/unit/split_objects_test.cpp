@@ -232,6 +232,12 @@ TEST(SplitObjects, GeneratedCodeCarriesHandlesAndConversions) {
                            "auto* other = find(table_objects_, request->other());", "self->Merge(*other);",
                            "release(request->handle());", "std::getenv(\"SEAM_STORE_LEASE_SECONDS\")"})
     EXPECT_NE(server.find(text), std::string::npos) << text << "\n" << server;
+  const std::string readme = file(plan, "README.md");
+  for (const char* text : {"## Remote objects", "| `store::Table` | `src/store/table.h:6` | its constructors | its "
+                                                "destructor, or the lease | `NewTable`, `ReleaseTable`, `TableGet`, "
+                                                "`TableMerge` |",
+                           "`SEAM_STORE_LEASE_SECONDS` seconds"})
+    EXPECT_NE(readme.find(text), std::string::npos) << text << "\n" << readme;
   // Same facts, same files.
   EXPECT_EQ(file(plan_with(with_key_conversion()), "store_server.cpp"), server);
 }

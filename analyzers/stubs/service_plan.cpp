@@ -237,6 +237,7 @@ private:
     std::optional<WireType> result;
     RpcRole role = RpcRole::Function;
     std::vector<std::pair<SymbolId, bool>> objects; ///< per parameter: remote class (or kNoSymbol), passed as pointer
+    std::set<size_t> outs; ///< parameters that are `T*` to one value (in-out)
   };
 
   SymbolId lookup_usr(const std::string& usr) const {
@@ -355,6 +356,40 @@ private:
         continue;
       }
       pend.objects.push_back({kNoSymbol, false});
+      // `T* p` to one value: in-out, when nothing says it is an array.
+      const TypeInfo& pt = s.params[i].type;
+      if (pt.shape == TypeShape::Pointer && !pt.args.empty() && !pt.args[0].is_const &&
+          pt.args[0].shape != TypeShape::Char && pt.args[0].shape != TypeShape::Function &&
+          pt.args[0].shape != TypeShape::Pointer && pt.args[0].shape != TypeShape::Void) {
+        const std::string pname = s.params[i].name.empty() ? "#" + std::to_string(i + 1) : "'" + s.params[i].name + "'";
+        const bool counted = i + 1 < s.params.size() && s.params[i + 1].type.shape == TypeShape::Int;
+        Skip inner;
+        auto w = mapper_.map(pt.args[0], TypeUse::Result, inner);
+        if (w && !counted && w->singular()) {
+          pend.params.push_back(std::move(*w));
+          pend.outs.insert(i);
+          continue;
+        }
+        if (w && counted)
+          return skip(is.symbol,
+                      {SkipKind::RawPointer,
+                       "parameter " + pname + ": " + pt.spelling + " followed by the integer '" + s.params[i + 1].name +
+                           "': one value to fill, or an array of that many? seam cannot tell; make it a "
+                           "std::vector<" + value_spelling(pt.args[0].spelling) + "> (an array) or a reference (one value)"});
+        if (w)
+          return skip(is.symbol, {SkipKind::RawPointer, "parameter " + pname + ": " + pt.spelling +
+                                                            ": a pointer to a container; pass the container by "
+                                                            "reference or return it"});
+      }
+      if (pt.shape == TypeShape::Pointer && !pt.args.empty() && pt.args[0].shape == TypeShape::Pointer &&
+          i + 1 < s.params.size() && s.params[i + 1].type.shape == TypeShape::Int)
+        return skip(is.symbol,
+                    {SkipKind::RawPointer,
+                     "parameter " + (s.params[i].name.empty() ? "#" + std::to_string(i + 1) : "'" + s.params[i].name + "'") +
+                         ": " + pt.spelling + " with the count '" + s.params[i + 1].name +
+                         "': an array of pointers; whose objects are they (the caller's: callbacks; the service's: "
+                         "handles) and who owns them after the call? Pass a std::vector of objects the service "
+                         "created to make it an array of handles"});
       auto w = mapper_.map(s.params[i].type, TypeUse::Param, why);
       if (!w) {
         std::string pname = s.params[i].name.empty() ? "#" + std::to_string(i + 1) : "'" + s.params[i].name + "'";
@@ -548,6 +583,12 @@ private:
         pp.rvalue = sp.size() >= 2 && sp.compare(sp.size() - 2, 2, "&&") == 0;
         pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 1 + takes_handle), pend.params[i],
                               pp.name};
+        if (pend.outs.count(i)) {
+          pp.out = true;
+          std::string v = pp.spelling;
+          while (!v.empty() && (v.back() == '*' || v.back() == ' ')) v.pop_back();
+          pp.value_type = value_spelling(v);
+        }
         if (i < pend.objects.size() && pend.objects[i].first != kNoSymbol) {
           pp.remote = remote_index_.at(pend.objects[i].first);
           pp.pointer = pend.objects[i].second;
@@ -558,6 +599,12 @@ private:
       if (r.remote >= 0) plan_.remote_classes[static_cast<size_t>(r.remote)].rpcs.push_back(r.rpc);
       if (r.role == RpcRole::Destructor && r.remote >= 0) plan_.remote_classes[static_cast<size_t>(r.remote)].releases = true;
       if (pend.result) r.result = ProtoField{"result", 1, *pend.result, ""};
+      // In-out pointers come back after the result, in parameter order.
+      NameTable response_fields;
+      if (r.result) response_fields.reserve("result");
+      uint32_t next = r.result ? 2 : 1;
+      for (ParamPlan& pp : r.params)
+        if (pp.out) pp.out_field = ProtoField{field_name(pp.name, response_fields), next++, pp.field.type, pp.name};
       plan_.rpcs.push_back(std::move(r));
     }
   }

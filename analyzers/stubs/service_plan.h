@@ -65,6 +65,12 @@ struct ParamPlan {
   /// ServicePlan::remote_classes, -1 for a value.
   int remote = -1;
   bool pointer = false;  ///< remote: passed as T* (handle 0 is nullptr)
+  /// `T* p` to a single value (not followed by a count): in-out. The request
+  /// field has presence (unset = nullptr); the value after the call comes
+  /// back in `out_field` of the response.
+  bool out = false;
+  ProtoField out_field;
+  std::string value_type; ///< out: "std::string" for "std::string *"
 };
 
 /// What an rpc stands for. Constructors, methods and destructors of a remote

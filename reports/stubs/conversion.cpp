@@ -231,6 +231,12 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
              client_handle(plan, p.remote, helpers, p.pointer ? p.name : "&" + p.name) + ");");
       continue;
     }
+    if (p.out) { // in-out: null stays unset
+      w.open("if (" + p.name + " != nullptr)");
+      conv.to_proto(w, "*" + p.name, p.field, request + ".");
+      w.close();
+      continue;
+    }
     conv.to_proto(w, p.name, p.field, request + ".");
   }
   w.line(pb + "::" + r.response + " " + response + ";");
@@ -239,6 +245,12 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
   w.call(helpers + "::check", {stub + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
          ";");
   if (r.role == RpcRole::Constructor) w.line(helpers + "::adopt(this, " + response + ".handle());");
+  for (const ParamPlan& p : r.params)
+    if (p.out) {
+      w.open("if (" + p.name + " != nullptr)");
+      conv.from_proto(w, response + ".", p.out_field, "*" + p.name);
+      w.close();
+    }
   if (r.result) {
     std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
     if (!simple.empty()) {
@@ -276,6 +288,7 @@ void emit_status_check(CodeWriter& w, const ServicePlan& plan) {
 void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, const std::string& callee,
                      const std::string& what) {
   std::string args;
+  std::vector<std::pair<const ParamPlan*, std::string>> outs;
   for (const ParamPlan& p : r.params) {
     std::string local = w.fresh(p.name);
     const WireType& t = p.field.type;
@@ -291,6 +304,16 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
     }
     std::string type = value_spelling(p.spelling);
     std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
+    if (p.out) { // in-out pointer: unset is nullptr
+      w.line("std::optional<" + p.value_type + "> " + local + ";");
+      w.open("if (request->has_" + p.field.name + "())");
+      w.line(local + ".emplace();");
+      conv.from_proto(w, "request->", p.field, "*" + local);
+      w.close();
+      args += (args.empty() ? "" : ", ") + local + " ? &*" + local + " : nullptr";
+      outs.emplace_back(&p, local);
+      continue;
+    }
     if (t.c_string) { // unset means the caller passed a null pointer
       w.line("std::optional<std::string> " + local + ";");
       w.open("if (request->has_" + p.field.name + "())");
@@ -314,6 +337,11 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
     conv.to_proto(w, "result", *r.result, "response->");
   } else {
     w.line(call + ";");
+  }
+  for (const auto& [p, local] : outs) {
+    w.open("if (" + local + ")");
+    conv.to_proto(w, "*" + local, p->out_field, "response->");
+    w.close();
   }
   w.line("return ::grpc::Status::OK;");
   w.reopen("catch (const std::exception& error)");

@@ -4,6 +4,8 @@
 #include "reports/stubs/conversion.h"
 #include "reports/stubs/stub_files.h"
 
+#include <algorithm>
+
 namespace seam::stubs {
 namespace {
 
@@ -15,7 +17,8 @@ std::vector<std::string> method_params(const ServicePlan& plan, const RpcPlan& r
   // With remote objects every call names its session: it renews the lease.
   const bool objects = !plan.remote_classes.empty();
   const bool uses_request = !r.params.empty() || r.role == RpcRole::Method || r.role == RpcRole::Destructor;
-  const bool uses_response = r.result || r.role == RpcRole::Constructor;
+  const bool uses_response = r.result || r.role == RpcRole::Constructor ||
+                             std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.out; });
   return {std::string("::grpc::ServerContext*") + (objects ? " context" : ""),
           "const " + r.request + "*" + (uses_request ? " request" : ""),
           r.response + "*" + (uses_response ? " response" : "")};

@@ -362,7 +362,12 @@ struct Registry {
   static void add(Shape&& shape);
 };
 
+// Pointers to one value: in-out, the value after the call comes back.
+bool parse_point(const std::string& text, Point* out);
+void decorate(std::string* name);
+
 // Not servable: seam split skips each with its reason.
+void fill_all(int* values, int n);
 void fill(Shape& out);
 void visit(void (*callback)(const Shape&));
 Point* find(int id);
@@ -480,6 +485,19 @@ int Registry::count() { return static_cast<int>(registry().size()); }
 void Registry::add(Shape&& shape) { registry().push_back(std::move(shape)); }
 
 void fill(Shape& out) { out = make_shape("filled", nullptr, 1); }
+bool parse_point(const std::string& text, Point* out) {
+  size_t comma = text.find(',');
+  if (comma == std::string::npos || out == nullptr) return false;
+  out->x += std::stod(text.substr(0, comma));
+  out->y += std::stod(text.substr(comma + 1));
+  return true;
+}
+void decorate(std::string* name) {
+  if (name != nullptr) *name = "*" + *name + "*";
+}
+void fill_all(int* values, int n) {
+  for (int i = 0; i < n; ++i) values[i] = i;
+}
 void visit(void (*callback)(const Shape&)) {
   for (const Shape& s : registry()) callback(s);
 }
@@ -516,6 +534,8 @@ struct Square : geo::Drawable {
 int use_everything() {
   geo::Shape s;
   geo::fill(s);
+  int values[2];
+  geo::fill_all(values, 2);
   geo::visit([](const geo::Shape&) {});
   geo::Canvas canvas;
   canvas.draw(s);
@@ -589,6 +609,13 @@ int main() {
   Registry::add(make_shape("pentagon", "P", 5));
   std::cout << "registry " << Registry::count() << "\n";
   std::cout << "twice " << twice(21) << "\n";
+  Point p{1, 1};
+  bool parsed = parse_point("2.5,4", &p);
+  std::cout << "parsed " << parsed << " " << p.x << "," << p.y << " null " << parse_point("1,2", nullptr) << "\n";
+  std::string name = "star";
+  decorate(&name);
+  decorate(nullptr);
+  std::cout << "decorated " << name << "\n";
   Canvas canvas;
   canvas.draw(sq);
   canvas.draw(sq);
@@ -624,7 +651,7 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   auto split = run({SEAM_EXE, "split", "geo", "-o", "stubs", "-p", "build", "-q"}, fx);
   ASSERT_EQ(split.status, 0) << split.err;
   EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
-            "wrote 7 files to stubs: service geo.v1.GeoService with 19 rpcs, 2 messages, 2 enums; 8 skipped; 30 call "
+            "wrote 7 files to stubs: service geo.v1.GeoService with 21 rpcs, 2 messages, 2 enums; 9 skipped; 34 call "
             "sites become remote (0 in loops)");
 
   // Every skip, from real code, with its reason and the line that declares it.
@@ -636,6 +663,7 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   for (const std::string& r : {row("fx::geo::fill", "function", "void fill(", "out-parameter"),
                                row("fx::geo::visit", "function", "void visit(", "callback"),
                                row("fx::geo::find", "function", "Point* find(", "raw pointer"),
+                               row("fx::geo::fill_all", "function", "void fill_all(", "raw pointer"),
                                row("fx::geo::Drawable::size", "method", "virtual int size()", "handle needed"),
                                row("fx::geo::measure", "function", "int measure(", "polymorphic reference"),
                                row("fx::geo::twice", "function", "inline int twice(", "stays local"),
@@ -659,7 +687,12 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
                            "message NewCounterResponse {\n  uint64 handle = 1;\n}",
                            "message CounterAddRequest {\n  uint64 handle = 1;\n  int32 n = 2;\n}",
                            "message CounterAbsorbRequest {\n  uint64 handle = 1;\n  uint64 other = 2;\n}",
-                           "message CanvasDrawRequest {\n  uint64 handle = 1;\n  Shape shape = 2;\n}"})
+                           "message CanvasDrawRequest {\n  uint64 handle = 1;\n  Shape shape = 2;\n}",
+                           // In-out pointers: unset is nullptr; the value comes back after the result.
+                           "message ParsePointRequest {\n  string text = 1;\n  Point out = 2;\n}",
+                           "message ParsePointResponse {\n  bool result = 1;\n  Point out = 2;\n}",
+                           "message DecorateRequest {\n  optional string name = 1;\n}",
+                           "message DecorateResponse {\n  string name = 1;\n}"})
     EXPECT_NE(proto.find(text), std::string::npos) << text << "\n" << proto;
 
   // The program linked with the client instead of geo, against the server.
@@ -681,6 +714,9 @@ target_link_libraries(fx_remote PRIVATE geo_client)
   EXPECT_EQ(remote.out, local.out);
   // The objects lived in the service (two counters, then none: the destructors released them).
   EXPECT_NE(remote.out.find("apples=17 pears=10 live 2 same 100\nlive after 0\n"), std::string::npos) << remote.out;
+  EXPECT_NE(remote.out.find("parsed 1 3.5,5 null 0\ndecorated *star*\n"), std::string::npos) << remote.out;
+  EXPECT_NE(readme.find("'values': int * followed by the integer 'n': one value to fill, or an array of that many?"),
+            std::string::npos);
   auto nm = run({"nm", "-C", build + "/fx_remote"});
   EXPECT_EQ(nm.out.find("g_live"), std::string::npos) << "the module's state must stay in the service";
   EXPECT_NE(nm.out.find(" T fx::geo::Counter::add(int)"), std::string::npos);

@@ -158,6 +158,36 @@ target_link_libraries(shop PRIVATE notifications_client)
   EXPECT_NE(help.out.find("usage: notifications_server [HOST:PORT]"), std::string::npos) << help.out;
 }
 
+// orders is a class (OrderService) over the objects of its callers: its members become rpcs of
+// a remote object, what cannot cross says what a person must decide, and the stubs compile.
+TEST(ShopSplit, OrdersBecomesARemoteObjectWhoseStubsCompile) {
+  const std::string work = work_dir("shop-orders");
+  const std::string out = work + "/orders";
+  auto split = seam_on_sample("shop", {"split", "orders", "-o", out, "-q"});
+  ASSERT_EQ(split.status, 0) << split.err;
+  EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
+            "wrote 7 files to " + out +
+                ": service orders.v1.OrdersService with 2 rpcs, 2 messages, 1 enum; 6 skipped; 2 call sites become "
+                "remote (0 in loops)");
+  const std::string proto = slurp(out + "/orders.proto");
+  for (const char* text : {"rpc OrderServicePlace(OrderServicePlaceRequest) returns (OrderServicePlaceResponse);",
+                           "rpc OrderServiceMarkPaid(OrderServiceMarkPaidRequest) returns (OrderServiceMarkPaidResponse);",
+                           "message OrderServiceMarkPaidRequest {\n  uint64 handle = 1;\n  int64 id = 2;\n}"})
+    EXPECT_NE(proto.find(text), std::string::npos) << text << "\n" << proto;
+  const std::string readme = slurp(out + "/README.md");
+  for (const char* text :
+       {"| `shop::orders::OrderService` | `src/orders/order_service.h:27` | its constructors | the lease only",
+        "reference member 'inventory_' (shop::inventory::Inventory &): the object it refers to stays in the caller's "
+        "process",
+        "| `shop::orders::OrderService::add_observer` | method | `src/orders/order_service.h:32` | polymorphic "
+        "reference |"})
+    EXPECT_NE(readme.find(text), std::string::npos) << text << "\n" << readme;
+  // The generated client and server compile against the sample's headers.
+  ASSERT_TRUE(cmake_build(out, work + "/build"));
+  EXPECT_TRUE(fs::exists(work + "/build/orders_server"));
+  EXPECT_TRUE(fs::exists(work + "/build/liborders_client.a"));
+}
+
 TEST(ShopSplit, ProtoAndReadmeHoldTheKnownAnswers) {
   const std::string out = work_dir("shop-text") + "/stubs";
   auto r = seam_on_sample("shop", {"split", "notifications", "-o", out, "-q"});

@@ -238,6 +238,7 @@ private:
     RpcRole role = RpcRole::Function;
     std::vector<std::pair<SymbolId, bool>> objects; ///< per parameter: remote class (or kNoSymbol), passed as pointer
     std::set<size_t> outs; ///< parameters that are `T*` to one value (in-out)
+    std::set<size_t> arrays; ///< `const T*` parameters followed by their count
   };
 
   SymbolId lookup_usr(const std::string& usr) const {
@@ -356,8 +357,29 @@ private:
         continue;
       }
       pend.objects.push_back({kNoSymbol, false});
-      // `T* p` to one value: in-out, when nothing says it is an array.
       const TypeInfo& pt = s.params[i].type;
+      // `const T* items, int n`: an input array of n values, as a repeated field.
+      if (pt.shape == TypeShape::Pointer && !pt.args.empty() && pt.args[0].is_const &&
+          pt.args[0].shape != TypeShape::Char && pt.args[0].shape != TypeShape::Function &&
+          pt.args[0].shape != TypeShape::Pointer && pt.args[0].shape != TypeShape::Void && i + 1 < s.params.size() &&
+          s.params[i + 1].type.shape == TypeShape::Int) {
+        Skip inner;
+        auto e = mapper_.map(pt.args[0], TypeUse::Element, inner);
+        if (e && e->singular()) {
+          WireType list;
+          list.kind = WireKind::List;
+          list.cpp = "std::vector<" + value_spelling(pt.args[0].spelling) + ">";
+          list.args.push_back(std::move(*e));
+          pend.params.push_back(std::move(list));
+          pend.arrays.insert(i);
+          // The count: no field; the server passes the array's size.
+          pend.params.push_back(WireType{});
+          pend.objects.push_back({kNoSymbol, false});
+          ++i;
+          continue;
+        }
+      }
+      // `T* p` to one value: in-out, when nothing says it is an array.
       if (pt.shape == TypeShape::Pointer && !pt.args.empty() && !pt.args[0].is_const &&
           pt.args[0].shape != TypeShape::Char && pt.args[0].shape != TypeShape::Function &&
           pt.args[0].shape != TypeShape::Pointer && pt.args[0].shape != TypeShape::Void) {
@@ -583,6 +605,11 @@ private:
         pp.rvalue = sp.size() >= 2 && sp.compare(sp.size() - 2, 2, "&&") == 0;
         pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 1 + takes_handle), pend.params[i],
                               pp.name};
+        if (pend.arrays.count(i)) {
+          pp.array = true;
+          pp.count_type = s.params[i + 1].type.spelling;
+        }
+        if (i > 0 && pend.arrays.count(i - 1)) pp.count = true;
         if (pend.outs.count(i)) {
           pp.out = true;
           std::string v = pp.spelling;

@@ -70,6 +70,11 @@ struct ParamPlan {
   /// back in `out_field` of the response.
   bool out = false;
   ProtoField out_field;
+  /// `const T* items, int n`: items is a repeated field of n values (array);
+  /// n has no field of its own (count = true), the server passes the size.
+  bool array = false;
+  bool count = false;
+  std::string count_type; ///< array: the count parameter's type ("int", "std::size_t")
   std::string value_type; ///< out: "std::string" for "std::string *"
 };
 

@@ -231,6 +231,12 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
              client_handle(plan, p.remote, helpers, p.pointer ? p.name : "&" + p.name) + ");");
       continue;
     }
+    if (p.count) continue; // sent as the array's size
+    if (p.array) {
+      const ParamPlan& n = *(&p + 1);
+      conv.to_proto(w, p.field.type.cpp + "(" + p.name + ", " + p.name + " + " + n.name + ")", p.field, request + ".");
+      continue;
+    }
     if (p.out) { // in-out: null stays unset
       w.open("if (" + p.name + " != nullptr)");
       conv.to_proto(w, "*" + p.name, p.field, request + ".");
@@ -304,6 +310,13 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
     }
     std::string type = value_spelling(p.spelling);
     std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
+    if (p.count) continue; // passed with its array
+    if (p.array) {
+      w.line(t.cpp + " " + local + ";");
+      conv.from_proto(w, "request->", p.field, local, true);
+      args += (args.empty() ? "" : ", ") + local + ".data(), static_cast<" + p.count_type + ">(" + local + ".size())";
+      continue;
+    }
     if (p.out) { // in-out pointer: unset is nullptr
       w.line("std::optional<" + p.value_type + "> " + local + ";");
       w.open("if (request->has_" + p.field.name + "())");

@@ -78,6 +78,7 @@ std::string emit_proto(const ServicePlan& plan, const StubOrigin& origin) {
     if (r.role == RpcRole::Method || r.role == RpcRole::Destructor) params.push_back(ProtoField{"handle", 1, handle, ""});
     std::set<std::string> presence; // in-out pointers: unset is nullptr
     for (const ParamPlan& p : r.params) {
+      if (p.count) continue; // the array's size
       params.push_back(p.field);
       if (p.out) presence.insert(p.field.name);
     }

@@ -395,6 +395,9 @@ struct Registry {
 // Pointers to one value: in-out, the value after the call comes back.
 bool parse_point(const std::string& text, Point* out);
 void decorate(std::string* name);
+// An input array and its count: a repeated field.
+double mean(const double* values, std::size_t n);
+int count_points(const Point* points, int n);
 
 // Not servable: seam split skips each with its reason.
 void fill_all(int* values, int n);
@@ -525,6 +528,16 @@ bool parse_point(const std::string& text, Point* out) {
 void decorate(std::string* name) {
   if (name != nullptr) *name = "*" + *name + "*";
 }
+double mean(const double* values, std::size_t n) {
+  double sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += values[i];
+  return n == 0 ? -1 : sum / static_cast<double>(n);
+}
+int count_points(const Point* points, int n) {
+  int above = 0;
+  for (int i = 0; i < n; ++i) above += points[i].y > points[i].x;
+  return above;
+}
 void fill_all(int* values, int n) {
   for (int i = 0; i < n; ++i) values[i] = i;
 }
@@ -646,6 +659,9 @@ int main() {
   decorate(&name);
   decorate(nullptr);
   std::cout << "decorated " << name << "\n";
+  const double values[] = {1.5, 2.5, 4};
+  const Point points[] = {{0, 1}, {2, 1}, {3, 5}};
+  std::cout << "mean " << mean(values, 3) << " " << mean(nullptr, 0) << " above " << count_points(points, 3) << "\n";
   Canvas canvas;
   canvas.draw(sq);
   canvas.draw(sq);
@@ -681,7 +697,7 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   auto split = run({SEAM_EXE, "split", "geo", "-o", "stubs", "-p", "build", "-q"}, fx);
   ASSERT_EQ(split.status, 0) << split.err;
   EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
-            "wrote 7 files to stubs: service geo.v1.GeoService with 21 rpcs, 2 messages, 2 enums; 9 skipped; 34 call "
+            "wrote 7 files to stubs: service geo.v1.GeoService with 23 rpcs, 2 messages, 2 enums; 9 skipped; 37 call "
             "sites become remote (0 in loops)");
 
   // Every skip, from real code, with its reason and the line that declares it.
@@ -722,7 +738,9 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
                            "message ParsePointRequest {\n  string text = 1;\n  Point out = 2;\n}",
                            "message ParsePointResponse {\n  bool result = 1;\n  Point out = 2;\n}",
                            "message DecorateRequest {\n  optional string name = 1;\n}",
-                           "message DecorateResponse {\n  string name = 1;\n}"})
+                           "message DecorateResponse {\n  string name = 1;\n}",
+                           "message MeanRequest {\n  repeated double values = 1;\n}",
+                           "message CountPointsRequest {\n  repeated Point points = 1;\n}"})
     EXPECT_NE(proto.find(text), std::string::npos) << text << "\n" << proto;
 
   // The program linked with the client instead of geo, against the server.
@@ -744,7 +762,8 @@ target_link_libraries(fx_remote PRIVATE geo_client)
   EXPECT_EQ(remote.out, local.out);
   // The objects lived in the service (two counters, then none: the destructors released them).
   EXPECT_NE(remote.out.find("apples=17 pears=10 live 2 same 100\nlive after 0\n"), std::string::npos) << remote.out;
-  EXPECT_NE(remote.out.find("parsed 1 3.5,5 null 0\ndecorated *star*\n"), std::string::npos) << remote.out;
+  EXPECT_NE(remote.out.find("parsed 1 3.5,5 null 0\ndecorated *star*\nmean 2.66667 -1 above 2\n"), std::string::npos)
+      << remote.out;
   EXPECT_NE(readme.find("'values': int * followed by the integer 'n': one value to fill, or an array of that many?"),
             std::string::npos);
   auto nm = run({"nm", "-C", build + "/fx_remote"});

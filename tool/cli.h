@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analyzers/core/edge_kinds.h"
+#include "analyzers/history/change_model.h"
 #include "analyzers/model/model.h"
 #include "analyzers/pipeline/load_project.h"
 
@@ -83,6 +84,15 @@ bool emit(const Options& o, const std::string& content);
 
 /// What a run of the front end produced, beside the Project.
 using ScanStats = pipeline::ScanStats;
+
+/// The history options (history_option.cpp): --since, --commits, --max-files,
+/// --history-repo, and --no-history when `optional` (the command works without).
+std::vector<OptionSpec> history_options(bool optional);
+/// Reads the history for `project` as the options say (history/load_history.h).
+/// `required`: the command shows only history, so no history is an error.
+/// Returns kOk (the model may be unavailable: a note says why) or kError.
+int load_history(const Options& o, const Project& project, const ScanStats& stats, bool required,
+                 history::ChangeModel& model);
 
 /// The pipeline request the common options make (--shard K/N checked here).
 /// False after printing why.

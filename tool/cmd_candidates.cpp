@@ -1,7 +1,7 @@
 // seam candidates: which modules can become services, best first, and what
 // blocks the rest; --what-if scores a chosen set; --suggest proposes boundaries.
 #include "analyzers/candidates/candidates.h"
-#include "analyzers/cluster/suggest.h"
+#include "analyzers/pipeline/analyses.h"
 #include "reports/candidates/candidates_report.h"
 #include "reports/candidates/suggest_report.h"
 #include "reports/graph/graph_report.h"
@@ -64,12 +64,7 @@ int run_candidates(const Options& o) {
     return kError;
   }
   if (o.has("suggest")) {
-    SuggestOptions so;
-    so.resolution = resolution;
-    CandidateContext ctx(p);
-    for (ModuleId m = 0; m < static_cast<ModuleId>(p.modules.size()); ++m)
-      if (ctx.shared_kernel(m)) so.libraries.push_back(m);
-    Suggestion s = suggest_services(p, so);
+    Suggestion s = pipeline::suggest(p, CandidateContext(p), resolution);
     return emit(o, json ? dump_json(suggest_json(p, s)) : suggest_text(p, s)) ? kOk : kError;
   }
   history::ChangeModel history;

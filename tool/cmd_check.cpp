@@ -1,11 +1,13 @@
 // seam check: the CI gate. Validates seam.json against the file list before
 // parsing anything, evaluates the rules, compares with the baseline, prints
 // the chosen format and exits 1 when a new violation has severity error.
+#include "analyzers/baseline/affected_filter.h"
 #include "analyzers/baseline/gate.h"
 #include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/output.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/rules/config_files.h"
+#include "analyzers/vcs/affected.h"
 #include "reports/check/check_report.h"
 #include "tool/cli.h"
 
@@ -73,6 +75,16 @@ int run_check(const Options& o) {
   Config config;
   bool found = false;
   if (int rc = load_config_only(o, config, found)) return rc;
+  // git first: a wrong revision or a shallow clone fails in a second, before
+  // the compile database is read or anything is parsed.
+  vcs::ChangedFiles change;
+  if (o.has("affected")) {
+    std::string err;
+    if (!vcs::changed_files(canonical_path(config.root), o.get("affected"), change, err)) {
+      error(err);
+      return kError;
+    }
+  }
   if (found)
     if (int rc = precheck_config(o, config)) return rc;
 
@@ -80,6 +92,12 @@ int run_check(const Options& o) {
   ScanStats st;
   if (int rc = load_project(o, p, st)) return rc;
   ModuleGraph g = build_module_graph(p);
+  if (o.has("affected") && !o.quiet)
+    note("--affected " + change.rev + ": " + std::to_string(change.files.size()) + " project file" +
+         (change.files.size() == 1 ? "" : "s") + " changed since " + change.merge_base.substr(0, 12) +
+         (change.uncommitted ? " (" + std::to_string(change.uncommitted) + " not committed)" : "") + "; " +
+         std::to_string(st.parsed) + " of " + std::to_string(st.tus) + " translation units parsed, " +
+         std::to_string(st.from_cache) + " from the fact cache");
 
   const std::string bpath = baseline_path(o, p.config);
   std::error_code ec;
@@ -123,6 +141,10 @@ int run_check(const Options& o) {
     gate = run_gate(p, g, nullptr);
   }
   CheckReport& report = gate.report;
+  if (o.has("affected")) limit_to_change(report, p, g, change.files, change.rev);
+  const std::string fail_on = o.get("fail-on", "error");
+  report.fail_on = fail_on == "never" ? Severity::Off : fail_on == "warning" ? Severity::Warning
+                 : fail_on == "info"  ? Severity::Info : Severity::Error;
   report.config_file = found ? shown(canonical_path(p.config.path), p.root) : "";
   report.baseline_file = shown(bpath, p.root);
   if (!found)
@@ -148,7 +170,8 @@ Registrar reg({
     "enforce seam.json (the CI gate)   --format text|json|sarif|junit|github|gitlab|markdown",
     "seam check [--format FMT] [--baseline FILE] [--update-baseline] [options]",
     "Checks the code against the architecture seam.json declares and exits 1 when a violation\n"
-    "that the baseline does not hold has severity error (0 otherwise, 2 on an error).\n"
+    "that the baseline does not hold has severity error (--fail-on changes the threshold; 0\n"
+    "otherwise, 2 on an error).\n"
     "\n"
     "Rules (severity per rule in seam.json: \"rules\": {\"layer\": \"warning\"}; error by default,\n"
     "unused-allowance info):\n"
@@ -170,11 +193,24 @@ Registrar reg({
     "\n"
     "Before parsing, seam.json is checked against the project's files: a \"paths\" or \"public\"\n"
     "glob that matches no file, or a file in two modules, is an error at its line and column.\n"
+    "With --affected REV only what a change touches can fail: the files changed since the merge\n"
+    "base of REV and HEAD (git diff --name-only -M REV...HEAD, renames followed) plus the work\n"
+    "tree's uncommitted and untracked files. A violation fails when its site is in a changed\n"
+    "file; a cycle when one of its module edges has a site there; interface-growth when a use\n"
+    "or the declaration of the symbol is there; and, as always, only when the baseline does\n"
+    "not hold it. The rest is counted as outside the change and never fails. Translation units\n"
+    "whose files did not change come from the fact cache. Not a git work tree, or a revision\n"
+    "the clone lacks (a shallow CI clone: fetch-depth 0): exit 2 with what to do.\n"
+    "\n"
     "Docs: docs/check.md, CI set-up: docs/ci.md.",
     {{"format", "FMT", "output format", check_formats(), "text"},
      {"baseline", "FILE", "baseline file instead of seam.json's \"baseline\" (relative to the current folder)", {}, ""},
      {"update-baseline", "", "write every current violation and the interfaces of \"extract\" modules to the "
                              "baseline (atomically), then report against it (exit 0)", {}, ""},
+     {"affected", "REV", "fail only on what changed since the merge base of REV and HEAD (work tree "
+                         "included); count the rest (e.g. --affected origin/main)", {}, ""},
+     {"fail-on", "SEV", "lowest severity of a new violation that exits 1; never: always exit 0 "
+                        "(still 2 on an error)", {"error", "warning", "info", "never"}, "error"},
      {"show-baselined", "", "text: list baselined violations too (as notes); by default they are counted", {}, ""},
      {"path-prefix", "DIR", "prepend DIR/ to file paths in every format but json, when seam.json is not at the "
                             "repository root (CI tools resolve paths against the repository)", {}, ""}},

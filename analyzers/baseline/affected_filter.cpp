@@ -12,7 +12,7 @@ std::vector<bool> changed_flags(const Project& p, const std::set<std::string>& c
 
 bool site_changed(const std::vector<bool>& flags, const Loc& l) { return l.valid() && l.file < flags.size() && flags[l.file]; }
 
-bool edge_touched(const Project& p, const ModuleEdge& e, const std::vector<bool>& flags) {
+bool edge_touched(const Project& p, const EdgeUses& e, const std::vector<bool>& flags) {
   for (uint32_t r : e.refs)
     if (site_changed(flags, p.refs[r].site)) return true;
   for (uint32_t i : e.includes)
@@ -62,13 +62,14 @@ void limit_to_change(CheckReport& report, const Project& project, const ModuleGr
   }
 }
 
-TouchedGraph touched_by_change(const Project& project, const ModuleGraph& graph, const std::set<std::string>& changed) {
-  TouchedGraph t;
+TouchedUnits touched_units(const Project& project, const UnitGraph& graph, const std::set<std::string>& changed) {
+  TouchedUnits t;
   const std::vector<bool> flags = changed_flags(project, changed);
-  for (size_t f = 0; f < project.files.size(); ++f)
-    if (flags[f] && project.files[f].module != kNoModule) t.modules.insert(project.files[f].module);
-  for (const ModuleEdge& e : graph.edges)
-    if (edge_touched(project, e, flags)) t.edges.emplace(e.from, e.to);
+  t.nodes.assign(graph.size(), false);
+  for (size_t v = 0; v < graph.size(); ++v)
+    for (FileId f : graph.files[v]) t.nodes[v] = t.nodes[v] || (f < flags.size() && flags[f]);
+  t.edges.reserve(graph.edges.size());
+  for (const UnitEdge& e : graph.edges) t.edges.push_back(edge_touched(project, e, flags));
   return t;
 }
 

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "analyzers/graph/module_graph.h"
+#include "analyzers/graph/unit_graph.h"
 #include "analyzers/rules/violation.h"
 
 #include <set>
@@ -29,12 +30,12 @@ namespace seam {
 void limit_to_change(CheckReport& report, const Project& project, const ModuleGraph& graph,
                      const std::set<std::string>& changed, const std::string& rev);
 
-/// The modules and module edges a change touches: a module owns a changed
-/// file; an edge has a site in a changed file. For `seam graph --affected`.
-struct TouchedGraph {
-  std::set<ModuleId> modules;
-  std::set<std::pair<ModuleId, ModuleId>> edges;
+/// What a change touches in a graph at any level (`seam graph --affected`,
+/// the report): a node holds a changed file; an edge has a site (reference or
+/// #include) in a changed file. Indexed like the graph's nodes and edges.
+struct TouchedUnits {
+  std::vector<bool> nodes, edges;
 };
-TouchedGraph touched_by_change(const Project& project, const ModuleGraph& graph, const std::set<std::string>& changed);
+TouchedUnits touched_units(const Project& project, const UnitGraph& graph, const std::set<std::string>& changed);
 
 } // namespace seam

@@ -131,6 +131,29 @@ TEST(Affected, TheChangeFailsTheRestIsCounted) {
   EXPECT_NE(md.out.find("outside the change (--affected main, 1 files changed), not failed on"), std::string::npos)
       << md.out;
 
+  // seam graph --affected: catalog (holds the changed file) and its new edge to users are
+  // touched; users and the edges whose sites are elsewhere are not.
+  json g = json::parse(shop.seam({"graph", "--affected", "main", "--format", "json", "-q"}).out);
+  EXPECT_EQ(g["schema"], "seam.graph/1");
+  EXPECT_EQ(g["affected"]["rev"], "main");
+  std::set<std::string> touched_nodes, touched_edges;
+  for (const json& n : g["nodes"])
+    if (n["touched"].get<bool>()) touched_nodes.insert(n["id"].get<std::string>());
+  for (const json& e : g["edges"])
+    if (e["touched"].get<bool>()) touched_edges.insert(e["from"].get<std::string>() + "->" + e["to"].get<std::string>());
+  EXPECT_EQ(touched_nodes, (std::set<std::string>{"catalog"}));
+  // catalog.cpp's own uses: of catalog's header (inside the node, no edge), common's types, users.
+  EXPECT_TRUE(touched_edges.count("catalog->users")) << g.dump(1);
+  EXPECT_FALSE(touched_edges.count("analytics->catalog")) << g.dump(1);
+  auto gt = shop.seam({"graph", "--affected", "main", "-q"});
+  EXPECT_NE(gt.out.find("touched by the change since main (1 files changed): 1 module (catalog)"), std::string::npos)
+      << gt.out;
+  std::regex touched_line(R"(catalog -> users +\d+ +\(.*\)  \[touched\])");
+  EXPECT_TRUE(std::regex_search(gt.out, touched_line)) << gt.out;
+  auto dot = shop.seam({"graph", "--affected", "main", "--format", "dot", "-q"});
+  EXPECT_NE(dot.out.find("touched by the change since main"), std::string::npos);
+  EXPECT_NE(dot.out.find("#1f6feb"), std::string::npos);
+
   // Uncommitted: a comment edit in the file of the planted layer break brings it into the change.
   ASSERT_TRUE(shop.edit("src/inventory/inventory.cpp", "#include", "// touched\n#include"));
   j = json::parse(shop.seam({"check", "--affected", "main", "--format", "json"}).out);

@@ -1,5 +1,6 @@
 // seam report: one self-contained HTML file with every finding.
 #include "analyzers/core/paths.h"
+#include "analyzers/vcs/affected.h"
 #include "reports/html/report.h"
 #include "tool/cli.h"
 
@@ -21,10 +22,24 @@ int run_report(const Options& o) {
       return kError;
     }
   }
+  // git first: a wrong revision fails before anything is parsed.
+  vcs::ChangedFiles change;
+  if (o.has("affected")) {
+    Config config;
+    bool found = false;
+    if (int rc = load_config_only(o, config, found)) return rc;
+    std::string err;
+    if (!vcs::changed_files(canonical_path(config.root), o.get("affected"), change, err)) {
+      error(err);
+      return kError;
+    }
+  }
   Project p;
   ScanStats st;
   if (int rc = load_project(o, p, st)) return rc;
   html::ReportOptions ro;
+  ro.affected_rev = change.rev;
+  ro.changed_files = change.files;
   ro.run.date = html::report_date();
   ro.run.version = SEAM_VERSION;
   ro.run.tus = st.tus;
@@ -59,8 +74,11 @@ Registrar reg({
     "SOURCE_DATE_EPOCH gives, so the file can be reproduced byte for byte.\n"
     "--edges picks what makes an edge of the graph, the matrix, the metrics and the cycles\n"
     "(default: all for modules, include for components and files); the violations follow\n"
-    "seam.json's rules, as in `seam check`. Docs: docs/report.md",
+    "seam.json's rules, as in `seam check`. --affected REV draws the modules and edges a change\n"
+    "since the merge base of REV and HEAD touches thick and blue, and marks the violations outside\n"
+    "it in the data (as `seam check --affected`). Docs: docs/report.md",
     {{"title", "NAME", "project name shown in the report (default: the project folder's name)", {}, ""},
+     {"affected", "REV", "mark what a change since the merge base of REV and HEAD touches", {}, ""},
      {"baseline", "FILE", "the check's baseline instead of seam.json's \"baseline\" (relative to the current "
                           "folder); violations it holds show as baselined", {}, ""},
      edges_option("default: all for modules, include for components and files")},

@@ -4,6 +4,7 @@
 #include "reports/graphviz/graph_render.h"
 #include "reports/html/html_page.h"
 
+#include "analyzers/baseline/affected_filter.h"
 #include "analyzers/core/paths.h"
 
 #include <algorithm>
@@ -48,6 +49,13 @@ void draw_graph(const Project& p, Analyses& a, const ReportOptions& o) {
   filter.min_weight = min_weight_for(a.cycles.modules, o.limits.graph_edges);
   GraphContext gc;
   if (!make_graph_context(a.cycles.modules, kNoModule, filter, gc, a.svg_error)) return;
+  if (!o.affected_rev.empty()) { // drawn as `seam graph --affected` draws them
+    TouchedUnits t = touched_units(p, a.cycles.modules, o.changed_files);
+    gc.touched_nodes = std::move(t.nodes);
+    gc.touched_edges = std::move(t.edges);
+    gc.affected_rev = o.affected_rev;
+    gc.changed_files = o.changed_files.size();
+  }
   DrawOptions draw;
   draw.color_by = ColorBy::Auto;
   if (!render_svg(p, gc, draw, a.svg, a.svg_error)) {
@@ -97,6 +105,12 @@ Analyses analyse(const Project& p, CandidateContext& ctx, const ReportOptions& o
     a.baseline_note = "Compared with the baseline " + shown + ": violations it records are marked baselined and do "
                       "not fail `seam check`; entries that no longer occur are counted as fixed.";
   }
+  if (!o.affected_rev.empty()) {
+    limit_to_change(a.gate.report, p, a.graph, o.changed_files, o.affected_rev);
+    a.baseline_note += " Only what changed since " + o.affected_rev + " can fail (--affected): " +
+                       std::to_string(a.gate.report.count_outside_change()) + " violations outside the change are "
+                       "counted, not failed on.";
+  }
   return a;
 }
 
@@ -144,6 +158,13 @@ Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, cons
   proj["config"] = p.config.inferred || p.config.path.empty() ? "" : "seam.json";
   d["project"] = std::move(proj);
   d["summary"] = summary_json(p, a, o.run);
+  if (!o.affected_rev.empty()) {
+    Json touched = Json::array();
+    TouchedUnits t = touched_units(p, a.cycles.modules, o.changed_files);
+    for (size_t v = 0; v < t.nodes.size(); ++v)
+      if (t.nodes[v]) touched.push_back(a.cycles.modules.names[v]);
+    d["affected"] = {{"rev", o.affected_rev}, {"changed_files", o.changed_files.size()}, {"modules", std::move(touched)}};
+  }
   Json failed = Json::array();
   for (const TuStatus& t : p.tus)
     if (!t.ok) failed.push_back(Json::array({t.file, t.first_error}));

@@ -6,6 +6,7 @@
 #include "reports/html/report_data.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct ReportOptions {
   /// cycles; absent: each level's default. The violations follow seam.json,
   /// as in `seam check`.
   std::optional<EdgeKinds> edges;
+  /// --affected REV: the revision and the project files changed since its merge
+  /// base with HEAD. The module drawing marks what they touch; violations
+  /// outside the change carry outside_change. Empty rev: no marking.
+  std::string affected_rev;
+  std::set<std::string> changed_files;
 };
 
 /// Runs the analyses over `project` and returns the HTML page. `notes` gets

@@ -104,6 +104,7 @@ Json violations_json(const CheckReport& r, const std::string& baseline_note) {
     j["cycle"] = v.cycle;
     j["message"] = v.message;
     j["baselined"] = v.baselined;
+    if (!r.affected_rev.empty()) j["outside_change"] = v.outside_change;
     items.push_back(std::move(j));
   }
   Json rules = Json::object();
@@ -111,6 +112,7 @@ Json violations_json(const CheckReport& r, const std::string& baseline_note) {
   Json out;
   out["new"] = r.count_new();
   out["baselined"] = r.count_baselined();
+  if (!r.affected_rev.empty()) out["outside_change"] = r.count_outside_change();
   out["fixed"] = r.fixed.size();
   out["failed"] = r.failed();
   out["note"] = baseline_note;

@@ -154,6 +154,17 @@ TEST(Affected, TheChangeFailsTheRestIsCounted) {
   EXPECT_NE(dot.out.find("touched by the change since main"), std::string::npos);
   EXPECT_NE(dot.out.find("#1f6feb"), std::string::npos);
 
+  // seam report --affected: the drawing marks catalog; the data says what is outside the change.
+  const std::string html = shop.root() + "/build/report.html";
+  auto rep = shop.seam({"report", "--affected", "main", "-o", html, "-q"});
+  ASSERT_EQ(rep.status, 0) << rep.err;
+  const std::string page = test::slurp(html);
+  EXPECT_NE(page.find("catalog: "), std::string::npos);
+  EXPECT_NE(page.find(", touched by the change since main"), std::string::npos);
+  EXPECT_NE(page.find("\"affected\":{\"rev\":\"main\",\"changed_files\":1,\"modules\":[\"catalog\"]}"),
+            std::string::npos);
+  EXPECT_NE(page.find("\"outside_change\":true"), std::string::npos);
+
   // Uncommitted: a comment edit in the file of the planted layer break brings it into the change.
   ASSERT_TRUE(shop.edit("src/inventory/inventory.cpp", "#include", "// touched\n#include"));
   j = json::parse(shop.seam({"check", "--affected", "main", "--format", "json"}).out);

@@ -64,7 +64,7 @@ std::string check_markdown(const CheckReport& r, const CheckFormatOptions& opts)
   if (!outside.empty())
     out += "\n<details><summary>" + std::to_string(outside.size()) + (outside.size() == 1 ? " finding" : " findings") +
            " outside the change (--affected " + md(r.affected_rev) + ", " + std::to_string(r.changed_files) +
-           " files changed), not failed on</summary>\n\n" + table(opts, outside) + "\n</details>\n";
+           (r.changed_files == 1 ? " file" : " files") + " changed), not failed on</summary>\n\n" + table(opts, outside) + "\n</details>\n";
   if (!old.empty())
     out += "\n<details><summary>" + std::to_string(old.size()) + " baselined violation" + (old.size() == 1 ? "" : "s") +
            "</summary>\n\n" + table(opts, old) + "\n</details>\n";

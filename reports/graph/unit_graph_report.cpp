@@ -53,7 +53,8 @@ std::string unit_graph_text(const GraphContext& c) {
     for (uint32_t v : c.selection.nodes)
       if (c.touched_nodes[v]) names += (nodes++ ? ", " : "") + g.names[v];
     for (uint32_t ei : c.selection.edges) edges += c.touched_edges[ei];
-    out << "\ntouched by the change since " << c.affected_rev << " (" << c.changed_files << " files changed): "
+    out << "\ntouched by the change since " << c.affected_rev << " (" << c.changed_files
+        << (c.changed_files == 1 ? " file" : " files") << " changed): "
         << nodes << " " << to_string(g.level) << (nodes == 1 ? "" : "s") << (nodes ? " (" + names + ")" : "")
         << ", " << edges << (edges == 1 ? " edge" : " edges") << " [touched]\n";
   }

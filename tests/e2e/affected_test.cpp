@@ -128,7 +128,7 @@ TEST(Affected, TheChangeFailsTheRestIsCounted) {
   }
   EXPECT_EQ(fresh, mine);
   auto md = shop.seam({"check", "--affected", "main", "--format", "markdown"});
-  EXPECT_NE(md.out.find("outside the change (--affected main, 1 files changed), not failed on"), std::string::npos)
+  EXPECT_NE(md.out.find("outside the change (--affected main, 1 file changed), not failed on"), std::string::npos)
       << md.out;
 
   // seam graph --affected: catalog (holds the changed file) and its new edge to users are
@@ -146,7 +146,7 @@ TEST(Affected, TheChangeFailsTheRestIsCounted) {
   EXPECT_TRUE(touched_edges.count("catalog->users")) << g.dump(1);
   EXPECT_FALSE(touched_edges.count("analytics->catalog")) << g.dump(1);
   auto gt = shop.seam({"graph", "--affected", "main", "-q"});
-  EXPECT_NE(gt.out.find("touched by the change since main (1 files changed): 1 module (catalog)"), std::string::npos)
+  EXPECT_NE(gt.out.find("touched by the change since main (1 file changed): 1 module (catalog)"), std::string::npos)
       << gt.out;
   std::regex touched_line(R"(catalog -> users +\d+ +\(.*\)  \[touched\])");
   EXPECT_TRUE(std::regex_search(gt.out, touched_line)) << gt.out;
@@ -232,6 +232,19 @@ TEST(Affected, BadRevisionShallowCloneAndNoWorkTreeExit2) {
   EXPECT_EQ(shallow.status, 2);
   EXPECT_NE(shallow.err.find("shallow clone"), std::string::npos) << shallow.err;
   EXPECT_NE(shallow.err.find("fetch-depth: 0"), std::string::npos) << shallow.err;
+}
+
+TEST(Affected, HelpNamesTheOptions) {
+  auto check = run({SEAM_EXE, "check", "--help"});
+  EXPECT_EQ(check.status, 0);
+  for (const char* s : {"--affected REV", "--fail-on SEV", "error|warning|info|never", "renames followed",
+                        "fetch-depth 0"})
+    EXPECT_NE(check.out.find(s), std::string::npos) << s;
+  for (const char* cmd : {"graph", "report"}) {
+    auto h = run({SEAM_EXE, cmd, "--help"});
+    EXPECT_EQ(h.status, 0);
+    EXPECT_NE(h.out.find("--affected REV"), std::string::npos) << cmd;
+  }
 }
 
 } // namespace

@@ -94,7 +94,7 @@ TEST_F(CiScripts, GithubActionAnnotatesSummarisesAndWritesSarif) {
   EXPECT_NE(summary.find("| undeclared | error | catalog -&gt; users | shop/src/catalog/catalog.cpp:2:1 |"),
             std::string::npos)
       << summary;
-  EXPECT_NE(summary.find("outside the change (--affected origin/main, 1 files changed), not failed on"),
+  EXPECT_NE(summary.find("outside the change (--affected origin/main, 1 file changed), not failed on"),
             std::string::npos)
       << summary;
 

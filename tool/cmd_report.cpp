@@ -1,10 +1,10 @@
 // seam report: one self-contained HTML file with every finding.
+#include "analyzers/baseline/affected_filter.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/vcs/affected.h"
 #include "reports/html/report.h"
 #include "tool/cli.h"
 
-#include <filesystem>
 #include <unistd.h>
 
 #ifndef SEAM_VERSION
@@ -24,19 +24,11 @@ int run_report(const Options& o) {
   }
   // git first: a wrong revision fails before anything is parsed.
   vcs::ChangedFiles change;
-  if (o.has("affected")) {
-    Config config;
-    bool found = false;
-    if (int rc = load_config_only(o, config, found)) return rc;
-    std::string err;
-    if (!vcs::changed_files(canonical_path(config.root), o.get("affected"), change, err)) {
-      error(err);
-      return kError;
-    }
-  }
+  std::optional<pipeline::ProjectConfig> config;
+  if (int rc = load_config_and_change(o, config, change)) return rc;
   Project p;
   ScanStats st;
-  if (int rc = load_project(o, p, st)) return rc;
+  if (int rc = config ? load_project(o, std::move(*config), p, st) : load_project(o, p, st)) return rc;
   html::ReportOptions ro;
   ro.affected_rev = change.rev;
   ro.changed_files = change.files;
@@ -45,14 +37,12 @@ int run_report(const Options& o) {
   ro.run.tus = st.tus;
   ro.run.tus_failed = st.failed;
   ro.run.title = o.get("title");
-  ro.edges = chosen_edges(o);
-  if (o.has("baseline")) {
-    // As `seam check --baseline`: relative to the current folder.
-    std::error_code ec;
-    ro.baseline = absolute_path(o.get("baseline"), std::filesystem::current_path(ec).string());
-  }
+  // The commands' own analyses, once; the baseline as `seam check --baseline`
+  // reads it, except that an invalid one counts as none (with a note).
+  pipeline::Analyses analyses = pipeline::analyse_all(p, chosen_edges(o), o.get("baseline"), diagnostics(o));
+  if (o.has("affected")) limit_to_change(analyses.check.gate.report, p, analyses.graph, change.files, change.rev);
   std::vector<std::string> notes;
-  std::string page = html::html_report(p, ro, notes);
+  std::string page = html::html_report(p, analyses, ro, notes);
   if (!o.quiet)
     for (const std::string& n : notes) note(n);
   if (!emit(o, page)) return kError;

@@ -7,6 +7,7 @@
 #include "analyzers/history/change_model.h"
 #include "analyzers/model/model.h"
 #include "analyzers/pipeline/load_project.h"
+#include "analyzers/vcs/affected.h"
 
 #include <functional>
 #include <map>
@@ -65,6 +66,13 @@ struct Registrar {
   explicit Registrar(Command c);
 };
 const std::vector<Command>& commands();
+
+/// --affected REV (affected_option.cpp): with the option, reads the config into
+/// `config` and the files changed since REV into `change` (git, before any
+/// parse); without it, does nothing. Returns kOk, or the error status after
+/// printing why (not a work tree, unknown revision, shallow clone).
+int load_config_and_change(const Options& o, std::optional<pipeline::ProjectConfig>& config,
+                           vcs::ChangedFiles& change);
 
 /// `--edges include|symbol|all` for a command's option list (edges_option.cpp).
 /// `defaults` says what the command shows without it, for --help.

@@ -1,6 +1,9 @@
 // seam graph: the dependency graph at module, component or file level, as
 // text, JSON, DOT or SVG.
+#include "analyzers/baseline/affected_filter.h"
+#include "analyzers/core/paths.h"
 #include "analyzers/graph/unit_graph.h"
+#include "analyzers/vcs/affected.h"
 #include "reports/graph/graph_report.h"
 #include "reports/graph/unit_graph_report.h"
 #include "reports/graphviz/graph_render.h"
@@ -53,10 +56,18 @@ int run_change_coupling(const Options& o) {
 }
 
 int run_graph(const Options& o) {
-  if (o.get("coupling", "static") == "change") return run_change_coupling(o);
-  for (const char* h : {"since", "commits", "max-files", "history-repo"})
-    if (o.has(h)) {
-      error(std::string("--") + h + " chooses the history that --coupling change draws; add --coupling change");
+  if (o.get("coupling", "static") == "change") {
+    if (o.has("affected")) {
+      error("--affected marks the dependency graph; it does not apply to --coupling change");
+      return kError;
+    }
+    return run_change_coupling(o);
+  }
+  // The parser fills in defaults (--since 12.months, --max-files 50): only a
+  // value the user gave differs from them.
+  for (const OptionSpec& h : history_options(false))
+    if (o.has(h.name) && o.get(h.name) != h.default_value) {
+      error("--" + h.name + " chooses the history that --coupling change draws; add --coupling change");
       return kError;
     }
   GraphLevel level = GraphLevel::Module;
@@ -76,9 +87,14 @@ int run_graph(const Options& o) {
     return kError;
   }
 
+  // git first: a wrong revision fails before anything is parsed.
+  vcs::ChangedFiles change;
+  std::optional<pipeline::ProjectConfig> config;
+  if (int rc = load_config_and_change(o, config, change)) return rc;
+
   Project p;
   ScanStats st;
-  if (int rc = load_project(o, p, st)) return rc;
+  if (int rc = config ? load_project(o, std::move(*config), p, st) : load_project(o, p, st)) return rc;
   ModuleId only = kNoModule;
   if (o.has("module")) {
     only = p.find_module(o.get("module"));
@@ -95,6 +111,13 @@ int run_graph(const Options& o) {
   if (!make_graph_context(g, only, filter, ctx, err)) {
     error(err);
     return kError;
+  }
+  if (o.has("affected")) {
+    TouchedUnits t = touched_units(p, g, change.files);
+    ctx.touched_nodes = std::move(t.nodes);
+    ctx.touched_edges = std::move(t.edges);
+    ctx.affected_rev = change.rev;
+    ctx.changed_files = change.files.size();
   }
   std::string fmt = o.get("format", "text");
   std::string out;
@@ -117,8 +140,9 @@ Registrar reg({
     "graph",
     "dependency graph                  --format text|json|dot|svg",
     "seam graph [--format text|json|dot|svg] [--level module|component|file] [--module NAME]\n"
-    "                  [--focus NAME] [--min-weight N] [--edges include|symbol|all] [--external]\n"
-    "                  [--coupling static|change [--since WHEN | --commits N] [--max-files N]] [options]",
+    "                  [--focus NAME] [--min-weight N] [--edges include|symbol|all] [--affected REV]\n"
+    "                  [--external] [--coupling static|change [--since WHEN | --commits N] [--max-files N]]\n"
+    "                  [options]",
     "Prints the dependency graph. At module level an edge A -> B exists for every reference\n"
     "from code in A to a symbol owned by B and every include of a B file from an A file, with\n"
     "counts per kind (call, type, base, override, member, read, write, address, template-arg,\n"
@@ -133,6 +157,10 @@ Registrar reg({
     "labelled with their weight, red inside a cycle, dashed where they break seam.json (a\n"
     "higher layer, or outside may_depend_on); at module level one rank per Lakos level.\n"
     "SVG is laid out in-process by Graphviz; no `dot` program is needed.\n"
+    "--affected REV marks what a change touches (the files changed since the merge base of REV\n"
+    "and HEAD, work tree included, as `seam check --affected`): a node holding a changed file and\n"
+    "an edge with a use or #include in one. Text tags edges [touched] and lists the nodes; JSON\n"
+    "adds \"touched\" to nodes and edges and \"affected\"; DOT/SVG draw them thick and blue.\n"
     "JSON follows the schema seam.graph/1 (docs/graphs.md).\n"
     "--coupling change draws what changed together in git history instead (modules or files):\n"
     "each pair with the commits that touched both, support and confidence both ways, and\n"
@@ -145,6 +173,7 @@ Registrar reg({
      {"focus", "NAME", "only NAME (a module, or a component/file at those levels) and its direct neighbours", {}, ""},
      {"min-weight", "N", "hide edges with fewer than N uses (references + includes)", {}, ""},
      edges_option("default: all for modules, include for components and files"),
+     {"affected", "REV", "mark the nodes and edges a change since the merge base of REV and HEAD touches", {}, ""},
      {"external", "", "also show headers from outside the project (system, third party)", {}, ""},
      {"color-by", "WHAT", "fill nodes by layer, Lakos level or module (auto: layer when seam.json declares layers)",
       {"auto", "layer", "level", "module"}, "auto"},

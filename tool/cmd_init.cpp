@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 namespace seam::cli {
 namespace {
@@ -55,6 +56,7 @@ int run_init(const Options& o) {
   Config config;
   std::vector<CMakeTarget> targets;
   const bool from_folders = !(mode == "cmake" || (mode == "auto" && has_cmake_reply(db_dir)));
+  std::vector<std::string> build_dirs; ///< the compile database's folder, when inside the root
   if (!from_folders) {
     if (!read_cmake_targets(db_dir, root, targets, err)) {
       error(err);
@@ -62,9 +64,6 @@ int run_init(const Options& o) {
     }
     // Vendored targets (googletest's gtest, gmock) go with their folders.
     for (CMakeTarget& t : targets) std::erase_if(t.sources, excluded);
-    std::erase_if(targets, [](const CMakeTarget& t) { return t.sources.empty(); });
-    config = config_from_targets(targets, root);
-    so.source = "its " + plural(targets.size(), "CMake target") + " (CMake File API)";
   } else {
     so.source = "the folder layout of its " + plural(rel_files.size(), "translation unit");
   }
@@ -78,6 +77,26 @@ int run_init(const Options& o) {
   if (failed && !o.quiet)
     note(plural(failed, "translation unit") + " failed to parse; their dependencies up to the first error are kept");
 
+  if (!from_folders) {
+    // Only what a translation unit reaches gets a glob (issue 15: .rc files and
+    // headers generated under build/ made the first `seam check` refuse the config).
+    std::vector<std::string> reached_list = reached_project_files(tus);
+    std::set<std::string> reached(reached_list.begin(), reached_list.end());
+    reached.insert(rel_files.begin(), rel_files.end());
+    std::string build_rel;
+    if (relative_to(db_dir, root, build_rel)) build_dirs.push_back(build_rel);
+    so.left_out = drop_unreached_sources(targets, reached, build_dirs);
+    std::erase_if(targets, [](const CMakeTarget& t) { return t.sources.empty(); });
+    config = config_from_targets(targets, root);
+    so.source = "its " + plural(targets.size(), "CMake target") + " (CMake File API)";
+    if (!o.quiet && !so.left_out.empty()) {
+      std::string list;
+      for (size_t i = 0; i < so.left_out.size() && i < 3; ++i) list += (i ? ", " : "") + so.left_out[i].source;
+      note("left out " + plural(so.left_out.size(), "source") + " CMake lists but no glob can stand for (" + list +
+           (so.left_out.size() > 3 ? ", ..." : "") + "): no translation unit reads them, or they are generated "
+           "in the build folder; seam.json names them in a comment");
+    }
+  }
   // From the folders of the sources and of every project header they reach.
   if (from_folders) {
     std::vector<std::string> reached = reached_project_files(tus);
@@ -106,7 +125,7 @@ int run_init(const Options& o) {
   for (Module& m : p.modules)
     if (m.decl && m.decl->role == ModuleRole::Test) m.role_reason = "a CMake test target, by its name";
   if (!from_folders) {
-    HeaderPlacement hp = place_headers(p, targets);
+    HeaderPlacement hp = place_headers(p, targets, build_dirs);
     if (!o.quiet && !hp.placed.empty())
       note("placed " + plural(hp.placed.size(), "header") + " no target lists (by include directory, else the "
            "target including it most), e.g. " + hp.placed.front().header + " in " + hp.placed.front().module + ": " +

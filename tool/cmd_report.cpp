@@ -1,4 +1,7 @@
 // seam report: one self-contained HTML file with every finding.
+#include "analyzers/baseline/affected_filter.h"
+#include "analyzers/core/paths.h"
+#include "analyzers/vcs/affected.h"
 #include "reports/html/report.h"
 #include "tool/cli.h"
 
@@ -19,10 +22,16 @@ int run_report(const Options& o) {
       return kError;
     }
   }
+  // git first: a wrong revision fails before anything is parsed.
+  vcs::ChangedFiles change;
+  std::optional<pipeline::ProjectConfig> config;
+  if (int rc = load_config_and_change(o, config, change)) return rc;
   Project p;
   ScanStats st;
-  if (int rc = load_project(o, p, st)) return rc;
+  if (int rc = config ? load_project(o, std::move(*config), p, st) : load_project(o, p, st)) return rc;
   html::ReportOptions ro;
+  ro.affected_rev = change.rev;
+  ro.changed_files = change.files;
   ro.run.date = html::report_date();
   ro.run.version = SEAM_VERSION;
   ro.run.tus = st.tus;
@@ -31,6 +40,7 @@ int run_report(const Options& o) {
   // The commands' own analyses, once; the baseline as `seam check --baseline`
   // reads it, except that an invalid one counts as none (with a note).
   pipeline::Analyses analyses = pipeline::analyse_all(p, chosen_edges(o), o.get("baseline"), diagnostics(o));
+  if (o.has("affected")) limit_to_change(analyses.check.gate.report, p, analyses.graph, change.files, change.rev);
   std::vector<std::string> notes;
   std::string page = html::html_report(p, analyses, ro, notes);
   if (!o.quiet)
@@ -54,8 +64,11 @@ Registrar reg({
     "SOURCE_DATE_EPOCH gives, so the file can be reproduced byte for byte.\n"
     "--edges picks what makes an edge of the graph, the matrix, the metrics and the cycles\n"
     "(default: all for modules, include for components and files); the violations follow\n"
-    "seam.json's rules, as in `seam check`. Docs: docs/report.md",
+    "seam.json's rules, as in `seam check`. --affected REV draws the modules and edges a change\n"
+    "since the merge base of REV and HEAD touches thick and blue, and marks the violations outside\n"
+    "it in the data (as `seam check --affected`). Docs: docs/report.md",
     {{"title", "NAME", "project name shown in the report (default: the project folder's name)", {}, ""},
+     {"affected", "REV", "mark what a change since the merge base of REV and HEAD touches", {}, ""},
      {"baseline", "FILE", "the check's baseline instead of seam.json's \"baseline\" (relative to the current "
                           "folder); violations it holds show as baselined", {}, ""},
      edges_option("default: all for modules, include for components and files")},

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace seam {
 
@@ -115,6 +116,29 @@ bool read_cmake_targets(const std::string& build_dir, const std::string& root, s
   }
   std::sort(out.begin(), out.end(), [](const CMakeTarget& a, const CMakeTarget& b) { return a.name < b.name; });
   return true;
+}
+
+std::vector<LeftOutSource> drop_unreached_sources(std::vector<CMakeTarget>& targets,
+                                                  const std::set<std::string>& reached,
+                                                  const std::vector<std::string>& build_dirs) {
+  std::vector<LeftOutSource> out;
+  for (CMakeTarget& t : targets)
+    std::erase_if(t.sources, [&](const std::string& s) {
+      for (const std::string& d : build_dirs)
+        if (d.empty() || is_under(s, d)) {
+          out.push_back({s, t.name, "in the build folder " + (d.empty() ? std::string(".") : d) +
+                                        " (generated; seam checks the sources, not build outputs)"});
+          return true;
+        }
+      if (reached.count(s)) return false;
+      out.push_back({s, t.name, "no translation unit of the compile database reads it (a source for "
+                                "another platform, a resource script)"});
+      return true;
+    });
+  std::sort(out.begin(), out.end(), [](const LeftOutSource& a, const LeftOutSource& b) {
+    return std::tie(a.source, a.target) < std::tie(b.source, b.target);
+  });
+  return out;
 }
 
 Config config_from_targets(const std::vector<CMakeTarget>& targets, const std::string& root) {

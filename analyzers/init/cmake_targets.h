@@ -6,6 +6,7 @@
 
 #include "analyzers/config/config.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,24 @@ struct CMakeTarget {
   /// Its non-system include directories inside the root, project-relative, sorted.
   std::vector<std::string> include_dirs;
 };
+
+/// A source a target lists that the starter config gives no glob.
+struct LeftOutSource {
+  std::string source; ///< project-relative
+  std::string target;
+  std::string why;
+};
+
+/// Removes from `targets` the sources a glob of seam.json could not stand for:
+/// those inside a build folder (`build_dirs`, project-relative: generated
+/// there, and `seam check` never lists files there) and those no translation
+/// unit reads (`reached`: project-relative main files and files they read; a
+/// Windows .rc resource script, a platform source compiled elsewhere). A glob
+/// for either would match no file, and `seam check` refuses such a config.
+/// Returns them sorted by source, then target. Targets may be left empty.
+std::vector<LeftOutSource> drop_unreached_sources(std::vector<CMakeTarget>& targets,
+                                                  const std::set<std::string>& reached,
+                                                  const std::vector<std::string>& build_dirs);
 
 /// A test target by its name: test, tests, or *_test(s), *-test(s), test_*, test-*
 /// (leveldb_tests, env_posix_test, test_bitcoin).

@@ -8,11 +8,16 @@
 
 namespace seam {
 
-HeaderPlacement place_headers(Project& p, const std::vector<CMakeTarget>& targets) {
+HeaderPlacement place_headers(Project& p, const std::vector<CMakeTarget>& targets,
+                              const std::vector<std::string>& build_dirs) {
   HeaderPlacement out;
   std::vector<FileId> open;
-  for (FileId f : p.unowned)
-    if (p.files[f].is_header) open.push_back(f);
+  std::vector<bool> generated(p.files.size(), false);
+  for (FileId f : p.unowned) {
+    generated[f] = std::any_of(build_dirs.begin(), build_dirs.end(),
+                               [&](const std::string& d) { return d.empty() || is_under(p.files[f].path, d); });
+    if (p.files[f].is_header && !generated[f]) open.push_back(f);
+  }
   std::vector<ModuleId> chosen(p.files.size(), kNoModule);
   std::vector<std::string> why(p.files.size());
 
@@ -53,7 +58,7 @@ HeaderPlacement place_headers(Project& p, const std::vector<CMakeTarget>& target
       if (from != kNoModule) ++uses[inc.included][from];
     }
     for (auto& [f, counts] : uses) {
-      if (!p.files[f].is_header) continue;
+      if (!p.files[f].is_header || generated[f]) continue;
       auto best = counts.begin();
       for (auto it = counts.begin(); it != counts.end(); ++it)
         if (it->second > best->second) best = it; // ties keep the lower id: the first by name
@@ -74,7 +79,7 @@ HeaderPlacement place_headers(Project& p, const std::vector<CMakeTarget>& target
   for (FileId f : p.unowned) {
     if (chosen[f] == kNoModule) {
       still.push_back(f);
-      if (p.files[f].is_header) out.unplaced.push_back(p.files[f].path);
+      if (p.files[f].is_header && !generated[f]) out.unplaced.push_back(p.files[f].path);
       continue;
     }
     Module& m = p.modules[chosen[f]];

@@ -26,7 +26,10 @@ struct HeaderPlacement {
 /// 2. else the module whose files include it most (ties: the first by name),
 ///    repeated so a header included only by placed headers follows them.
 /// Each placed header joins its module in `p` (file, symbols, references) and
-/// its path is added to the module's "paths" in p.config.
-HeaderPlacement place_headers(Project& p, const std::vector<CMakeTarget>& targets);
+/// its path is added to the module's "paths" in p.config. Headers under
+/// `build_dirs` (project-relative; generated there) stay where they are: a
+/// glob for them would match no file `seam check` lists.
+HeaderPlacement place_headers(Project& p, const std::vector<CMakeTarget>& targets,
+                              const std::vector<std::string>& build_dirs = {});
 
 } // namespace seam

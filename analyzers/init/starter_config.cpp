@@ -94,6 +94,16 @@ std::string starter_config(const Project& p, const ModuleGraph& g, const Starter
   out += "// cycles. Then tighten it: merge and name the layers, drop the \"may_depend_on\" entries\n";
   out += "// you want gone, add \"public\" header globs, mark a module \"extract\": true.\n";
   out += "// Reference: docs/config.md; the gate: docs/check.md.\n";
+  if (!opts.left_out.empty()) {
+    out += "//\n// Left out: sources the CMake targets list that no glob here stands for, since\n";
+    out += "// a glob for them would match no file seam checks:\n";
+    for (const LeftOutSource& l : opts.left_out) {
+      std::string line = "//   " + l.source + " (" + l.target + "): " + l.why;
+      for (char& c : line)
+        if (c == '\n' || c == '\r') c = ' '; // a name must not end the comment
+      out += line + "\n";
+    }
+  }
   out += "{\n";
   if (!opts.exclude.empty()) {
     out += "  // Vendored code, left out of the project like system headers: not the team's modules.\n";

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "analyzers/graph/module_graph.h"
+#include "analyzers/init/cmake_targets.h"
 
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ struct StarterOptions {
   std::string baseline = "seam-baseline.json";
   /// "exclude" globs to write, each with why (vendored code), in this order.
   std::vector<std::pair<std::string, std::string>> exclude;
+  /// Sources the modules' origin lists (CMake targets) that get no glob, each
+  /// with its target and why; written as a comment, so the next `seam check`
+  /// finds no glob matching nothing (drop_unreached_sources).
+  std::vector<LeftOutSource> left_out;
 };
 
 /// Layer of each module (index = ModuleId): the Lakos level of the module on

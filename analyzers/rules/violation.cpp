@@ -43,18 +43,32 @@ bool RuleCheck::operator<(const RuleCheck& o) const {
 
 size_t CheckReport::count_new() const {
   return static_cast<size_t>(
-      std::count_if(violations.begin(), violations.end(), [](const Violation& v) { return !v.baselined; }));
+      std::count_if(violations.begin(), violations.end(), [](const Violation& v) { return v.is_new(); }));
 }
 
-size_t CheckReport::count_baselined() const { return violations.size() - count_new(); }
+size_t CheckReport::count_baselined() const {
+  return static_cast<size_t>(
+      std::count_if(violations.begin(), violations.end(), [](const Violation& v) { return v.baselined; }));
+}
 
-size_t CheckReport::count_new(Severity s) const {
-  return static_cast<size_t>(std::count_if(violations.begin(), violations.end(), [&](const Violation& v) {
-    return !v.baselined && v.severity == s;
+size_t CheckReport::count_outside_change() const {
+  return static_cast<size_t>(std::count_if(violations.begin(), violations.end(), [](const Violation& v) {
+    return !v.baselined && v.outside_change;
   }));
 }
 
-bool CheckReport::failed() const { return count_new(Severity::Error) > 0; }
+size_t CheckReport::count_new(Severity s) const {
+  return static_cast<size_t>(std::count_if(violations.begin(), violations.end(), [&](const Violation& v) {
+    return v.is_new() && v.severity == s;
+  }));
+}
+
+bool CheckReport::failed() const {
+  if (fail_on == Severity::Off) return false;
+  return std::any_of(violations.begin(), violations.end(), [&](const Violation& v) {
+    return v.is_new() && v.severity != Severity::Off && v.severity >= fail_on;
+  });
+}
 
 size_t rule_index(const std::string& rule) {
   const auto& names = rule_names();

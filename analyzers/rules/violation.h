@@ -51,6 +51,13 @@ struct Violation {
   std::vector<CycleEdge> edges;     ///< cycle: the edges around it, in order
   std::string message;
   bool baselined = false;
+  /// --affected: the violation lies outside what the change touched (its site
+  /// is in an unchanged file; a cycle or interface-growth the change did not
+  /// create). Counted, never failed on.
+  bool outside_change = false;
+
+  /// Neither baselined nor outside the change: what can fail the check.
+  bool is_new() const { return !baselined && !outside_change; }
 
   /// The identity the baseline compares: rule-specific, line-independent.
   std::string key() const;
@@ -73,12 +80,22 @@ struct CheckReport {
   std::string config_file;           ///< project-relative seam.json ("" when inferred)
   std::string baseline_file;         ///< as given or configured
   bool baseline_present = false;
+  /// --affected REV: the revision, and the project files changed since its
+  /// merge base with HEAD (work tree included). Empty rev: the whole project counts.
+  std::string affected_rev;
+  size_t changed_files = 0;
+  /// The lowest severity of a new violation that fails the check (--fail-on);
+  /// Off: never fail.
+  Severity fail_on = Severity::Error;
 
   size_t count_new() const;
   size_t count_baselined() const;
+  /// Not baselined, but outside the change (--affected): counted, not failed on.
+  size_t count_outside_change() const;
   /// New violations of a severity.
   size_t count_new(Severity s) const;
-  /// True when a new violation has severity error: `seam check` exits 1.
+  /// True when a new violation has severity fail_on or above (error by
+  /// default): `seam check` exits 1.
   bool failed() const;
 };
 

@@ -35,7 +35,7 @@ std::string prop(const std::string& s) {
 std::string check_github(const CheckReport& r, const CheckFormatOptions& opts) {
   std::string out;
   for (const Violation& v : r.violations) {
-    if (v.baselined) continue;
+    if (!v.is_new()) continue; // baselined, or outside the change (--affected)
     const char* cmd = v.severity == Severity::Error ? "error" : v.severity == Severity::Warning ? "warning" : "notice";
     out += std::string("::") + cmd + " file=" + prop(ci_path(opts, v.file)) + ",line=" + std::to_string(v.line) +
            ",col=" + std::to_string(v.column) + ",title=" + prop("seam/" + v.rule + " " + module_pair(v)) +

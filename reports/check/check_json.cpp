@@ -1,4 +1,4 @@
-// seam.check/1: the contract keys first (rule, from, to, file, line, column,
+// seam.check/2: the contract keys first (rule, from, to, file, line, column,
 // message, baselined), then what else each violation carries.
 #include "reports/check/check_report.h"
 
@@ -23,9 +23,14 @@ nlohmann::ordered_json key_json(const Violation& v) {
 
 nlohmann::ordered_json check_json(const CheckReport& r) {
   nlohmann::ordered_json j;
-  j["schema"] = "seam.check/1";
+  // /2: a violation that is not baselined may still not fail (outside_change,
+  // --affected); summary.new counts only those that can fail.
+  j["schema"] = "seam.check/2";
   j["config"] = r.config_file;
   j["baseline"] = {{"file", r.baseline_file}, {"present", r.baseline_present}};
+  if (r.affected_rev.empty()) j["affected"] = nullptr;
+  else j["affected"] = {{"rev", r.affected_rev}, {"changed_files", r.changed_files}};
+  j["fail_on"] = r.fail_on == Severity::Off ? "never" : to_string(r.fail_on);
   nlohmann::ordered_json vs = nlohmann::ordered_json::array();
   for (const Violation& v : r.violations) {
     nlohmann::ordered_json o;
@@ -37,6 +42,7 @@ nlohmann::ordered_json check_json(const CheckReport& r) {
     o["column"] = v.column;
     o["message"] = v.message;
     o["baselined"] = v.baselined;
+    o["outside_change"] = v.outside_change;
     o["severity"] = to_string(v.severity);
     if (!v.symbol.empty()) o["symbol"] = v.symbol;
     if (!v.header.empty()) {
@@ -64,6 +70,7 @@ nlohmann::ordered_json check_json(const CheckReport& r) {
   j["summary"] = {{"new", r.count_new()},
                   {"baselined", r.count_baselined()},
                   {"fixed", r.fixed.size()},
+                  {"outside_change", r.count_outside_change()},
                   {"errors", r.count_new(Severity::Error)},
                   {"warnings", r.count_new(Severity::Warning)},
                   {"infos", r.count_new(Severity::Info)},

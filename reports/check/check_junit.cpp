@@ -43,7 +43,7 @@ std::string attr(const std::string& s) {
 
 std::string site_line(const CheckFormatOptions& opts, const Violation& v) {
   return ci_path(opts, v.file) + ":" + std::to_string(v.line) + ":" + std::to_string(v.column) + ": " +
-         (v.baselined ? "baselined " : "") + to_string(v.severity) + ": " + v.message;
+         (v.baselined ? "baselined " : v.outside_change ? "outside the change: " : "") + to_string(v.severity) + ": " + v.message;
 }
 
 struct Case {
@@ -58,7 +58,7 @@ std::string check_junit(const CheckReport& r, const CheckFormatOptions& opts) {
   for (const RuleCheck& c : r.checks) suites[c.rule][c.from + " -> " + c.to];
   for (const Violation& v : r.violations) {
     Case& c = suites[v.rule][v.from + " -> " + v.to]; // a cycle's pair is its edge in the minimum cut
-    (!v.baselined && v.severity == Severity::Error ? c.failing : c.other).push_back(&v);
+    (v.is_new() && r.fail_on != Severity::Off && v.severity >= r.fail_on ? c.failing : c.other).push_back(&v);
   }
   size_t tests = 0, failures = 0;
   for (const auto& [rule, cases] : suites)

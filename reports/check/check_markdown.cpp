@@ -49,7 +49,7 @@ std::string check_markdown(const CheckReport& r, const CheckFormatOptions& opts)
   for (const std::string& rule : rule_names()) {
     size_t fresh = 0, old = 0, fixed = 0;
     for (const Violation& v : r.violations)
-      if (v.rule == rule) ++(v.baselined ? old : fresh);
+      if (v.rule == rule && !v.outside_change) ++(v.baselined ? old : fresh);
     for (const Violation& f : r.fixed) fixed += f.rule == rule;
     auto sev = r.severities.find(rule);
     out += "| " + md(rule) + " | " + (sev != r.severities.end() ? to_string(sev->second) : "") + " | " +
@@ -58,9 +58,13 @@ std::string check_markdown(const CheckReport& r, const CheckFormatOptions& opts)
   out += "| **total** | | **" + std::to_string(r.count_new()) + "** | " + std::to_string(r.count_baselined()) + " | " +
          std::to_string(r.fixed.size()) + " |\n";
 
-  std::vector<const Violation*> fresh, old;
-  for (const Violation& v : r.violations) (v.baselined ? old : fresh).push_back(&v);
+  std::vector<const Violation*> fresh, old, outside;
+  for (const Violation& v : r.violations) (v.baselined ? old : v.outside_change ? outside : fresh).push_back(&v);
   if (!fresh.empty()) out += "\n### New violations\n\n" + table(opts, fresh);
+  if (!outside.empty())
+    out += "\n<details><summary>" + std::to_string(outside.size()) + (outside.size() == 1 ? " finding" : " findings") +
+           " outside the change (--affected " + md(r.affected_rev) + ", " + std::to_string(r.changed_files) +
+           (r.changed_files == 1 ? " file" : " files") + " changed), not failed on</summary>\n\n" + table(opts, outside) + "\n</details>\n";
   if (!old.empty())
     out += "\n<details><summary>" + std::to_string(old.size()) + " baselined violation" + (old.size() == 1 ? "" : "s") +
            "</summary>\n\n" + table(opts, old) + "\n</details>\n";

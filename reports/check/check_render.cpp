@@ -52,7 +52,10 @@ std::string check_summary_line(const CheckReport& r) {
     for (size_t i = 0; i < parts.size(); ++i) s += (i ? ", " : "") + parts[i];
     s += ")";
   }
-  s += ", " + std::to_string(r.count_baselined()) + " baselined, " + std::to_string(r.fixed.size()) + " fixed: ";
+  s += ", " + std::to_string(r.count_baselined()) + " baselined, " + std::to_string(r.fixed.size()) + " fixed";
+  if (!r.affected_rev.empty())
+    s += ", " + std::to_string(r.count_outside_change()) + " outside the change (not failed on)";
+  s += ": ";
   s += r.failed() ? "failed" : "passed";
   return s;
 }

@@ -1,5 +1,5 @@
 // `seam check` output, in the formats CI systems read: compiler-style text,
-// seam.check/1 JSON, SARIF 2.1.0 (GitHub code scanning), JUnit XML, GitHub
+// seam.check/2 JSON, SARIF 2.1.0 (GitHub code scanning), JUnit XML, GitHub
 // workflow commands, GitLab Code Quality JSON and a Markdown summary. A closed
 // set, each a pure function of the CheckReport, so the output is identical
 // across runs and -j.
@@ -33,7 +33,7 @@ std::string render_check(const std::string& format, const CheckReport& report, c
 
 /// Compiler-style lines grouped by rule and module pair, then a summary line.
 std::string check_text(const CheckReport& report, const CheckFormatOptions& opts);
-/// {"schema":"seam.check/1","violations":[...],"fixed":[...],"summary":{...}}
+/// {"schema":"seam.check/2","violations":[...],"fixed":[...],"summary":{...}}
 nlohmann::ordered_json check_json(const CheckReport& report);
 std::string check_sarif(const CheckReport& report, const CheckFormatOptions& opts);
 std::string check_junit(const CheckReport& report, const CheckFormatOptions& opts);

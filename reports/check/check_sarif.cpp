@@ -80,7 +80,8 @@ std::string check_sarif(const CheckReport& r, const CheckFormatOptions& opts) {
            {{"artifactLocation", {{"uri", uri_path(ci_path(opts, v.file))}, {"uriBaseId", "%SRCROOT%"}}},
             {"region", std::move(region)}}}}});
     res["partialFingerprints"] = {{"seamViolationKey/v1", violation_fingerprint(v)}};
-    res["baselineState"] = v.baselined ? "unchanged" : "new";
+    // Outside the change (--affected) reads as "unchanged": it was there before this change.
+    res["baselineState"] = v.is_new() ? "new" : "unchanged";
     json props;
     if (!v.from.empty()) props["from"] = v.from;
     if (!v.to.empty()) props["to"] = v.to;
@@ -89,6 +90,7 @@ std::string check_sarif(const CheckReport& r, const CheckFormatOptions& opts) {
     if (!v.cycle.empty()) props["cycle"] = v.cycle;
     if (!v.members.empty()) props["members"] = v.members;
     props["baselined"] = v.baselined;
+    if (!r.affected_rev.empty()) props["outsideChange"] = v.outside_change;
     res["properties"] = std::move(props);
     results.push_back(std::move(res));
   }

@@ -3,7 +3,8 @@
 // editors and CI problem matchers that understand gcc/clang output jump to the
 // site. Lines are grouped by rule and module pair under a header line that is
 // not in compiler form, then fixed baseline entries, notes and one summary line.
-// Baselined violations are counted, and listed only with show_baselined.
+// Baselined violations, and with --affected those outside the change, are
+// counted, and listed only with show_baselined.
 #include "reports/check/check_report.h"
 
 namespace seam {
@@ -22,7 +23,7 @@ struct Style {
 
 /// clang's words: error, warning, note (info and baselined violations are notes).
 std::string word(const Violation& v) {
-  if (v.baselined) return "note";
+  if (!v.is_new()) return "note";
   switch (v.severity) {
   case Severity::Error: return "error";
   case Severity::Warning: return "warning";
@@ -52,7 +53,7 @@ std::string check_text(const CheckReport& r, const CheckFormatOptions& opts) {
         const Violation& w = r.violations[k];
         if (w.rule + "  " + module_pair(w) != g) break;
         ++total;
-        fresh += !w.baselined;
+        fresh += w.is_new();
       }
       group = g;
       if (fresh || opts.show_baselined) {
@@ -63,15 +64,23 @@ std::string check_text(const CheckReport& r, const CheckFormatOptions& opts) {
         out += ")\n";
       }
     }
-    if (v.baselined && !opts.show_baselined) continue;
+    if (!v.is_new() && !opts.show_baselined) continue;
     out += st.bold() + ci_path(opts, v.file) + ":" + std::to_string(v.line) + ":" + std::to_string(v.column) + ":" +
            st.reset() + " " + st.severity(word(v)) + ": [seam/" + v.rule + "] " +
-           (v.baselined ? "(baselined " + std::string(to_string(v.severity)) + ") " : "") + one_line(v.message) + "\n";
+           (v.baselined         ? "(baselined " + std::string(to_string(v.severity)) + ") "
+            : v.outside_change ? "(outside the change, " + std::string(to_string(v.severity)) + ") "
+                               : "") +
+           one_line(v.message) + "\n";
   }
   if (const size_t hidden = opts.show_baselined ? 0 : r.count_baselined()) {
     if (!out.empty()) out += "\n";
     out += std::to_string(hidden) + " baselined violation" + (hidden == 1 ? "" : "s") +
            " not listed (--show-baselined lists them)\n";
+  }
+  if (const size_t hidden = opts.show_baselined ? 0 : r.count_outside_change()) {
+    if (!out.empty()) out += "\n";
+    out += std::to_string(hidden) + (hidden == 1 ? " finding" : " findings") + " outside the change (--affected " +
+           r.affected_rev + "), not failed on and not listed (--show-baselined lists them)\n";
   }
   if (!r.fixed.empty()) {
     if (!out.empty()) out += "\n";

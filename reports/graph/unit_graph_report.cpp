@@ -41,9 +41,23 @@ std::string unit_graph_text(const GraphContext& c) {
   for (uint32_t ei : c.selection.edges) {
     const UnitEdge& e = g.edges[ei];
     std::string arrow = g.names[e.from] + " -> " + g.names[e.to];
-    out << arrow << std::string(width - arrow.size() + 2, ' ') << e.weight << "  (" << kinds_text(e) << ")\n";
+    out << arrow << std::string(width - arrow.size() + 2, ' ') << e.weight << "  (" << kinds_text(e) << ")";
+    if (!c.touched_edges.empty() && c.touched_edges[ei]) out << "  [touched]";
+    out << "\n";
   }
   if (c.selection.edges.empty()) out << "(no dependencies between " << to_string(g.level) << "s)\n";
+  if (!c.affected_rev.empty()) {
+    // What the change since REV touches, among the nodes and edges shown.
+    std::string names;
+    size_t nodes = 0, edges = 0;
+    for (uint32_t v : c.selection.nodes)
+      if (c.touched_nodes[v]) names += (nodes++ ? ", " : "") + g.names[v];
+    for (uint32_t ei : c.selection.edges) edges += c.touched_edges[ei];
+    out << "\ntouched by the change since " << c.affected_rev << " (" << c.changed_files
+        << (c.changed_files == 1 ? " file" : " files") << " changed): "
+        << nodes << " " << to_string(g.level) << (nodes == 1 ? "" : "s") << (nodes ? " (" + names + ")" : "")
+        << ", " << edges << (edges == 1 ? " edge" : " edges") << " [touched]\n";
+  }
   return out.str();
 }
 
@@ -71,8 +85,10 @@ nlohmann::ordered_json unit_graph_json(const Project& p, const GraphContext& c, 
     else
       n["layer"] = nullptr;
     n["level"] = c.levels[v];
+    if (!c.touched_nodes.empty()) n["touched"] = static_cast<bool>(c.touched_nodes[v]);
     nodes.push_back(std::move(n));
   }
+  if (!c.affected_rev.empty()) j["affected"] = {{"rev", c.affected_rev}, {"changed_files", c.changed_files}};
   j["nodes"] = std::move(nodes);
   nlohmann::ordered_json edges = nlohmann::ordered_json::array();
   for (uint32_t ei : c.selection.edges) {
@@ -80,6 +96,7 @@ nlohmann::ordered_json unit_graph_json(const Project& p, const GraphContext& c, 
     nlohmann::ordered_json ej = edge_json(p, g.names[e.from], g.names[e.to], e);
     ej["cycle"] = edge_in_cycle(c, e);
     ej["cut"] = edge_in_cut(c, ei);
+    if (!c.touched_edges.empty()) ej["touched"] = static_cast<bool>(c.touched_edges[ei]);
     if (modules) {
       BoundaryBreak b = boundary_break_in_force(p, g.module[e.from], g.module[e.to]);
       nlohmann::ordered_json breaks = nlohmann::ordered_json::array();

@@ -20,6 +20,11 @@ struct GraphContext {
   std::vector<uint32_t> cycle_of;     ///< per node: index into cycles or UINT32_MAX
   ModuleId only = kNoModule;          ///< --module
   GraphFilter filter;
+  /// --affected REV: per node and per edge of the graph, touched by the change
+  /// (analyzers/baseline/affected_filter.h); empty without --affected.
+  std::vector<bool> touched_nodes, touched_edges;
+  std::string affected_rev;
+  size_t changed_files = 0;
 };
 
 /// Levels and cycles of `g`, then the selection by `filter`; false + error on a bad focus.

@@ -38,6 +38,7 @@ constexpr const char* kModuleColors[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb80
                                          "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"};
 constexpr const char* kNoColor = "#ffffff";
 constexpr const char* kCycleColor = "#d62728";
+constexpr const char* kTouchedColor = "#1f6feb"; ///< --affected: what the change touches
 constexpr const char* kEdgeColor = "#505050";
 constexpr const char* kExternalColor = "#9e9e9e";
 
@@ -311,6 +312,11 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
     set(n, "width", num(0.9 + 1.6 * scale));
     set(n, "height", num(0.45 + 0.45 * scale));
     if (v == c.selection.focus) set(n, "penwidth", "3");
+    const bool touched = !c.touched_nodes.empty() && c.touched_nodes[v];
+    if (touched) { // --affected: a thick blue border, whatever the fill says
+      set(n, "penwidth", "4");
+      set(n, "color", kTouchedColor);
+    }
     std::string tip = g.names[v] + ": " + std::to_string(g.files[v].size()) + " files, " +
                       std::to_string(g.lines[v]) + " lines, " + std::to_string(g.symbols[v]) + " symbols, level " +
                       std::to_string(c.levels[v]);
@@ -318,6 +324,7 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
     if (!modules) tip += ", module " + p.module_name(m);
     if (m != kNoModule && p.modules[m].layer >= 0) tip += ", layer " + p.config.layers[p.modules[m].layer];
     if (c.cycle_of[v] != UINT32_MAX) tip += ", in a cycle";
+    if (touched) tip += ", touched by the change since " + c.affected_rev;
     set(n, "tooltip", gv_escape(tip));
     set(n, "class", "unit");
   }
@@ -344,11 +351,17 @@ GraphPtr build(const Project& p, const GraphContext& c, const DrawOptions& o) {
     set(a, "color", cyc ? kCycleColor : kEdgeColor);
     set(a, "fontcolor", cyc ? kCycleColor : kEdgeColor);
     if (b.any()) set(a, "style", "dashed");
+    const bool touched_edge = !c.touched_edges.empty() && c.touched_edges[ei];
+    if (touched_edge) { // --affected: thicker, blue unless the cycle's red says more
+      set(a, "penwidth", num(3 + 3 * thick));
+      if (!cyc) set(a, "color", kTouchedColor);
+    }
     std::string tip = g.names[e.from] + " -> " + g.names[e.to] + ": " + std::to_string(e.weight) + " uses (" +
                       kinds_text(e) + ")";
     if (cyc) tip += cut ? "; in a cycle, in its minimum cut" : "; in a cycle";
     if (b.upward_layer) tip += "; depends on a higher layer";
     if (b.undeclared) tip += "; not in may_depend_on";
+    if (touched_edge) tip += "; touched by the change since " + c.affected_rev;
     set(a, "tooltip", gv_escape(tip));
     set(a, "class", cut ? "unit cycle cut" : cyc ? "unit cycle" : "unit");
   }

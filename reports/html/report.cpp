@@ -7,6 +7,8 @@
 #include "reports/html/html_page.h"
 #include "reports/metrics/metrics_report.h"
 
+#include "analyzers/baseline/affected_filter.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -34,12 +36,19 @@ uint32_t min_weight_for(const UnitGraph& g, size_t limit) {
   return w[limit] + 1;
 }
 
-Drawing draw_graph(const Project& p, const pipeline::Analyses& a, const ReportLimits& limits) {
+Drawing draw_graph(const Project& p, const pipeline::Analyses& a, const ReportOptions& o) {
   Drawing d;
   GraphFilter filter;
-  filter.min_weight = min_weight_for(a.cycles.modules, limits.graph_edges);
+  filter.min_weight = min_weight_for(a.cycles.modules, o.limits.graph_edges);
   GraphContext gc;
   if (!make_graph_context(a.cycles.modules, kNoModule, filter, gc, d.svg_error)) return d;
+  if (!o.affected_rev.empty()) { // drawn as `seam graph --affected` draws them
+    TouchedUnits t = touched_units(p, a.cycles.modules, o.changed_files);
+    gc.touched_nodes = std::move(t.nodes);
+    gc.touched_edges = std::move(t.edges);
+    gc.affected_rev = o.affected_rev;
+    gc.changed_files = o.changed_files.size();
+  }
   DrawOptions draw;
   draw.color_by = ColorBy::Auto;
   if (!render_svg(p, gc, draw, d.svg, d.svg_error)) {
@@ -116,6 +125,13 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   proj["config"] = p.config.inferred || p.config.path.empty() ? "" : "seam.json";
   d["project"] = std::move(proj);
   d["summary"] = summary_json(p, a, o.run);
+  if (!o.affected_rev.empty()) {
+    Json touched = Json::array();
+    TouchedUnits t = touched_units(p, a.cycles.modules, o.changed_files);
+    for (size_t v = 0; v < t.nodes.size(); ++v)
+      if (t.nodes[v]) touched.push_back(a.cycles.modules.names[v]);
+    d["affected"] = {{"rev", o.affected_rev}, {"changed_files", o.changed_files.size()}, {"modules", std::move(touched)}};
+  }
   Json failed = Json::array();
   for (const TuStatus& t : p.tus)
     if (!t.ok) failed.push_back(Json::array({t.file, t.first_error}));
@@ -138,6 +154,11 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   d["candidates"] = candidates_json(c, *a.candidates, a.ranking, a.suggestion);
   Json violations;
   violations["note"] = baseline_note(p, a.check.baseline);
+  if (!a.check.gate.report.affected_rev.empty())
+    violations["note"] = violations["note"].get<std::string>() + " Only what changed since " +
+                         a.check.gate.report.affected_rev + " can fail (--affected): " +
+                         std::to_string(a.check.gate.report.count_outside_change()) +
+                         " violations outside the change are counted, not failed on.";
   violations["rules"] = rules_json();
   d["violations"] = std::move(violations);
   // The symbol table last: every section above interned into it.
@@ -148,12 +169,12 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
 } // namespace
 
 Json report_data(const Project& project, const pipeline::Analyses& analyses, const ReportOptions& options) {
-  return build_data(project, analyses, draw_graph(project, analyses, options.limits), options);
+  return build_data(project, analyses, draw_graph(project, analyses, options), options);
 }
 
 std::string html_report(const Project& project, const pipeline::Analyses& analyses, const ReportOptions& options,
                         std::vector<std::string>& notes) {
-  Drawing drawing = draw_graph(project, analyses, options.limits);
+  Drawing drawing = draw_graph(project, analyses, options);
   Page page;
   page.data = build_data(project, analyses, drawing, options);
   page.title = page.data["project"]["name"].get<std::string>();

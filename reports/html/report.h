@@ -7,6 +7,7 @@
 #include "reports/html/report_data.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,13 @@ namespace seam::html {
 struct ReportOptions {
   RunInfo run;
   ReportLimits limits;
+  /// --affected REV: the revision and the project files changed since its merge
+  /// base with HEAD. The module drawing marks what they touch, and the data says
+  /// so ("affected"); the caller limits the check to the change
+  /// (limit_to_change), so the embedded seam.check/2 carries outside_change.
+  /// Empty rev: no marking.
+  std::string affected_rev;
+  std::set<std::string> changed_files;
 };
 
 /// The HTML page of `project` showing `analyses` (pipeline::analyse_all: the

@@ -1,7 +1,7 @@
 // The data behind the HTML report: one JSON document (schema seam.report/2)
 // that the page's script renders into every section. It embeds the public
 // documents of the commands, each written by that command's own writer
-// (`metrics`: seam.metrics/1, `check`: seam.check/1, `cycles`:
+// (`metrics`: seam.metrics/1, `check`: seam.check/2, `cycles`:
 // seam.cycles/2), so the page shows what the commands print. The views only
 // the report has (module edges with their sites, candidates with proto
 // previews) intern

@@ -1,4 +1,4 @@
-// The report data of the violations section beside the embedded seam.check/1
+// The report data of the violations section beside the embedded seam.check/2
 // document: each check rule's help.
 #include "reports/html/report_data.h"
 

@@ -126,7 +126,7 @@ TEST(CheckText, PassesWhenOnlyWarningsAndBaselinedAreNew) {
 
 TEST(CheckJson, FollowsTheSeamCheckSchema) {
   json j = json::parse(render_check("json", report(), {}));
-  EXPECT_EQ(j["schema"], "seam.check/1");
+  EXPECT_EQ(j["schema"], "seam.check/2");
   ASSERT_EQ(j["violations"].size(), 5u);
   // nlohmann::json sorts keys: check presence here and the written order below.
   for (const char* k : {"rule", "from", "to", "file", "line", "column", "message", "baselined", "severity", "symbol",
@@ -141,7 +141,7 @@ TEST(CheckJson, FollowsTheSeamCheckSchema) {
   EXPECT_TRUE(std::is_sorted(pos.begin(), pos.end()));
   EXPECT_EQ(j["violations"][0]["members"], json({"a", "b"}));
   EXPECT_EQ(j["violations"][0]["edges"][1], json({{"from", "b"}, {"to", "a"}, {"weight", 1}, {"closing", true}}));
-  EXPECT_EQ(j["summary"], json({{"new", 3}, {"baselined", 2}, {"fixed", 1}, {"errors", 1}, {"warnings", 1},
+  EXPECT_EQ(j["summary"], json({{"new", 3}, {"baselined", 2}, {"fixed", 1}, {"outside_change", 0}, {"errors", 1}, {"warnings", 1},
                                 {"infos", 1}, {"failed", true}}));
   EXPECT_EQ(j["fixed"][0], json({{"rule", "private-header"}, {"from", "app"}, {"to", "lib"},
                                  {"file", "src/app/d.cpp"}, {"header", "src/lib/impl/x.h"}}));

@@ -191,7 +191,7 @@ TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
   Project p = three_modules();
   Json d = report_data(p, options());
   const Json& v = d["check"];
-  EXPECT_EQ(v["schema"], "seam.check/1");
+  EXPECT_EQ(v["schema"], "seam.check/2");
   std::set<std::string> rules;
   for (const Json& i : v["violations"]) {
     rules.insert(i["rule"].get<std::string>() + ":" + i["from"].get<std::string>() + ">" + i["to"].get<std::string>());

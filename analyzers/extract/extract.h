@@ -9,7 +9,6 @@
 #include "analyzers/core/facts.h"
 #include "analyzers/extract/claims.h"
 
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -46,14 +45,6 @@ struct TuExtras {
   std::vector<uint32_t> incomplete;   ///< indices into TuFacts::files
 };
 
-struct ExtractOptions {
-  std::string root;                   ///< absolute, canonical project root
-  unsigned jobs = 0;                  ///< 0 = number of cores
-  AdjustOptions adjust;               ///< resource dir etc.
-  /// Called from worker threads after each TU (done, total, file); must be thread-safe.
-  std::function<void(size_t, size_t, const std::string&)> on_progress;
-};
-
 /// The resource directory of the Clang seam was built against, checked to hold
 /// include/stddef.h; empty when it does not (the message says what to do).
 std::string default_resource_dir(std::string& problem);
@@ -67,10 +58,5 @@ std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string
 /// has ok=false, first_error set, and the facts gathered up to the error.
 TuFacts extract_tu(const ExtractInput& input, const std::string& root);
 TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras* extras);
-
-/// Parses every command of `db` in parallel. Results are in database order,
-/// whatever the number of jobs. Warnings (dropped flags) are appended.
-std::vector<TuFacts> extract_all(const CompileDb& db, const ExtractOptions& opts,
-                                 std::vector<std::string>& warnings);
 
 } // namespace seam

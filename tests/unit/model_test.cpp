@@ -78,9 +78,10 @@ TEST(Model, HeadersSeenByManyTusCountOnceAndEdgesCarryKindsAndSites) {
   EXPECT_EQ(e.refs.size(), 4u);
   for (uint32_t r : e.refs) EXPECT_EQ(p.files[p.refs[r].site.file].module, p.find_module("app"));
 
-  auto ext = external_dependencies(p);
+  UnitGraph modules = build_unit_graph(p, GraphLevel::Module);
+  auto ext = unit_external_dependencies(p, modules);
   ASSERT_EQ(ext.size(), 1u);
-  EXPECT_EQ(p.module_name(ext[0].module), "lib");
+  EXPECT_EQ(modules.names[ext[0].node], "lib");
   EXPECT_EQ(ext[0].header, "<vector>");
 }
 

@@ -88,9 +88,7 @@ int syntax_only(int argc, char** argv) {
   }
   std::vector<std::pair<std::string, std::vector<std::string>>> commands;
   for (const seam::CompileCommand& c : db.commands) {
-    std::vector<std::string> removed;
-    std::vector<std::string> args =
-        seam::drop_unknown_driver_flags(seam::adjust_arguments(c, seam::AdjustOptions{}, warnings), removed);
+    std::vector<std::string> args = seam::prepare_command(c, seam::AdjustOptions{}, warnings);
     args[0] = clang;
     commands.emplace_back(c.directory, std::move(args));
   }

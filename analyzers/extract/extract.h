@@ -5,7 +5,7 @@
 
 #include "analyzers/cache/file_stamps.h"
 #include "analyzers/cache/shards.h"
-#include "analyzers/compdb/compile_db.h"
+#include "analyzers/compdb/arguments.h"
 #include "analyzers/core/facts.h"
 #include "analyzers/extract/claims.h"
 
@@ -17,7 +17,7 @@ namespace seam {
 
 /// One TU to parse.
 struct ExtractInput {
-  std::vector<std::string> arguments; ///< adjusted argv (adjust_arguments), [0] the compiler
+  std::vector<std::string> arguments; ///< argv from prepare_command, [0] the compiler
   std::string directory;              ///< working directory of the command
   std::string main_file;              ///< absolute path of the source file
   /// Files served from memory instead of disk (absolute path -> content); tests use it.
@@ -53,6 +53,11 @@ std::string default_resource_dir(std::string& problem);
 /// driver's own option table; each removed flag is added to `removed`.
 std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string>& args,
                                                    std::vector<std::string>& removed);
+
+/// The argv seam parses `cmd` with: compdb's prepare_arguments (adjust, GCC-only
+/// flags out, warnings) with the driver's option table as its `drop` step.
+std::vector<std::string> prepare_command(const CompileCommand& cmd, const AdjustOptions& opts,
+                                         std::vector<std::string>& warnings);
 
 /// Parses one TU and returns its facts. Never throws; a TU that fails to parse
 /// has ok=false, first_error set, and the facts gathered up to the error.

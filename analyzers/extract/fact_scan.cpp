@@ -89,14 +89,9 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
     std::unordered_set<uint64_t> seen;
     for (const CompileCommand& cmd : db.commands) {
       Tu t;
-      std::vector<std::string> adjusted = adjust_arguments(cmd, opts.adjust, out.warnings);
-      std::vector<std::string> removed;
-      t.input.arguments = drop_unknown_driver_flags(adjusted, removed);
+      t.input.arguments = prepare_command(cmd, opts.adjust, out.warnings);
       std::string main_abs = canonical_path(cmd.file), rel;
       t.id.main_file = relative_to(main_abs, opts.root, rel) ? rel : main_abs;
-      for (const std::string& r : removed)
-        out.warnings.push_back("compile_commands.json entry " + std::to_string(cmd.entry) + " (" + t.id.main_file +
-                               "): dropped " + r + ": not a flag clang knows");
       t.input.directory = cmd.directory;
       t.input.main_file = cmd.file;
       t.key_text = tu_key_text(opts.root, cmd.directory, t.input.arguments);

@@ -1,5 +1,6 @@
 // What extraction needs from the Clang driver before a parse: the resource
-// directory and the driver's option table (to drop flags clang does not know).
+// directory, and the driver's option table to drop flags clang does not know
+// (prepare_command: the Clang-free rest of the sequence is compdb/arguments.cpp).
 // The parallel run over a compile database is scan_facts (fact_scan.cpp).
 #include "analyzers/extract/extract.h"
 
@@ -59,6 +60,11 @@ std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string
   for (size_t i = 1; i < args.size(); ++i)
     if (!drop.count(static_cast<unsigned>(i - 1))) out.push_back(args[i]);
   return out;
+}
+
+std::vector<std::string> prepare_command(const CompileCommand& cmd, const AdjustOptions& opts,
+                                         std::vector<std::string>& warnings) {
+  return prepare_arguments(cmd, opts, &drop_unknown_driver_flags, warnings);
 }
 
 } // namespace seam

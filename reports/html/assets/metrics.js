@@ -1,10 +1,7 @@
 // The report's script: coupling metrics, as a sortable table and Martin's
 // main-sequence chart (abstractness against instability).
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsMetrics = R"JS(
 function mainSequenceChart(rows, size) {
   const pad = 44, W = size, H = size, w = W - pad - 16, h = H - pad - 16;
   const X = i => pad + i * w, Y = a => 16 + (1 - a) * h;
@@ -116,6 +113,3 @@ seam.render.metrics = function () {
       { t: 'Cohesion', num: 1 }, { t: 'Interface', num: 1, title: 'interface width' }, { t: 'Dep. width', num: 1, title: 'dependency width' }],
       rows, { sortable: true, keys: keys, id: 'metrics-table' })));
 };
-)JS";
-
-} // namespace seam::html

@@ -1,11 +1,8 @@
 // The report's script, part 1: data, DOM helpers, navigation, search and the
 // sites drawer. Every name from code or config reaches the page through
 // textContent or setAttribute, never through innerHTML, so it is always text.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsCore = R"JS(
 'use strict';
 const D = JSON.parse(document.getElementById('seam-data').textContent);
 const seam = window.seam = { data: D, ready: false, render: {} };
@@ -358,6 +355,3 @@ function edgeViolationBadges(e) {
   D.violations.items.forEach(v => { if (v.from === modName(e.from) && v.to === modName(e.to)) rules.add(v.rule); });
   return Array.from(rules).sort().map(r => [' ', badge(r, 'warn')]);
 }
-)JS";
-
-} // namespace seam::html

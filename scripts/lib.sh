@@ -21,11 +21,12 @@ SEAM_BUILD_PACKAGES=(
 # a fresh machine failed exactly there). xmllint checks the SVG drawings
 # (the e2e test skipped itself where it was missing). git: seam reads history
 # and changed files through the git command line, and the tests build small
-# repositories with it.
+# repositories with it. eslint and node-css-tree lint the report's script and
+# stylesheet (reports/html/assets/, ctest lint.report_assets).
 # scripts/check-packages (run by .ci/run) fails when a package is missing here.
 SEAM_TEST_PACKAGES=(
   chromium protobuf-compiler protobuf-compiler-grpc libgrpc++-dev libprotobuf-dev
-  libclang-rt-19-dev libxml2-utils git
+  libclang-rt-19-dev libxml2-utils git eslint node-css-tree
 )
 
 # Installs the Debian packages given that are not installed yet.

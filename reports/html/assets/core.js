@@ -40,10 +40,6 @@ function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); return e; 
 function num(n) { return n === null || n === undefined ? '\u2013' : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
 function fix(x, d) { return x === null || x === undefined ? '\u2013' : Number(x).toFixed(d === undefined ? 2 : d); }
 function plural(n, one, many) { return num(n) + ' ' + (n === 1 ? one : (many || one + 's')); }
-function listText(names) {
-  if (names.length <= 1) return names.join('');
-  return names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
-}
 
 // ---- the data's tables ----
 const M = D.modules, E = D.edges, F = D.files, S = D.symbols, K = D.kinds;

@@ -8,6 +8,7 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/init/cmake_targets.h"
 #include "analyzers/init/header_placement.h"
+#include "analyzers/init/infer_config.h"
 #include "analyzers/init/starter_config.h"
 #include "analyzers/roles/library_roles.h"
 #include "tool/cli.h"

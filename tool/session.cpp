@@ -5,6 +5,7 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/cache/codec.h"
 #include "analyzers/extract/fact_scan.h"
+#include "analyzers/init/infer_config.h"
 #include "analyzers/init/vendored.h"
 #include "analyzers/roles/library_roles.h"
 #include "tool/cli.h"

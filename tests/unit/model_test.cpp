@@ -3,6 +3,7 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/graph/module_graph.h"
 #include "analyzers/graph/unit_graph.h"
+#include "analyzers/init/infer_config.h"
 #include "analyzers/model/model.h"
 #include "support/facts_builder.h"
 #include "support/project_builder.h"

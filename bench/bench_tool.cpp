@@ -8,6 +8,7 @@
 //       runs EXE -fsyntax-only on every TU, N at a time, with exactly the
 //       arguments seam parses with (the same cleaning: analyzers/compdb)
 #include "analyzers/compdb/compile_db.h"
+#include "analyzers/core/parallel.h"
 #include "analyzers/extract/extract.h"
 
 #include <atomic>
@@ -88,35 +89,28 @@ int syntax_only(int argc, char** argv) {
   }
   std::vector<std::pair<std::string, std::vector<std::string>>> commands;
   for (const seam::CompileCommand& c : db.commands) {
-    std::vector<std::string> removed;
-    std::vector<std::string> args =
-        seam::drop_unknown_driver_flags(seam::adjust_arguments(c, seam::AdjustOptions{}, warnings), removed);
+    std::vector<std::string> args = seam::prepare_command(c, seam::AdjustOptions{}, warnings);
     args[0] = clang;
     commands.emplace_back(c.directory, std::move(args));
   }
-  std::atomic<size_t> next{0}, failed{0};
-  auto worker = [&] {
-    for (size_t n = next++; n < commands.size(); n = next++) {
-      const auto& [dir, args] = commands[n];
-      std::vector<char*> argv_c;
-      for (const std::string& a : args) argv_c.push_back(const_cast<char*>(a.c_str()));
-      argv_c.push_back(nullptr);
-      posix_spawn_file_actions_t fa;
-      posix_spawn_file_actions_init(&fa);
-      posix_spawn_file_actions_addchdir_np(&fa, dir.c_str());
-      posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-      posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-      pid_t pid;
-      int status = 0;
-      if (posix_spawnp(&pid, argv_c[0], &fa, nullptr, argv_c.data(), environ) != 0 ||
-          ::waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        ++failed;
-      posix_spawn_file_actions_destroy(&fa);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
+  std::atomic<size_t> failed{0};
+  seam::parallel_for(commands.size(), jobs, [&](size_t n) {
+    const auto& [dir, args] = commands[n];
+    std::vector<char*> argv_c;
+    for (const std::string& a : args) argv_c.push_back(const_cast<char*>(a.c_str()));
+    argv_c.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addchdir_np(&fa, dir.c_str());
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    int status = 0;
+    if (posix_spawnp(&pid, argv_c[0], &fa, nullptr, argv_c.data(), environ) != 0 ||
+        ::waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+      ++failed;
+    posix_spawn_file_actions_destroy(&fa);
+  });
   std::printf("%zu translation units, %zu failed\n", commands.size(), failed.load());
   return failed ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // Fuzzes the compile-database reader and the argument adjuster: any bytes in,
 // a clean error or a database out, never a crash.
-#include "analyzers/compdb/compile_db.h"
+#include "analyzers/compdb/arguments.h"
 
 #include <cstdint>
 #include <string>

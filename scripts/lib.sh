@@ -23,10 +23,12 @@ SEAM_BUILD_PACKAGES=(
 # and changed files through the git command line, and the tests build small
 # repositories with it. python3-yaml: the CI test parses ci/'s GitHub action and
 # GitLab template as YAML (Debian's /usr/bin/python3, not a pip module).
+# eslint and node-css-tree lint the report's script and stylesheet
+# (reports/html/assets/, ctest lint.report_assets).
 # scripts/check-packages (run by .ci/run) fails when a package is missing here.
 SEAM_TEST_PACKAGES=(
   chromium protobuf-compiler protobuf-compiler-grpc libgrpc++-dev libprotobuf-dev
-  libclang-rt-19-dev libxml2-utils git python3-yaml
+  libclang-rt-19-dev libxml2-utils git python3-yaml eslint node-css-tree
 )
 
 # Installs the Debian packages given that are not installed yet.

@@ -7,6 +7,7 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/init/cmake_targets.h"
 #include "analyzers/init/header_placement.h"
+#include "analyzers/init/infer_config.h"
 #include "analyzers/init/starter_config.h"
 #include "analyzers/pipeline/tu_selection.h"
 #include "analyzers/roles/library_roles.h"

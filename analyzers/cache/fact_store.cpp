@@ -132,27 +132,18 @@ bool FactStore::read(const std::string& file, std::string& data) {
 }
 
 bool FactStore::write(const std::string& file, const std::string& data, std::string& error) {
-  std::string tmp = file + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(tmp_counter_++);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0 && errno == ENOENT) {
+  // Many workers write at once: each temporary file gets a name of its own.
+  ReplaceOptions how;
+  how.temp = file + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(tmp_counter_++);
+  how.sync = false;
+  int e = replace_file(file, data, how);
+  if (e == ENOENT) {
     // A fan-out folder (files/xx) not made yet, or removed by a concurrent clean-up.
-    std::string parent = file.substr(0, file.rfind('/'));
-    if (!make_dirs(parent, error)) return false;
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (!make_dirs(file.substr(0, file.rfind('/')), error)) return false;
+    e = replace_file(file, data, how);
   }
-  if (fd < 0) {
-    error = "cannot write to the cache (" + tmp + "): " + std::strerror(errno);
-    return false;
-  }
-  if (!write_all(fd, data)) {
-    error = "cannot write to the cache (" + tmp + "): " + std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  if (::close(fd) != 0 || std::rename(tmp.c_str(), file.c_str()) != 0) {
-    error = "cannot write to the cache (" + file + "): " + std::strerror(errno);
-    ::unlink(tmp.c_str());
+  if (e != 0) {
+    error = "cannot write to the cache (" + file + "): " + std::strerror(e);
     return false;
   }
   written_ += data.size();

@@ -1,4 +1,5 @@
 #include "analyzers/candidates/scoring.h"
+#include "analyzers/core/rounding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +22,7 @@ int score_for_effort(double effort) {
   double s = 100.0 / (1.0 + std::log1p(std::max(0.0, effort) / kEffortScale));
   // Round half up on a value rounded to 1e-9 first, so that values exact on
   // paper do not round down on a machine.
-  return static_cast<int>(std::floor(std::round(s * 1e9) / 1e9 + 0.5));
+  return static_cast<int>(std::floor(round_to(s, 9) + 0.5));
 }
 
 Score compute_score(const ScoreInputs& in) {

@@ -54,8 +54,6 @@ enum class ValueKind : uint8_t {
 /// Stable names ("scalar", "raw-pointer", ...) used in JSON.
 const char* to_string(ValueKind k);
 
-inline bool is_serialisable(ValueKind k) { return k <= ValueKind::Container; }
-
 struct TypeVerdict {
   bool serialisable = false;
   ValueKind kind = ValueKind::Unknown;

@@ -33,6 +33,4 @@ std::string edge_kinds_line(EdgeKinds k) {
   return std::string("edges: ") + to_string(k) + " (" + edge_kinds_meaning(k) + ")";
 }
 
-const char* edge_kinds_choices() { return "include, symbol or all"; }
-
 } // namespace seam

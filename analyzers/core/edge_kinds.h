@@ -22,8 +22,6 @@ bool parse_edge_kinds(const std::string& s, EdgeKinds& out);
 const char* edge_kinds_meaning(EdgeKinds k);
 /// "edges: include (#include directives)": the line a text output starts with.
 std::string edge_kinds_line(EdgeKinds k);
-/// "include, symbol or all": for messages naming the valid values.
-const char* edge_kinds_choices();
 
 inline bool has_includes(EdgeKinds k) { return k != EdgeKinds::Symbol; }
 inline bool has_references(EdgeKinds k) { return k != EdgeKinds::Include; }

@@ -163,9 +163,6 @@ struct TuFacts {
 const char* to_string(SymbolKind k);
 const char* to_string(RefKind k);
 const char* to_string(TypeShape s);
-bool parse_symbol_kind(const std::string& s, SymbolKind& out);
-bool parse_ref_kind(const std::string& s, RefKind& out);
-bool parse_type_shape(const std::string& s, TypeShape& out);
 
 inline constexpr int kRefKindCount = static_cast<int>(RefKind::Friend) + 1;
 

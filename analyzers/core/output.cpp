@@ -25,8 +25,8 @@ bool write_all(int fd, std::string_view data) {
   return true;
 }
 
-bool write_file_atomic(const std::string& path, const std::string& content, std::string& error) {
-  std::string tmp = path + ".seam-tmp-" + std::to_string(getpid());
+int replace_file(const std::string& path, std::string_view content, const ReplaceOptions& opts) {
+  const std::string tmp = opts.temp.empty() ? path + ".seam-tmp-" + std::to_string(getpid()) : opts.temp;
   // O_EXCL|O_NOFOLLOW: the name is predictable, and the output folder may be
   // in a repository seam does not trust; a symlink planted under that name
   // must not make seam write through it. A stale file of that name (an
@@ -34,33 +34,24 @@ bool write_file_atomic(const std::string& path, const std::string& content, std:
   const int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
   int fd = ::open(tmp.c_str(), flags, 0644);
   if (fd < 0 && errno == EEXIST && ::unlink(tmp.c_str()) == 0) fd = ::open(tmp.c_str(), flags, 0644);
-  if (fd < 0) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    return false;
-  }
-  if (!write_all(fd, content)) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    ::close(fd);
+  if (fd < 0) return errno;
+  auto fail = [&](bool close_it) {
+    const int e = errno;
+    if (close_it) ::close(fd);
     ::unlink(tmp.c_str());
-    return false;
-  }
-  if (::fsync(fd) != 0 && errno != EINVAL) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  if (::close(fd) != 0) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  return true;
+    return e;
+  };
+  if (!write_all(fd, content)) return fail(true);
+  if (opts.sync && ::fsync(fd) != 0 && errno != EINVAL) return fail(true);
+  if (::close(fd) != 0) return fail(false);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return fail(false);
+  return 0;
+}
+
+bool write_file_atomic(const std::string& path, const std::string& content, std::string& error) {
+  const int e = replace_file(path, content);
+  if (e != 0) error = "cannot write " + path + ": " + std::strerror(e);
+  return e == 0;
 }
 
 bool read_file(const std::string& path, std::string& content, std::string& error) {

@@ -7,8 +7,25 @@
 
 namespace seam {
 
-/// Writes `content` to `path` atomically (temp file + fsync + rename).
-/// Returns false with `error` naming the path and the reason.
+/// How replace_file writes.
+struct ReplaceOptions {
+  /// The temporary file beside `path`; empty: <path>.seam-tmp-<pid>. Callers
+  /// that write one path from several threads pass a name of their own.
+  std::string temp;
+  /// fsync before the rename, so a crash leaves the old file or the new one.
+  /// The fact cache skips it: a torn cache file fails its checksum and is
+  /// parsed again, and one fsync per fact file would dominate a warm scan.
+  bool sync = true;
+};
+
+/// The one atomic writer: `content` goes to a temporary file beside `path`
+/// (O_EXCL|O_NOFOLLOW, so a name planted in an untrusted folder is never
+/// written through), then is renamed over `path`. Nothing is left behind on
+/// failure. Returns 0, or the errno of the step that failed.
+int replace_file(const std::string& path, std::string_view content, const ReplaceOptions& opts = {});
+
+/// replace_file with the default options; false with `error` naming the path
+/// and the reason.
 bool write_file_atomic(const std::string& path, const std::string& content, std::string& error);
 
 /// Writes all of `data` to the open file `fd`, retrying short writes and

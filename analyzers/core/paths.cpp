@@ -137,4 +137,11 @@ bool match_from(std::string_view g, std::string_view p) {
 
 bool glob_match(std::string_view glob, std::string_view path) { return match_from(glob, path); }
 
+std::string_view glob_folder(std::string_view glob) {
+  size_t wild = glob.find_first_of("*?");
+  std::string_view lit = glob.substr(0, wild);
+  size_t slash = lit.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : lit.substr(0, slash);
+}
+
 } // namespace seam

@@ -25,6 +25,10 @@ std::string canonical_path(const std::string& path);
 std::string folder_of(std::string_view path);
 /// `path` lies inside `folder` ("" holds every path); not the folder itself.
 bool is_under(std::string_view path, std::string_view folder);
+/// `path` is `folder` or lies inside it.
+inline bool at_or_under(std::string_view path, std::string_view folder) {
+  return path == folder || is_under(path, folder);
+}
 /// The deepest folder that holds every one of `paths` ("" when none is shared).
 std::string common_folder(const std::vector<std::string>& paths);
 
@@ -35,5 +39,8 @@ std::string strip_extension(std::string_view path);
 /// Matches a project-relative path against a glob: `*` within one segment,
 /// `**` across segments, `?` one character.
 bool glob_match(std::string_view glob, std::string_view path);
+/// The folder part of a glob before its first wildcard ("src/orders" of
+/// "src/orders/**"): every path it matches starts with it and a '/'.
+std::string_view glob_folder(std::string_view glob);
 
 } // namespace seam

@@ -5,11 +5,10 @@
 
 #include "analyzers/cache/file_stamps.h"
 #include "analyzers/cache/shards.h"
-#include "analyzers/compdb/compile_db.h"
+#include "analyzers/compdb/arguments.h"
 #include "analyzers/core/facts.h"
 #include "analyzers/extract/claims.h"
 
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,7 +17,7 @@ namespace seam {
 
 /// One TU to parse.
 struct ExtractInput {
-  std::vector<std::string> arguments; ///< adjusted argv (adjust_arguments), [0] the compiler
+  std::vector<std::string> arguments; ///< argv from prepare_command, [0] the compiler
   std::string directory;              ///< working directory of the command
   std::string main_file;              ///< absolute path of the source file
   /// Files served from memory instead of disk (absolute path -> content); tests use it.
@@ -46,14 +45,6 @@ struct TuExtras {
   std::vector<uint32_t> incomplete;   ///< indices into TuFacts::files
 };
 
-struct ExtractOptions {
-  std::string root;                   ///< absolute, canonical project root
-  unsigned jobs = 0;                  ///< 0 = number of cores
-  AdjustOptions adjust;               ///< resource dir etc.
-  /// Called from worker threads after each TU (done, total, file); must be thread-safe.
-  std::function<void(size_t, size_t, const std::string&)> on_progress;
-};
-
 /// The resource directory of the Clang seam was built against, checked to hold
 /// include/stddef.h; empty when it does not (the message says what to do).
 std::string default_resource_dir(std::string& problem);
@@ -63,14 +54,14 @@ std::string default_resource_dir(std::string& problem);
 std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string>& args,
                                                    std::vector<std::string>& removed);
 
+/// The argv seam parses `cmd` with: compdb's prepare_arguments (adjust, GCC-only
+/// flags out, warnings) with the driver's option table as its `drop` step.
+std::vector<std::string> prepare_command(const CompileCommand& cmd, const AdjustOptions& opts,
+                                         std::vector<std::string>& warnings);
+
 /// Parses one TU and returns its facts. Never throws; a TU that fails to parse
 /// has ok=false, first_error set, and the facts gathered up to the error.
 TuFacts extract_tu(const ExtractInput& input, const std::string& root);
 TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras* extras);
-
-/// Parses every command of `db` in parallel. Results are in database order,
-/// whatever the number of jobs. Warnings (dropped flags) are appended.
-std::vector<TuFacts> extract_all(const CompileDb& db, const ExtractOptions& opts,
-                                 std::vector<std::string>& warnings);
 
 } // namespace seam

@@ -2,7 +2,7 @@
 // fact_scan.h; the cache format is in analyzers/cache/.
 #include "analyzers/extract/fact_scan.h"
 
-#include "analyzers/core/interrupt.h"
+#include "analyzers/core/parallel.h"
 #include "analyzers/core/paths.h"
 
 #include <clang/Basic/Version.h>
@@ -13,7 +13,6 @@
 #include <map>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -38,6 +37,7 @@ struct Tu {
 struct Produced {
   int64_t rank = 0;
   FileShard shard;
+  bool cacheable = false; ///< the TU read the whole file, and there is a cache
 };
 
 TuRecord make_record(const Tu& tu, const TuFacts& facts, const TuExtras& ex, int64_t started) {
@@ -89,14 +89,9 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
     std::unordered_set<uint64_t> seen;
     for (const CompileCommand& cmd : db.commands) {
       Tu t;
-      std::vector<std::string> adjusted = adjust_arguments(cmd, opts.adjust, out.warnings);
-      std::vector<std::string> removed;
-      t.input.arguments = drop_unknown_driver_flags(adjusted, removed);
+      t.input.arguments = prepare_command(cmd, opts.adjust, out.warnings);
       std::string main_abs = canonical_path(cmd.file), rel;
       t.id.main_file = relative_to(main_abs, opts.root, rel) ? rel : main_abs;
-      for (const std::string& r : removed)
-        out.warnings.push_back("compile_commands.json entry " + std::to_string(cmd.entry) + " (" + t.id.main_file +
-                               "): dropped " + r + ": not a flag clang knows");
       t.input.directory = cmd.directory;
       t.input.main_file = cmd.file;
       t.key_text = tu_key_text(opts.root, cmd.directory, t.input.arguments);
@@ -170,65 +165,92 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
     auto it = rank_of.find(shard.producer);
     claims.seed(path, it == rank_of.end() ? -1 : it->second);
   }
+  // Workers only decide, under the lock, which facts win; the cache is
+  // written after they join, each file once, in parallel and without the
+  // lock: I/O is never serialised across workers, and what lands in the
+  // cache does not depend on which worker finished first.
   std::mutex mu;
   std::map<std::string, Produced> produced;
-  std::vector<std::string> write_errors;
-  std::atomic<size_t> next{0}, done{0};
-  auto worker = [&] {
-    for (size_t n = next++; n < todo.size(); n = next++) {
-      if (interrupted()) break; // SIGINT/SIGTERM: finish the TUs in flight, take no new one
-      Tu& t = tus[todo[n]];
-      const int64_t rank = static_cast<int64_t>(todo[n]);
-      ExtractInput in = t.input;
-      in.rank = rank;
-      in.claims = opts.shortcuts ? &claims : nullptr;
-      in.stamps = &stamps;
-      TuExtras ex;
-      const int64_t started = now_ns();
-      TuFacts facts = extract_tu(in, opts.root, &ex);
-      TuRecord record = make_record(t, facts, ex, started);
-      std::vector<FileShard> split = split_tu(facts, ex.split, t.id);
-      std::set<std::string> incomplete;
-      for (uint32_t f : ex.incomplete)
-        if (f < facts.files.size()) incomplete.insert(facts.files[f].path);
-      const std::string main_file = facts.main_file;
-      facts = TuFacts{};
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        for (FileShard& s : split) {
-          auto it = produced.find(s.path());
-          if (it != produced.end() && it->second.rank < rank) continue; // a lower rank's facts win
-          if (use_cache && !incomplete.count(s.path())) {
-            std::string err;
-            if (!store.store_shard(s, err)) write_errors.push_back(err);
+  // The lowest-rank shard of a path that may be cached, where the winner in
+  // `produced` may not (its TU stopped reading the file: a missing include).
+  std::map<std::string, Produced> cacheable_runner_up;
+  std::vector<char> cache_record(tus.size(), 0);
+  std::atomic<size_t> done{0};
+  parallel_for(todo.size(), opts.jobs, [&](size_t n) {
+    Tu& t = tus[todo[n]];
+    const int64_t rank = static_cast<int64_t>(todo[n]);
+    ExtractInput in = t.input;
+    in.rank = rank;
+    in.claims = opts.shortcuts ? &claims : nullptr;
+    in.stamps = &stamps;
+    TuExtras ex;
+    const int64_t started = now_ns();
+    TuFacts facts = extract_tu(in, opts.root, &ex);
+    TuRecord record = make_record(t, facts, ex, started);
+    std::vector<FileShard> split = split_tu(facts, ex.split, t.id);
+    std::set<std::string> incomplete;
+    for (uint32_t f : ex.incomplete)
+      if (f < facts.files.size()) incomplete.insert(facts.files[f].path);
+    const std::string main_file = facts.main_file;
+    facts = TuFacts{};
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      for (FileShard& s : split) {
+        std::string path = s.path();
+        const bool cacheable = use_cache && !incomplete.count(path);
+        auto it = produced.find(path);
+        if (it != produced.end() && it->second.rank < rank) { // a lower rank's facts win
+          if (cacheable && !it->second.cacheable) {
+            auto r = cacheable_runner_up.find(path);
+            if (r == cacheable_runner_up.end() || rank < r->second.rank)
+              cacheable_runner_up[path] = Produced{rank, std::move(s), true};
           }
-          std::string path = s.path();
-          produced[path] = Produced{rank, std::move(s)};
+          continue;
         }
-        if (use_cache && !ex.missing_include) {
-          std::string err;
-          if (!store.store_record(record, err)) write_errors.push_back(err);
+        if (it != produced.end() && it->second.cacheable && !cacheable) {
+          auto r = cacheable_runner_up.find(path);
+          if (r == cacheable_runner_up.end() || it->second.rank < r->second.rank)
+            cacheable_runner_up[path] = std::move(it->second);
         }
-        t.record = std::move(record);
+        if (cacheable) cacheable_runner_up.erase(path);
+        produced[path] = Produced{rank, std::move(s), cacheable};
       }
-      size_t d = ++done;
-      if (opts.on_progress) opts.on_progress(d, todo.size(), main_file);
+      cache_record[todo[n]] = use_cache && !ex.missing_include;
+      t.record = std::move(record);
     }
-  };
-  unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(todo.size(), 1)));
-  std::vector<std::thread> threads;
-  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
-  worker();
-  for (std::thread& th : threads) th.join();
+    size_t d = ++done;
+    if (opts.on_progress) opts.on_progress(d, todo.size(), main_file);
+  });
+  if (use_cache) {
+    std::vector<const FileShard*> shards_out;
+    for (const auto& [path, p] : produced) {
+      if (p.cacheable) {
+        shards_out.push_back(&p.shard);
+      } else if (auto r = cacheable_runner_up.find(path); r != cacheable_runner_up.end()) {
+        shards_out.push_back(&r->second.shard);
+      }
+    }
+    std::vector<const TuRecord*> records_out;
+    for (size_t i = 0; i < tus.size(); ++i)
+      if (cache_record[i]) records_out.push_back(&tus[i].record);
+    // One slot per write, read in order: the warning is the same whatever -j.
+    std::vector<std::string> errors(shards_out.size() + records_out.size());
+    parallel_for(errors.size(), opts.jobs, [&](size_t k) {
+      if (k < shards_out.size()) store.store_shard(*shards_out[k], errors[k]);
+      else store.store_record(*records_out[k - shards_out.size()], errors[k]);
+    });
+    std::vector<std::string> write_errors;
+    for (std::string& e : errors)
+      if (!e.empty()) write_errors.push_back(std::move(e));
+    if (!write_errors.empty())
+      out.warnings.push_back(write_errors.front() + (write_errors.size() > 1
+                                                         ? " (and " + std::to_string(write_errors.size() - 1) +
+                                                               " more cache write errors)"
+                                                         : "") +
+                             "; the facts of this run are complete, but the next run parses again");
+  }
   out.files_indexed = 0;
   out.steals = claims.steals();
-  if (!write_errors.empty())
-    out.warnings.push_back(write_errors.front() + (write_errors.size() > 1
-                                                       ? " (and " + std::to_string(write_errors.size() - 1) +
-                                                             " more cache write errors)"
-                                                       : "") +
-                           "; the facts of this run are complete, but the next run parses again");
 
   // 4. The shard of every file: produced by this run (lowest rank), else from the cache.
   std::map<std::string, const FileShard*> by_path;

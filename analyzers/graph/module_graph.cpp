@@ -40,20 +40,6 @@ ModuleGraph build_module_graph(const Project& p, EdgeKinds kinds) {
   return g;
 }
 
-std::vector<ExternalDependency> external_dependencies(const Project& p) {
-  std::map<std::pair<ModuleId, std::string>, uint32_t> counts;
-  for (const Include& inc : p.includes) {
-    if (inc.included == kNoFile || !p.files[inc.included].external) continue;
-    ModuleId m = p.files[inc.site.file].module;
-    if (m == kNoModule) continue;
-    std::string header = inc.angled ? "<" + inc.spelled + ">" : p.files[inc.included].path;
-    ++counts[{m, header}];
-  }
-  std::vector<ExternalDependency> out;
-  for (const auto& [key, count] : counts) out.push_back({key.first, key.second, count});
-  return out;
-}
-
 std::vector<uint32_t> component_ids(const std::vector<std::vector<uint32_t>>& succ,
                                     uint32_t& component_count) {
   // Iterative Tarjan.

@@ -35,15 +35,6 @@ struct ModuleGraph {
 /// `edges` picks which of the two make an edge.
 ModuleGraph build_module_graph(const Project& project, EdgeKinds edges = EdgeKinds::All);
 
-/// A module's use of files outside the project root (system, third-party).
-struct ExternalDependency {
-  ModuleId module = kNoModule;
-  std::string header;   ///< as spelled for <...> includes, else the absolute path
-  uint32_t count = 0;   ///< include directives
-};
-/// Sorted by module, then header.
-std::vector<ExternalDependency> external_dependencies(const Project& project);
-
 /// Strongly connected components of a directed graph given as successor
 /// lists (Tarjan, iterative, linear). Returns only components that are
 /// cycles (two or more nodes, or one node with a self-loop); each sorted,

@@ -70,7 +70,7 @@ struct UnitExternal {
   std::string header; ///< as spelled for <...> includes, else the absolute path
   uint32_t count = 0; ///< include directives
 };
-/// Sorted by node, then header. At module level the same as external_dependencies().
+/// Sorted by node, then header.
 std::vector<UnitExternal> unit_external_dependencies(const Project& project, const UnitGraph& g);
 
 } // namespace seam

@@ -128,20 +128,4 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
 /// of the files (after build_project, or after files changed module).
 void assign_symbols_and_refs(Project& project);
 
-/// Infers modules from the project-relative paths of the translation units:
-/// the first folder level under their common folder (src/orders/** ->
-/// "orders"). Then the other project files the parse reached (`reached`:
-/// headers, whichever folder they are in) that no such module holds get one:
-/// a public header folder include/<name>/ joins the module <name> (or becomes
-/// it); any other file the module of its first folder level under the common
-/// folder, or under the root when outside it. No two modules' globs overlap.
-Config infer_config(const std::vector<std::string>& tu_files, const std::vector<std::string>& reached,
-                    const std::string& root);
-inline Config infer_config(const std::vector<std::string>& tu_files, const std::string& root) {
-  return infer_config(tu_files, {}, root);
-}
-
-/// The project files (not external) of `tus`, sorted, each once.
-std::vector<std::string> reached_project_files(const std::vector<TuFacts>& tus);
-
 } // namespace seam

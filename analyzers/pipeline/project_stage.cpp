@@ -1,6 +1,7 @@
 #include "analyzers/pipeline/project_stage.h"
 
 #include "analyzers/core/paths.h"
+#include "analyzers/init/infer_config.h"
 #include "analyzers/roles/library_roles.h"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 #include "reports/candidates/candidates_report.h"
+#include "analyzers/core/rounding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,13 +12,6 @@ namespace seam {
 using nlohmann::ordered_json;
 
 namespace {
-
-/// Fixed decimals so the JSON text is the same on every machine.
-double round_to(double v, int decimals) {
-  double f = std::pow(10.0, decimals);
-  double r = std::round(v * f) / f;
-  return r == 0 ? 0.0 : r; // never "-0.0"
-}
 
 std::string fixed(double v, int decimals) {
   char buf[32];

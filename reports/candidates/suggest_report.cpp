@@ -1,4 +1,5 @@
 #include "reports/candidates/suggest_report.h"
+#include "analyzers/core/rounding.h"
 
 #include <cmath>
 #include <cstdio>
@@ -10,25 +11,20 @@ using nlohmann::ordered_json;
 
 namespace {
 
-double round3(double v) {
-  double r = std::round(v * 1000) / 1000;
-  return r == 0 ? 0.0 : r; // no "-0.0"
-}
-
 std::string num(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", round3(v));
+  std::snprintf(buf, sizeof buf, "%.3f", round_to(v, 3));
   return buf;
 }
 
 ordered_json metrics_json(const DecompositionMetrics& m) {
   ordered_json o;
   o["services"] = m.services;
-  o["modularity"] = round3(m.modularity);
-  o["sm"] = round3(m.sm);
-  o["icp"] = round3(m.icp);
-  o["ifn"] = round3(m.ifn);
-  o["ned"] = round3(m.ned);
+  o["modularity"] = round_to(m.modularity, 3);
+  o["sm"] = round_to(m.sm, 3);
+  o["icp"] = round_to(m.icp, 3);
+  o["ifn"] = round_to(m.ifn, 3);
+  o["ned"] = round_to(m.ned, 3);
   o["calls"] = m.calls;
   o["inter_calls"] = m.inter_calls;
   return o;

@@ -4,42 +4,12 @@
 // violation of severity error; new warnings and infos, and baselined
 // violations, are listed in its system-out and do not fail it.
 #include "reports/check/check_report.h"
+#include "reports/format/markup_escape.h"
 
 #include <map>
 
 namespace seam {
 namespace {
-
-std::string xml(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&apos;"; break;
-    default:
-      // XML 1.0 allows no control characters but tab and line breaks.
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        out += '?';
-      else
-        out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-/// An attribute value: line breaks as character references, or parsers fold them to spaces.
-std::string attr(const std::string& s) {
-  std::string out;
-  for (char c : xml(s)) {
-    if (c == '\n') out += "&#10;";
-    else if (c == '\r') out += "&#13;";
-    else out += c;
-  }
-  return out;
-}
 
 std::string site_line(const CheckFormatOptions& opts, const Violation& v) {
   return ci_path(opts, v.file) + ":" + std::to_string(v.line) + ":" + std::to_string(v.column) + ": " +
@@ -74,10 +44,10 @@ std::string check_junit(const CheckReport& r, const CheckFormatOptions& opts) {
     if (s == suites.end()) continue;
     size_t f = 0;
     for (const auto& [name, c] : s->second) f += !c.failing.empty();
-    out += "  <testsuite name=\"seam/" + xml(rule) + "\" tests=\"" + std::to_string(s->second.size()) +
+    out += "  <testsuite name=\"seam/" + escape_xml(rule) + "\" tests=\"" + std::to_string(s->second.size()) +
            "\" failures=\"" + std::to_string(f) + "\" errors=\"0\" skipped=\"0\">\n";
     for (const auto& [name, c] : s->second) {
-      out += "    <testcase classname=\"seam." + xml(rule) + "\" name=\"" + xml(name) + "\"";
+      out += "    <testcase classname=\"seam." + escape_xml(rule) + "\" name=\"" + escape_xml(name) + "\"";
       if (c.failing.empty() && c.other.empty()) {
         out += "/>\n";
         continue;
@@ -87,14 +57,14 @@ std::string check_junit(const CheckReport& r, const CheckFormatOptions& opts) {
         const Violation& first = *c.failing.front();
         std::string body;
         for (const Violation* v : c.failing) body += site_line(opts, *v) + "\n";
-        out += "      <failure type=\"seam/" + xml(rule) + "\" message=\"" + attr(std::to_string(c.failing.size()) +
+        out += "      <failure type=\"seam/" + escape_xml(rule) + "\" message=\"" + escape_xml_attribute(std::to_string(c.failing.size()) +
                (c.failing.size() == 1 ? " new violation: " : " new violations, the first: ") + first.message) +
-               "\">" + xml(body) + "</failure>\n";
+               "\">" + escape_xml(body) + "</failure>\n";
       }
       if (!c.other.empty()) {
         std::string body;
         for (const Violation* v : c.other) body += site_line(opts, *v) + "\n";
-        out += "      <system-out>" + xml(body) + "</system-out>\n";
+        out += "      <system-out>" + escape_xml(body) + "</system-out>\n";
       }
       out += "    </testcase>\n";
     }

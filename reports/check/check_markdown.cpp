@@ -3,6 +3,7 @@
 // ones folded away. Everything that comes from code or config is escaped, so
 // a symbol or path cannot inject markup.
 #include "reports/check/check_report.h"
+#include "reports/format/markup_escape.h"
 
 namespace seam {
 namespace {
@@ -11,11 +12,8 @@ namespace {
 /// entities, Markdown punctuation is backslash-escaped, line breaks become spaces.
 std::string md(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (char c : escape_markup_text(s)) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
     case '\n':
     case '\r': out += ' '; break;
     case '|': case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '~': case '!':

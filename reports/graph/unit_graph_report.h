@@ -1,6 +1,5 @@
 // `seam graph` as text and JSON (seam.graph/1) at any level — module,
-// component or file — after --module/--focus/--min-weight. At module level
-// without filters the keys are a superset of graph_json's.
+// component or file — after --module/--focus/--min-weight.
 #pragma once
 
 #include "analyzers/graph/cycles.h"

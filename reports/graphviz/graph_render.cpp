@@ -1,6 +1,7 @@
 #include "reports/graphviz/graph_render.h"
 
 #include "analyzers/graph/boundary.h"
+#include "reports/format/markup_escape.h"
 #include "reports/graph/site_report.h"
 
 #include <graphviz/cgraph.h>
@@ -70,21 +71,6 @@ std::string gv_escape(const std::string& s) {
   for (char c : s) {
     if (c == '\\') out += '\\';
     out += c;
-  }
-  return out;
-}
-
-/// Text for an HTML-like label (the legend).
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
-    }
   }
   return out;
 }
@@ -161,18 +147,18 @@ struct Painter {
     if (by == ColorBy::Layer) {
       colours += "<TD ALIGN=\"LEFT\">layer</TD>";
       for (size_t i = 0; i < p.config.layers.size(); ++i)
-        colours += "<TD BGCOLOR=\"" + layer_color(static_cast<int>(i)) + "\">" + html_escape(p.config.layers[i]) + "</TD>";
+        colours += "<TD BGCOLOR=\"" + layer_color(static_cast<int>(i)) + "\">" + escape_xml(p.config.layers[i]) + "</TD>";
       colours += "<TD BGCOLOR=\"" + std::string(kNoColor) + "\">none</TD>";
     } else if (by == ColorBy::Level) {
       colours += "<TD ALIGN=\"LEFT\">level</TD>";
       for (uint32_t l = 1; l <= max_level; ++l)
         colours += "<TD BGCOLOR=\"" + level_color(l) + "\">" + std::to_string(l) + "</TD>";
     }
-    std::string title = html_escape(std::string(to_string(g.level)) + " graph");
-    if (c.only != kNoModule) title += " of module " + html_escape(p.module_name(c.only));
-    if (!c.filter.focus.empty()) title += ", focus " + html_escape(c.filter.focus);
+    std::string title = escape_xml(std::string(to_string(g.level)) + " graph");
+    if (c.only != kNoModule) title += " of module " + escape_xml(p.module_name(c.only));
+    if (!c.filter.focus.empty()) title += ", focus " + escape_xml(c.filter.focus);
     if (c.filter.min_weight > 1) title += ", edges of weight " + std::to_string(c.filter.min_weight) + "+";
-    title += html_escape(std::string(", edges: ") + edge_kinds_meaning(g.edge_kinds)); // what --edges kept
+    title += escape_xml(std::string(", edges: ") + edge_kinds_meaning(g.edge_kinds)); // what --edges kept
     // One row: the colour key, then what edges mean in a borderless cell, so
     // no long line stretches the key's cells.
     return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"

@@ -1,6 +1,9 @@
-// The stylesheet and the scripts inlined into every report. They live in C++
-// raw strings (html_css.cpp, html_js_*.cpp) so the report is one file with no
-// runtime dependency and the binary needs no data directory.
+// The stylesheet and the scripts inlined into every report. They are real
+// files, reports/html/assets/*.js|css (linted by the test suite), embedded into
+// the binary at build time by cmake/embed_assets.cmake, so the report is one
+// file with no runtime dependency and the binary needs no data directory.
+// Each asset's leading comment (up to the first blank line) is not embedded;
+// each view starts with a newline, so every part begins on a line of its own.
 #pragma once
 
 #include <string_view>

@@ -6,22 +6,6 @@
 
 namespace seam::html {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string script_json(const nlohmann::ordered_json& data) {
   // error_handler::replace: a name that is not valid UTF-8 (a file path from a
   // foreign encoding) must not abort the report.

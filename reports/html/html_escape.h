@@ -1,18 +1,17 @@
 // Escaping for the HTML report. Every string that comes from code or config
 // (C++ names hold <, >, &; a module may be named anything) passes through one
-// of these before it reaches the page, whatever the context: element text,
-// attribute value, inline JSON data, or an SVG drawn by Graphviz.
+// of these before it reaches the page, whatever the context: element text and
+// attribute values (escape_html, reports/format/markup_escape.h), inline JSON
+// data, or an SVG drawn by Graphviz.
 #pragma once
+
+#include "reports/format/markup_escape.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
 namespace seam::html {
-
-/// Text for element content or a double-quoted attribute value:
-/// & < > " ' become character references.
-std::string escape(std::string_view text);
 
 /// JSON text safe inside <script type="application/json">: < > & and the
 /// line separators U+2028/U+2029 become \uXXXX escapes, so no `</script>`,

@@ -27,7 +27,7 @@ std::string render_page(const Page& page) {
          csp_script_hash(script) +
          "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
   out += "<meta name=\"generator\" content=\"seam\">\n";
-  out += "<title>" + escape(page.title) + " \xE2\x80\x94 seam report</title>\n";
+  out += "<title>" + escape_html(page.title) + " \xE2\x80\x94 seam report</title>\n";
   // An inline icon, so the browser does not look for /favicon.ico.
   out += "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
          "%3Crect width='16' height='16' rx='3' fill='%233d5afe'/%3E%3Cpath d='M4 4h8M4 8h8M4 12h8' stroke='white' "
@@ -38,7 +38,7 @@ std::string render_page(const Page& page) {
   out += "<noscript><div>This report needs JavaScript to draw its pages. It makes no network request.</div></noscript>\n";
 
   out += "<aside id=\"sidebar\">\n<div id=\"brand\"><div class=\"logo\">seam<span>.</span></div>"
-         "<div class=\"project\">" + escape(page.title) + "</div><div class=\"date\">" + escape(page.subtitle) +
+         "<div class=\"project\">" + escape_html(page.title) + "</div><div class=\"date\">" + escape_html(page.subtitle) +
          "</div></div>\n<nav id=\"nav\">\n";
   static const char* const kNav[][2] = {{"overview", "Overview"},     {"graph", "Module graph"},
                                         {"dsm", "Dependency matrix"}, {"metrics", "Metrics"},
@@ -66,7 +66,7 @@ std::string render_page(const Page& page) {
     out += "<div id=\"graph-view\">" + svg + "</div>\n";
     out += "<p id=\"graph-note\"></p>\n";
   } else {
-    out += "<div class=\"unavailable\" id=\"graph-missing\">" + escape(page.graph_missing) + "</div>\n";
+    out += "<div class=\"unavailable\" id=\"graph-missing\">" + escape_html(page.graph_missing) + "</div>\n";
   }
   out += "</section>\n";
   for (const char* id : {"dsm", "metrics", "candidates", "violations", "module"})

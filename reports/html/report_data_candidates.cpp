@@ -1,6 +1,7 @@
 // The report data of `seam candidates` (ranking, groups, --suggest) with a
 // preview of each candidate's `seam split` proto.
 #include "reports/html/report_data.h"
+#include "analyzers/core/rounding.h"
 
 #include "analyzers/stubs/service_plan.h"
 #include "reports/stubs/stub_files.h"
@@ -23,8 +24,6 @@ const char* component_text(const std::string& name) {
   if (name == "clients") return "client modules to migrate, 2 each";
   return "blocker sites to change, weighted by how hard each is to remove";
 }
-
-double round1(double v) { return std::round(v * 10) / 10; }
 
 Json module_list(const std::vector<ModuleId>& ms) {
   Json out = Json::array();
@@ -54,7 +53,7 @@ Json score_json(const Score& s) {
   for (const ScoreComponent& k : s.components) {
     Json j;
     j["name"] = k.name;
-    j["value"] = round1(k.effort);
+    j["value"] = round_to(k.effort, 1);
     j["weight"] = k.weight;
     j["text"] = component_text(k.name);
     out.push_back(std::move(j));

@@ -1,4 +1,5 @@
 #include "reports/metrics/metrics_report.h"
+#include "analyzers/core/rounding.h"
 
 #include <cmath>
 #include <cstdio>
@@ -7,8 +8,6 @@
 namespace seam {
 
 namespace {
-
-double round4(double x) { return std::round(x * 10000.0) / 10000.0; }
 
 std::string fixed(double x, int decimals) {
   char buf[64];
@@ -19,15 +18,15 @@ std::string fixed(double x, int decimals) {
 std::string opt_text(const std::optional<double>& v, int decimals) { return v ? fixed(*v, decimals) : "-"; }
 
 nlohmann::ordered_json opt_json(const std::optional<double>& v) {
-  return v ? nlohmann::ordered_json(round4(*v)) : nlohmann::ordered_json(nullptr);
+  return v ? nlohmann::ordered_json(round_to(*v, 4)) : nlohmann::ordered_json(nullptr);
 }
 
 nlohmann::ordered_json dependency_json(const DependencyMetrics& d) {
   nlohmann::ordered_json j;
   j["nodes"] = d.nodes;
   j["ccd"] = d.ccd;
-  j["acd"] = round4(d.acd);
-  j["nccd"] = round4(d.nccd);
+  j["acd"] = round_to(d.acd, 4);
+  j["nccd"] = round_to(d.nccd, 4);
   return j;
 }
 
@@ -105,7 +104,7 @@ nlohmann::ordered_json metrics_json(const Project& p, const Metrics& m) {
     x["instability"] = opt_json(mm.instability);
     x["classes"] = mm.classes;
     x["abstract_classes"] = mm.abstract_classes;
-    x["abstractness"] = round4(mm.abstractness);
+    x["abstractness"] = round_to(mm.abstractness, 4);
     x["distance"] = opt_json(mm.distance);
     x["internal_references"] = mm.internal_refs;
     x["outgoing_references"] = mm.outgoing_refs;
@@ -131,11 +130,11 @@ std::string metrics_csv(const Project& p, const Metrics& m) {
          "abstractness,distance,internal_references,outgoing_references,incoming_references,cohesion,"
          "interface_width,"
          "dependency_width\n";
-  auto opt = [](const std::optional<double>& v) { return v ? fixed(round4(*v), 4) : std::string(); };
+  auto opt = [](const std::optional<double>& v) { return v ? fixed(round_to(*v, 4), 4) : std::string(); };
   for (const ModuleMetrics& mm : m.modules) {
     out << csv_field(p.module_name(mm.module)) << "," << mm.level << "," << mm.files << "," << mm.lines << ","
         << mm.symbols << "," << mm.afferent << "," << mm.efferent << "," << opt(mm.instability) << ","
-        << mm.classes << "," << mm.abstract_classes << "," << fixed(round4(mm.abstractness), 4) << ","
+        << mm.classes << "," << mm.abstract_classes << "," << fixed(round_to(mm.abstractness, 4), 4) << ","
         << opt(mm.distance) << "," << mm.internal_refs << "," << mm.outgoing_refs << "," << mm.incoming_refs << ","
         << opt(mm.cohesion)
         << "," << mm.interface_width << "," << mm.dependency_width << "\n";

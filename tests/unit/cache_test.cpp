@@ -7,6 +7,7 @@
 #include "analyzers/cache/shards.h"
 #include "analyzers/core/output.h"
 #include "analyzers/graph/module_graph.h"
+#include "analyzers/init/infer_config.h"
 #include "analyzers/model/model.h"
 #include "support/facts_builder.h"
 

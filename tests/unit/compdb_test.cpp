@@ -1,6 +1,7 @@
 // The compile database: literal argument lists in, exact lists out; every
 // error and warning text. Files the database names are created in a fresh
 // temporary folder per test.
+#include "analyzers/compdb/arguments.h"
 #include "analyzers/compdb/compile_db.h"
 
 #include <gtest/gtest.h>
@@ -576,6 +577,21 @@ protected:
     warnings.clear();
     return adjust_arguments(cmd, opts, warnings);
   }
+  /// The whole sequence, with a stand-in for the driver's table that drops
+  /// every flag starting with -fclang-unknown (and sees what reaches it).
+  Args prepare(Args args) {
+    cmd.arguments = std::move(args);
+    warnings.clear();
+    return prepare_arguments(cmd, opts, &fake_driver, warnings);
+  }
+  static inline Args seen_by_driver;
+  static Args fake_driver(const Args& args, Args& removed) {
+    seen_by_driver = args;
+    Args out;
+    for (const std::string& a : args)
+      (a.starts_with("-fclang-unknown") ? removed : out).push_back(a);
+    return out;
+  }
   /// The standard tail: what every adjusted command ends with.
   static Args tail() { return {"-fsyntax-only", "--no-default-config", "/p/src/a.cpp"}; }
   static Args with_tail(Args head) {
@@ -691,11 +707,28 @@ TEST_F(Adjust, GccOnlyFlagsClangRejects) {
               "-flto-partition=none",
               "-fno-isolate-erroneous-paths-dereference",
               "-O2"};
-  EXPECT_EQ(adjust(gcc), with_tail({"g++", "-O2"}));
+  EXPECT_EQ(prepare(gcc), with_tail({"g++", "-O2"}));
   EXPECT_EQ(warnings, Lines{});
+  // They go before the driver's table sees the command: no warning for them.
+  EXPECT_EQ(seen_by_driver, with_tail({"g++", "-O2"}));
   // Accepted by Clang: kept (-mno-fp-ret-in-387, -flto=jobserver, -fno-var-tracking).
-  EXPECT_EQ(adjust({"g++", "-mno-fp-ret-in-387", "-flto=jobserver", "-fno-var-tracking"}),
+  EXPECT_EQ(prepare({"g++", "-mno-fp-ret-in-387", "-flto=jobserver", "-fno-var-tracking"}),
             with_tail({"g++", "-mno-fp-ret-in-387", "-flto=jobserver", "-fno-var-tracking"}));
+  // A value is never taken for a flag: `-D -fconserve-stack` defines a macro.
+  EXPECT_EQ(prepare({"g++", "-D", "-fconserve-stack", "-Xclang", "-fsched-pressure"}),
+            with_tail({"g++", "-D", "-fconserve-stack", "-Xclang", "-fsched-pressure"}));
+}
+
+TEST_F(Adjust, PrepareWarnsOncePerFlagTheDriverDrops) {
+  // adjust (code loading: warned) -> GCC-only (silent) -> driver table (warned), in that order.
+  EXPECT_EQ(prepare({"g++", "-fplugin=/x/evil.so", "-fconserve-stack", "-fclang-unknown-a", "-O2",
+                     "-fclang-unknown-b=1", "src/a.cpp"}),
+            with_tail({"g++", "-O2"}));
+  EXPECT_EQ(warnings,
+            (Lines{"compile_commands.json entry 12 (src/a.cpp): dropped -fplugin=/x/evil.so: flags that load code are "
+                   "never honoured",
+                   "compile_commands.json entry 12 (src/a.cpp): dropped -fclang-unknown-a: not a flag clang knows",
+                   "compile_commands.json entry 12 (src/a.cpp): dropped -fclang-unknown-b=1: not a flag clang knows"}));
 }
 
 TEST_F(Adjust, CodeLoadingFlagsAreDroppedWithAWarningEach) {

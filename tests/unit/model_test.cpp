@@ -3,6 +3,7 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/graph/module_graph.h"
 #include "analyzers/graph/unit_graph.h"
+#include "analyzers/init/infer_config.h"
 #include "analyzers/model/model.h"
 #include "support/facts_builder.h"
 #include "support/project_builder.h"
@@ -78,9 +79,10 @@ TEST(Model, HeadersSeenByManyTusCountOnceAndEdgesCarryKindsAndSites) {
   EXPECT_EQ(e.refs.size(), 4u);
   for (uint32_t r : e.refs) EXPECT_EQ(p.files[p.refs[r].site.file].module, p.find_module("app"));
 
-  auto ext = external_dependencies(p);
+  UnitGraph modules = build_unit_graph(p, GraphLevel::Module);
+  auto ext = unit_external_dependencies(p, modules);
   ASSERT_EQ(ext.size(), 1u);
-  EXPECT_EQ(p.module_name(ext[0].module), "lib");
+  EXPECT_EQ(modules.names[ext[0].node], "lib");
   EXPECT_EQ(ext[0].header, "<vector>");
 }
 

@@ -1,11 +1,8 @@
 // The report's script: extraction candidates, best first, with what the score
 // is made of, what blocks each one (with sites), the proto its service would
 // get, and the clustering's suggested boundaries beside the declared ones.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsCandidates = R"JS(
 function blockerList(blockers) {
   return capped(el('ul', { class: 'plain' }), blockers, 12, b => el('li', { class: 'violation' }, badge(b.kind, 'warn'),
       el('span', { class: 'msg' }, b.symbol ? el('span', { class: 'symbol' }, b.symbol) : null, b.symbol ? ' \u2014 ' : null, b.detail,
@@ -109,6 +106,3 @@ seam.render.candidates = function () {
   if (!C.suggestion) root.appendChild(unavailable('Clustering (seam candidates --suggest)'));
   else root.appendChild(suggestionView(C.suggestion));
 };
-)JS";
-
-} // namespace seam::html

@@ -1,11 +1,8 @@
 // The report's script: the module graph. The drawing is Graphviz's SVG, inlined
 // by the page; this part makes it a map: nodes open their module, colours
 // follow layers or levels, cycle edges stand out, the wheel zooms, a drag pans.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsGraph = R"JS(
 seam.render.graph = function () {
   const view = $('graph-view');
   const svg = view ? view.querySelector('svg') : null;
@@ -144,6 +141,3 @@ seam.render.graph = function () {
         '. Click a module for its page, an edge for its sites; scroll to zoom, drag to pan, double-click to fit.';
   }
 };
-)JS";
-
-} // namespace seam::html

@@ -1,11 +1,8 @@
 // The report's script: coupling metrics, as a sortable table and Martin's
 // main-sequence chart (abstractness against instability), read from the
 // embedded seam.metrics/1 document that `seam metrics --format json` writes.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsMetrics = R"JS(
 // A row of seam.metrics/1 names its module; the page refers to modules by index.
 function rowModule(r) { return moduleIndex.get(r.name); }
 function mainSequenceChart(rows, size) {
@@ -120,6 +117,3 @@ seam.render.metrics = function () {
       { t: 'Cohesion', num: 1 }, { t: 'Interface', num: 1, title: 'interface width' }, { t: 'Dep. width', num: 1, title: 'dependency width' }],
       rows, { sortable: true, keys: keys, id: 'metrics-table' })));
 };
-)JS";
-
-} // namespace seam::html

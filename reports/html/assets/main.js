@@ -1,11 +1,8 @@
 // The report's script, last part: renders every section once, then follows
 // the URL fragment. `seam.ready` tells tests (and a curious reader) that the
 // page is interactive.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsMain = R"JS(
 function start() {
   buildSidebar();
   buildSearch();
@@ -26,6 +23,3 @@ function start() {
   document.documentElement.dataset.ready = '1';
 }
 start();
-)JS";
-
-} // namespace seam::html

@@ -1,9 +1,6 @@
 // The report's script: the Overview, the page a reader sees first.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsOverview = R"JS(
 seam.render.overview = function () {
   const root = clear($('overview'));
   const s = D.summary;
@@ -114,6 +111,3 @@ seam.render.overview = function () {
   grid.appendChild(tus);
   root.appendChild(grid);
 };
-)JS";
-
-} // namespace seam::html

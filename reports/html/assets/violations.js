@@ -1,10 +1,7 @@
 // The report's script: violations of the declared architecture, grouped by
 // rule and module pair, new ones apart from those the baseline records.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsViolations = R"JS(
 function violationRow(v) {
   return el('div', { class: 'violation', 'data-rule': v.rule, 'data-baselined': v.baselined ? 1 : 0 },
       v.baselined ? badge('baselined') : badge('new', v.severity === 'error' ? 'bad' : 'warn'),
@@ -68,6 +65,3 @@ seam.render.violations = function () {
     root.querySelectorAll('.violation[data-baselined="1"]').forEach(r => { r.style.display = ev.target.checked ? '' : 'none'; });
   });
 };
-)JS";
-
-} // namespace seam::html

@@ -1,11 +1,8 @@
 // The report's script, part 1: data, DOM helpers, navigation, search and the
 // sites drawer. Every name from code or config reaches the page through
 // textContent or setAttribute, never through innerHTML, so it is always text.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsCore = R"JS(
 'use strict';
 const D = JSON.parse(document.getElementById('seam-data').textContent);
 const seam = window.seam = { data: D, ready: false, render: {} };
@@ -43,10 +40,6 @@ function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); return e; 
 function num(n) { return n === null || n === undefined ? '\u2013' : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
 function fix(x, d) { return x === null || x === undefined ? '\u2013' : Number(x).toFixed(d === undefined ? 2 : d); }
 function plural(n, one, many) { return num(n) + ' ' + (n === 1 ? one : (many || one + 's')); }
-function listText(names) {
-  if (names.length <= 1) return names.join('');
-  return names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
-}
 
 // ---- the data's tables ----
 const M = D.modules, E = D.edges, F = D.files, S = D.symbols, K = D.kinds;
@@ -361,6 +354,3 @@ function edgeViolationBadges(e) {
   D.check.violations.forEach(v => { if (v.from === modName(e.from) && v.to === modName(e.to)) rules.add(v.rule); });
   return Array.from(rules).sort().map(r => [' ', badge(r, 'warn')]);
 }
-)JS";
-
-} // namespace seam::html

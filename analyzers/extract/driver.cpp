@@ -1,7 +1,7 @@
-// Runs extraction over a whole compile database: per-worker state, results in
-// a slot per TU (database order), merged by the caller once the threads join.
-#include "analyzers/core/interrupt.h"
-#include "analyzers/core/paths.h"
+// What extraction needs from the Clang driver before a parse: the resource
+// directory, and the driver's option table to drop flags clang does not know
+// (prepare_command: the Clang-free rest of the sequence is compdb/arguments.cpp).
+// The parallel run over a compile database is scan_facts (fact_scan.cpp).
 #include "analyzers/extract/extract.h"
 
 #include <clang/Driver/Driver.h>
@@ -10,9 +10,7 @@
 #include <llvm/Option/OptTable.h>
 #include <llvm/Support/FileSystem.h>
 
-#include <atomic>
 #include <set>
-#include <thread>
 
 #ifndef SEAM_CLANG_RESOURCE_DIR
 #define SEAM_CLANG_RESOURCE_DIR ""
@@ -64,41 +62,9 @@ std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string
   return out;
 }
 
-std::vector<TuFacts> extract_all(const CompileDb& db, const ExtractOptions& opts,
-                                 std::vector<std::string>& warnings) {
-  const size_t total = db.commands.size();
-  std::vector<TuFacts> results(total);
-  std::vector<ExtractInput> inputs(total);
-  for (size_t i = 0; i < total; ++i) {
-    const CompileCommand& cmd = db.commands[i];
-    std::vector<std::string> adjusted = adjust_arguments(cmd, opts.adjust, warnings);
-    std::vector<std::string> removed;
-    inputs[i].arguments = drop_unknown_driver_flags(adjusted, removed);
-    for (const std::string& r : removed) {
-      std::string rel;
-      std::string shown = relative_to(cmd.file, opts.root, rel) ? rel : cmd.file;
-      warnings.push_back("compile_commands.json entry " + std::to_string(cmd.entry) + " (" + shown +
-                         "): dropped " + r + ": not a flag clang knows");
-    }
-    inputs[i].directory = cmd.directory;
-    inputs[i].main_file = cmd.file;
-  }
-  unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(total, 1)));
-  std::atomic<size_t> next{0}, done{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < total; i = next++) {
-      if (interrupted()) break; // SIGINT/SIGTERM: finish the TUs in flight, take no new one
-      results[i] = extract_tu(inputs[i], opts.root);
-      size_t d = ++done;
-      if (opts.on_progress) opts.on_progress(d, total, results[i].main_file);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (std::thread& t : threads) t.join();
-  return results;
+std::vector<std::string> prepare_command(const CompileCommand& cmd, const AdjustOptions& opts,
+                                         std::vector<std::string>& warnings) {
+  return prepare_arguments(cmd, opts, &drop_unknown_driver_flags, warnings);
 }
 
 } // namespace seam

@@ -3,11 +3,8 @@
 // dependency sits below the diagonal except the minimum cut of each cycle
 // (its members follow the cut's order), which sits above it in red. Drawn as SVG with one element per non-empty cell, so
 // 300 modules stay light.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsDsm = R"JS(
 seam.render.dsm = function () {
   const root = clear($('dsm'));
   root.appendChild(el('h1', null, 'Dependency structure matrix'));
@@ -99,6 +96,3 @@ seam.render.dsm = function () {
       el('span', null, plural(E.length, 'dependency', 'dependencies') + ' among ' + plural(n, 'module'))));
   root.appendChild(wrap);
 };
-)JS";
-
-} // namespace seam::html

@@ -1,11 +1,8 @@
 // The report's script: one page per module — its place in the architecture,
 // metrics, dependencies out and in with the symbols behind them, interface,
 // files, and what check and candidates say about it. Rendered when opened.
-#include "reports/html/html_assets.h"
+// (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
-namespace seam::html {
-
-const std::string_view kJsModule = R"JS(
 function depTable(i, dir) {
   const ids = dir === 'out' ? M[i].out : M[i].in;
   if (!ids.length) return el('p', { class: 'muted' }, dir === 'out' ? 'Depends on no other module.' : 'No other module depends on it.');
@@ -78,6 +75,3 @@ seam.render.module = function (i, file) {
   root.appendChild(table(['Path', { t: 'Lines', num: 1 }], m.files.map(f => el('tr', { 'data-file': f, class: f === file ? 'file-hit' : null },
       el('td', { class: 'site' }, filePath(f)), el('td', { class: 'num' }, num(F[f][1]))))));
 };
-)JS";
-
-} // namespace seam::html

@@ -30,7 +30,11 @@ int run_report(const Options& o) {
   ro.run.title = o.get("title");
   // The commands' own analyses, once; the baseline as `seam check --baseline`
   // reads it, except that an invalid one counts as none (with a note).
-  pipeline::Analyses analyses = pipeline::analyse_all(p, chosen_edges(o), o.get("baseline"), diagnostics(o));
+  // The candidates with co-change from git history, as `seam candidates` ranks them.
+  history::ChangeModel history;
+  if (int rc = load_history(o, p, st, false, history)) return rc;
+  pipeline::Analyses analyses =
+      pipeline::analyse_all(p, chosen_edges(o), o.get("baseline"), diagnostics(o), &history);
   std::vector<std::string> notes;
   std::string page = html::html_report(p, analyses, ro, notes);
   if (!o.quiet)
@@ -54,11 +58,13 @@ Registrar reg({
     "SOURCE_DATE_EPOCH gives, so the file can be reproduced byte for byte.\n"
     "--edges picks what makes an edge of the graph, the matrix, the metrics and the cycles\n"
     "(default: all for modules, include for components and files); the violations follow\n"
-    "seam.json's rules, as in `seam check`. Docs: docs/report.md",
+    "seam.json's rules, as in `seam check`. With git history, the candidates carry co-change as\n"
+    "`seam candidates` ranks them (--no-history: static only). Docs: docs/report.md",
     {{"title", "NAME", "project name shown in the report (default: the project folder's name)", {}, ""},
      {"baseline", "FILE", "the check's baseline instead of seam.json's \"baseline\" (relative to the current "
                           "folder); violations it holds show as baselined", {}, ""},
-     edges_option("default: all for modules, include for components and files")},
+     edges_option("default: all for modules, include for components and files"), history_options(true)[0],
+     history_options(true)[1], history_options(true)[2], history_options(true)[3], history_options(true)[4]},
     0,
     0,
     run_report,

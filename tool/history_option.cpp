@@ -16,10 +16,13 @@ bool parse_count(const std::string& s, uint32_t& out) {
 
 std::vector<OptionSpec> history_options(bool optional) {
   std::vector<OptionSpec> o = {
-      {"since", "WHEN", "history window before HEAD's commit date: N.days|N.weeks|N.months|N.years or YYYY-MM-DD", {},
-       "12.months"},
+      // No default_value: the parser would fill it in, and "given" matters
+      // (--since and --commits exclude each other; graph wants --coupling change).
+      {"since", "WHEN",
+       "history window before HEAD's commit date: N.days|N.weeks|N.months|N.years or YYYY-MM-DD (default 12.months)",
+       {}, ""},
       {"commits", "N", "history: the last N commits instead of a time window", {}, ""},
-      {"max-files", "N", "history: leave out commits changing more than N files (mass renames, reformatting)", {}, "50"},
+      {"max-files", "N", "history: leave out commits changing more than N files (mass renames, reformatting; default 50)", {}, ""},
       {"history-repo", "DIR", "read the history of this git work tree (default: the project root's, when the root is "
                               "its top folder)", {}, ""}};
   if (optional)

@@ -39,7 +39,11 @@ int run_report(const Options& o) {
   ro.run.title = o.get("title");
   // The commands' own analyses, once; the baseline as `seam check --baseline`
   // reads it, except that an invalid one counts as none (with a note).
-  pipeline::Analyses analyses = pipeline::analyse_all(p, chosen_edges(o), o.get("baseline"), diagnostics(o));
+  // The candidates with co-change from git history, as `seam candidates` ranks them.
+  history::ChangeModel history;
+  if (int rc = load_history(o, p, st, false, history)) return rc;
+  pipeline::Analyses analyses =
+      pipeline::analyse_all(p, chosen_edges(o), o.get("baseline"), diagnostics(o), &history);
   if (o.has("affected")) limit_to_change(analyses.check.gate.report, p, analyses.graph, change.files, change.rev);
   std::vector<std::string> notes;
   std::string page = html::html_report(p, analyses, ro, notes);
@@ -66,12 +70,14 @@ Registrar reg({
     "(default: all for modules, include for components and files); the violations follow\n"
     "seam.json's rules, as in `seam check`. --affected REV draws the modules and edges a change\n"
     "since the merge base of REV and HEAD touches thick and blue, and marks the violations outside\n"
-    "it in the data (as `seam check --affected`). Docs: docs/report.md",
+    "it in the data (as `seam check --affected`). With git history, the candidates carry co-change\n"
+    "as `seam candidates` ranks them (--no-history: static only). Docs: docs/report.md",
     {{"title", "NAME", "project name shown in the report (default: the project folder's name)", {}, ""},
      {"affected", "REV", "mark what a change since the merge base of REV and HEAD touches", {}, ""},
      {"baseline", "FILE", "the check's baseline instead of seam.json's \"baseline\" (relative to the current "
                           "folder); violations it holds show as baselined", {}, ""},
-     edges_option("default: all for modules, include for components and files")},
+     edges_option("default: all for modules, include for components and files"), history_options(true)[0],
+     history_options(true)[1], history_options(true)[2], history_options(true)[3], history_options(true)[4]},
     0,
     0,
     run_report,

@@ -21,7 +21,7 @@ Suggestion suggest(const Project& project, const CandidateContext& context, doub
 }
 
 Analyses analyse_all(const Project& project, const std::optional<EdgeKinds>& edges, const std::string& baseline,
-                     const Sink& sink) {
+                     const Sink& sink, const history::ChangeModel* history) {
   Analyses a;
   a.edges = edges;
   a.graph = module_graph(project, edges);
@@ -33,6 +33,7 @@ Analyses analyse_all(const Project& project, const std::optional<EdgeKinds>& edg
   co.invalid = InvalidBaseline::AllNew;
   a.check = std::move(*check(project, a.graph, co, sink)); // AllNew never stops
   a.candidates = std::make_unique<CandidateContext>(project);
+  a.candidates->set_history(history);
   a.ranking = rank_modules(*a.candidates);
   a.suggestion = suggest(project, *a.candidates);
   return a;

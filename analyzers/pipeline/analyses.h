@@ -47,8 +47,10 @@ struct Analyses {
 
 /// Runs every analysis over `project` (which must outlive the result).
 /// `baseline`: --baseline as given, or empty for seam.json's; the sink hears
-/// why an invalid one counts as none.
+/// why an invalid one counts as none. `history`: the co-change the candidate
+/// ranking adds, as `seam candidates` reads it (null: static only); it must
+/// outlive the result.
 Analyses analyse_all(const Project& project, const std::optional<EdgeKinds>& edges, const std::string& baseline,
-                     const Sink& sink);
+                     const Sink& sink, const history::ChangeModel* history = nullptr);
 
 } // namespace seam::pipeline

@@ -112,8 +112,10 @@ std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Option
 /// Parses the TUs of `db` (or takes their facts from the fact cache: --cache,
 /// --no-cache, --cache-max-size, --shard/--bundle), with progress on stderr.
 /// Returns kOk, kError, or 128+signal after an interrupt (each after printing why).
+/// With `merge_into`, each TU's facts are merged there as they are assembled
+/// and scan.tus stays empty.
 int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
-                 ScanResult& scan, ScanStats& stats);
+                 ScanResult& scan, ScanStats& stats, FactMerger* merge_into = nullptr);
 
 /// Loads only the config (for commands that check it before parsing).
 /// `root` receives the project root.

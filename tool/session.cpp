@@ -255,7 +255,7 @@ std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Option
 }
 
 int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
-                 ScanResult& scan, ScanStats& stats) {
+                 ScanResult& scan, ScanStats& stats, FactMerger* merge_into) {
   std::string err;
   ScanOptions so;
   so.root = root;
@@ -278,6 +278,7 @@ int scan_project(const Options& o, const std::string& root, const std::string& d
   so.shards = shards;
   Progress progress(o);
   so.on_progress = [&](size_t done, size_t total, const std::string& file) { progress.update(done, total, file); };
+  if (merge_into) so.on_tu = [merge_into](TuFacts&& tu) { merge_into->add(std::move(tu)); };
   if (!scan_facts(db, so, scan, err)) {
     if (!o.cache.empty()) {
       error(err + "; pass another --cache DIR, or --no-cache");
@@ -287,6 +288,7 @@ int scan_project(const Options& o, const std::string& root, const std::string& d
     if (!o.quiet) note(err + "; continuing without a fact cache (--cache DIR picks another place)");
     so.cache_dir.clear();
     scan = ScanResult{};
+    if (merge_into) *merge_into = FactMerger{};
     scan_facts(db, so, scan, err);
   }
   progress.finish();
@@ -332,13 +334,15 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
   stats.compile_db = db_path;
   const std::string root = config.root;
   ScanResult scan;
-  if (int rc = scan_project(o, root, db_path, db, scan, stats)) return rc;
-  std::vector<TuFacts> tus = std::move(scan.tus);
+  // Each TU's facts are merged as the scan hands them over (streaming): the
+  // facts of all TUs are never in memory at once.
+  FactMerger merged;
+  if (int rc = scan_project(o, root, db_path, db, scan, stats, &merged)) return rc;
 
-  stats.tus = tus.size();
+  stats.tus = merged.tu_count();
   std::vector<std::string> failed;
-  for (const TuFacts& t : tus)
-    if (!t.ok) failed.push_back(t.main_file + ": " + t.first_error +
+  for (const TuStatus& t : merged.statuses())
+    if (!t.ok) failed.push_back(t.file + ": " + t.first_error +
                                 (t.error_count > 1 ? " (and " + std::to_string(t.error_count - 1) + " more errors)" : ""));
   stats.failed = failed.size();
   std::sort(failed.begin(), failed.end());
@@ -349,13 +353,13 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
     return kError;
   }
   if (!failed.empty() && !o.quiet)
-    note(std::to_string(failed.size()) + " of " + std::to_string(tus.size()) +
+    note(std::to_string(failed.size()) + " of " + std::to_string(stats.tus) +
          " translation units failed to parse; their facts up to the first error are kept, the rest "
          "of the project is analysed (--strict makes this an error)");
 
   if (!found) {
     std::vector<std::string> exclude = std::move(config.exclude), reached;
-    for (std::string& f : reached_project_files(tus)) {
+    for (std::string& f : merged.project_files()) {
       bool excluded = false;
       for (const std::string& g : exclude) excluded |= glob_match(g, f);
       if (!excluded) reached.push_back(std::move(f));
@@ -373,7 +377,7 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
   config.include_tests = o.include_tests;
   std::vector<std::string> errors;
   warnings.clear();
-  bool ok = build_project(std::move(tus), config, project, errors, warnings);
+  bool ok = build_project(std::move(merged), config, project, errors, warnings);
   for (const std::string& w : warnings) std::cerr << w << "\n";
   if (!ok) {
     for (const std::string& e : errors) std::cerr << e << "\n";

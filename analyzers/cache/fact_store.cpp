@@ -179,6 +179,22 @@ bool FactStore::load_shard(const std::string& path, uint64_t content_hash, FileS
   return true;
 }
 
+bool FactStore::check_shard(const std::string& path, uint64_t content_hash, TuId& producer) {
+  std::string file = shard_path(path, content_hash), data, error, held;
+  if (!read(file, data)) return false;
+  uint64_t hash = 0;
+  if (!peek_shard(data, producer, held, hash, error) || held != path || hash != content_hash) {
+    ::unlink(file.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool FactStore::store_encoded_shard(const std::string& path, uint64_t content_hash, const std::string& encoded,
+                                    std::string& error) {
+  return write(shard_path(path, content_hash), encoded, error);
+}
+
 bool FactStore::store_record(const TuRecord& record, std::string& error) {
   return write(record_path(record.id.key), encode_record(record), error);
 }

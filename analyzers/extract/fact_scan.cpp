@@ -35,9 +35,12 @@ struct Tu {
 };
 
 /// A shard produced by this run, with the rank of the TU that produced it.
+/// Kept encoded (the cache's compact form, a fraction of the decoded size)
+/// until it is merged: a cold scan does not hold every file's facts decoded.
 struct Produced {
   int64_t rank = 0;
-  FileShard shard;
+  uint64_t hash = 0;
+  std::string encoded;
 };
 
 TuRecord make_record(const Tu& tu, const TuFacts& facts, const TuExtras& ex, int64_t started) {
@@ -120,8 +123,14 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
   const bool use_cache = !opts.cache_dir.empty();
   if (use_cache && !store.open(opts.cache_dir, error)) return false;
   FileStamps stamps;
-  std::map<std::string, FileShard> loaded;             // path -> shard of its current content
-  std::unordered_map<uint64_t, bool> shard_available;  // shard_key -> loaded
+  // What the cache holds for the current content of each file: the shard is
+  // checked whole (checksum) but not decoded; it is decoded when merged.
+  struct Cached {
+    uint64_t hash = 0;
+    TuId producer;
+  };
+  std::map<std::string, Cached> cached;                // path -> shard of its current content
+  std::unordered_map<uint64_t, bool> shard_available;  // shard_key -> present and whole
   if (use_cache) {
     for (size_t i = lo; i < hi; ++i) {
       Tu& t = tus[i];
@@ -136,10 +145,11 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
         uint64_t k = shard_key(st.path, st.hash);
         auto it = shard_available.find(k);
         if (it == shard_available.end()) {
-          FileShard s;
-          bool ok = store.load_shard(st.path, st.hash, s);
+          Cached c;
+          c.hash = st.hash;
+          bool ok = store.check_shard(st.path, st.hash, c.producer);
           it = shard_available.emplace(k, ok).first;
-          if (ok) loaded[st.path] = std::move(s);
+          if (ok) cached[st.path] = std::move(c);
         }
         if (!it->second) all = false;
       }
@@ -166,8 +176,8 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
   out.parsed = todo.size();
   out.from_cache = (hi - lo) - todo.size();
   FileClaims claims;
-  for (const auto& [path, shard] : loaded) {
-    auto it = rank_of.find(shard.producer);
+  for (const auto& [path, c] : cached) {
+    auto it = rank_of.find(c.producer);
     claims.seed(path, it == rank_of.end() ? -1 : it->second);
   }
   std::mutex mu;
@@ -193,17 +203,25 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
         if (f < facts.files.size()) incomplete.insert(facts.files[f].path);
       const std::string main_file = facts.main_file;
       facts = TuFacts{};
+      // Encoded outside the lock: the shards are this worker's own.
+      std::vector<std::pair<std::string, Produced>> encoded;
+      encoded.reserve(split.size());
+      for (FileShard& s : split) {
+        Produced p{rank, s.hash(), encode_shard(s)};
+        encoded.emplace_back(s.path(), std::move(p));
+        s = FileShard{};
+      }
+      split.clear();
       {
         std::lock_guard<std::mutex> lock(mu);
-        for (FileShard& s : split) {
-          auto it = produced.find(s.path());
+        for (auto& [path, p] : encoded) {
+          auto it = produced.find(path);
           if (it != produced.end() && it->second.rank < rank) continue; // a lower rank's facts win
-          if (use_cache && !incomplete.count(s.path())) {
+          if (use_cache && !incomplete.count(path)) {
             std::string err;
-            if (!store.store_shard(s, err)) write_errors.push_back(err);
+            if (!store.store_encoded_shard(path, p.hash, p.encoded, err)) write_errors.push_back(err);
           }
-          std::string path = s.path();
-          produced[path] = Produced{rank, std::move(s)};
+          produced[path] = std::move(p);
         }
         if (use_cache && !ex.missing_include) {
           std::string err;
@@ -230,16 +248,46 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
                                                        : "") +
                            "; the facts of this run are complete, but the next run parses again");
 
-  // 4. The shard of every file: produced by this run (lowest rank), else from the cache.
-  std::map<std::string, const FileShard*> by_path;
-  for (const auto& [path, shard] : loaded) by_path[path] = &shard;
-  for (const auto& [path, p] : produced) {
-    by_path[path] = &p.shard;
-    ++out.files_indexed;
-  }
+  // 4. The facts of each TU, in rank order: its record, and the shards of the
+  // files it owns, each produced by this run (lowest rank) or else from the
+  // cache, decoded one at a time and handed on (streaming: with on_tu, memory
+  // holds one TU's facts, never all of them).
   std::vector<const TuRecord*> records;
   for (size_t i = lo; i < hi; ++i) records.push_back(&tus[i].record);
-  out.tus = assemble(records, by_path);
+  std::map<std::string, int> source; // path -> 1 produced, 0 cached
+  for (const auto& [path, c] : cached) source[path] = 0;
+  for (const auto& [path, p] : produced) {
+    source[path] = 1;
+    ++out.files_indexed;
+  }
+  std::vector<std::string> lost;
+  auto shard_of = [&](const std::string& path, FileShard& shard) {
+    std::string why;
+    if (source.at(path) == 1) return decode_shard(produced.at(path).encoded, shard, why);
+    const Cached& c = cached.at(path);
+    if (store.load_shard(path, c.hash, shard)) return true;
+    lost.push_back(path); // checked whole a moment ago: removed by another seam since
+    return false;
+  };
+  {
+    const std::unordered_map<std::string, size_t> owner = file_owners(records);
+    std::vector<std::vector<const std::string*>> owned(records.size());
+    for (const auto& [path, from] : source) {
+      auto it = owner.find(path);
+      if (it != owner.end()) owned[it->second].push_back(&path); // path order
+    }
+    for (size_t i = 0; i < records.size(); ++i) {
+      TuAssembler a(*records[i]);
+      for (const std::string* path : owned[i]) {
+        FileShard shard;
+        if (shard_of(*path, shard)) a.add(shard);
+      }
+      if (opts.on_tu)
+        opts.on_tu(a.take());
+      else
+        out.tus.push_back(a.take());
+    }
+  }
 
   if (shards > 1) {
     std::set<std::string> read;
@@ -249,10 +297,15 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
         if (!st.external) read.insert(st.path);
     }
     for (const std::string& path : read) {
-      auto it = by_path.find(path);
-      if (it != by_path.end()) out.bundle.shards.push_back(*it->second);
+      FileShard shard;
+      if (source.count(path) && shard_of(path, shard)) out.bundle.shards.push_back(std::move(shard));
     }
   }
+  if (!lost.empty())
+    out.warnings.push_back("the fact cache entry of " + lost.front() +
+                           (lost.size() > 1 ? " (and " + std::to_string(lost.size() - 1) + " more files)" : "") +
+                           " vanished during the run (another seam evicting?); its facts are missing from this "
+                           "result: run again");
 
   if (use_cache) {
     for (size_t i = lo; i < hi; ++i) {

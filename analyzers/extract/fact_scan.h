@@ -28,10 +28,15 @@ struct ScanOptions {
   uint32_t shard = 0, shards = 1;
   /// Called from worker threads after each parsed TU (done, total to parse, file).
   std::function<void(size_t, size_t, const std::string&)> on_progress;
+  /// When set, each TU's facts are handed here, in rank order, as soon as they
+  /// are assembled (from the main thread, after the parse), and
+  /// ScanResult::tus stays empty: a caller that merges them one by one
+  /// (FactMerger) never holds the facts of every TU at once.
+  std::function<void(TuFacts&&)> on_tu;
 };
 
 struct ScanResult {
-  std::vector<TuFacts> tus;        ///< ready for build_project, in rank order
+  std::vector<TuFacts> tus;        ///< ready for build_project, in rank order (empty with on_tu)
   size_t parsed = 0;               ///< TUs run through Clang
   size_t from_cache = 0;           ///< TUs whose facts came from the cache
   size_t total = 0;                ///< TUs of the database (before --shard)

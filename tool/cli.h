@@ -117,6 +117,10 @@ std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Option
 int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
                  ScanResult& scan, ScanStats& stats, FactMerger* merge_into = nullptr);
 
+/// `seam cc ARGS` (cmd_cc.cpp): ARGS are the launcher's options and the
+/// compiler command, never parsed as seam options. Returns the compiler's status.
+int run_cc(int argc, char** argv);
+
 /// Loads only the config (for commands that check it before parsing).
 /// `root` receives the project root.
 int load_config_only(const Options& o, Config& config, bool& found);

@@ -219,7 +219,9 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
           if (it != produced.end() && it->second.rank < rank) continue; // a lower rank's facts win
           if (use_cache && !incomplete.count(path)) {
             std::string err;
-            if (!store.store_encoded_shard(path, p.hash, p.encoded, err)) write_errors.push_back(err);
+            const bool stored = opts.launcher ? store.store_shard_if_lowest(path, p.hash, t.id, p.encoded, err)
+                                              : store.store_encoded_shard(path, p.hash, p.encoded, err);
+            if (!stored) write_errors.push_back(err);
           }
           produced[path] = std::move(p);
         }
@@ -314,7 +316,7 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
       store.store_record(tus[i].record, err);
     }
     out.cache_bytes_written = store.bytes_written();
-    if (out.cache_bytes_written > 0) out.cache_usage = store.evict(opts.cache_max_bytes);
+    if (out.cache_bytes_written > 0 && !opts.launcher) out.cache_usage = store.evict(opts.cache_max_bytes);
   }
   return true;
 }

@@ -5,6 +5,9 @@
 #include "analyzers/model/components.h"
 
 #include <algorithm>
+#include <new>
+#include <sys/mman.h>
+#include <type_traits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -97,6 +100,55 @@ private:
   size_t size_ = 0;
 };
 
+/// Chunked for plain data (references), with each chunk mapped from the
+/// system directly: take() gives each chunk back as soon as it is copied, so
+/// the peak is the final vector plus one chunk. (With malloc, chunks this size
+/// may come from the heap, whose freed middle stays resident: the data twice.)
+template <typename T>
+class MappedChunks {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+public:
+  MappedChunks() = default;
+  MappedChunks(const MappedChunks&) = delete;
+  MappedChunks& operator=(const MappedChunks&) = delete;
+  ~MappedChunks() { release(); }
+
+  void push_back(const T& v) {
+    if (size_ == chunks_.size() * kChunk) {
+      void* p = ::mmap(nullptr, kChunk * sizeof(T), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED) throw std::bad_alloc();
+      chunks_.push_back(static_cast<T*>(p));
+    }
+    chunks_[size_ / kChunk][size_ % kChunk] = v;
+    ++size_;
+  }
+  size_t size() const { return size_; }
+  std::vector<T> take() {
+    std::vector<T> out;
+    out.reserve(size_);
+    for (size_t c = 0; c < chunks_.size(); ++c) {
+      const size_t n = std::min(kChunk, size_ - c * kChunk);
+      out.insert(out.end(), chunks_[c], chunks_[c] + n);
+      ::munmap(chunks_[c], kChunk * sizeof(T));
+      chunks_[c] = nullptr;
+    }
+    chunks_.clear();
+    size_ = 0;
+    return out;
+  }
+
+private:
+  void release() {
+    for (T* c : chunks_)
+      if (c) ::munmap(c, kChunk * sizeof(T));
+    chunks_.clear();
+  }
+  static constexpr size_t kChunk = 1 << 16; // 2 MB of references
+  std::vector<T*> chunks_;
+  size_t size_ = 0;
+};
+
 /// Reorders `v` so that v[i] becomes the old v[order[i]], in place (following
 /// the permutation's cycles): no second copy of the symbols.
 template <typename T>
@@ -125,7 +177,7 @@ void permute(std::vector<T>& v, const std::vector<uint32_t>& order) {
 struct FactMerger::Impl {
   std::vector<File> files;
   Chunked<Symbol> symbols;
-  Chunked<Reference> refs;
+  MappedChunks<Reference> refs;
   std::vector<Include> includes;
   std::vector<TuStatus> tus;
   std::unordered_map<std::string, FileId> file_ids;
@@ -153,7 +205,7 @@ struct FactMerger::Impl {
       ref.from = r.from == kNoSymbol ? kNoSymbol : smap[r.from];
       ref.kind = r.kind;
       ref.in_loop = r.in_loop;
-      refs.push_back(std::move(ref));
+      refs.push_back(ref);
     }
     for (IncludeFact& inc : tu.includes) {
       Include i;
@@ -236,8 +288,7 @@ struct FactMerger::Impl {
                              [](const Reference& a, const Reference& b) {
                                return a.site == b.site && a.target == b.target && a.kind == b.kind;
                              }),
-                 p.refs.end());
-    p.refs.shrink_to_fit();
+                 p.refs.end()); // no shrink_to_fit: that would copy them all once more
     p.includes = std::move(includes);
     for (Include& i : p.includes) {
       remap(i.site);

@@ -119,6 +119,10 @@ int load_project(const Options& o, pipeline::ProjectConfig config, Project& proj
 /// printing why (kError, also for --strict failures; 128+signal).
 int load_project(const Options& o, Project& project, ScanStats& stats);
 
+/// `seam cc ARGS` (cmd_cc.cpp): ARGS are the launcher's options and the
+/// compiler command, never parsed as seam options. Returns the compiler's status.
+int run_cc(int argc, char** argv);
+
 /// pipeline::gather_facts with Clang, with progress on stderr: the facts of
 /// the selected TUs (`seam init`, which builds its own config). Returns kOk,
 /// or the exit status after printing why.

@@ -28,7 +28,7 @@ Registrar reg({
     "<build dir>/.seam-cache). Afterwards every command (graph, check, report ...) runs on\n"
     "them without parsing, with exactly the result of a single-machine scan. Bundles may be\n"
     "given in any order; a file indexed by several parts keeps the facts a single machine\n"
-    "would have kept. docs/performance.md shows a GitHub Actions and a GitLab pipeline.",
+    "would have kept. docs/ci.md shows a GitHub Actions and a GitLab pipeline.",
     {},
     1,
     static_cast<size_t>(-1),

@@ -46,7 +46,7 @@ Registrar reg({
     "\n"
     "--shard K/N parses only the K-th of N equal parts of the TUs (the same split on every\n"
     "machine) and writes their facts to a bundle; `seam merge` combines the bundles of all N\n"
-    "parts into a cache that every other command reads. docs/performance.md shows a CI matrix.",
+    "parts into a cache that every other command reads. docs/ci.md shows a CI matrix.",
     {{"shard", "K/N", "parse only part K of N (1 <= K <= N) and write a facts bundle", {}, ""},
      {"bundle", "FILE", "where --shard writes the bundle [default: seam-shard-K-of-N.bundle]", {}, ""}},
     0,

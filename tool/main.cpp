@@ -2,6 +2,7 @@
 // and each command's own), prints help, and runs the command.
 #include "analyzers/cache/fact_store.h"
 #include "analyzers/core/interrupt.h"
+#include "tool/code_paging.h"
 #include "tool/cli.h"
 
 #include <cstdio>
@@ -192,6 +193,7 @@ int parse_options(const Command& cmd, int argc, char** argv, Options& o) {
 
 int main(int argc, char** argv) {
   using namespace seam::cli;
+  release_startup_code();
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {
     if (argc >= 3 && !std::strcmp(argv[1], "help")) {
@@ -207,6 +209,9 @@ int main(int argc, char** argv) {
     std::cout << "seam " << SEAM_VERSION << "\n";
     return kOk;
   }
+  // The launcher's arguments are a compiler's, not seam's: no option parsing.
+  if (!std::strcmp(argv[1], "cc") && !(argc == 3 && (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))))
+    return run_cc(argc - 2, argv + 2);
   const Command* cmd = find_command(argv[1]);
   if (!cmd) {
     error(std::string("unknown command '") + argv[1] + "'; `seam --help` lists the commands");

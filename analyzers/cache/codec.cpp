@@ -444,6 +444,26 @@ bool decode_record(std::string_view data, TuRecord& out, std::string& error) {
   return decode_doc(data, kRecordKind, out, error, get_record_body);
 }
 
+bool peek_shard(std::string_view data, TuId& producer, std::string& path, uint64_t& content_hash,
+                std::string& error) {
+  std::string_view body;
+  if (!open_document(data, kShardKind, body, error)) return false;
+  Reader r(body);
+  r.set_begin(data.data());
+  std::string main_file, first_error;
+  bool ok = false, external = false;
+  uint32_t errors = 0, lines = 0;
+  size_t files = 0;
+  if (!r.str(producer.main_file) || !r.fixed(producer.key) || !r.str(main_file) || !r.flag(ok) ||
+      !r.str(first_error) || !r.var32(errors) || !r.count(files, 11) || (files == 0 && !r.fail("a file shard without its file")) ||
+      !r.str(path) || !r.flag(external) || !r.var32(lines) || !r.fixed(content_hash) ||
+      (external && !r.fail("a file shard of an external file"))) {
+    error = r.error();
+    return false;
+  }
+  return true;
+}
+
 std::string encode_bundle(const Bundle& bundle) {
   Writer w;
   w.header(kBundleKind);

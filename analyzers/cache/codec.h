@@ -23,6 +23,12 @@ std::string encode_record(const TuRecord& record);
 /// Decoders return false with `error` saying what is wrong; `out` is then unspecified.
 bool decode_shard(std::string_view data, FileShard& out, std::string& error);
 bool decode_record(std::string_view data, TuRecord& out, std::string& error);
+/// Checks a shard document whole (magic, version, checksum) but decodes only
+/// who produced it and which file content it holds: what a warm run needs
+/// before it merges the shard, so the decoded facts of every shard are never
+/// in memory at once.
+bool peek_shard(std::string_view data, TuId& producer, std::string& path, uint64_t& content_hash,
+                std::string& error);
 
 /// A bundle: the records and shards of one `seam scan --shard K/N`.
 struct Bundle {

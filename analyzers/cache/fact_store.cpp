@@ -17,6 +17,7 @@
 #include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -168,6 +169,39 @@ bool FactStore::load_shard(const std::string& path, uint64_t content_hash, FileS
     return false;
   }
   return true;
+}
+
+bool FactStore::check_shard(const std::string& path, uint64_t content_hash, TuId& producer) {
+  std::string file = shard_path(path, content_hash), data, error, held;
+  if (!read(file, data)) return false;
+  uint64_t hash = 0;
+  if (!peek_shard(data, producer, held, hash, error) || held != path || hash != content_hash) {
+    ::unlink(file.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool FactStore::store_shard_if_lowest(const std::string& path, uint64_t content_hash, const TuId& producer,
+                                      const std::string& encoded, std::string& error) {
+  const std::string lock_path = root_ + "/shards.lock";
+  int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    error = "cannot open the cache lock " + lock_path + ": " + std::strerror(errno);
+    return false;
+  }
+  while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+  }
+  TuId held;
+  bool ok = true;
+  if (!(check_shard(path, content_hash, held) && held <= producer)) ok = store_encoded_shard(path, content_hash, encoded, error);
+  ::close(fd); // releases the lock
+  return ok;
+}
+
+bool FactStore::store_encoded_shard(const std::string& path, uint64_t content_hash, const std::string& encoded,
+                                    std::string& error) {
+  return write(shard_path(path, content_hash), encoded, error);
 }
 
 bool FactStore::store_record(const TuRecord& record, std::string& error) {

@@ -35,10 +35,24 @@ public:
   /// False when absent or unreadable; a corrupt entry is removed.
   bool load_record(uint64_t key, TuRecord& out);
   bool load_shard(const std::string& path, uint64_t content_hash, FileShard& out);
+  /// The shard is there and whole (checksum checked), without decoding its
+  /// facts: `producer` is the TU that indexed it. A corrupt entry is removed.
+  bool check_shard(const std::string& path, uint64_t content_hash, TuId& producer);
 
   /// Atomic writes; false (with `error`) when the file system refuses.
   bool store_record(const TuRecord& record, std::string& error);
   bool store_shard(const FileShard& shard, std::string& error);
+  /// As store_encoded_shard, unless the cache holds the shard of this content
+  /// from a TU that ranks as low or lower than `producer` (TuId order is rank
+  /// order): what many `seam cc` processes, each indexing every header it
+  /// reads, leave is then the shard of each header's lowest-ranked reader,
+  /// which is the one a scan keeps. Check and write are one step under a lock
+  /// file (flock), so concurrent launchers cannot interleave them.
+  bool store_shard_if_lowest(const std::string& path, uint64_t content_hash, const TuId& producer,
+                             const std::string& encoded, std::string& error);
+  /// A shard already encoded (encode_shard) for the file `path` with content `content_hash`.
+  bool store_encoded_shard(const std::string& path, uint64_t content_hash, const std::string& encoded,
+                           std::string& error);
 
   struct Usage {
     uint64_t bytes = 0;

@@ -222,73 +222,81 @@ std::vector<FileShard> split_tu(const TuFacts& tu, const SplitInfo& info, const 
   return out;
 }
 
-std::vector<TuFacts> assemble(const std::vector<const TuRecord*>& records,
-                              const std::map<std::string, const FileShard*>& shards) {
-  // The owner of a file is its lowest-ranked reader.
+std::unordered_map<std::string, size_t> file_owners(const std::vector<const TuRecord*>& records) {
   std::unordered_map<std::string, size_t> owner;
   for (size_t i = 0; i < records.size(); ++i)
     for (const FileStamp& st : records[i]->files)
       if (!st.external) owner.emplace(st.path, i);
+  return owner;
+}
+
+TuAssembler::TuAssembler(const TuRecord& rec) {
+  tu_.main_file = rec.id.main_file;
+  tu_.ok = rec.ok;
+  tu_.first_error = rec.first_error;
+  tu_.error_count = rec.error_count;
+  for (const FileStamp& st : rec.files) {
+    FileFact f;
+    f.path = st.path;
+    f.external = st.external;
+    f.lines = st.external ? 0 : st.lines;
+    f.hash = st.external ? 0 : st.hash;
+    if (index_.emplace(f.path, static_cast<uint32_t>(tu_.files.size())).second) tu_.files.push_back(std::move(f));
+  }
+}
+
+void TuAssembler::add(const FileShard& shard) {
+  const TuFacts& s = shard.facts;
+  std::vector<uint32_t> fmap(s.files.size());
+  for (size_t f = 0; f < s.files.size(); ++f) {
+    auto [it, fresh] = index_.emplace(s.files[f].path, static_cast<uint32_t>(tu_.files.size()));
+    if (fresh) {
+      FileFact ff;
+      ff.path = s.files[f].path;
+      ff.external = s.files[f].external;
+      tu_.files.push_back(std::move(ff));
+    }
+    fmap[f] = it->second;
+  }
+  auto map = [&](Loc l) {
+    if (l.valid()) l.file = fmap[l.file];
+    return l;
+  };
+  const uint32_t base = static_cast<uint32_t>(tu_.symbols.size());
+  for (const SymbolFact& sym : s.symbols) {
+    tu_.symbols.push_back(sym);
+    tu_.symbols.back().decl = map(sym.decl);
+    tu_.symbols.back().def = map(sym.def);
+  }
+  for (const RefFact& r : s.refs) {
+    RefFact o = r;
+    o.site = map(r.site);
+    o.target = base + r.target;
+    if (r.from != kNoSymbol) o.from = base + r.from;
+    tu_.refs.push_back(o);
+  }
+  for (const IncludeFact& inc : s.includes) {
+    IncludeFact o = inc;
+    o.site = map(inc.site);
+    if (inc.included != kNoFile) o.included = fmap[inc.included];
+    tu_.includes.push_back(std::move(o));
+  }
+}
+
+std::vector<TuFacts> assemble(const std::vector<const TuRecord*>& records,
+                              const std::map<std::string, const FileShard*>& shards) {
+  const std::unordered_map<std::string, size_t> owner = file_owners(records);
   std::vector<std::vector<const FileShard*>> owned(records.size());
   for (const auto& [path, shard] : shards) {
     auto it = owner.find(path);
     if (it != owner.end() && shard) owned[it->second].push_back(shard); // path order
   }
-
-  std::vector<TuFacts> out(records.size());
+  std::vector<TuFacts> out;
+  out.reserve(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
-    const TuRecord& rec = *records[i];
-    TuFacts& tu = out[i];
-    tu.main_file = rec.id.main_file;
-    tu.ok = rec.ok;
-    tu.first_error = rec.first_error;
-    tu.error_count = rec.error_count;
-    std::unordered_map<std::string, uint32_t> index;
-    for (const FileStamp& st : rec.files) {
-      FileFact f;
-      f.path = st.path;
-      f.external = st.external;
-      f.lines = st.external ? 0 : st.lines;
-      f.hash = st.external ? 0 : st.hash;
-      if (index.emplace(f.path, static_cast<uint32_t>(tu.files.size())).second) tu.files.push_back(std::move(f));
-    }
-    for (const FileShard* shard : owned[i]) {
-      const TuFacts& s = shard->facts;
-      std::vector<uint32_t> fmap(s.files.size());
-      for (size_t f = 0; f < s.files.size(); ++f) {
-        auto [it, fresh] = index.emplace(s.files[f].path, static_cast<uint32_t>(tu.files.size()));
-        if (fresh) {
-          FileFact ff;
-          ff.path = s.files[f].path;
-          ff.external = s.files[f].external;
-          tu.files.push_back(std::move(ff));
-        }
-        fmap[f] = it->second;
-      }
-      auto map = [&](Loc l) {
-        if (l.valid()) l.file = fmap[l.file];
-        return l;
-      };
-      const uint32_t base = static_cast<uint32_t>(tu.symbols.size());
-      for (const SymbolFact& sym : s.symbols) {
-        tu.symbols.push_back(sym);
-        tu.symbols.back().decl = map(sym.decl);
-        tu.symbols.back().def = map(sym.def);
-      }
-      for (const RefFact& r : s.refs) {
-        RefFact o = r;
-        o.site = map(r.site);
-        o.target = base + r.target;
-        if (r.from != kNoSymbol) o.from = base + r.from;
-        tu.refs.push_back(o);
-      }
-      for (const IncludeFact& inc : s.includes) {
-        IncludeFact o = inc;
-        o.site = map(inc.site);
-        if (inc.included != kNoFile) o.included = fmap[inc.included];
-        tu.includes.push_back(std::move(o));
-      }
-    }
+    TuAssembler a(*records[i]);
+    for (const FileShard* shard : owned[i]) a.add(*shard);
+    out.push_back(a.take());
   }
   return out;
 }

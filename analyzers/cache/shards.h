@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace seam {
@@ -75,6 +76,25 @@ std::vector<FileShard> split_tu(const TuFacts& tu, const SplitInfo& info, const 
 
 /// Puts a shard in canonical form (split_tu's output already is).
 void canonicalize(TuFacts& shard);
+
+/// Builds the TuFacts of one TU from its record and the shards of the files it
+/// owns (whose lowest-ranked reader it is), added in path order: the streaming
+/// form of assemble, which needs only one shard decoded at a time.
+class TuAssembler {
+public:
+  explicit TuAssembler(const TuRecord& record);
+  /// Appends the facts of one owned file.
+  void add(const FileShard& shard);
+  TuFacts take() { return std::move(tu_); }
+
+private:
+  TuFacts tu_;
+  std::unordered_map<std::string, uint32_t> index_; ///< path -> index into tu_.files
+};
+
+/// The TU (index into `records`, given in rank order) that owns each project
+/// file: its lowest-ranked reader.
+std::unordered_map<std::string, size_t> file_owners(const std::vector<const TuRecord*>& records);
 
 /// Builds the TuFacts that build_project merges, one per record in `records`
 /// (given in rank order): its status, the files it read, and the shards of the

@@ -2,7 +2,7 @@
 // fact_scan.h; the cache format is in analyzers/cache/.
 #include "analyzers/extract/fact_scan.h"
 
-#include "analyzers/core/parallel.h"
+#include "analyzers/core/interrupt.h"
 #include "analyzers/core/paths.h"
 
 #include <clang/Basic/Version.h>
@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -31,13 +32,19 @@ struct Tu {
   TuRecord record;
   bool fresh = false;       ///< record valid and every shard it needs loaded
   bool rewrite = false;     ///< fresh, but times changed: rewrite the record
+  /// Fresh, and its record's file list let go after the look-up (read again
+  /// when the TU's facts are assembled): 633 records of rocksdb hold 300,000
+  /// file stamps, which need not all be in memory at once.
+  bool reload = false;
 };
 
 /// A shard produced by this run, with the rank of the TU that produced it.
+/// Kept encoded (the cache's compact form, a fraction of the decoded size)
+/// until it is merged: a cold scan does not hold every file's facts decoded.
 struct Produced {
   int64_t rank = 0;
-  FileShard shard;
-  bool cacheable = false; ///< the TU read the whole file, and there is a cache
+  uint64_t hash = 0;
+  std::string encoded;
 };
 
 TuRecord make_record(const Tu& tu, const TuFacts& facts, const TuExtras& ex, int64_t started) {
@@ -115,8 +122,15 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
   const bool use_cache = !opts.cache_dir.empty();
   if (use_cache && !store.open(opts.cache_dir, error)) return false;
   FileStamps stamps;
-  std::map<std::string, FileShard> loaded;             // path -> shard of its current content
-  std::unordered_map<uint64_t, bool> shard_available;  // shard_key -> loaded
+  // What the cache holds for the current content of each file: the shard is
+  // checked whole (checksum) but not decoded; it is decoded when merged.
+  struct Cached {
+    uint64_t hash = 0;
+    TuId producer;
+  };
+  std::map<std::string, Cached> cached;                // path -> shard of its current content
+  std::unordered_map<uint64_t, bool> shard_available;  // shard_key -> present and whole
+  std::unordered_map<std::string, size_t> owner; // project file -> index (from lo) of its lowest-ranked reader
   if (use_cache) {
     for (size_t i = lo; i < hi; ++i) {
       Tu& t = tus[i];
@@ -131,10 +145,11 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
         uint64_t k = shard_key(st.path, st.hash);
         auto it = shard_available.find(k);
         if (it == shard_available.end()) {
-          FileShard s;
-          bool ok = store.load_shard(st.path, st.hash, s);
+          Cached c;
+          c.hash = st.hash;
+          bool ok = store.check_shard(st.path, st.hash, c.producer);
           it = shard_available.emplace(k, ok).first;
-          if (ok) loaded[st.path] = std::move(s);
+          if (ok) cached[st.path] = std::move(c);
         }
         if (!it->second) all = false;
       }
@@ -149,8 +164,19 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
         rec.parsed_at_ns = checked_at;
         t.rewrite = true;
       }
-      t.record = std::move(rec);
+      // Owners (the lowest-ranked reader of each project file) are all the
+      // assembly needs of the other records' file lists.
+      for (const FileStamp& st : rec.files)
+        if (!st.external) {
+          auto [it, fresh] = owner.emplace(st.path, i - lo);
+          if (!fresh && i - lo < it->second) it->second = i - lo;
+        }
       t.fresh = true;
+      if (!t.rewrite && shards == 1) {
+        t.reload = true;
+        rec.files = {};
+      }
+      t.record = std::move(rec);
     }
   }
 
@@ -161,107 +187,132 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
   out.parsed = todo.size();
   out.from_cache = (hi - lo) - todo.size();
   FileClaims claims;
-  for (const auto& [path, shard] : loaded) {
-    auto it = rank_of.find(shard.producer);
+  for (const auto& [path, c] : cached) {
+    auto it = rank_of.find(c.producer);
     claims.seed(path, it == rank_of.end() ? -1 : it->second);
   }
-  // Workers only decide, under the lock, which facts win; the cache is
-  // written after they join, each file once, in parallel and without the
-  // lock: I/O is never serialised across workers, and what lands in the
-  // cache does not depend on which worker finished first.
   std::mutex mu;
   std::map<std::string, Produced> produced;
-  // The lowest-rank shard of a path that may be cached, where the winner in
-  // `produced` may not (its TU stopped reading the file: a missing include).
-  std::map<std::string, Produced> cacheable_runner_up;
-  std::vector<char> cache_record(tus.size(), 0);
-  std::atomic<size_t> done{0};
-  parallel_for(todo.size(), opts.jobs, [&](size_t n) {
-    Tu& t = tus[todo[n]];
-    const int64_t rank = static_cast<int64_t>(todo[n]);
-    ExtractInput in = t.input;
-    in.rank = rank;
-    in.claims = opts.shortcuts ? &claims : nullptr;
-    in.stamps = &stamps;
-    TuExtras ex;
-    const int64_t started = now_ns();
-    TuFacts facts = extract_tu(in, opts.root, &ex);
-    TuRecord record = make_record(t, facts, ex, started);
-    std::vector<FileShard> split = split_tu(facts, ex.split, t.id);
-    std::set<std::string> incomplete;
-    for (uint32_t f : ex.incomplete)
-      if (f < facts.files.size()) incomplete.insert(facts.files[f].path);
-    const std::string main_file = facts.main_file;
-    facts = TuFacts{};
-    {
-      std::lock_guard<std::mutex> lock(mu);
+  std::vector<std::string> write_errors;
+  std::atomic<size_t> next{0}, done{0};
+  auto worker = [&] {
+    for (size_t n = next++; n < todo.size(); n = next++) {
+      if (interrupted()) break; // SIGINT/SIGTERM: finish the TUs in flight, take no new one
+      Tu& t = tus[todo[n]];
+      const int64_t rank = static_cast<int64_t>(todo[n]);
+      ExtractInput in = t.input;
+      in.rank = rank;
+      in.claims = opts.shortcuts ? &claims : nullptr;
+      in.stamps = &stamps;
+      TuExtras ex;
+      const int64_t started = now_ns();
+      TuFacts facts = extract_tu(in, opts.root, &ex);
+      TuRecord record = make_record(t, facts, ex, started);
+      std::vector<FileShard> split = split_tu(facts, ex.split, t.id);
+      std::set<std::string> incomplete;
+      for (uint32_t f : ex.incomplete)
+        if (f < facts.files.size()) incomplete.insert(facts.files[f].path);
+      const std::string main_file = facts.main_file;
+      facts = TuFacts{};
+      // Encoded outside the lock: the shards are this worker's own.
+      std::vector<std::pair<std::string, Produced>> encoded;
+      encoded.reserve(split.size());
       for (FileShard& s : split) {
-        std::string path = s.path();
-        const bool cacheable = use_cache && !incomplete.count(path);
-        auto it = produced.find(path);
-        if (it != produced.end() && it->second.rank < rank) { // a lower rank's facts win
-          if (cacheable && !it->second.cacheable) {
-            auto r = cacheable_runner_up.find(path);
-            if (r == cacheable_runner_up.end() || rank < r->second.rank)
-              cacheable_runner_up[path] = Produced{rank, std::move(s), true};
+        Produced p{rank, s.hash(), encode_shard(s)};
+        encoded.emplace_back(s.path(), std::move(p));
+        s = FileShard{};
+      }
+      split.clear();
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        for (auto& [path, p] : encoded) {
+          auto it = produced.find(path);
+          if (it != produced.end() && it->second.rank < rank) continue; // a lower rank's facts win
+          if (use_cache && !incomplete.count(path)) {
+            std::string err;
+            const bool stored = opts.launcher ? store.store_shard_if_lowest(path, p.hash, t.id, p.encoded, err)
+                                              : store.store_encoded_shard(path, p.hash, p.encoded, err);
+            if (!stored) write_errors.push_back(err);
           }
-          continue;
+          produced[path] = std::move(p);
         }
-        if (it != produced.end() && it->second.cacheable && !cacheable) {
-          auto r = cacheable_runner_up.find(path);
-          if (r == cacheable_runner_up.end() || it->second.rank < r->second.rank)
-            cacheable_runner_up[path] = std::move(it->second);
+        if (use_cache && !ex.missing_include) {
+          std::string err;
+          if (!store.store_record(record, err)) write_errors.push_back(err);
         }
-        if (cacheable) cacheable_runner_up.erase(path);
-        produced[path] = Produced{rank, std::move(s), cacheable};
+        t.record = std::move(record);
       }
-      cache_record[todo[n]] = use_cache && !ex.missing_include;
-      t.record = std::move(record);
+      size_t d = ++done;
+      if (opts.on_progress) opts.on_progress(d, todo.size(), main_file);
     }
-    size_t d = ++done;
-    if (opts.on_progress) opts.on_progress(d, todo.size(), main_file);
-  });
-  if (use_cache) {
-    std::vector<const FileShard*> shards_out;
-    for (const auto& [path, p] : produced) {
-      if (p.cacheable) {
-        shards_out.push_back(&p.shard);
-      } else if (auto r = cacheable_runner_up.find(path); r != cacheable_runner_up.end()) {
-        shards_out.push_back(&r->second.shard);
-      }
-    }
-    std::vector<const TuRecord*> records_out;
-    for (size_t i = 0; i < tus.size(); ++i)
-      if (cache_record[i]) records_out.push_back(&tus[i].record);
-    // One slot per write, read in order: the warning is the same whatever -j.
-    std::vector<std::string> errors(shards_out.size() + records_out.size());
-    parallel_for(errors.size(), opts.jobs, [&](size_t k) {
-      if (k < shards_out.size()) store.store_shard(*shards_out[k], errors[k]);
-      else store.store_record(*records_out[k - shards_out.size()], errors[k]);
-    });
-    std::vector<std::string> write_errors;
-    for (std::string& e : errors)
-      if (!e.empty()) write_errors.push_back(std::move(e));
-    if (!write_errors.empty())
-      out.warnings.push_back(write_errors.front() + (write_errors.size() > 1
-                                                         ? " (and " + std::to_string(write_errors.size() - 1) +
-                                                               " more cache write errors)"
-                                                         : "") +
-                             "; the facts of this run are complete, but the next run parses again");
-  }
+  };
+  unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(todo.size(), 1)));
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (std::thread& th : threads) th.join();
   out.files_indexed = 0;
   out.steals = claims.steals();
+  if (!write_errors.empty())
+    out.warnings.push_back(write_errors.front() + (write_errors.size() > 1
+                                                       ? " (and " + std::to_string(write_errors.size() - 1) +
+                                                             " more cache write errors)"
+                                                       : "") +
+                           "; the facts of this run are complete, but the next run parses again");
 
-  // 4. The shard of every file: produced by this run (lowest rank), else from the cache.
-  std::map<std::string, const FileShard*> by_path;
-  for (const auto& [path, shard] : loaded) by_path[path] = &shard;
-  for (const auto& [path, p] : produced) {
-    by_path[path] = &p.shard;
-    ++out.files_indexed;
-  }
+  // 4. The facts of each TU, in rank order: its record, and the shards of the
+  // files it owns, each produced by this run (lowest rank) or else from the
+  // cache, decoded one at a time and handed on (streaming: with on_tu, memory
+  // holds one TU's facts, never all of them).
   std::vector<const TuRecord*> records;
   for (size_t i = lo; i < hi; ++i) records.push_back(&tus[i].record);
-  out.tus = assemble(records, by_path);
+  std::map<std::string, int> source; // path -> 1 produced, 0 cached
+  for (const auto& [path, c] : cached) source[path] = 0;
+  for (const auto& [path, p] : produced) {
+    source[path] = 1;
+    ++out.files_indexed;
+  }
+  std::vector<std::string> lost;
+  auto shard_of = [&](const std::string& path, FileShard& shard) {
+    std::string why;
+    if (source.at(path) == 1) return decode_shard(produced.at(path).encoded, shard, why);
+    const Cached& c = cached.at(path);
+    if (store.load_shard(path, c.hash, shard)) return true;
+    lost.push_back(path); // checked whole a moment ago: removed by another seam since
+    return false;
+  };
+  {
+    for (size_t i = lo; i < hi; ++i)
+      if (!tus[i].reload)
+        for (const FileStamp& st : tus[i].record.files)
+          if (!st.external) {
+            auto [it, fresh] = owner.emplace(st.path, i - lo);
+            if (!fresh && i - lo < it->second) it->second = i - lo;
+          }
+    std::vector<std::vector<const std::string*>> owned(records.size());
+    for (const auto& [path, from] : source) {
+      auto it = owner.find(path);
+      if (it != owner.end()) owned[it->second].push_back(&path); // path order
+    }
+    for (size_t i = 0; i < records.size(); ++i) {
+      Tu& t = tus[lo + i];
+      if (t.reload && (!store.load_record(t.id.key, t.record) || t.record.key_text != t.key_text)) {
+        lost.push_back(t.id.main_file + " (its record)");
+        t.record.id = t.id;
+      }
+      TuAssembler a(*records[i]);
+      if (t.reload) t.record.files = {}; // let go again
+      for (const std::string* path : owned[i]) {
+        FileShard shard;
+        if (shard_of(*path, shard)) a.add(shard);
+      }
+      if (opts.on_tu)
+        opts.on_tu(a.take());
+      else
+        out.tus.push_back(a.take());
+    }
+  }
 
   if (shards > 1) {
     std::set<std::string> read;
@@ -271,10 +322,15 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
         if (!st.external) read.insert(st.path);
     }
     for (const std::string& path : read) {
-      auto it = by_path.find(path);
-      if (it != by_path.end()) out.bundle.shards.push_back(*it->second);
+      FileShard shard;
+      if (source.count(path) && shard_of(path, shard)) out.bundle.shards.push_back(std::move(shard));
     }
   }
+  if (!lost.empty())
+    out.warnings.push_back("the fact cache entry of " + lost.front() +
+                           (lost.size() > 1 ? " (and " + std::to_string(lost.size() - 1) + " more files)" : "") +
+                           " vanished during the run (another seam evicting?); its facts are missing from this "
+                           "result: run again");
 
   if (use_cache) {
     for (size_t i = lo; i < hi; ++i) {
@@ -283,7 +339,7 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
       store.store_record(tus[i].record, err);
     }
     out.cache_bytes_written = store.bytes_written();
-    if (out.cache_bytes_written > 0) out.cache_usage = store.evict(opts.cache_max_bytes);
+    if (out.cache_bytes_written > 0 && !opts.launcher) out.cache_usage = store.evict(opts.cache_max_bytes);
   }
   return true;
 }

@@ -24,14 +24,24 @@ struct ScanOptions {
   /// Header facts extracted once across TUs and unneeded function bodies
   /// skipped. Off only to check that they change nothing (SEAM_NO_SHORTCUTS=1).
   bool shortcuts = true;
+  /// Every TU of this scan is one of many writing to the cache at once (`seam
+  /// cc`): a header's shard is written only over one from a higher-ranked TU
+  /// (FactStore::store_shard_if_lowest), and the cache is not evicted (that
+  /// walks the whole cache: once per build, by the next scan, not once per TU).
+  bool launcher = false;
   /// Parse only block `shard` (0-based) of `shards` equal blocks of the TUs in rank order.
   uint32_t shard = 0, shards = 1;
   /// Called from worker threads after each parsed TU (done, total to parse, file).
   std::function<void(size_t, size_t, const std::string&)> on_progress;
+  /// When set, each TU's facts are handed here, in rank order, as soon as they
+  /// are assembled (from the main thread, after the parse), and
+  /// ScanResult::tus stays empty: a caller that merges them one by one
+  /// (FactMerger) never holds the facts of every TU at once.
+  std::function<void(TuFacts&&)> on_tu;
 };
 
 struct ScanResult {
-  std::vector<TuFacts> tus;        ///< ready for build_project, in rank order
+  std::vector<TuFacts> tus;        ///< ready for build_project, in rank order (empty with on_tu)
   size_t parsed = 0;               ///< TUs run through Clang
   size_t from_cache = 0;           ///< TUs whose facts came from the cache
   size_t total = 0;                ///< TUs of the database (before --shard)

@@ -5,6 +5,9 @@
 #include "analyzers/model/components.h"
 
 #include <algorithm>
+#include <new>
+#include <sys/mman.h>
+#include <type_traits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -49,10 +52,124 @@ bool def_less(const std::vector<File>& files, const Loc& a, const Loc& b) {
   return loc_less(files, a, b);
 }
 
-/// Accumulates facts of many TUs under global ids before the final sort.
-class Merger {
+/// A vector grown in fixed chunks: growing never copies what is there, so the
+/// peak while merging is the data plus one chunk, where a std::vector's
+/// doubling would hold up to three times the data for a moment (rocksdb: 1.8
+/// million references). take() hands the elements over as one vector, freeing
+/// each chunk as it goes.
+template <typename T>
+class Chunked {
 public:
-  explicit Merger(Project& p) : p_(p) {}
+  void push_back(T&& v) {
+    if (chunks_.empty() || chunks_.back().size() == kChunk) {
+      chunks_.emplace_back();
+      chunks_.back().reserve(kChunk);
+    }
+    chunks_.back().push_back(std::move(v));
+    ++size_;
+  }
+  T& operator[](size_t i) { return chunks_[i / kChunk][i % kChunk]; }
+  size_t size() const { return size_; }
+  std::vector<T> take() {
+    std::vector<T> out;
+    out.reserve(size_);
+    for (std::vector<T>& c : chunks_) {
+      for (T& x : c) out.push_back(std::move(x));
+      std::vector<T>().swap(c);
+    }
+    chunks_.clear();
+    size_ = 0;
+    return out;
+  }
+
+private:
+  static constexpr size_t kChunk = 4096;
+  std::vector<std::vector<T>> chunks_;
+  size_t size_ = 0;
+};
+
+/// Chunked for plain data (references), with each chunk mapped from the
+/// system directly: take() gives each chunk back as soon as it is copied, so
+/// the peak is the final vector plus one chunk. (With malloc, chunks this size
+/// may come from the heap, whose freed middle stays resident: the data twice.)
+template <typename T>
+class MappedChunks {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+public:
+  MappedChunks() = default;
+  MappedChunks(const MappedChunks&) = delete;
+  MappedChunks& operator=(const MappedChunks&) = delete;
+  ~MappedChunks() { release(); }
+
+  void push_back(const T& v) {
+    if (size_ == chunks_.size() * kChunk) {
+      void* p = ::mmap(nullptr, kChunk * sizeof(T), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED) throw std::bad_alloc();
+      chunks_.push_back(static_cast<T*>(p));
+    }
+    chunks_[size_ / kChunk][size_ % kChunk] = v;
+    ++size_;
+  }
+  size_t size() const { return size_; }
+  std::vector<T> take() {
+    std::vector<T> out;
+    out.reserve(size_);
+    for (size_t c = 0; c < chunks_.size(); ++c) {
+      const size_t n = std::min(kChunk, size_ - c * kChunk);
+      out.insert(out.end(), chunks_[c], chunks_[c] + n);
+      ::munmap(chunks_[c], kChunk * sizeof(T));
+      chunks_[c] = nullptr;
+    }
+    chunks_.clear();
+    size_ = 0;
+    return out;
+  }
+
+private:
+  void release() {
+    for (T* c : chunks_)
+      if (c) ::munmap(c, kChunk * sizeof(T));
+    chunks_.clear();
+  }
+  static constexpr size_t kChunk = 1 << 16; // 2 MB of references
+  std::vector<T*> chunks_;
+  size_t size_ = 0;
+};
+
+/// Reorders `v` so that v[i] becomes the old v[order[i]], in place (following
+/// the permutation's cycles): no second copy of the symbols.
+template <typename T>
+void permute(std::vector<T>& v, const std::vector<uint32_t>& order) {
+  std::vector<char> done(v.size(), 0);
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (done[i]) continue;
+    T held = std::move(v[i]);
+    size_t j = i;
+    for (;;) {
+      done[j] = 1;
+      size_t k = order[j];
+      if (k == i) {
+        v[j] = std::move(held);
+        break;
+      }
+      v[j] = std::move(v[k]);
+      j = k;
+    }
+  }
+}
+
+} // namespace
+
+/// Accumulates facts of many TUs under global ids before the final sort.
+struct FactMerger::Impl {
+  std::vector<File> files;
+  Chunked<Symbol> symbols;
+  MappedChunks<Reference> refs;
+  std::vector<Include> includes;
+  std::vector<TuStatus> tus;
+  std::unordered_map<std::string, FileId> file_ids;
+  std::unordered_map<std::string, SymbolId> symbol_ids;
 
   void add(TuFacts& tu) {
     std::vector<FileId> fmap(tu.files.size());
@@ -76,7 +193,7 @@ public:
       ref.from = r.from == kNoSymbol ? kNoSymbol : smap[r.from];
       ref.kind = r.kind;
       ref.in_loop = r.in_loop;
-      p_.refs.push_back(ref);
+      refs.push_back(ref);
     }
     for (IncludeFact& inc : tu.includes) {
       Include i;
@@ -84,102 +201,104 @@ public:
       i.included = inc.included == kNoFile ? kNoFile : fmap[inc.included];
       i.spelled = std::move(inc.spelled);
       i.angled = inc.angled;
-      p_.includes.push_back(std::move(i));
+      includes.push_back(std::move(i));
     }
     TuStatus st;
     st.file = tu.main_file;
     st.ok = tu.ok;
     st.first_error = tu.first_error;
     st.error_count = tu.error_count;
-    p_.tus.push_back(std::move(st));
+    tus.push_back(std::move(st));
     // Free the TU's memory now: the merged copy is all we keep.
     tu = TuFacts{};
   }
 
-  /// Sorts files and symbols, remaps every id, sorts and de-duplicates sites.
-  void finish() {
+  /// Moves everything into `p`: sorts files and symbols, remaps every id,
+  /// sorts and de-duplicates sites.
+  void finish(Project& p) {
+    file_ids.clear();
+    symbol_ids.clear();
     // Files by path.
-    std::vector<FileId> order(p_.files.size());
+    std::vector<FileId> order(files.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](FileId a, FileId b) { return p_.files[a].path < p_.files[b].path; });
+    std::sort(order.begin(), order.end(), [&](FileId a, FileId b) { return files[a].path < files[b].path; });
     std::vector<FileId> fnew(order.size());
-    std::vector<File> files(order.size());
+    p.files.assign(order.size(), File{});
     for (size_t i = 0; i < order.size(); ++i) {
       fnew[order[i]] = static_cast<FileId>(i);
-      files[i] = std::move(p_.files[order[i]]);
+      p.files[i] = std::move(files[order[i]]);
     }
-    p_.files = std::move(files);
+    std::vector<File>().swap(files);
     auto remap = [&](Loc& l) {
       if (l.valid()) l.file = fnew[l.file];
     };
     // Symbols by USR.
-    std::vector<SymbolId> sorder(p_.symbols.size());
+    p.symbols = symbols.take();
+    std::vector<SymbolId> sorder(p.symbols.size());
     std::iota(sorder.begin(), sorder.end(), 0);
     std::sort(sorder.begin(), sorder.end(),
-              [&](SymbolId a, SymbolId b) { return p_.symbols[a].usr < p_.symbols[b].usr; });
+              [&](SymbolId a, SymbolId b) { return p.symbols[a].usr < p.symbols[b].usr; });
     std::vector<SymbolId> snew(sorder.size());
-    std::vector<Symbol> symbols(sorder.size());
-    for (size_t i = 0; i < sorder.size(); ++i) {
-      snew[sorder[i]] = static_cast<SymbolId>(i);
-      symbols[i] = std::move(p_.symbols[sorder[i]]);
-    }
-    p_.symbols = std::move(symbols);
-    p_.symbol_index.clear();
-    for (SymbolId i = 0; i < p_.symbols.size(); ++i) {
-      Symbol& s = p_.symbols[i];
+    for (size_t i = 0; i < sorder.size(); ++i) snew[sorder[i]] = static_cast<SymbolId>(i);
+    permute(p.symbols, sorder);
+    std::vector<SymbolId>().swap(sorder);
+    p.symbol_index.clear();
+    p.symbol_index.reserve(p.symbols.size());
+    for (SymbolId i = 0; i < p.symbols.size(); ++i) {
+      Symbol& s = p.symbols[i];
       remap(s.decl);
       remap(s.def);
       s.owner = s.def.valid() ? s.def.file : s.decl.file;
-      p_.symbol_index.emplace(s.usr, i);
+      p.symbol_index.emplace(s.usr, i);
     }
-    for (Symbol& s : p_.symbols) {
+    for (Symbol& s : p.symbols) {
       if (!s.parent_usr.empty()) {
-        auto it = p_.symbol_index.find(s.parent_usr);
-        if (it != p_.symbol_index.end()) s.parent = it->second;
+        auto it = p.symbol_index.find(s.parent_usr);
+        if (it != p.symbol_index.end()) s.parent = it->second;
       }
       for (const std::string& b : s.bases) {
-        auto it = p_.symbol_index.find(b);
-        if (it != p_.symbol_index.end()) s.base_ids.push_back(it->second);
+        auto it = p.symbol_index.find(b);
+        if (it != p.symbol_index.end()) s.base_ids.push_back(it->second);
       }
     }
-    for (Reference& r : p_.refs) {
+    p.refs = refs.take();
+    for (Reference& r : p.refs) {
       remap(r.site);
       r.target = snew[r.target];
       if (r.from != kNoSymbol) r.from = snew[r.from];
     }
     // File ids now follow path order, so comparing ids compares paths.
-    std::sort(p_.refs.begin(), p_.refs.end(), [](const Reference& a, const Reference& b) {
+    std::sort(p.refs.begin(), p.refs.end(), [](const Reference& a, const Reference& b) {
       return std::tie(a.site.file, a.site.line, a.site.column, a.target, a.kind, a.from) <
              std::tie(b.site.file, b.site.line, b.site.column, b.target, b.kind, b.from);
     });
-    p_.refs.erase(std::unique(p_.refs.begin(), p_.refs.end(),
-                              [](const Reference& a, const Reference& b) {
-                                return a.site == b.site && a.target == b.target && a.kind == b.kind;
-                              }),
-                  p_.refs.end());
-    for (Include& i : p_.includes) {
+    p.refs.erase(std::unique(p.refs.begin(), p.refs.end(),
+                             [](const Reference& a, const Reference& b) {
+                               return a.site == b.site && a.target == b.target && a.kind == b.kind;
+                             }),
+                 p.refs.end()); // no shrink_to_fit: that would copy them all once more
+    p.includes = std::move(includes);
+    for (Include& i : p.includes) {
       remap(i.site);
       if (i.included != kNoFile) i.included = fnew[i.included];
     }
-    std::sort(p_.includes.begin(), p_.includes.end(), [](const Include& a, const Include& b) {
+    std::sort(p.includes.begin(), p.includes.end(), [](const Include& a, const Include& b) {
       return std::tie(a.site.file, a.site.line, a.included, a.spelled) <
              std::tie(b.site.file, b.site.line, b.included, b.spelled);
     });
-    p_.includes.erase(std::unique(p_.includes.begin(), p_.includes.end(),
-                                  [](const Include& a, const Include& b) {
-                                    return a.site == b.site && a.included == b.included;
-                                  }),
-                      p_.includes.end());
-    std::sort(p_.tus.begin(), p_.tus.end(),
-              [](const TuStatus& a, const TuStatus& b) { return a.file < b.file; });
-    p_.file_index.clear();
-    for (FileId i = 0; i < p_.files.size(); ++i) p_.file_index.emplace(p_.files[i].path, i);
+    p.includes.erase(std::unique(p.includes.begin(), p.includes.end(),
+                                 [](const Include& a, const Include& b) {
+                                   return a.site == b.site && a.included == b.included;
+                                 }),
+                     p.includes.end());
+    p.tus = std::move(tus);
+    std::sort(p.tus.begin(), p.tus.end(), [](const TuStatus& a, const TuStatus& b) { return a.file < b.file; });
+    p.file_index.clear();
+    for (FileId i = 0; i < p.files.size(); ++i) p.file_index.emplace(p.files[i].path, i);
   }
 
-private:
   FileId intern_file(const FileFact& f) {
-    auto [it, inserted] = files_.emplace(f.path, static_cast<FileId>(p_.files.size()));
+    auto [it, inserted] = file_ids.emplace(f.path, static_cast<FileId>(files.size()));
     if (inserted) {
       File file;
       file.path = f.path;
@@ -187,9 +306,9 @@ private:
       file.is_header = is_header_path(f.path);
       file.lines = f.lines;
       file.hash = f.hash;
-      p_.files.push_back(std::move(file));
+      files.push_back(std::move(file));
     } else {
-      File& file = p_.files[it->second];
+      File& file = files[it->second];
       if (!file.lines) file.lines = f.lines;
       if (!file.hash) file.hash = f.hash;
     }
@@ -197,20 +316,20 @@ private:
   }
 
   SymbolId intern_symbol(SymbolFact&& s) {
-    auto it = syms_.find(s.usr);
-    if (it == syms_.end()) {
-      SymbolId id = static_cast<SymbolId>(p_.symbols.size());
-      syms_.emplace(s.usr, id);
+    auto it = symbol_ids.find(s.usr);
+    if (it == symbol_ids.end()) {
+      SymbolId id = static_cast<SymbolId>(symbols.size());
+      symbol_ids.emplace(s.usr, id);
       Symbol sym;
       static_cast<SymbolFact&>(sym) = std::move(s);
-      p_.symbols.push_back(std::move(sym));
+      symbols.push_back(std::move(sym));
       return id;
     }
-    Symbol& cur = p_.symbols[it->second];
+    Symbol& cur = symbols[it->second];
     // The earliest declaration (by path, line, column) is the declaration.
-    if (s.decl.valid() && loc_less(p_.files, s.decl, cur.decl)) cur.decl = s.decl;
-    const bool header_over_source = s.def.valid() && cur.def.valid() && p_.files[s.def.file].is_header &&
-                                    !p_.files[cur.def.file].is_header;
+    if (s.decl.valid() && loc_less(files, s.decl, cur.decl)) cur.decl = s.decl;
+    const bool header_over_source = s.def.valid() && cur.def.valid() && files[s.def.file].is_header &&
+                                    !files[cur.def.file].is_header;
     if (s.def.valid() && (!cur.def.valid() || header_over_source)) {
       // What a definition tells wins over what a declaration tells (and a
       // header's definition over a source's: def_less).
@@ -224,7 +343,7 @@ private:
         cur.result = std::move(s.result);
         cur.params = std::move(s.params);
       }
-    } else if (s.def.valid() && def_less(p_.files, s.def, cur.def)) {
+    } else if (s.def.valid() && def_less(files, s.def, cur.def)) {
       cur.def = s.def; // a definition in two places (inline in a header): keep one stably
     }
     if (cur.signature.empty() && !s.signature.empty()) {
@@ -241,24 +360,39 @@ private:
     if (cur.parent_usr.empty()) cur.parent_usr = std::move(s.parent_usr);
     return it->second;
   }
-
-  Project& p_;
-  std::unordered_map<std::string, FileId> files_;
-  std::unordered_map<std::string, SymbolId> syms_;
 };
 
-} // namespace
+FactMerger::FactMerger() : impl_(std::make_unique<Impl>()) {}
+FactMerger::~FactMerger() = default;
+FactMerger::FactMerger(FactMerger&&) noexcept = default;
+FactMerger& FactMerger::operator=(FactMerger&&) noexcept = default;
+
+void FactMerger::add(TuFacts&& tu) { impl_->add(tu); }
+size_t FactMerger::tu_count() const { return impl_->tus.size(); }
+const std::vector<TuStatus>& FactMerger::statuses() const { return impl_->tus; }
+
+std::vector<std::string> FactMerger::project_files() const {
+  std::vector<std::string> out;
+  for (const File& f : impl_->files)
+    if (!f.external) out.push_back(f.path);
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& project,
                    std::vector<std::string>& errors, std::vector<std::string>& warnings) {
+  FactMerger merged;
+  for (TuFacts& tu : tus) merged.add(std::move(tu));
+  tus.clear();
+  return build_project(std::move(merged), config, project, errors, warnings);
+}
+
+bool build_project(FactMerger&& merged, const Config& config, Project& project,
+                   std::vector<std::string>& errors, std::vector<std::string>& warnings) {
   project.config = config;
   project.root = config.root;
-  {
-    Merger m(project);
-    for (TuFacts& tu : tus) m.add(tu);
-    m.finish();
-  }
-  tus.clear();
+  merged.impl_->finish(project);
+  merged.impl_.reset();
   const Config& cfg = project.config;
 
   // Modules, sorted by name so ModuleId order is name order.

@@ -7,6 +7,7 @@
 #include "analyzers/core/facts.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -107,6 +108,8 @@ struct Project {
 /// (const and non-const begin()) apart where the name alone does not.
 std::string signature_params(const std::string& signature);
 
+class FactMerger;
+
 /// Merges TU facts into `project`. The conflict rule: a file is identified by
 /// its path, a symbol by its USR; a symbol's definition wins over a declaration
 /// (of two definitions, a header's over a source's, then the first by path),
@@ -122,6 +125,40 @@ std::string signature_params(const std::string& signature);
 /// Returns false with messages in `errors` on a config error that needs files
 /// (a file in two modules); `warnings` gets globs that match no file.
 bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& project,
+                   std::vector<std::string>& errors, std::vector<std::string>& warnings);
+
+/// Merges the facts of TUs one at a time, so that a caller streaming them (the
+/// fact cache: one TU assembled from its shards, merged, freed) never holds the
+/// facts of every TU at once: memory is the merged project plus one TU. Adding
+/// the same TUs in the same order gives exactly what build_project(vector) gives
+/// (the conflict rule is build_project's).
+class FactMerger {
+public:
+  FactMerger();
+  ~FactMerger();
+  FactMerger(FactMerger&&) noexcept;
+  FactMerger& operator=(FactMerger&&) noexcept;
+
+  /// Merges `tu` and frees its memory.
+  void add(TuFacts&& tu);
+  /// TUs added so far.
+  size_t tu_count() const;
+  /// The status of every TU added, in the order added.
+  const std::vector<TuStatus>& statuses() const;
+  /// The project files (not external) of the TUs added, sorted, each once
+  /// (what reached_project_files gives for the same TUs).
+  std::vector<std::string> project_files() const;
+
+  struct Impl;
+
+private:
+  friend bool build_project(FactMerger&& merged, const Config& config, Project& project,
+                            std::vector<std::string>& errors, std::vector<std::string>& warnings);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// build_project over facts merged already.
+bool build_project(FactMerger&& merged, const Config& config, Project& project,
                    std::vector<std::string>& errors, std::vector<std::string>& warnings);
 
 /// Sets Symbol::module and Reference::from_module/to_module from the modules

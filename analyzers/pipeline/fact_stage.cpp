@@ -12,8 +12,10 @@ std::string cache_folder(const Request& request, const std::string& db_path) {
 }
 
 Outcome<Facts> gather_facts(const Request& request, const std::string& root, const TuSelection& tus,
-                            FactSource& source, const Sink& sink) {
+                            FactSource& source, const Sink& sink, bool merge) {
+  Facts facts;
   ScanOptions so;
+  if (merge) so.on_tu = [&facts](TuFacts&& tu) { facts.merged.add(std::move(tu)); };
   so.root = root;
   so.jobs = request.jobs;
   so.adjust.root = root; // warnings name files relative to the project root
@@ -40,6 +42,7 @@ Outcome<Facts> gather_facts(const Request& request, const std::string& root, con
     sink({Level::Note, err + "; continuing without a fact cache (--cache DIR picks another place)"});
     so.cache_dir.clear();
     scan = ScanResult{};
+    facts.merged = FactMerger{};
     source.scan(tus.db, so, scan, err);
   }
   for (const std::string& w : scan.warnings) sink({Level::Warning, w});
@@ -52,7 +55,6 @@ Outcome<Facts> gather_facts(const Request& request, const std::string& root, con
                                                     "the next run parses only the rest")});
     return Outcome<Facts>::stopped(128 + sig);
   }
-  Facts facts;
   facts.tus = std::move(scan.tus);
   facts.parsed = scan.parsed;
   facts.from_cache = scan.from_cache;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "analyzers/extract/fact_scan.h"
+#include "analyzers/model/model.h"
 #include "analyzers/pipeline/diagnostics.h"
 #include "analyzers/pipeline/outcome.h"
 #include "analyzers/pipeline/request.h"
@@ -33,7 +34,10 @@ public:
 std::string cache_folder(const Request& request, const std::string& db_path);
 
 struct Facts {
-  std::vector<TuFacts> tus;          ///< ready for build_project, in rank order
+  std::vector<TuFacts> tus;          ///< ready for build_project, in rank order (empty when merged)
+  /// With `merge` (gather_facts): each TU's facts merged as the scan hands
+  /// them over, so the facts of all TUs are never in memory at once.
+  FactMerger merged;
   size_t parsed = 0, from_cache = 0; ///< TUs run through the source / taken from the cache
   std::string cache_dir;             ///< the fact cache used; empty without one
   std::string bundle;                ///< scan --shard: the facts bundle written
@@ -42,7 +46,8 @@ struct Facts {
 /// Runs the source over the selected TUs. Warnings of the scan go to the sink;
 /// after an interrupt (SIGINT, SIGTERM) the facts are incomplete, so the run
 /// stops with 128 + the signal. With request.shards > 1 the facts bundle is written.
+/// With `merge`, the TUs go into Facts::merged instead of Facts::tus.
 Outcome<Facts> gather_facts(const Request& request, const std::string& root, const TuSelection& tus,
-                            FactSource& source, const Sink& sink);
+                            FactSource& source, const Sink& sink, bool merge = false);
 
 } // namespace seam::pipeline

@@ -27,21 +27,22 @@ Outcome<LoadedProject> load_project(const Request& request, ProjectConfig pc, Fa
     for (auto& [glob, why] : leave_out_vendored(*tus, root, sink)) pc.config.exclude.push_back(glob);
   out.stats.compile_db = tus->db_path;
 
-  Outcome<Facts> facts = gather_facts(request, root, *tus, source, sink);
+  // Each TU's facts are merged as the scan hands them over (streaming).
+  Outcome<Facts> facts = gather_facts(request, root, *tus, source, sink, /*merge=*/true);
   if (!facts) return Stop::stopped(facts.status());
   out.stats.parsed = facts->parsed;
   out.stats.from_cache = facts->from_cache;
   out.stats.cache_dir = facts->cache_dir;
   out.stats.bundle = facts->bundle;
-  std::vector<TuFacts> facts_of_tus = std::move(facts->tus);
-  out.stats.tus = facts_of_tus.size();
+  FactMerger merged = std::move(facts->merged);
+  out.stats.tus = merged.tu_count();
 
-  Outcome<size_t> failed = parse_failures(facts_of_tus, request.strict, sink);
+  Outcome<size_t> failed = parse_failures(merged.statuses(), request.strict, sink);
   if (!failed) return Stop::stopped(failed.status());
   out.stats.failed = *failed;
 
-  Config config = pc.found ? std::move(pc.config) : inferred_config(pc, tus->rel_files, facts_of_tus, sink);
-  Outcome<Project> project = assemble_project(std::move(facts_of_tus), std::move(config), request.include_tests, sink);
+  Config config = pc.found ? std::move(pc.config) : inferred_config(pc, tus->rel_files, merged.project_files(), sink);
+  Outcome<Project> project = assemble_project(std::move(merged), std::move(config), request.include_tests, sink);
   if (!project) return Stop::stopped(project.status());
   out.project = std::move(*project);
   out.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

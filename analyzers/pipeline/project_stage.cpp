@@ -9,10 +9,16 @@
 namespace seam::pipeline {
 
 Outcome<size_t> parse_failures(const std::vector<TuFacts>& tus, bool strict, const Sink& sink) {
+  std::vector<TuStatus> statuses;
+  for (const TuFacts& t : tus) statuses.push_back({t.main_file, t.ok, t.first_error, t.error_count});
+  return parse_failures(statuses, strict, sink);
+}
+
+Outcome<size_t> parse_failures(const std::vector<TuStatus>& tus, bool strict, const Sink& sink) {
   std::vector<std::string> failed;
-  for (const TuFacts& t : tus)
+  for (const TuStatus& t : tus)
     if (!t.ok)
-      failed.push_back(t.main_file + ": " + t.first_error +
+      failed.push_back(t.file + ": " + t.first_error +
                        (t.error_count > 1 ? " (and " + std::to_string(t.error_count - 1) + " more errors)" : ""));
   std::sort(failed.begin(), failed.end());
   for (const std::string& f : failed) sink({strict ? Level::Error : Level::Warning, "failed to parse " + f});
@@ -29,8 +35,13 @@ Outcome<size_t> parse_failures(const std::vector<TuFacts>& tus, bool strict, con
 
 Config inferred_config(const ProjectConfig& pc, const std::vector<std::string>& tu_files,
                        const std::vector<TuFacts>& tus, const Sink& sink) {
+  return inferred_config(pc, tu_files, reached_project_files(tus), sink);
+}
+
+Config inferred_config(const ProjectConfig& pc, const std::vector<std::string>& tu_files,
+                       const std::vector<std::string>& reached_files, const Sink& sink) {
   std::vector<std::string> reached;
-  for (std::string& f : reached_project_files(tus)) {
+  for (const std::string& f : reached_files) {
     bool excluded = false;
     for (const std::string& g : pc.config.exclude) excluded |= glob_match(g, f);
     if (!excluded) reached.push_back(std::move(f));
@@ -45,10 +56,17 @@ Config inferred_config(const ProjectConfig& pc, const std::vector<std::string>& 
 }
 
 Outcome<Project> assemble_project(std::vector<TuFacts>&& tus, Config config, bool include_tests, const Sink& sink) {
+  FactMerger merged;
+  for (TuFacts& tu : tus) merged.add(std::move(tu));
+  tus.clear();
+  return assemble_project(std::move(merged), std::move(config), include_tests, sink);
+}
+
+Outcome<Project> assemble_project(FactMerger&& merged, Config config, bool include_tests, const Sink& sink) {
   config.include_tests = include_tests;
   Project project;
   std::vector<std::string> errors, warnings;
-  bool ok = build_project(std::move(tus), config, project, errors, warnings);
+  bool ok = build_project(std::move(merged), config, project, errors, warnings);
   for (const std::string& w : warnings) sink({Level::Line, w});
   if (!ok) {
     for (const std::string& e : errors) sink({Level::Line, e});

@@ -19,17 +19,24 @@ namespace seam::pipeline {
 /// a warning and a note says the rest of the project is analysed.
 /// Returns the number of failed TUs.
 Outcome<size_t> parse_failures(const std::vector<TuFacts>& tus, bool strict, const Sink& sink);
+/// The same from the statuses of merged TUs (FactMerger::statuses).
+Outcome<size_t> parse_failures(const std::vector<TuStatus>& tus, bool strict, const Sink& sink);
 
 /// The modules of a project without seam.json: from the folders of the TUs
 /// (`tu_files`, root-relative) and of the project files they reach, except
 /// those an `exclude` glob (vendored code) matches. A note names them.
 Config inferred_config(const ProjectConfig& pc, const std::vector<std::string>& tu_files,
                        const std::vector<TuFacts>& tus, const Sink& sink);
+/// The same from the project files the TUs reached (FactMerger::project_files).
+Config inferred_config(const ProjectConfig& pc, const std::vector<std::string>& tu_files,
+                       const std::vector<std::string>& reached_files, const Sink& sink);
 
 /// Builds the Project from the facts under `config` (with --include-tests as
 /// `include_tests`), then infers library roles. Notes name the project files
 /// in no module and the roles seam inferred; a config error that needs the
 /// files (a file in two modules) stops the run.
 Outcome<Project> assemble_project(std::vector<TuFacts>&& tus, Config config, bool include_tests, const Sink& sink);
+/// The same from facts merged already (streaming).
+Outcome<Project> assemble_project(FactMerger&& merged, Config config, bool include_tests, const Sink& sink);
 
 } // namespace seam::pipeline

@@ -75,8 +75,8 @@ std::pair<int, int> parsed_and_cached(const RunResult& r) {
 std::string outputs(const ShopCopy& shop, const std::vector<std::string>& extra = {}, const std::string& env = "") {
   std::string all;
   for (std::vector<std::string> cmd : std::vector<std::vector<std::string>>{
-           {"graph", "--format", "json"}, {"cycles", "--format", "json"}, {"candidates", "--format", "json"},
-           {"check", "--format", "json"}}) {
+           {"graph", "--format", "json"}, {"cycles", "--format", "json"}, {"metrics", "--format", "json"},
+           {"candidates", "--format", "json"}, {"check", "--format", "json"}}) {
     cmd.push_back("-q");
     cmd.insert(cmd.end(), extra.begin(), extra.end());
     RunResult r = shop.seam(cmd, env);

@@ -275,6 +275,28 @@ TEST(Format, ShardRecordAndBundleRoundTrip) {
   EXPECT_EQ(encode_bundle(bback), encode_bundle(b));
 }
 
+TEST(Format, PeekingAShardChecksItWholeAndReadsWhoseFileItIs) {
+  FileShard s = sample_shard();
+  const std::string bytes = encode_shard(s);
+  TuId producer;
+  std::string path, err;
+  uint64_t hash = 0;
+  ASSERT_TRUE(peek_shard(bytes, producer, path, hash, err)) << err;
+  EXPECT_EQ(producer, s.producer);
+  EXPECT_EQ(path, s.path());
+  EXPECT_EQ(hash, s.hash());
+  // A byte flipped anywhere, even in the facts it does not decode, is caught.
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    std::string bad = bytes;
+    bad[i] ^= 0x20;
+    EXPECT_FALSE(peek_shard(bad, producer, path, hash, err)) << i;
+  }
+  TuRecord r;
+  r.key_text = "k";
+  r.id = TuId{"a.cpp", fast_hash(r.key_text)};
+  EXPECT_FALSE(peek_shard(encode_record(r), producer, path, hash, err)); // a record is not a shard
+}
+
 TEST(Format, EveryTruncationAndEveryFlippedByteIsRejected) {
   std::string bytes = encode_shard(sample_shard()), err;
   FileShard out;

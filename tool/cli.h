@@ -43,6 +43,7 @@ struct Options {
   std::string progress = "auto";   ///< --progress auto|always|never
   std::string color = "auto";      ///< --color auto|always|never
   bool quiet = false;              ///< -q: no progress, no notes
+  bool all_messages = false;       ///< --all-messages: no cap on per-item message lists
   std::map<std::string, std::string> values; ///< command options given (flags map to "1")
   std::vector<std::string> positional;
 
@@ -77,6 +78,15 @@ void error(const std::string& msg);
 void warning(const std::string& msg);
 void note(const std::string& msg);
 bool use_color(const Options& o);
+
+/// How many lines of one per-item message list are printed without --all-messages.
+constexpr size_t kMessageCap = 20;
+enum class MessageLevel { Error, Warning, Formatted /* lines that carry their own "file:line: error:" */ };
+/// Prints a list of per-item messages, one line each: the first kMessageCap
+/// (all with --all-messages), then a note "... and N more <what> (...)".
+/// Every per-item list goes through here, so no input can flood the terminal.
+void print_list(const Options& o, const std::vector<std::string>& lines, MessageLevel level,
+                const std::string& what);
 
 /// Writes the command's output to -o FILE (atomically) or to standard output.
 /// Returns false (after printing the error) when the file cannot be written.

@@ -43,14 +43,18 @@ int precheck_config(const Options& o, const Config& config) {
   std::vector<std::string> files = list_project_files(config.root, {db_dir}, sources);
   const std::string name = o.config.empty() ? "seam.json" : o.config;
   ConfigFileProblems problems = check_config_files(config, files, name);
+  std::vector<std::string> lines;
   for (const ConfigError& w : problems.warnings) {
     std::string text = w.format();
     size_t at = text.find(": error: ");
     if (at != std::string::npos) text.replace(at, 9, ": warning: ");
-    std::cerr << text << "\n";
+    lines.push_back(std::move(text));
   }
+  print_list(o, lines, MessageLevel::Formatted, "config warnings");
   if (problems.errors.empty()) return kOk;
-  for (const ConfigError& e : problems.errors) std::cerr << e.format() << "\n";
+  lines.clear();
+  for (const ConfigError& e : problems.errors) lines.push_back(e.format());
+  print_list(o, lines, MessageLevel::Formatted, "config problems");
   error(name + ": " + std::to_string(problems.errors.size()) + " problem" + (problems.errors.size() == 1 ? "" : "s") +
         " in the config; nothing was analysed");
   return kError;
@@ -112,7 +116,7 @@ int run_check(const Options& o) {
       return kError;
     }
     if (!parse_baseline(text, display, baseline, errors)) {
-      for (const std::string& e : errors) std::cerr << e << "\n";
+      print_list(o, errors, MessageLevel::Formatted, "baseline problems");
       error("the baseline " + display + " is invalid; fix it, or rewrite it with `seam check --update-baseline`");
       return kError;
     }

@@ -3,6 +3,7 @@
 #include "analyzers/cache/fact_store.h"
 #include "analyzers/core/interrupt.h"
 #include "tool/cli.h"
+#include "tool/version.h"
 
 #include <cstdio>
 #include <cstring>
@@ -35,6 +36,7 @@ constexpr CommonSpec kCommon[] = {
     {"--progress WHEN", "auto|always|never: progress on standard error (auto: on a terminal)"},
     {"--color WHEN", "auto|always|never (NO_COLOR is honoured)"},
     {"-q, --quiet", "no progress and no notes; warnings and errors only"},
+    {"--all-messages", "print every message of a long list (default: the first 20 and a count)"},
 };
 
 void print_main_help() {
@@ -151,6 +153,7 @@ int parse_options(const Command& cmd, int argc, char** argv, Options& o) {
     if (a == "--strict") { o.strict = true; continue; }
     if (a == "--include-tests") { o.include_tests = true; continue; }
     if (a == "-q" || a == "--quiet") { o.quiet = true; continue; }
+    if (a == "--all-messages") { o.all_messages = true; continue; }
     if (a.rfind("--", 0) == 0) {
       std::string name = a.substr(2);
       const OptionSpec* spec = nullptr;
@@ -204,7 +207,7 @@ int main(int argc, char** argv) {
     return argc < 2 ? kError : kOk;
   }
   if (!std::strcmp(argv[1], "--version") || !std::strcmp(argv[1], "version")) {
-    std::cout << "seam " << SEAM_VERSION << "\n";
+    std::cout << seam::version_text();
     return kOk;
   }
   const Command* cmd = find_command(argv[1]);

@@ -90,7 +90,9 @@ int load_config_only(const Options& o, Config& config, bool& found) {
   }
   std::vector<ConfigError> errors;
   if (!load_config(path, config, errors)) {
-    for (const ConfigError& e : errors) std::cerr << e.format() << "\n";
+    std::vector<std::string> lines;
+    for (const ConfigError& e : errors) lines.push_back(e.format());
+    print_list(o, lines, MessageLevel::Formatted, "config problems");
     error(path + ": " + std::to_string(errors.size()) + " problem" + (errors.size() == 1 ? "" : "s") +
           " in the config; nothing was analysed");
     return kError;
@@ -185,7 +187,7 @@ int load_project_tus(const Options& o, const std::string& root, const std::vecto
     error(err);
     return kError;
   }
-  for (const std::string& w : warnings) warning(w);
+  print_list(o, warnings, MessageLevel::Warning, "compile database warnings");
   // TUs outside the project root or excluded by the config are not parsed.
   std::vector<CompileCommand> keep;
   size_t outside = 0, excluded = 0;
@@ -290,7 +292,7 @@ int scan_project(const Options& o, const std::string& root, const std::string& d
     scan_facts(db, so, scan, err);
   }
   progress.finish();
-  for (const std::string& w : scan.warnings) warning(w);
+  print_list(o, scan.warnings, MessageLevel::Warning, "warnings about compile commands");
   if (int sig = interrupt_signal()) {
     // The workers stopped taking TUs: the facts are incomplete, so nothing is
     // reported; each TU finished before the signal is already in the cache.
@@ -342,7 +344,8 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
                                 (t.error_count > 1 ? " (and " + std::to_string(t.error_count - 1) + " more errors)" : ""));
   stats.failed = failed.size();
   std::sort(failed.begin(), failed.end());
-  for (const std::string& f : failed) (o.strict ? error : warning)("failed to parse " + f);
+  for (std::string& f : failed) f = "failed to parse " + f;
+  print_list(o, failed, o.strict ? MessageLevel::Error : MessageLevel::Warning, "translation units that failed to parse");
   if (!failed.empty() && o.strict) {
     error(std::to_string(failed.size()) + " translation unit" + (failed.size() == 1 ? "" : "s") +
           " failed to parse (--strict)");
@@ -374,9 +377,9 @@ int load_project(const Options& o, Project& project, ScanStats& stats) {
   std::vector<std::string> errors;
   warnings.clear();
   bool ok = build_project(std::move(tus), config, project, errors, warnings);
-  for (const std::string& w : warnings) std::cerr << w << "\n";
+  print_list(o, warnings, MessageLevel::Formatted, "warnings");
   if (!ok) {
-    for (const std::string& e : errors) std::cerr << e << "\n";
+    print_list(o, errors, MessageLevel::Formatted, "errors");
     return kError;
   }
   if (!project.unowned.empty() && !o.quiet) {

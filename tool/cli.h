@@ -61,6 +61,14 @@ struct Command {
   std::function<int(const Options&)> run;
 };
 
+/// A common option, as `seam --help` shows it: "-p DIR", "-q, --quiet".
+struct CommonSpec {
+  const char* flags;
+  const char* help;
+};
+/// The options every command takes (main.cpp): for --help and the completion scripts.
+std::vector<CommonSpec> common_options();
+
 /// Commands register themselves from static initialisers in cmd_*.cpp.
 struct Registrar {
   explicit Registrar(Command c);

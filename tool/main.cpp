@@ -17,11 +17,6 @@
 namespace seam::cli {
 namespace {
 
-struct CommonSpec {
-  const char* flags;
-  const char* help;
-};
-
 constexpr CommonSpec kCommon[] = {
     {"-p DIR", "build folder holding compile_commands.json (default: ./compile_commands.json, "
                "else ./build/compile_commands.json)"},
@@ -38,6 +33,12 @@ constexpr CommonSpec kCommon[] = {
     {"-q, --quiet", "no progress and no notes; warnings and errors only"},
     {"--all-messages", "print every message of a long list (default: the first 20 and a count)"},
 };
+
+} // namespace
+
+std::vector<CommonSpec> common_options() { return {std::begin(kCommon), std::end(kCommon)}; }
+
+namespace {
 
 void print_main_help() {
   std::ostringstream o;

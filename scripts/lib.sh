@@ -28,6 +28,11 @@ SEAM_TEST_PACKAGES=(
   libclang-rt-19-dev libxml2-utils git
 )
 
+# What scripts/package needs: dpkg-shlibdeps (dpkg-dev) computes the package's
+# library dependencies; fakeroot, so the files belong to root without being root.
+# The package test (tests/package) runs it too.
+SEAM_PACKAGE_PACKAGES=(dpkg-dev fakeroot)
+
 # Installs the Debian packages given that are not installed yet.
 ensure_packages() {
   local missing=()

@@ -46,12 +46,12 @@ void print_main_help() {
     << " - module boundaries, cycles and service extraction for C++ monoliths\n\n"
        "usage: seam <command> [options]\n\ncommands:\n";
   for (const Command& c : commands()) {
-    o << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ')
+    o << "  " << c.name << std::string(c.name.size() < 11 ? 12 - c.name.size() : 2, ' ')
       << c.summary << "\n";
   }
   o << "\ncommon options:\n";
   for (const CommonSpec& s : kCommon)
-    o << "  " << s.flags << std::string(std::max<int>(1, 18 - (int)std::strlen(s.flags)), ' ')
+    o << "  " << s.flags << std::string(std::max<int>(2, 18 - (int)std::strlen(s.flags)), ' ')
       << s.help << "\n";
   o << "\nexit status: 0 success, 1 `check` found new violations, 2 error\n"
        "`seam <command> --help` describes a command. Docs: docs/cli.md\n";
@@ -65,7 +65,7 @@ void print_command_help(const Command& c) {
     o << "\noptions:\n";
     for (const OptionSpec& s : c.options) {
       std::string flag = "--" + s.name + (s.value_name.empty() ? "" : " " + s.value_name);
-      o << "  " << flag << std::string(flag.size() < 22 ? 22 - flag.size() : 1, ' ') << s.help;
+      o << "  " << flag << std::string(flag.size() < 21 ? 22 - flag.size() : 2, ' ') << s.help;
       if (!s.choices.empty()) {
         o << " (";
         for (size_t i = 0; i < s.choices.size(); ++i) o << (i ? "|" : "") << s.choices[i];
@@ -77,7 +77,7 @@ void print_command_help(const Command& c) {
   }
   o << "\ncommon options:\n";
   for (const CommonSpec& s : kCommon)
-    o << "  " << s.flags << std::string(std::max<int>(1, 22 - (int)std::strlen(s.flags)), ' ')
+    o << "  " << s.flags << std::string(std::max<int>(2, 22 - (int)std::strlen(s.flags)), ' ')
       << s.help << "\n";
   std::cout << o.str();
 }

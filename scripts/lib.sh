@@ -29,9 +29,11 @@ SEAM_TEST_PACKAGES=(
 )
 
 # What scripts/package needs: dpkg-shlibdeps (dpkg-dev) computes the package's
-# library dependencies; fakeroot, so the files belong to root without being root.
-# The package test (tests/package) runs it too.
-SEAM_PACKAGE_PACKAGES=(dpkg-dev fakeroot)
+# library dependencies (CPack writes the archive itself, owned by root).
+# The package test (tests/package) runs it too, and renders the man page with
+# man-db (priority important, but a minimal root such as debootstrap's minbase
+# has none).
+SEAM_PACKAGE_PACKAGES=(dpkg-dev man-db)
 
 # Installs the Debian packages given that are not installed yet.
 ensure_packages() {

@@ -3,10 +3,10 @@
 // cmd_<name>.cpp and registers itself; this layer stays thin.
 #pragma once
 
-#include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/edge_kinds.h"
-#include "analyzers/extract/fact_scan.h"
+#include "analyzers/history/change_model.h"
 #include "analyzers/model/model.h"
+#include "analyzers/pipeline/load_project.h"
 
 #include <functional>
 #include <map>
@@ -87,54 +87,71 @@ void warning(const std::string& msg);
 void note(const std::string& msg);
 bool use_color(const Options& o);
 
-/// How many lines of one per-item message list are printed without --all-messages.
+/// How many lines of one run of messages are printed without --all-messages.
 constexpr size_t kMessageCap = 20;
+
+/// Caps runs of messages of one kind (consecutive errors, warnings, lines of
+/// a config file...): the first kMessageCap pass, the rest are counted and a
+/// note "... and N more of these (M in all; --all-messages prints every one)"
+/// follows when the kind changes or the cap goes away. One object per stream
+/// of diagnostics; with `all` (--all-messages) everything passes.
+class MessageCap {
+public:
+  explicit MessageCap(bool all) : all_(all) {}
+  ~MessageCap();
+  MessageCap(const MessageCap&) = delete;
+  MessageCap& operator=(const MessageCap&) = delete;
+  /// Whether to print a message of `kind` (any number naming it).
+  bool admit(int kind);
+  /// Prints the count of what was held back, if anything.
+  void flush();
+
+private:
+  bool all_;
+  int kind_ = -1;
+  size_t seen_ = 0;
+};
+
 enum class MessageLevel { Error, Warning, Formatted /* lines that carry their own "file:line: error:" */ };
-/// Prints a list of per-item messages, one line each: the first kMessageCap
-/// (all with --all-messages), then a note "... and N more <what> (...)".
-/// Every per-item list goes through here, so no input can flood the terminal.
-void print_list(const Options& o, const std::vector<std::string>& lines, MessageLevel level,
-                const std::string& what);
+/// Prints a list of per-item messages through a MessageCap.
+void print_list(const Options& o, const std::vector<std::string>& lines, MessageLevel level);
 
 /// Writes the command's output to -o FILE (atomically) or to standard output.
 /// Returns false (after printing the error) when the file cannot be written.
 bool emit(const Options& o, const std::string& content);
 
 /// What a run of the front end produced, beside the Project.
-struct ScanStats {
-  size_t tus = 0, failed = 0;
-  size_t parsed = 0, from_cache = 0; ///< of tus: run through Clang / taken from the fact cache
-  std::string cache_dir;             ///< the fact cache used; empty with --no-cache
-  std::string bundle;                ///< scan --shard: the facts bundle written
-  double seconds = 0;
-  std::string compile_db;
-};
+using ScanStats = pipeline::ScanStats;
 
-/// Finds the config (or infers modules), reads the compile database, parses
-/// every TU, builds the Project. Prints warnings and progress to stderr.
-/// Returns kOk, or kError after printing why (also for --strict failures).
+/// The history options (history_option.cpp): --since, --commits, --max-files,
+/// --history-repo, and --no-history when `optional` (the command works without).
+std::vector<OptionSpec> history_options(bool optional);
+/// Reads the history for `project` as the options say (history/load_history.h).
+/// `required`: the command shows only history, so no history is an error.
+/// Returns kOk (the model may be unavailable: a note says why) or kError.
+int load_history(const Options& o, const Project& project, const ScanStats& stats, bool required,
+                 history::ChangeModel& model);
+
+/// The pipeline request the common options make (--shard K/N checked here).
+/// False after printing why.
+bool make_request(const Options& o, pipeline::Request& request);
+
+/// Prints the pipeline's messages to stderr as error(), warning(), note() do;
+/// notes are dropped under -q.
+pipeline::Sink diagnostics(const Options& o);
+
+/// load_project with the config already read (`seam check` validates it first).
+int load_project(const Options& o, pipeline::ProjectConfig config, Project& project, ScanStats& stats);
+
+/// pipeline::load_project with Clang: finds the config (or infers modules),
+/// reads the compile database, parses every TU, builds the Project. Prints
+/// warnings and progress to stderr. Returns kOk, or the exit status after
+/// printing why (kError, also for --strict failures; 128+signal).
 int load_project(const Options& o, Project& project, ScanStats& stats);
 
-/// Finds and reads the compile database (-p) and keeps the TUs under `root`
-/// not matched by an `exclude` glob; `rel_files` gets their root-relative
-/// paths. Prints warnings and notes; returns kOk, or kError after printing why.
-int load_project_tus(const Options& o, const std::string& root, const std::vector<std::string>& exclude,
-                     CompileDb& db, std::string& db_path, std::vector<std::string>& rel_files);
-
-/// Vendored code (analyzers/init/vendored.h) among the TUs: drops those TUs
-/// from `db` and `rel_files` (parallel) and returns the "exclude" globs, each
-/// with why, for the config. Prints a note naming the folders unless -q.
-std::vector<std::pair<std::string, std::string>> leave_out_vendored(const Options& o, const std::string& root,
-                                                                    CompileDb& db, std::vector<std::string>& rel_files);
-
-/// Parses the TUs of `db` (or takes their facts from the fact cache: --cache,
-/// --no-cache, --cache-max-size, --shard/--bundle), with progress on stderr.
-/// Returns kOk, kError, or 128+signal after an interrupt (each after printing why).
-int scan_project(const Options& o, const std::string& root, const std::string& db_path, const CompileDb& db,
-                 ScanResult& scan, ScanStats& stats);
-
-/// Loads only the config (for commands that check it before parsing).
-/// `root` receives the project root.
-int load_config_only(const Options& o, Config& config, bool& found);
+/// pipeline::gather_facts with Clang, with progress on stderr: the facts of
+/// the selected TUs (`seam init`, which builds its own config). Returns kOk,
+/// or the exit status after printing why.
+int scan_tus(const Options& o, const std::string& root, const pipeline::TuSelection& tus, pipeline::Facts& facts);
 
 } // namespace seam::cli

@@ -1,7 +1,7 @@
 // seam candidates: which modules can become services, best first, and what
 // blocks the rest; --what-if scores a chosen set; --suggest proposes boundaries.
 #include "analyzers/candidates/candidates.h"
-#include "analyzers/cluster/suggest.h"
+#include "analyzers/pipeline/analyses.h"
 #include "reports/candidates/candidates_report.h"
 #include "reports/candidates/suggest_report.h"
 #include "reports/graph/graph_report.h"
@@ -64,15 +64,13 @@ int run_candidates(const Options& o) {
     return kError;
   }
   if (o.has("suggest")) {
-    SuggestOptions so;
-    so.resolution = resolution;
-    CandidateContext ctx(p);
-    for (ModuleId m = 0; m < static_cast<ModuleId>(p.modules.size()); ++m)
-      if (ctx.shared_kernel(m)) so.libraries.push_back(m);
-    Suggestion s = suggest_services(p, so);
+    Suggestion s = pipeline::suggest(p, CandidateContext(p), resolution);
     return emit(o, json ? dump_json(suggest_json(p, s)) : suggest_text(p, s)) ? kOk : kError;
   }
+  history::ChangeModel history;
+  if (int rc = load_history(o, p, st, false, history)) return rc;
   CandidateContext ctx(p);
+  ctx.set_history(&history);
   if (o.has("what-if")) {
     std::vector<ModuleId> set;
     if (!parse_module_set(p, o.get("what-if"), set)) return kError;
@@ -100,12 +98,19 @@ Registrar reg({
     "per term and a score from 0 to 100 that falls with it (docs/scoring.md). Shared kernels,\n"
     "entry points and modules others use only at compile time are listed but not ranked.\n"
     "Modules in one dependency cycle are also scored together.\n"
-    "JSON follows the schema seam.candidates/2 (docs/candidates.md).",
+    "With git history (the project root is the top of a git work tree, or --history-repo), a\n"
+    "module that changed together with modules outside it pays 2 sites of effort per such\n"
+    "commit (co-change: a release two services would make in step), with the partner named;\n"
+    "--what-if lists the co-change between the set and the rest. --no-history: static only.\n"
+    "JSON follows the schema seam.candidates/2, or seam.candidates/3 when history is in the\n"
+    "scores (docs/candidates.md, docs/history.md).",
     {{"format", "FMT", "output format", {"text", "json"}, "text"},
      {"what-if", "A,B", "score these modules as one service and list every call that would become remote", {}, ""},
      {"suggest", "", "cluster the symbol reference graph (Louvain, fixed seed) into services and compare the "
                      "partition with the declared modules: modularity, SM, ICP, IFN, NED, files to move", {}, ""},
-     {"resolution", "R", "--suggest: Louvain resolution; above 1 gives more, smaller services", {}, "1"}},
+     {"resolution", "R", "--suggest: Louvain resolution; above 1 gives more, smaller services", {}, "1"},
+     history_options(true)[0], history_options(true)[1], history_options(true)[2], history_options(true)[3],
+     history_options(true)[4]},
     0,
     0,
     run_candidates,

@@ -4,6 +4,7 @@
 #include "reports/graph/graph_report.h"
 #include "reports/graph/unit_graph_report.h"
 #include "reports/graphviz/graph_render.h"
+#include "reports/history/coupling_report.h"
 #include "tool/cli.h"
 
 namespace seam::cli {
@@ -15,7 +16,49 @@ bool parse_min_weight(const std::string& s, uint32_t& out) {
   return true;
 }
 
+/// --coupling change: what changed together in git history, instead of what
+/// depends on what.
+int run_change_coupling(const Options& o) {
+  const std::string level = o.get("level", "module");
+  if (level == "component") {
+    error("--coupling change draws modules or files; use --level module or --level file");
+    return kError;
+  }
+  Project p;
+  ScanStats st;
+  if (int rc = load_project(o, p, st)) return rc;
+  history::ChangeModel model;
+  if (int rc = load_history(o, p, st, true, model)) return rc;
+  const bool files = level == "file";
+  const std::string focus = o.get("focus");
+  if (!focus.empty() && (files ? !p.file_index.count(focus) : p.find_module(focus) == kNoModule)) {
+    error("--focus: no " + std::string(files ? "file" : "module") + " named '" + focus + "'");
+    return kError;
+  }
+  const std::string fmt = o.get("format", "text");
+  std::string out, err;
+  if (fmt == "json") {
+    out = dump_json(coupling_json(p, model, files, focus));
+  } else if (fmt == "dot") {
+    out = coupling_dot(p, model, files, focus);
+  } else if (fmt == "svg") {
+    if (!render_dot_text_svg(coupling_dot(p, model, files, focus), "neato", out, err)) {
+      error(err);
+      return kError;
+    }
+  } else {
+    out = coupling_text(p, model, files, focus);
+  }
+  return emit(o, out) ? kOk : kError;
+}
+
 int run_graph(const Options& o) {
+  if (o.get("coupling", "static") == "change") return run_change_coupling(o);
+  for (const char* h : {"since", "commits", "max-files", "history-repo"})
+    if (o.has(h)) {
+      error(std::string("--") + h + " chooses the history that --coupling change draws; add --coupling change");
+      return kError;
+    }
   GraphLevel level = GraphLevel::Module;
   parse_graph_level(o.get("level", "module"), level); // choices are checked by the parser
   GraphFilter filter;
@@ -74,7 +117,8 @@ Registrar reg({
     "graph",
     "dependency graph                  --format text|json|dot|svg",
     "seam graph [--format text|json|dot|svg] [--level module|component|file] [--module NAME]\n"
-    "                  [--focus NAME] [--min-weight N] [--edges include|symbol|all] [--external] [options]",
+    "                  [--focus NAME] [--min-weight N] [--edges include|symbol|all] [--external]\n"
+    "                  [--coupling static|change [--since WHEN | --commits N] [--max-files N]] [options]",
     "Prints the dependency graph. At module level an edge A -> B exists for every reference\n"
     "from code in A to a symbol owned by B and every include of a B file from an A file, with\n"
     "counts per kind (call, type, base, override, member, read, write, address, template-arg,\n"
@@ -89,7 +133,12 @@ Registrar reg({
     "labelled with their weight, red inside a cycle, dashed where they break seam.json (a\n"
     "higher layer, or outside may_depend_on); at module level one rank per Lakos level.\n"
     "SVG is laid out in-process by Graphviz; no `dot` program is needed.\n"
-    "JSON follows the schema seam.graph/1 (docs/graphs.md).",
+    "JSON follows the schema seam.graph/1 (docs/graphs.md).\n"
+    "--coupling change draws what changed together in git history instead (modules or files):\n"
+    "each pair with the commits that touched both, support and confidence both ways, and\n"
+    "HIDDEN coupling marked: pairs that change together often with no static dependency\n"
+    "(a duplicated protocol, a shared file format). --min-weight N: pairs with N+ shared\n"
+    "commits (default 2). JSON schema seam.change-coupling/1 (docs/history.md).",
     {{"format", "FMT", "output format", {"text", "json", "dot", "svg"}, "text"},
      {"level", "LEVEL", "granularity of the nodes", {"module", "component", "file"}, "module"},
      {"module", "NAME", "with --level component|file: only the nodes inside module NAME", {}, ""},
@@ -98,7 +147,10 @@ Registrar reg({
      edges_option("default: all for modules, include for components and files"),
      {"external", "", "also show headers from outside the project (system, third party)", {}, ""},
      {"color-by", "WHAT", "fill nodes by layer, Lakos level or module (auto: layer when seam.json declares layers)",
-      {"auto", "layer", "level", "module"}, "auto"}},
+      {"auto", "layer", "level", "module"}, "auto"},
+     {"coupling", "WHAT", "static: dependencies in the code; change: co-change from git history", {"static", "change"},
+      "static"},
+     history_options(false)[0], history_options(false)[1], history_options(false)[2], history_options(false)[3]},
     0,
     0,
     run_graph,

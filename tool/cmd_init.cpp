@@ -3,12 +3,12 @@
 // the build folder) or from the folder layout; may_depend_on and layers from
 // the code as it is. Parses the project once, with its own config, so it does
 // not read (or trip over) an existing seam.json.
-#include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/interrupt.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/init/cmake_targets.h"
 #include "analyzers/init/header_placement.h"
 #include "analyzers/init/starter_config.h"
+#include "analyzers/pipeline/tu_selection.h"
 #include "analyzers/roles/library_roles.h"
 #include "tool/cli.h"
 
@@ -32,12 +32,16 @@ int run_init(const Options& o) {
     return kError;
   }
 
-  std::string db_path, err;
-  CompileDb db;
-  std::vector<std::string> rel_files, warnings;
-  if (int rc = load_project_tus(o, root, {}, db, db_path, rel_files)) return rc;
+  std::string err;
+  std::vector<std::string> warnings;
+  pipeline::Request request;
+  if (!make_request(o, request)) return kError;
+  pipeline::Outcome<pipeline::TuSelection> selected = pipeline::load_tus(request, root, {}, diagnostics(o));
+  if (!selected) return selected.status();
+  pipeline::TuSelection& tu_selection = *selected;
+  const std::vector<std::string>& rel_files = tu_selection.rel_files;
   StarterOptions so;
-  so.exclude = leave_out_vendored(o, root, db, rel_files);
+  so.exclude = pipeline::leave_out_vendored(tu_selection, root, diagnostics(o));
   auto excluded = [&](const std::string& f) {
     for (const auto& [glob, why] : so.exclude)
       if (glob_match(glob, f)) return true;
@@ -45,7 +49,8 @@ int run_init(const Options& o) {
   };
 
   // Where the modules come from.
-  const std::string db_dir = canonical_path(db_path).substr(0, canonical_path(db_path).rfind('/'));
+  const std::string db_path = canonical_path(tu_selection.db_path);
+  const std::string db_dir = db_path.substr(0, db_path.rfind('/'));
   const std::string mode = o.get("modules", "auto");
   Config config;
   std::vector<CMakeTarget> targets;
@@ -64,11 +69,10 @@ int run_init(const Options& o) {
     so.source = "the folder layout of its " + plural(rel_files.size(), "translation unit");
   }
 
-  if (!o.quiet) note("reading " + plural(db.commands.size(), "translation unit") + " to find today's dependencies");
-  ScanResult scan;
-  ScanStats stats;
-  if (int rc = scan_project(o, root, db_path, db, scan, stats)) return rc;
-  std::vector<TuFacts> tus = std::move(scan.tus);
+  if (!o.quiet) note("reading " + plural(rel_files.size(), "translation unit") + " to find today's dependencies");
+  pipeline::Facts facts;
+  if (int rc = scan_tus(o, root, tu_selection, facts)) return rc;
+  std::vector<TuFacts> tus = std::move(facts.tus);
   size_t failed = 0;
   for (const TuFacts& t : tus) failed += !t.ok;
   if (failed && !o.quiet)
@@ -96,7 +100,7 @@ int run_init(const Options& o) {
   std::vector<std::string> errors;
   warnings.clear();
   if (!build_project(std::move(tus), config, p, errors, warnings)) {
-    print_list(o, errors, MessageLevel::Formatted, "errors");
+    print_list(o, errors, MessageLevel::Formatted);
     return kError;
   }
   for (Module& m : p.modules)
@@ -130,7 +134,7 @@ int run_init(const Options& o) {
   if (!parse_config(text, out.output, back, problems)) {
     std::vector<std::string> lines;
     for (const ConfigError& e : problems) lines.push_back(e.format());
-    print_list(o, lines, MessageLevel::Formatted, "config problems");
+    print_list(o, lines, MessageLevel::Formatted);
     error("internal error: the starter config does not validate; please report it");
     return kError;
   }

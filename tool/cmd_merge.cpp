@@ -1,7 +1,6 @@
 // seam merge: combine the facts bundles of `seam scan --shard K/N` into the
 // fact cache, so every other command runs on them without parsing.
-#include "analyzers/cache/bundle_merge.h"
-#include "analyzers/compdb/compile_db.h"
+#include "analyzers/pipeline/merge_stage.h"
 #include "tool/cli.h"
 
 #include <sstream>
@@ -10,27 +9,13 @@ namespace seam::cli {
 namespace {
 
 int run_merge(const Options& o) {
-  if (o.no_cache) {
-    error("seam merge writes into the fact cache; drop --no-cache");
-    return kError;
-  }
-  std::string cache = o.cache, err;
-  if (cache.empty()) {
-    std::string db_path;
-    if (!find_compile_db(o.p_dir, db_path, err)) {
-      error(err + " (seam merge writes into <build dir>/.seam-cache; or pass --cache DIR)");
-      return kError;
-    }
-    cache = db_path.substr(0, db_path.rfind('/')) + "/.seam-cache";
-  }
-  MergeStats stats;
-  if (!merge_bundle_files(o.positional, cache, o.cache_max_bytes, stats, err)) {
-    error(err);
-    return kError;
-  }
+  pipeline::Request request;
+  if (!make_request(o, request)) return kError;
+  pipeline::Outcome<pipeline::MergedBundles> merged = pipeline::merge_bundles(request, o.positional, diagnostics(o));
+  if (!merged) return merged.status();
   std::ostringstream out;
-  out << "merged " << stats.bundles << " bundle" << (stats.bundles == 1 ? "" : "s") << ": " << stats.records
-      << " translation units, " << stats.shards << " file shards into " << cache << "\n";
+  out << "merged " << merged->bundles << " bundle" << (merged->bundles == 1 ? "" : "s") << ": " << merged->records
+      << " translation units, " << merged->shards << " file shards into " << merged->cache << "\n";
   return emit(o, out.str()) ? kOk : kError;
 }
 

@@ -1,6 +1,5 @@
 // seam metrics: coupling metrics per module and for the project.
-#include "analyzers/graph/module_graph.h"
-#include "analyzers/metrics/module_metrics.h"
+#include "analyzers/pipeline/analyses.h"
 #include "reports/graph/graph_report.h"
 #include "reports/metrics/metrics_report.h"
 #include "tool/cli.h"
@@ -13,8 +12,8 @@ int run_metrics(const Options& o) {
   ScanStats st;
   if (int rc = load_project(o, p, st)) return rc;
   const std::optional<EdgeKinds> edges = chosen_edges(o);
-  ModuleGraph g = build_module_graph(p, edges.value_or(EdgeKinds::All));
-  Metrics m = compute_metrics(p, g, edges);
+  ModuleGraph g = pipeline::module_graph(p, edges);
+  Metrics m = pipeline::metrics(p, g, edges);
   std::string fmt = o.get("format", "text");
   std::string out = fmt == "json" ? dump_json(metrics_json(p, m)) : fmt == "csv" ? metrics_csv(p, m) : metrics_text(p, m);
   return emit(o, out) ? kOk : kError;

@@ -1,9 +1,7 @@
 // seam report: one self-contained HTML file with every finding.
-#include "analyzers/core/paths.h"
 #include "reports/html/report.h"
 #include "tool/cli.h"
 
-#include <filesystem>
 #include <unistd.h>
 
 #ifndef SEAM_VERSION
@@ -30,14 +28,11 @@ int run_report(const Options& o) {
   ro.run.tus = st.tus;
   ro.run.tus_failed = st.failed;
   ro.run.title = o.get("title");
-  ro.edges = chosen_edges(o);
-  if (o.has("baseline")) {
-    // As `seam check --baseline`: relative to the current folder.
-    std::error_code ec;
-    ro.baseline = absolute_path(o.get("baseline"), std::filesystem::current_path(ec).string());
-  }
+  // The commands' own analyses, once; the baseline as `seam check --baseline`
+  // reads it, except that an invalid one counts as none (with a note).
+  pipeline::Analyses analyses = pipeline::analyse_all(p, chosen_edges(o), o.get("baseline"), diagnostics(o));
   std::vector<std::string> notes;
-  std::string page = html::html_report(p, ro, notes);
+  std::string page = html::html_report(p, analyses, ro, notes);
   if (!o.quiet)
     for (const std::string& n : notes) note(n);
   if (!emit(o, page)) return kError;

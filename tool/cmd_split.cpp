@@ -2,7 +2,7 @@
 // server, CMake, README), from its interface. The output folder is checked
 // before anything is parsed, so a mistake costs nothing.
 #include "analyzers/candidates/ports.h"
-#include "analyzers/compdb/compile_db.h"
+#include "analyzers/pipeline/tu_selection.h"
 #include "analyzers/core/output.h"
 #include "analyzers/model/interface.h"
 #include "analyzers/stubs/build_inputs.h"
@@ -82,13 +82,10 @@ int run_split(const Options& o) {
   }
   // The compile database again, for the include paths and macros of the
   // module's translation units (load_project already validated it).
-  std::string db_path, err;
-  CompileDb db;
-  std::vector<std::string> ignored;
-  if (!find_compile_db(o.p_dir, db_path, err) || !load_compile_db(db_path, db, ignored, err)) {
-    error(err);
-    return kError;
-  }
+  pipeline::Request request;
+  if (!make_request(o, request)) return kError;
+  auto db = pipeline::read_compile_db(request, diagnostics(o));
+  if (!db) return db.status();
 
   stubs::ServicePlan plan;
   if (o.has("contract")) {
@@ -103,7 +100,7 @@ int run_split(const Options& o) {
   } else {
     plan = stubs::plan_service(p, m, module_interface(p, m));
   }
-  stubs::StubBuildInputs inputs = stubs::stub_build_inputs(p, m, db);
+  stubs::StubBuildInputs inputs = stubs::stub_build_inputs(p, m, *db);
   stubs::StubOrigin origin{p.root, regenerate_command(o, module)};
   std::vector<stubs::GeneratedFile> files = stubs::generate_stub_files(plan, inputs, origin);
 
@@ -113,6 +110,7 @@ int run_split(const Options& o) {
     error("cannot create " + o.output + ": " + ec.message());
     return kError;
   }
+  std::string err;
   for (const stubs::GeneratedFile& f : files) {
     // Names come from stubs::safe_identifier: never a separator, never "..".
     if (!write_file_atomic((fs::path(o.output) / f.name).string(), f.content, err)) {
@@ -149,6 +147,13 @@ Registrar reg({
     "from the compile database) and README.md (what was skipped and why, and every call\n"
     "site that becomes remote, loop sites first). File names use the module name reduced\n"
     "to [A-Za-z0-9_]. DIR must be empty or absent unless --force.\n"
+    "\n"
+    "Classes of MODULE whose members other modules call become remote objects: the server\n"
+    "keeps each object in a registry under a handle id (constructors return it, methods and\n"
+    "the destructor take it, objects passed back travel as it); the client defines the\n"
+    "class's member functions, so callers compile unchanged. Objects of a client that has\n"
+    "not called for SEAM_<MODULE>_LEASE_SECONDS (server side, default 600) are released.\n"
+    "Classes with private data cross by value through seam.json \"conversions\".\n"
     "\n"
     "With --contract CLASS, the service is an existing interface instead: CLASS must be a\n"
     "port (an abstract class with only pure virtual methods and no data, see `seam\n"

@@ -370,6 +370,21 @@ void explain(CandidateContext& ctx, Assessment& a) {
       why.push_back(percent(a.void_calls, a.calls) + " of the calls into it return nothing: they can become "
                                                      "asynchronous messages");
   }
+  if (a.has_history && a.co_change.commits) {
+    const history::SetCoChange& cc = a.co_change;
+    if (cc.with_outside == 0) {
+      why.push_back("changed alone in all " + plural(cc.commits, "commit", "commits") +
+                    " of the history: no release in step with another module");
+    } else {
+      const history::SetCoChange::Partner& top = cc.partners.front();
+      std::string line = "changed together with " + p.module_name(top.module) + " in " + std::to_string(top.both) +
+                         " of its " + plural(cc.commits, "commit", "commits");
+      if (cc.partners.size() > 1)
+        line += "; with " + plural(static_cast<uint32_t>(cc.partners.size()), "module", "modules") + " outside it in " +
+                std::to_string(cc.with_outside);
+      why.push_back(line + " (effort " + sites_text(effort_of("co-change")) + ")");
+    }
+  }
   if (a.modules.size() == 1) {
     const Module& m = p.modules[a.modules.front()];
     if (m.decl && m.decl->extract) why.push_back("seam.json marks it \"extract\": true");
@@ -421,6 +436,14 @@ Assessment assess(CandidateContext& ctx, std::vector<ModuleId> modules) {
   for (const Blocker& b : a.blockers) {
     ++in_.blockers[static_cast<size_t>(b.kind)];
     in_.blocker_sites[static_cast<size_t>(b.kind)] += b.sites;
+  }
+  if (const history::ChangeModel* h = ctx.history()) {
+    std::vector<bool> taken_along(p.modules.size());
+    for (size_t m = 0; m < taken_along.size(); ++m) taken_along[m] = ctx.shared_kernel(static_cast<ModuleId>(m));
+    a.has_history = true;
+    a.co_change = history::co_change_of(*h, a.modules, taken_along);
+    in_.history = true;
+    in_.co_changes = a.co_change.with_outside;
   }
   a.score = compute_score(in_);
   explain(ctx, a);

@@ -10,6 +10,7 @@
 #include "analyzers/candidates/scoring.h"
 #include "analyzers/candidates/type_class.h"
 #include "analyzers/graph/module_graph.h"
+#include "analyzers/history/change_model.h"
 #include "analyzers/model/interface.h"
 #include "analyzers/model/model.h"
 
@@ -136,6 +137,10 @@ struct Assessment {
   /// Calls that would become remote: into the unit from outside, and from the
   /// unit to modules it would call over the network (Project::refs indices, site order).
   std::vector<uint32_t> remote_in, remote_out;
+  /// With history: the commits that changed the unit, and those that also
+  /// changed modules outside it (co_change_of; libraries are taken along).
+  bool has_history = false;
+  history::SetCoChange co_change;
   ScoreInputs inputs;
   Score score;
   std::vector<std::string> reasons;      ///< one line each: what drives the score
@@ -162,6 +167,10 @@ public:
   const std::vector<std::vector<uint32_t>>& cycles() const { return cycles_; }
   TypeClassifier& types() { return types_; }
   const Ports& ports() const { return ports_; }
+  /// Co-change from git history, when read (null: static only, --no-history).
+  /// The model must outlive the context.
+  void set_history(const history::ChangeModel* model) { history_ = model && model->available ? model : nullptr; }
+  const history::ChangeModel* history() const { return history_; }
   const std::vector<InterfaceSymbol>& interface_of(ModuleId m) const { return interfaces_[m]; }
 
   /// One mutable global and who touches it.
@@ -185,6 +194,7 @@ public:
 
 private:
   const Project& project_;
+  const history::ChangeModel* history_ = nullptr;
   ModuleGraph graph_;
   TypeClassifier types_;
   Ports ports_;

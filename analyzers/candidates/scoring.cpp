@@ -53,6 +53,8 @@ Score compute_score(const ScoreInputs& in) {
     if (kBlockerWeights[k] == 0) continue;
     add(kBlockerNames[k], in.blocker_sites[k], kBlockerWeights[k]);
   }
+  // Last, and only with history, so a static-only score is what it always was.
+  if (in.history) add("co-change", in.co_changes, kCoChangeWeight);
   s.total = score_for_effort(s.effort);
   return s;
 }

@@ -16,6 +16,7 @@
 //     clients        2  per client module
 //     and per blocker kind, per site: inheritance 5, global-state 4, friend 4,
 //     callback 4, identity 2 (cycle: counted by the cycle term; template: 0)
+//     co-change      2  per commit that also changed a module outside it (with history only)
 //   score  = round(100 / (1 + ln(1 + effort / 50)))
 #pragma once
 
@@ -44,6 +45,8 @@ struct ScoreInputs {
   uint32_t clients = 0;            ///< client modules
   std::array<uint32_t, kScoreBlockerKinds> blockers{};      ///< per BlockerKind: how many
   std::array<uint32_t, kScoreBlockerKinds> blocker_sites{}; ///< per BlockerKind: sites to change
+  bool history = false;            ///< co-change known (git history read): the "co-change" term exists
+  uint32_t co_changes = 0;         ///< commits that changed the unit and a module outside it
 };
 
 struct ScoreComponent {
@@ -62,6 +65,10 @@ struct Score {
 /// Effort per site of each blocker kind, indexed by BlockerKind. The cycle's
 /// sites are the "cycle" term; templates are compile-time dependencies.
 inline constexpr std::array<double, kScoreBlockerKinds> kBlockerWeights = {0, 5, 4, 0, 4, 4, 2};
+
+/// Effort per commit that changed the unit together with a module outside it
+/// (not taken along): a release two services would have had to make in step.
+inline constexpr double kCoChangeWeight = 2;
 
 /// Effort at which the score is 100 / (1 + ln 2) = 59: about what a small,
 /// clean service costs (a handful of operations and a dozen calls).

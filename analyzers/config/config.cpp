@@ -22,6 +22,12 @@ const char* to_string(Severity s) {
   return "off";
 }
 
+const std::vector<std::string>& conversion_wire_types() {
+  static const std::vector<std::string> wires = {"string", "bytes",  "bool",   "int32",
+                                                 "int64",  "uint32", "uint64", "double"};
+  return wires;
+}
+
 const std::vector<std::string>& rule_names() {
   static const std::vector<std::string> names = {"cycle",           "layer",
                                                  "undeclared",      "private-header",
@@ -186,7 +192,8 @@ std::string pos_text(ConfigPos p) {
   return std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
-const std::vector<std::string> kTopKeys = {"layers", "modules", "rules", "exclude", "baseline"};
+const std::vector<std::string> kTopKeys = {"layers", "modules", "rules", "exclude", "baseline", "conversions"};
+const std::vector<std::string> kConversionKeys = {"wire", "to", "from", "include"};
 const std::vector<std::string> kModuleKeys = {"name",          "paths",   "public", "layer",
                                               "may_depend_on", "extract", "role"};
 const std::vector<std::string> kLayerKeys = {"name", "role"};
@@ -218,6 +225,8 @@ public:
         string_array(m.value, "\"exclude\"", out_.exclude, out_.exclude_pos);
       else if (m.key == "baseline")
         baseline(m.value);
+      else if (m.key == "conversions")
+        conversions(m.value);
       else
         unknown_key(m, kTopKeys, "");
     }
@@ -349,6 +358,77 @@ private:
       error(v.pos, "\"baseline\" must not be empty");
     } else {
       out_.baseline = v.text;
+    }
+  }
+
+  /// "conversions": {"ns::Class": {"wire": "string", "to": "expr($)", "from": "expr($)", "include": "h.h"}}.
+  void conversions(const Value& v) {
+    const std::string example =
+        "such as {\"leveldb::Status\": {\"wire\": \"string\", \"to\": \"status_to_wire($)\", \"from\": "
+        "\"status_from_wire($)\"}}";
+    if (v.kind != Kind::Object) {
+      error(v.pos, "\"conversions\" must be an object mapping class names to conversions, " + example + "; found " +
+                       jsonc::describe(v.kind));
+      return;
+    }
+    for (const Member& m : v.members) {
+      ConversionDecl d;
+      d.cpp = m.key.rfind("::", 0) == 0 ? m.key.substr(2) : m.key;
+      d.pos = to_pos(m.key_pos);
+      const std::string in = " in conversion " + quote(m.key);
+      if (d.cpp.empty()) {
+        error(m.key_pos, "a conversion needs a class name, " + example);
+        continue;
+      }
+      if (m.value.kind != Kind::Object) {
+        error(m.value.pos, "conversion " + quote(m.key) + " must be an object with \"wire\", \"to\" and \"from\"; found " +
+                               jsonc::describe(m.value.kind));
+        continue;
+      }
+      bool ok = true;
+      for (const Member& f : m.value.members) {
+        if (std::find(kConversionKeys.begin(), kConversionKeys.end(), f.key) == kConversionKeys.end()) {
+          unknown_key(f, kConversionKeys, in);
+          ok = false;
+          continue;
+        }
+        if (!f.value.is_string()) {
+          error(f.value.pos, quote(f.key) + in + " must be a string; found " + jsonc::describe(f.value.kind));
+          ok = false;
+          continue;
+        }
+        const std::string& text = f.value.text;
+        if (f.key == "wire") {
+          const auto& wires = conversion_wire_types();
+          if (std::find(wires.begin(), wires.end(), text) == wires.end()) {
+            error(f.value.pos, "unknown wire type " + quote(text) + in + "; use one of: " + join(wires, ", "));
+            ok = false;
+          }
+          d.wire = text;
+        } else if (f.key == "to" || f.key == "from") {
+          if (text.find('$') == std::string::npos) {
+            error(f.value.pos, quote(f.key) + in + " must be a C++ expression with $ standing for the " +
+                                   (f.key == "to" ? "object" : "wire value") + ", e.g. " +
+                                   (f.key == "to" ? "\"$.ToString()\"" : "\"" + d.cpp + "($)\""));
+            ok = false;
+          }
+          (f.key == "to" ? d.to : d.from) = text;
+        } else {
+          d.include = text;
+        }
+      }
+      for (const char* need : {"wire", "to", "from"})
+        if (!m.value.find(need)) {
+          error(m.value.pos, "conversion " + quote(m.key) + " needs " + quote(need));
+          ok = false;
+        }
+      for (const ConversionDecl& other : out_.conversions)
+        if (other.cpp == d.cpp) {
+          error(m.key_pos, "class " + quote(d.cpp) + " has two conversions (the first at line " +
+                               std::to_string(other.pos.line) + ")");
+          ok = false;
+        }
+      if (ok) out_.conversions.push_back(std::move(d));
     }
   }
 

@@ -63,6 +63,21 @@ struct ModuleDecl {
   ConfigPos role_pos;                   ///< position of the "role" value (0 when absent)
 };
 
+/// A class `seam split` sends by value through two expressions the user
+/// gives (seam.json "conversions"; docs/config.md): `to` turns the object `$`
+/// into the wire value, `from` turns the wire value `$` back into the class.
+struct ConversionDecl {
+  std::string cpp;     ///< qualified class name, no leading "::" ("leveldb::Status")
+  std::string wire;    ///< string, bytes, bool, int32, int64, uint32, uint64, double
+  std::string to;      ///< C++ expression with `$` for the object
+  std::string from;    ///< C++ expression with `$` for the wire value
+  std::string include; ///< optional header declaring what the expressions call
+  ConfigPos pos;       ///< of the class's entry
+};
+
+/// The wire types a conversion may name.
+const std::vector<std::string>& conversion_wire_types();
+
 struct Config {
   std::string path;                     ///< the seam.json read; empty when inferred
   std::string root;                     ///< absolute project root (folder of seam.json)
@@ -83,6 +98,7 @@ struct Config {
   std::map<std::string, EdgeKinds> rule_edges;
   std::vector<std::string> exclude;
   std::string baseline = "seam-baseline.json"; ///< relative to root unless absolute
+  std::vector<ConversionDecl> conversions;     ///< in the order written
 
   std::vector<ConfigPos> layer_pos;     ///< one per layer
   std::map<std::string, ConfigPos> rule_pos; ///< position of each given severity

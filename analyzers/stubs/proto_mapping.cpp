@@ -26,7 +26,7 @@ const char* to_string(SkipKind k) {
 std::string WireType::key() const {
   switch (kind) {
   case WireKind::Scalar: return scalar;
-  case WireKind::String: return "string";
+  case WireKind::String: return bytes ? "bytes" : "string";
   case WireKind::Enum: return "enum:" + std::to_string(decl);
   case WireKind::Message:
     return decl == kNoSymbol ? "wrap(" + args.at(0).key() + ")" : "msg:" + std::to_string(decl);
@@ -94,6 +94,16 @@ SymbolId TypeMapper::lookup(const std::string& usr) const {
   return it == p_.symbol_index.end() ? kNoSymbol : it->second;
 }
 
+const ConversionDecl* TypeMapper::conversion(const TypeInfo& t) const {
+  if (t.shape != TypeShape::Record || p_.config.conversions.empty()) return nullptr;
+  SymbolId r = lookup(t.decl_usr);
+  std::string name = r != kNoSymbol ? p_.symbols[r].name : value_spelling(t.spelling);
+  if (name.rfind("::", 0) == 0) name.erase(0, 2);
+  for (const ConversionDecl& c : p_.config.conversions)
+    if (c.cpp == name) return &c;
+  return nullptr;
+}
+
 Skip TypeMapper::not_a_value(const TypeInfo& t, const TypeVerdict& v) {
   const std::string what = (t.spelling.empty() ? std::string("this type") : t.spelling) + ": " + v.reason;
   switch (v.kind) {
@@ -127,6 +137,12 @@ std::optional<WireType> TypeMapper::map(const TypeInfo& type, TypeUse use, Skip&
   TypeVerdict v = classifier_.classify(*judged);
   if (!v.serialisable) {
     skip = not_a_value(*judged, v);
+    // A class the user declared a conversion for is a value after all.
+    if (!p_.config.conversions.empty()) {
+      Skip inner;
+      if (auto w = map_inner(type, use, inner, 0)) return w;
+      if (inner.kind != SkipKind::HandleNeeded) skip = inner;
+    }
     return std::nullopt;
   }
   return map_inner(type, use, skip, 0);
@@ -230,6 +246,16 @@ std::optional<WireType> TypeMapper::map_inner(const TypeInfo& t, TypeUse use, Sk
     return w;
   }
   case TypeShape::Record: {
+    if (const ConversionDecl* c = conversion(t)) {
+      const bool text = c->wire == "string" || c->wire == "bytes";
+      w.kind = text ? WireKind::String : WireKind::Scalar;
+      w.scalar = text ? "" : c->wire;
+      w.bytes = c->wire == "bytes";
+      w.convert_to = c->to;
+      w.convert_from = c->from;
+      if (!c->include.empty()) conversion_includes_.insert(c->include);
+      return w;
+    }
     if (t.is_template) return fail(SkipKind::Template, spelled + " is a specialisation of a class template");
     SymbolId r = lookup(t.decl_usr);
     if (r == kNoSymbol) return fail(SkipKind::Unsupported, "class " + spelled + " is not defined in the project");

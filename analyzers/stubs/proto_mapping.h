@@ -18,6 +18,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,10 @@ struct WireType {
   bool narrow = false;         ///< converting back needs a static_cast (char, short, long double)
   bool view = false;           ///< std::string_view: borrows, does not own
   bool c_string = false;       ///< const char* parameter (proto `optional string`: null stays null)
+  bool bytes = false;          ///< String: proto `bytes` (a conversion's "wire": "bytes")
+  /// A class sent through a user conversion (seam.json "conversions"): C++
+  /// expressions with `$` for the object (to) and for the wire value (from).
+  std::string convert_to, convert_from;
   std::vector<WireType> args;
 
   bool singular() const { return kind == WireKind::Scalar || kind == WireKind::String || kind == WireKind::Enum || kind == WireKind::Message; }
@@ -107,6 +112,8 @@ public:
   bool enum_ok(SymbolId e, Skip& skip);
 
   const std::vector<RecordShape>& records() const { return records_; }
+  /// Headers the conversions used so far ask for ("include"), sorted.
+  const std::set<std::string>& conversion_includes() const { return conversion_includes_; }
   const std::vector<EnumShape>& enums() const { return enums_; }
   /// The mapped type of a record field (after record_ok succeeded).
   const WireType& field_type(SymbolId field) const { return field_types_.at(field); }
@@ -117,6 +124,9 @@ private:
   Skip not_a_value(const TypeInfo& t, const TypeVerdict& v);
   std::optional<WireType> element(const TypeInfo& t, TypeUse use, Skip& skip, int depth);
   SymbolId lookup(const std::string& usr) const;
+  /// The user's conversion for a record type, or null.
+  const ConversionDecl* conversion(const TypeInfo& t) const;
+  std::set<std::string> conversion_includes_;
 
   const Project& p_;
   TypeClassifier classifier_;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <functional>
 #include <set>
 #include <tuple>
@@ -14,7 +15,7 @@ namespace seam::stubs {
 std::string ServicePlan::proto_type(const WireType& t) const {
   switch (t.kind) {
   case WireKind::Scalar: return t.scalar;
-  case WireKind::String: return "string";
+  case WireKind::String: return t.bytes ? "bytes" : "string";
   case WireKind::Enum:
   case WireKind::Message:
     if (t.wrapper()) {
@@ -103,7 +104,33 @@ public:
     package_names_.reserve(sp.service + "Impl"); // the server's class
 
     std::vector<const InterfaceSymbol*> functions;
-    for (const InterfaceSymbol& is : iface_) {
+    if (!port_)
+      for (const InterfaceSymbol& is : iface_) {
+        const Symbol& s = p_.symbols[is.symbol];
+        if ((s.kind == SymbolKind::Method || s.kind == SymbolKind::Constructor || s.kind == SymbolKind::Destructor) &&
+            s.parent != kNoSymbol)
+          has_members_.insert(s.parent);
+      }
+    // A remote class's out-of-line destructor is called wherever an object
+    // ends, which the index does not record as a use: without it the client
+    // would not link, and it is what releases the service's object.
+    std::set<SymbolId> listed;
+    for (const InterfaceSymbol& is : iface_) listed.insert(is.symbol);
+    for (SymbolId i = 0; i < p_.symbols.size(); ++i) {
+      const Symbol& d = p_.symbols[i];
+      Skip why;
+      if (d.kind == SymbolKind::Destructor && d.parent != kNoSymbol && has_members_.count(d.parent) &&
+          !listed.count(i) && d.def.valid() && !is_inline_code(p_, d) && remote_class_ok(d.parent, why)) {
+        InterfaceSymbol extra;
+        extra.symbol = i;
+        extra_.push_back(extra);
+      }
+    }
+    std::vector<const InterfaceSymbol*> all;
+    for (const InterfaceSymbol& is : iface_) all.push_back(&is);
+    for (const InterfaceSymbol& is : extra_) all.push_back(&is);
+    for (const InterfaceSymbol* isp : all) {
+      const InterfaceSymbol& is = *isp;
       const Symbol& s = p_.symbols[is.symbol];
       switch (s.kind) {
       case SymbolKind::Function:
@@ -117,12 +144,25 @@ public:
         }
         [[fallthrough]];
       case SymbolKind::Constructor:
-      case SymbolKind::Destructor:
+      case SymbolKind::Destructor: {
+        // A member of a class whose objects can live in the service: an rpc
+        // taking (or, for a constructor, returning) the object's handle.
+        Skip why;
+        if (s.parent != kNoSymbol && remote_class_ok(s.parent, why)) {
+          functions.push_back(&is);
+          break;
+        }
+        std::string cls = s.parent != kNoSymbol ? p_.symbols[s.parent].name : scope_of(s.name);
+        if (s.parent == kNoSymbol)
+          why = {SkipKind::HandleNeeded, "member of class " + cls + ", which seam did not see defined: its objects "
+                                         "would cross the boundary as a handle id"};
+        skip(is.symbol, {why.kind, why.detail});
+        break;
+      }
       case SymbolKind::Conversion: {
         std::string cls = s.parent != kNoSymbol ? p_.symbols[s.parent].name : scope_of(s.name);
-        skip(is.symbol, {SkipKind::HandleNeeded, "member of class " + cls +
-                                                     ": its objects would cross the boundary as a handle id, "
-                                                     "which seam does not generate yet"});
+        skip(is.symbol, {SkipKind::Unsupported, "conversion operator of class " + cls +
+                                                    ": wrap it in a named method to serve it"});
         break;
       }
       case SymbolKind::Variable:
@@ -195,26 +235,183 @@ private:
     const InterfaceSymbol* is;
     std::vector<WireType> params;
     std::optional<WireType> result;
+    RpcRole role = RpcRole::Function;
+    std::vector<std::pair<SymbolId, bool>> objects; ///< per parameter: remote class (or kNoSymbol), passed as pointer
+    std::set<size_t> outs; ///< parameters that are `T*` to one value (in-out)
+    std::set<size_t> arrays; ///< `const T*` parameters followed by their count
   };
+
+  SymbolId lookup_usr(const std::string& usr) const {
+    if (usr.empty()) return kNoSymbol;
+    auto it = p_.symbol_index.find(usr);
+    return it == p_.symbol_index.end() ? kNoSymbol : it->second;
+  }
+
+  /// Fields of a record in declaration order.
+  std::vector<SymbolId> mapper_classifier_fields(SymbolId record) const {
+    std::vector<SymbolId> out;
+    for (SymbolId i = 0; i < p_.symbols.size(); ++i)
+      if (p_.symbols[i].kind == SymbolKind::Field && p_.symbols[i].parent == record) out.push_back(i);
+    return out;
+  }
+
+  /// Can objects of `cls` live in the service behind a handle? Only a plain
+  /// concrete class of this module: a class with virtual methods would need a
+  /// proxy per dynamic type (ports get one with --contract).
+  bool remote_class_ok(SymbolId cls, Skip& why) {
+    auto it = class_verdict_.find(cls);
+    if (it != class_verdict_.end()) {
+      why = it->second.second;
+      return it->second.first;
+    }
+    const Symbol& c = p_.symbols[cls];
+    Skip bad;
+    bool ok = false;
+    if (c.kind != SymbolKind::Class && c.kind != SymbolKind::Struct)
+      bad = {SkipKind::HandleNeeded, "member of " + c.name + ", which is not a class"};
+    else if (c.is_template)
+      bad = {SkipKind::Template, "member of class template " + c.name + ": no single class to serve"};
+    else if (c.is_polymorphic)
+      bad = {SkipKind::HandleNeeded,
+             "member of class " + c.name +
+                 ", which has virtual methods: its objects would need a proxy per dynamic type, which seam does not "
+                 "generate (an abstract class with only pure virtual methods is a port: seam split --contract)"};
+    else if (!c.def.valid())
+      bad = {SkipKind::HandleNeeded, "member of class " + c.name + ", whose definition seam did not see"};
+    else if (!c.decl.valid() || !p_.files[c.decl.file].is_header)
+      bad = {SkipKind::Unsupported, "member of class " + c.name + ", which is declared in no header"};
+    else
+      ok = true;
+    class_verdict_[cls] = {ok, bad};
+    why = bad;
+    return ok;
+  }
+
+  /// The remote class a parameter of type `t` refers to (T&, const T&, T*,
+  /// const T*), or kNoSymbol.
+  SymbolId remote_object(const TypeInfo& t, bool& pointer) {
+    if ((t.shape != TypeShape::Reference && t.shape != TypeShape::Pointer) || t.args.empty()) return kNoSymbol;
+    if (t.args[0].shape != TypeShape::Record) return kNoSymbol;
+    SymbolId c = lookup_usr(t.args[0].decl_usr);
+    Skip why;
+    if (c == kNoSymbol || !has_members_.count(c) || !remote_class_ok(c, why)) return kNoSymbol;
+    pointer = t.shape == TypeShape::Pointer;
+    return c;
+  }
 
   void plan_function(const InterfaceSymbol& is) {
     const Symbol& s = p_.symbols[is.symbol];
     std::string last = last_component(s.name);
+    const RpcRole role = port_ ? RpcRole::Function
+                         : s.kind == SymbolKind::Method      ? RpcRole::Method
+                         : s.kind == SymbolKind::Constructor ? RpcRole::Constructor
+                         : s.kind == SymbolKind::Destructor  ? RpcRole::Destructor
+                                                             : RpcRole::Function;
     if (s.is_template) return skip(is.symbol, {SkipKind::Template, "a function template has no single signature to serve"});
     if (last.rfind("operator", 0) == 0 && last.size() > 8 && !std::isalnum(static_cast<unsigned char>(last[8])) && last[8] != '_')
       return skip(is.symbol, {SkipKind::Unsupported, "an overloaded operator; wrap it in a named function to serve it"});
+    if (role != RpcRole::Function && is_inline_code(p_, s))
+      return skip(is.symbol, {SkipKind::StaysLocal,
+                              "defined inline in the class's header: it runs in the caller on the proxy object's own "
+                              "fields, which the service's object does not share; move its body to a source file of "
+                              "the module to make it an rpc"});
     if (!port_ && is_inline_code(p_, s))
       return skip(is.symbol, {SkipKind::StaysLocal, "defined inline in a header: it runs in the caller's process; "
                                                      "the functions it calls are what become remote"});
+    if (role == RpcRole::Method && s.is_virtual)
+      return skip(is.symbol, {SkipKind::HandleNeeded, "virtual method: a remote object is one concrete class"});
+    if (role == RpcRole::Constructor) {
+      for (const Param& prm : s.params) {
+        const TypeInfo& t = prm.type;
+        if (t.shape == TypeShape::Reference && !t.args.empty() && lookup_usr(t.args[0].decl_usr) == s.parent)
+          return skip(is.symbol, {SkipKind::Unsupported,
+                                  "copy or move constructor: a copy would be a second object in the service; copies "
+                                  "of the proxy object are not tracked (give the class a clone method to serve one)"});
+      }
+      for (SymbolId f : mapper_classifier_fields(s.parent))
+        if (p_.symbols[f].result.shape == TypeShape::Reference)
+          return skip(is.symbol, {SkipKind::OutParameter,
+                                  "reference member '" + last_component(p_.symbols[f].name) + "' (" +
+                                      p_.symbols[f].result.spelling +
+                                      "): the object it refers to stays in the caller's process, so the service's "
+                                      "object cannot bind it; decide whether that object moves into the service too "
+                                      "(then construct it there) or becomes a callback interface"});
+    }
     if (!port_ && !s.def.valid()) // a pure virtual method has no definition to call
       return skip(is.symbol, {SkipKind::Unsupported, "declared but not defined in any parsed translation unit"});
     if (!s.decl.valid() || !p_.files[s.decl.file].is_header)
       return skip(is.symbol, {SkipKind::Unsupported, "declared in no header, so generated code cannot call it"});
     if (s.signature.find("...") != std::string::npos)
       return skip(is.symbol, {SkipKind::Unsupported, "variadic: the arguments are not known before the call"});
-    Pending pend{&is, {}, std::nullopt};
+    Pending pend{&is, {}, std::nullopt, role, {}};
     for (size_t i = 0; i < s.params.size(); ++i) {
       Skip why;
+      bool pointer = false;
+      SymbolId obj = remote_object(s.params[i].type, pointer);
+      if (obj != kNoSymbol) { // an object of the service passed back: its handle
+        WireType h;
+        h.scalar = "uint64";
+        h.cpp = "std::uint64_t";
+        pend.params.push_back(std::move(h));
+        pend.objects.push_back({obj, pointer});
+        continue;
+      }
+      pend.objects.push_back({kNoSymbol, false});
+      const TypeInfo& pt = s.params[i].type;
+      // `const T* items, int n`: an input array of n values, as a repeated field.
+      if (pt.shape == TypeShape::Pointer && !pt.args.empty() && pt.args[0].is_const &&
+          pt.args[0].shape != TypeShape::Char && pt.args[0].shape != TypeShape::Function &&
+          pt.args[0].shape != TypeShape::Pointer && pt.args[0].shape != TypeShape::Void && i + 1 < s.params.size() &&
+          s.params[i + 1].type.shape == TypeShape::Int) {
+        Skip inner;
+        auto e = mapper_.map(pt.args[0], TypeUse::Element, inner);
+        if (e && e->singular()) {
+          WireType list;
+          list.kind = WireKind::List;
+          list.cpp = "std::vector<" + value_spelling(pt.args[0].spelling) + ">";
+          list.args.push_back(std::move(*e));
+          pend.params.push_back(std::move(list));
+          pend.arrays.insert(i);
+          // The count: no field; the server passes the array's size.
+          pend.params.push_back(WireType{});
+          pend.objects.push_back({kNoSymbol, false});
+          ++i;
+          continue;
+        }
+      }
+      // `T* p` to one value: in-out, when nothing says it is an array.
+      if (pt.shape == TypeShape::Pointer && !pt.args.empty() && !pt.args[0].is_const &&
+          pt.args[0].shape != TypeShape::Char && pt.args[0].shape != TypeShape::Function &&
+          pt.args[0].shape != TypeShape::Pointer && pt.args[0].shape != TypeShape::Void) {
+        const std::string pname = s.params[i].name.empty() ? "#" + std::to_string(i + 1) : "'" + s.params[i].name + "'";
+        const bool counted = i + 1 < s.params.size() && s.params[i + 1].type.shape == TypeShape::Int;
+        Skip inner;
+        auto w = mapper_.map(pt.args[0], TypeUse::Result, inner);
+        if (w && !counted && w->singular()) {
+          pend.params.push_back(std::move(*w));
+          pend.outs.insert(i);
+          continue;
+        }
+        if (w && counted)
+          return skip(is.symbol,
+                      {SkipKind::RawPointer,
+                       "parameter " + pname + ": " + pt.spelling + " followed by the integer '" + s.params[i + 1].name +
+                           "': one value to fill, or an array of that many? seam cannot tell; make it a "
+                           "std::vector<" + value_spelling(pt.args[0].spelling) + "> (an array) or a reference (one value)"});
+        if (w)
+          return skip(is.symbol, {SkipKind::RawPointer, "parameter " + pname + ": " + pt.spelling +
+                                                            ": a pointer to a container; pass the container by "
+                                                            "reference or return it"});
+      }
+      if (pt.shape == TypeShape::Pointer && !pt.args.empty() && pt.args[0].shape == TypeShape::Pointer &&
+          i + 1 < s.params.size() && s.params[i + 1].type.shape == TypeShape::Int)
+        return skip(is.symbol,
+                    {SkipKind::RawPointer,
+                     "parameter " + (s.params[i].name.empty() ? "#" + std::to_string(i + 1) : "'" + s.params[i].name + "'") +
+                         ": " + pt.spelling + " with the count '" + s.params[i + 1].name +
+                         "': an array of pointers; whose objects are they (the caller's: callbacks; the service's: "
+                         "handles) and who owns them after the call? Pass a std::vector of objects the service "
+                         "created to make it an array of handles"});
       auto w = mapper_.map(s.params[i].type, TypeUse::Param, why);
       if (!w) {
         std::string pname = s.params[i].name.empty() ? "#" + std::to_string(i + 1) : "'" + s.params[i].name + "'";
@@ -222,7 +419,14 @@ private:
       }
       pend.params.push_back(std::move(*w));
     }
-    if (s.result.shape != TypeShape::Void) {
+    bool result_pointer = false;
+    if (role != RpcRole::Constructor && role != RpcRole::Destructor &&
+        remote_object(s.result, result_pointer) != kNoSymbol)
+      return skip(is.symbol, {SkipKind::HandleNeeded,
+                              "result: " + s.result.spelling +
+                                  ": returns an object the service owns; the client would need a proxy object for a "
+                                  "handle it did not create, which seam generates only through constructors"});
+    if (s.result.shape != TypeShape::Void && role != RpcRole::Constructor && role != RpcRole::Destructor) {
       Skip why;
       auto w = mapper_.map(s.result, TypeUse::Result, why);
       if (!w) return skip(is.symbol, {why.kind, "result: " + why.detail});
@@ -314,22 +518,65 @@ private:
       const Loc& y = p_.symbols[b.is->symbol].decl;
       return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
     });
-    NameTable rpc_names;
+    NameTable& rpc_names = rpc_names_;
+    std::set<SymbolId> constructed; // classes with a user-declared constructor
+    for (const Symbol& s : p_.symbols)
+      if (s.kind == SymbolKind::Constructor && s.parent != kNoSymbol) constructed.insert(s.parent);
     for (Pending& pend : pending_) {
       const Symbol& s = p_.symbols[pend.is->symbol];
+      // The classes this rpc's objects belong to, numbered on first use; a
+      // class without constructors gets its creating rpc before its first.
+      std::vector<SymbolId> classes;
+      if (pend.role != RpcRole::Function) classes.push_back(s.parent);
+      for (const auto& [obj, pointer] : pend.objects)
+        if (obj != kNoSymbol) classes.push_back(obj);
+      for (SymbolId c : classes) {
+        if (remote_index_.count(c)) continue;
+        const Symbol& cs = p_.symbols[c];
+        remote_index_[c] = static_cast<int>(plan_.remote_classes.size());
+        RemoteClassPlan rc;
+        rc.symbol = c;
+        rc.qualified = cs.name;
+        rc.ident = package_names_.unique(pascal_case(last_component(cs.name)) + "Object");
+        rc.declared_at = where(cs.decl);
+        rc.lazy = !constructed.count(c);
+        plan_.remote_classes.push_back(std::move(rc));
+        if (plan_.remote_classes.back().lazy) {
+          RpcPlan nr;
+          nr.symbol = c;
+          nr.qualified = cs.name + "::" + last_component(cs.name);
+          nr.ns = scope_of(cs.name);
+          nr.local_name = last_component(cs.name) + "::" + last_component(cs.name);
+          nr.rpc = rpc_names.unique("New" + pascal_case(last_component(cs.name)));
+          nr.result_spelling = "void";
+          nr.role = RpcRole::Constructor;
+          nr.remote = remote_index_[c];
+          nr.implicit = true;
+          nr.declared_at = where(cs.decl);
+          nr.request = package_names_.unique(nr.rpc + "Request");
+          nr.response = package_names_.unique(nr.rpc + "Response");
+          plan_.remote_classes.back().rpcs.push_back(nr.rpc);
+          plan_.rpcs.push_back(std::move(nr));
+        }
+      }
       RpcPlan r;
       r.symbol = pend.is->symbol;
       r.qualified = s.name;
+      r.role = pend.role;
+      if (pend.role != RpcRole::Function) r.remote = remote_index_.at(s.parent);
       std::string last = last_component(s.name);
       // Static members are defined as Class::fn inside the class's namespace.
       std::string local = last;
       std::string want = pascal_case(last);
+      if (pend.role == RpcRole::Constructor) want = "New" + pascal_case(last);
+      if (pend.role == RpcRole::Destructor) want = "Release" + pascal_case(last.substr(1));
       SymbolId parent = s.parent;
       std::string scope = scope_of(s.name);
       while (parent != kNoSymbol && !port_) { // a contract's rpcs are its methods' names
         const Symbol& ps = p_.symbols[parent];
         local = last_component(ps.name) + "::" + local;
-        if (parent == s.parent) want = pascal_case(last_component(ps.name)) + want;
+        if (parent == s.parent && pend.role != RpcRole::Constructor && pend.role != RpcRole::Destructor)
+          want = pascal_case(last_component(ps.name)) + want;
         scope = scope_of(ps.name);
         parent = ps.parent;
       }
@@ -347,16 +594,44 @@ private:
       r.request = package_names_.unique(r.rpc + "Request");
       r.response = package_names_.unique(r.rpc + "Response");
       NameTable fields;
+      // Methods and destructors name their object first: field 1 is its handle.
+      const bool takes_handle = r.role == RpcRole::Method || r.role == RpcRole::Destructor;
+      if (takes_handle) fields.reserve("handle");
       for (size_t i = 0; i < s.params.size(); ++i) {
         ParamPlan pp;
         pp.name = s.params[i].name.empty() ? "arg" + std::to_string(i + 1) : s.params[i].name;
         pp.spelling = s.params[i].type.spelling;
         const std::string& sp = pp.spelling;
         pp.rvalue = sp.size() >= 2 && sp.compare(sp.size() - 2, 2, "&&") == 0;
-        pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 1), pend.params[i], pp.name};
+        pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 1 + takes_handle), pend.params[i],
+                              pp.name};
+        if (pend.arrays.count(i)) {
+          pp.array = true;
+          pp.count_type = s.params[i + 1].type.spelling;
+        }
+        if (i > 0 && pend.arrays.count(i - 1)) pp.count = true;
+        if (pend.outs.count(i)) {
+          pp.out = true;
+          std::string v = pp.spelling;
+          while (!v.empty() && (v.back() == '*' || v.back() == ' ')) v.pop_back();
+          pp.value_type = value_spelling(v);
+        }
+        if (i < pend.objects.size() && pend.objects[i].first != kNoSymbol) {
+          pp.remote = remote_index_.at(pend.objects[i].first);
+          pp.pointer = pend.objects[i].second;
+          pp.rvalue = false;
+        }
         r.params.push_back(std::move(pp));
       }
+      if (r.remote >= 0) plan_.remote_classes[static_cast<size_t>(r.remote)].rpcs.push_back(r.rpc);
+      if (r.role == RpcRole::Destructor && r.remote >= 0) plan_.remote_classes[static_cast<size_t>(r.remote)].releases = true;
       if (pend.result) r.result = ProtoField{"result", 1, *pend.result, ""};
+      // In-out pointers come back after the result, in parameter order.
+      NameTable response_fields;
+      if (r.result) response_fields.reserve("result");
+      uint32_t next = r.result ? 2 : 1;
+      for (ParamPlan& pp : r.params)
+        if (pp.out) pp.out_field = ProtoField{field_name(pp.name, response_fields), next++, pp.field.type, pp.name};
       plan_.rpcs.push_back(std::move(r));
     }
   }
@@ -412,7 +687,8 @@ private:
 
   void remote_sites() {
     std::map<SymbolId, const RpcPlan*> by_symbol;
-    for (const RpcPlan& r : plan_.rpcs) by_symbol[r.symbol] = &r;
+    for (const RpcPlan& r : plan_.rpcs)
+      if (!r.implicit) by_symbol[r.symbol] = &r; // an implicit constructor's symbol is its class
     for (const InterfaceSymbol& is : iface_) {
       auto it = by_symbol.find(is.symbol);
       if (it == by_symbol.end()) continue;
@@ -461,7 +737,7 @@ private:
     };
     for (const MessagePlan& m : plan_.messages) type_file(m.record);
     for (const EnumPlan& e : plan_.enums) type_file(e.decl);
-    std::set<std::string> spelled;
+    std::set<std::string> spelled = mapper_.conversion_includes();
     for (FileId f : files)
       if (f != kNoFile) spelled.insert(include_spelling(f));
     plan_.headers.assign(spelled.begin(), spelled.end());
@@ -476,6 +752,11 @@ private:
   std::vector<Pending> pending_;
   std::vector<SymbolId> shared_;
   const Port* port_ = nullptr;
+  std::map<SymbolId, std::pair<bool, Skip>> class_verdict_;
+  std::set<SymbolId> has_members_;
+  std::deque<InterfaceSymbol> extra_; ///< destructors of remote classes nobody names ///< classes with a member in the interface: candidates for remote objects
+  std::map<SymbolId, int> remote_index_;
+  NameTable rpc_names_;
 };
 
 } // namespace

@@ -60,7 +60,28 @@ struct ParamPlan {
   std::string spelling;  ///< as declared: "const std::string &"
   ProtoField field;
   bool rvalue = false;   ///< T&&: the server moves its local into the call
+  /// An object of a remote class passed back into the module (`T&`, `const T&`,
+  /// `T*`): it travels as its handle (field type uint64). Index into
+  /// ServicePlan::remote_classes, -1 for a value.
+  int remote = -1;
+  bool pointer = false;  ///< remote: passed as T* (handle 0 is nullptr)
+  /// `T* p` to a single value (not followed by a count): in-out. The request
+  /// field has presence (unset = nullptr); the value after the call comes
+  /// back in `out_field` of the response.
+  bool out = false;
+  ProtoField out_field;
+  /// `const T* items, int n`: items is a repeated field of n values (array);
+  /// n has no field of its own (count = true), the server passes the size.
+  bool array = false;
+  bool count = false;
+  std::string count_type; ///< array: the count parameter's type ("int", "std::size_t")
+  std::string value_type; ///< out: "std::string" for "std::string *"
 };
+
+/// What an rpc stands for. Constructors, methods and destructors of a remote
+/// class carry its handle: methods and destructors in the request (field 1),
+/// constructors in the response.
+enum class RpcRole : uint8_t { Function, Constructor, Method, Destructor };
 
 struct RpcPlan {
   std::string rpc;            ///< "OutboxFor"
@@ -76,6 +97,28 @@ struct RpcPlan {
   bool is_const = false;      ///< a const member function (--contract: the override is const too)
   std::string declared_at;    ///< "src/notifications/notifications.h:20"
   uint32_t call_sites = 0, loop_sites = 0;
+  RpcRole role = RpcRole::Function;
+  int remote = -1;            ///< constructors, methods, destructors: index into ServicePlan::remote_classes
+  bool implicit = false;      ///< a constructor the class does not declare (created on first use)
+};
+
+/// A class of the module whose objects live in the service: the server keeps
+/// them in a registry keyed by a handle id; the client defines the class's
+/// member functions (same header, same signatures) and remembers, per object
+/// address, the handle of the service's object behind it.
+struct RemoteClassPlan {
+  SymbolId symbol = kNoSymbol;
+  std::string qualified;   ///< "fx::geo::Counter"
+  std::string ident;       ///< "Counter": unique, for generated helper names
+  std::string declared_at;
+  /// No user-declared constructor: the implicit default constructor runs in
+  /// the caller without any call, so the service's object is created on the
+  /// first member call (rpc New<Class>).
+  bool lazy = false;
+  /// Has a destructor rpc; else objects are released only when their client's
+  /// lease ends (an implicit destructor is inline: nothing to hook).
+  bool releases = false;
+  std::vector<std::string> rpcs; ///< its rpcs, in plan order
 };
 
 struct SkippedPlan {
@@ -151,6 +194,7 @@ struct ServicePlan {
   std::map<SymbolId, std::string> type_names; ///< record/enum -> proto name
   std::map<std::string, std::string> wrapper_names; ///< WireType::key -> wrapper message
   std::optional<ContractPlan> contract; ///< set by plan_contract()
+  std::vector<RemoteClassPlan> remote_classes; ///< in order of first rpc
 
   /// The proto type name of a singular WireType ("int32", "Notification", "Int32List").
   std::string proto_type(const WireType& t) const;

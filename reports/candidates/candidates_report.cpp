@@ -208,13 +208,27 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
   chat["loop_sites"] = std::move(loops);
   o["chattiness"] = std::move(chat);
 
+  if (a.has_history) {
+    ordered_json cc;
+    cc["commits"] = a.co_change.commits;
+    cc["with_outside"] = a.co_change.with_outside;
+    ordered_json partners = ordered_json::array();
+    for (const history::SetCoChange::Partner& q : a.co_change.partners)
+      partners.push_back({{"module", p.module_name(q.module)}, {"commits", q.both}});
+    cc["partners"] = std::move(partners);
+    o["co_change"] = std::move(cc);
+  }
   o["reasons"] = a.reasons;
   return o;
 }
 
+/// seam.candidates/3 when history is in the scores (the co-change term and
+/// "co_change"); without it the document is seam.candidates/2, unchanged.
+const char* candidates_schema(bool history) { return history ? "seam.candidates/3" : "seam.candidates/2"; }
+
 ordered_json candidates_json(const Project& p, const Ranking& r) {
   ordered_json o;
-  o["schema"] = "seam.candidates/2";
+  o["schema"] = candidates_schema(!r.modules.empty() && r.modules.front().has_history);
   ordered_json list = ordered_json::array();
   for (size_t i = 0; i < r.modules.size(); ++i) list.push_back(assessment_json(p, r.modules[i], r.rank[i], true));
   o["candidates"] = std::move(list);
@@ -226,7 +240,7 @@ ordered_json candidates_json(const Project& p, const Ranking& r) {
 
 ordered_json what_if_json(const Project& p, const Assessment& a) {
   ordered_json o;
-  o["schema"] = "seam.candidates/2";
+  o["schema"] = candidates_schema(a.has_history);
   o["what_if"] = modules_json(p, a.modules);
   ordered_json entry = assessment_json(p, a, 0, false);
   ordered_json calls = ordered_json::array();
@@ -401,6 +415,13 @@ std::string what_if_text(const Project& p, const Assessment& a) {
   };
   for (uint32_t ri : a.remote_in) line(ri, "in ");
   for (uint32_t ri : a.remote_out) line(ri, "out");
+  if (a.has_history) {
+    // What a release of the set would have had to coordinate.
+    o << "  co-change    " << a.co_change.with_outside << " of its " << a.co_change.commits
+      << " commits also changed modules outside it\n";
+    for (const history::SetCoChange::Partner& q : a.co_change.partners)
+      o << "    " << pad(p.module_name(q.module), 28) << q.both << (q.both == 1 ? " commit" : " commits") << "\n";
+  }
   return o.str();
 }
 

@@ -393,36 +393,68 @@ std::string render_dot(const Project& p, const GraphContext& c, const DrawOption
   return out;
 }
 
-bool render_svg(const Project& p, const GraphContext& c, const DrawOptions& o, std::string& svg, std::string& error) {
-  // One Graphviz context for the process, never freed. Graphviz 2.43's pango
-  // plugin keeps a pointer to the last font name, which the context owns:
-  // after gvFreeContext the next layout in the process would compare against
-  // freed memory (AddressSanitizer: heap-use-after-free in textspan_size).
-  // The context also installs the default attributes a graph must be created
-  // under, so it comes first. Graphviz is not thread-safe: one render at a time.
+namespace {
+
+// One Graphviz context for the process, never freed. Graphviz 2.43's pango
+// plugin keeps a pointer to the last font name, which the context owns:
+// after gvFreeContext the next layout in the process would compare against
+// freed memory (AddressSanitizer: heap-use-after-free in textspan_size).
+// The context also installs the default attributes a graph must be created
+// under, so it comes first. Graphviz is not thread-safe: one render at a time.
+std::mutex& gv_mutex() {
   static std::mutex mu;
-  std::lock_guard<std::mutex> lock(mu);
+  return mu;
+}
+GVC_t* gv_context() {
   static GVC_t* const gvc = gvContext();
-  if (!gvc) {
-    error = "Graphviz could not start (gvContext failed)";
-    return false;
-  }
-  GraphPtr g = build(p, c, o);
-  if (gvLayout(gvc, g.get(), "dot") != 0) {
-    error = "Graphviz could not lay out the graph with 'dot'; is the Graphviz dot layout plugin installed "
-            "(libgvplugin_dot_layout, package libgvc6 / graphviz)?";
+  return gvc;
+}
+
+bool layout_and_render(GVC_t* gvc, Agraph_t* g, const char* engine, std::string& svg, std::string& error) {
+  if (gvLayout(gvc, g, engine) != 0) {
+    error = std::string("Graphviz could not lay out the graph with '") + engine +
+            "'; is the Graphviz layout plugin installed (libgvplugin_dot_layout / libgvplugin_neato_layout, "
+            "package libgvc6 / graphviz)?";
     return false;
   }
   char* data = nullptr;
   unsigned int len = 0;
-  bool ok = gvRenderData(gvc, g.get(), "svg", &data, &len) == 0 && data;
+  bool ok = gvRenderData(gvc, g, "svg", &data, &len) == 0 && data;
   if (ok)
     svg.assign(data, len);
   else
     error = "Graphviz could not render SVG; is the Graphviz core plugin installed (libgvplugin_core)?";
   if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc, g.get());
+  gvFreeLayout(gvc, g);
   return ok;
+}
+
+} // namespace
+
+bool render_svg(const Project& p, const GraphContext& c, const DrawOptions& o, std::string& svg, std::string& error) {
+  std::lock_guard<std::mutex> lock(gv_mutex());
+  GVC_t* const gvc = gv_context();
+  if (!gvc) {
+    error = "Graphviz could not start (gvContext failed)";
+    return false;
+  }
+  GraphPtr g = build(p, c, o);
+  return layout_and_render(gvc, g.get(), "dot", svg, error);
+}
+
+bool render_dot_text_svg(const std::string& dot, const char* engine, std::string& svg, std::string& error) {
+  std::lock_guard<std::mutex> lock(gv_mutex());
+  GVC_t* const gvc = gv_context();
+  if (!gvc) {
+    error = "Graphviz could not start (gvContext failed)";
+    return false;
+  }
+  GraphPtr g(agmemread(dot.c_str()));
+  if (!g) {
+    error = "Graphviz could not read the DOT text it was given";
+    return false;
+  }
+  return layout_and_render(gvc, g.get(), engine, svg, error);
 }
 
 } // namespace seam

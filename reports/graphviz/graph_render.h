@@ -45,4 +45,9 @@ std::string render_dot(const Project& project, const GraphContext& context, cons
 bool render_svg(const Project& project, const GraphContext& context, const DrawOptions& options, std::string& svg,
                 std::string& error);
 
+/// SVG of a graph given as DOT text, laid out by `engine` ("dot", "neato"),
+/// in the same Graphviz context as render_svg (for drawings other than the
+/// dependency graph: change coupling).
+bool render_dot_text_svg(const std::string& dot, const char* engine, std::string& svg, std::string& error);
+
 } // namespace seam

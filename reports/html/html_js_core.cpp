@@ -50,8 +50,11 @@ function listText(names) {
 
 // ---- the data's tables ----
 const M = D.modules, E = D.edges, F = D.files, S = D.symbols, K = D.kinds;
-const CY = D.cycles.modules;
 const moduleIndex = new Map(M.map((m, i) => [m.name, i]));
+// The module cycles of the embedded seam.cycles/2 document, as `seam cycles
+// --format json` writes them: members, path, cut and order name modules
+// (moduleIndex turns a name into the page's index).
+const CY = D.cycles.module_cycle_details;
 const fileIndex = new Map(F.map((f, i) => [f[0], i]));
 const edgeIndex = new Map(E.map((e, i) => [e.from + ':' + e.to, i]));
 function modName(i) { return i >= 0 && i < M.length ? M[i].name : '(no module)'; }
@@ -353,9 +356,9 @@ function openPair(a, b) {
 seam.openPair = openPair;
 function closeDrawer() { $('drawer').classList.remove('open'); }
 function edgeViolationBadges(e) {
-  if (!D.violations) return null;
+  if (!D.check) return null;
   const rules = new Set();
-  D.violations.items.forEach(v => { if (v.from === modName(e.from) && v.to === modName(e.to)) rules.add(v.rule); });
+  D.check.violations.forEach(v => { if (v.from === modName(e.from) && v.to === modName(e.to)) rules.add(v.rule); });
   return Array.from(rules).sort().map(r => [' ', badge(r, 'warn')]);
 }
 )JS";

@@ -21,7 +21,7 @@ seam.render.dsm = function () {
   // Inside a cycle, the minimum cut's order reversed (dependencies first):
   // only the cut edges then sit above the diagonal (DSM partitioning and tearing).
   const inCycle = new Array(M.length).fill(0);
-  CY.forEach(c => (c.order || []).forEach((m, k) => { inCycle[m] = c.order.length - k; }));
+  CY.forEach(c => c.order.forEach((m, k) => { inCycle[moduleIndex.get(m)] = c.order.length - k; }));
   const order = M.map((m, i) => i).sort((a, b) => (M[a].level - M[b].level) ||
       ((M[a].cycle < 0 ? 1e9 : M[a].cycle) - (M[b].cycle < 0 ? 1e9 : M[b].cycle)) || (inCycle[a] - inCycle[b]) ||
       M[a].name.localeCompare(M[b].name));
@@ -86,7 +86,7 @@ seam.render.dsm = function () {
   });
   // Cycles as outlined blocks on the diagonal.
   CY.forEach(c => {
-    const ps = c.members.map(m => pos[m]);
+    const ps = c.members.map(m => pos[moduleIndex.get(m)]);
     const a = -maxOf(ps, x => -x, -Infinity), b = maxOf(ps, x => x, -Infinity);
     svg.appendChild(sv('rect', { x: left + a * s, y: top + a * s, width: (b - a + 1) * s, height: (b - a + 1) * s, fill: 'none',
                                  stroke: '#d93025', 'stroke-width': 2, 'stroke-dasharray': '4 2', class: 'cycle-block' }));

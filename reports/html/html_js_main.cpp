@@ -14,7 +14,7 @@ function start() {
   setNavCount('dsm', cycles ? String(cycles) : '', cycles > 0);
   setNavCount('graph', String(M.length), false);
   setNavCount('candidates', D.candidates && D.candidates.ranked.length ? String(D.candidates.ranked.length) : '', false);
-  setNavCount('violations', D.violations ? String(D.violations.new) : '', D.violations && D.violations.new > 0);
+  setNavCount('violations', D.check ? String(D.check.summary.new) : '', D.check && D.check.summary.new > 0);
   setNavCount('metrics', '', false);
   setNavCount('overview', '', false);
   $('drawer-close').addEventListener('click', closeDrawer);

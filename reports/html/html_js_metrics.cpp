@@ -1,10 +1,13 @@
 // The report's script: coupling metrics, as a sortable table and Martin's
-// main-sequence chart (abstractness against instability).
+// main-sequence chart (abstractness against instability), read from the
+// embedded seam.metrics/1 document that `seam metrics --format json` writes.
 #include "reports/html/html_assets.h"
 
 namespace seam::html {
 
 const std::string_view kJsMetrics = R"JS(
+// A row of seam.metrics/1 names its module; the page refers to modules by index.
+function rowModule(r) { return moduleIndex.get(r.name); }
 function mainSequenceChart(rows, size) {
   const pad = 44, W = size, H = size, w = W - pad - 16, h = H - pad - 16;
   const X = i => pad + i * w, Y = a => 16 + (1 - a) * h;
@@ -32,16 +35,16 @@ function mainSequenceChart(rows, size) {
   const label = rows.length <= 40;
   const placed = [];   // label boxes already drawn: [x0, y0, x1, y1]
   const free = (b) => placed.every(p => b[2] < p[0] || b[0] > p[2] || b[3] < p[1] || b[1] > p[3]);
-  const dots = rows.filter(r => r.i !== null).sort((a, b) => b.lines - a.lines || a.module - b.module);
+  const dots = rows.filter(r => r.instability !== null).sort((a, b) => b.lines - a.lines || rowModule(a) - rowModule(b));
   const labels = sv('g', { class: 'labels' });
   dots.forEach(r => {
-    const m = M[r.module];
+    const m = M[rowModule(r)];
     const rad = 4 + 8 * Math.sqrt(r.lines / maxLines);
-    const cx = X(r.i), cy = Y(r.a);
-    const g = sv('g', { class: 'dot', 'data-module': r.module, style: 'cursor:pointer' });
+    const cx = X(r.instability), cy = Y(r.abstractness);
+    const g = sv('g', { class: 'dot', 'data-module': rowModule(r), style: 'cursor:pointer' });
     g.appendChild(sv('circle', { cx: cx, cy: cy, r: rad, fill: layerColor(m.layer), 'fill-opacity': 0.8, stroke: '#fff', 'stroke-width': 1.5 }));
-    g.appendChild(sv('title', null, m.name + ': I ' + fix(r.i) + ', A ' + fix(r.a) + ', D ' + fix(r.d)));
-    g.addEventListener('click', () => { location.hash = modHref(r.module); });
+    g.appendChild(sv('title', null, m.name + ': I ' + fix(r.instability) + ', A ' + fix(r.abstractness) + ', D ' + fix(r.distance)));
+    g.addEventListener('click', () => { location.hash = modHref(rowModule(r)); });
     svg.appendChild(g);
     if (!label) return;
     // Labels of dots that share a spot stack upwards, with a leader line.
@@ -66,40 +69,41 @@ function mainSequenceChart(rows, size) {
 seam.render.metrics = function () {
   const root = clear($('metrics'));
   root.appendChild(el('h1', null, 'Metrics'));
-  const X = D.metrics;
+  const X = D.metrics;   // seam.metrics/1, as `seam metrics --format json` writes it
   if (!X) { root.appendChild(unavailable('Coupling metrics')); return; }
-  const P = X.project;
+  const P = X.project, MG = P.module_graph, CG = P.component_graph;
   root.appendChild(el('p', { class: 'muted', style: 'max-width:900px' },
       'Ca: modules that depend on this one; Ce: modules it depends on; I = Ce/(Ca+Ce); A: abstract classes over classes; ' +
       'D = |A + I \u2212 1|, the distance from the main sequence; cohesion: references that stay inside the module over all it makes; ' +
       'interface: its symbols other modules use; dependency width: symbols of other modules it uses. Click a column to sort.'));
   const cards = el('div', { class: 'cards' });
   const c = (k, v, sub) => cards.appendChild(el('div', { class: 'card' }, el('div', { class: 'k' }, k), el('div', { class: 'v' }, v), sub ? el('div', { class: 's' }, sub) : null));
-  c('CCD (modules)', num(P.ccd), 'cumulative component dependency');
-  c('ACD', fix(P.acd), 'average modules a module needs');
-  c('NCCD', fix(P.nccd), P.nccd > 1.2 ? 'tangled: above a balanced tree (1)' : P.nccd < 0.85 ? 'flatter than a balanced tree' : 'close to a balanced tree (1)');
-  c('NCCD (components)', fix(P.component_nccd), num(P.component_nodes) + ' Lakos components');
+  c('CCD (modules)', num(MG.ccd), 'cumulative component dependency');
+  c('ACD', fix(MG.acd), 'average modules a module needs');
+  c('NCCD', fix(MG.nccd), MG.nccd > 1.2 ? 'tangled: above a balanced tree (1)' : MG.nccd < 0.85 ? 'flatter than a balanced tree' : 'close to a balanced tree (1)');
+  c('NCCD (components)', fix(CG.nccd), num(CG.nodes) + ' Lakos components');
   c('Modularity Q', fix(P.modularity), 'of the declared modules (\u2212\u00BD to 1)');
 
   const rows = X.modules.map(r => {
-    const m = M[r.module];
-    const tr = el('tr', { 'data-module': r.module },
-      el('td', null, modLink(r.module)),
+    const i = rowModule(r), m = M[i];
+    const tr = el('tr', { 'data-module': i },
+      el('td', null, modLink(i)),
       el('td', null, layerName(m.layer) || el('span', { class: 'faint' }, '\u2013')),
       el('td', { class: 'num' }, num(r.level)),
       el('td', { class: 'num' }, num(r.files)), el('td', { class: 'num' }, num(r.lines)), el('td', { class: 'num' }, num(r.symbols)),
-      el('td', { class: 'num' }, num(r.ca)), el('td', { class: 'num' }, num(r.ce)),
-      el('td', { class: 'num' }, fix(r.i)), el('td', { class: 'num' }, fix(r.a)),
-      el('td', { class: 'num', style: r.d !== null && r.d > 0.7 ? 'color:var(--bad);font-weight:600' : null }, fix(r.d)),
+      el('td', { class: 'num' }, num(r.afferent)), el('td', { class: 'num' }, num(r.efferent)),
+      el('td', { class: 'num' }, fix(r.instability)), el('td', { class: 'num' }, fix(r.abstractness)),
+      el('td', { class: 'num', style: r.distance !== null && r.distance > 0.7 ? 'color:var(--bad);font-weight:600' : null }, fix(r.distance)),
       el('td', { class: 'num' }, fix(r.cohesion)),
-      el('td', { class: 'num' }, num(r.iw)), el('td', { class: 'num' }, num(r.dw)));
+      el('td', { class: 'num' }, num(r.interface_width)), el('td', { class: 'num' }, num(r.dependency_width)));
     tr._r = r;
     return tr;
   });
   const k = f => ({ key: tr => f(tr._r) });
   const kd = f => ({ key: tr => f(tr._r), desc: true });
-  const keys = [{ key: tr => M[tr._r.module].name }, { key: tr => M[tr._r.module].layer }, kd(r => r.level), kd(r => r.files), kd(r => r.lines),
-      kd(r => r.symbols), kd(r => r.ca), kd(r => r.ce), kd(r => r.i), kd(r => r.a), kd(r => r.d), k(r => r.cohesion), kd(r => r.iw), kd(r => r.dw)];
+  const keys = [{ key: tr => tr._r.name }, { key: tr => M[rowModule(tr._r)].layer }, kd(r => r.level), kd(r => r.files), kd(r => r.lines),
+      kd(r => r.symbols), kd(r => r.afferent), kd(r => r.efferent), kd(r => r.instability), kd(r => r.abstractness), kd(r => r.distance),
+      k(r => r.cohesion), kd(r => r.interface_width), kd(r => r.dependency_width)];
   const top = el('div', { style: 'display:grid;grid-template-columns:440px minmax(0,1fr);gap:20px;align-items:start' });
   top.appendChild(el('div', { class: 'panel', style: 'margin:0' }, el('h3', { style: 'margin-top:0' }, 'Main sequence'),
       mainSequenceChart(X.modules, 400),

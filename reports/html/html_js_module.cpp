@@ -32,7 +32,7 @@ seam.render.module = function (i, file) {
   if (m.extract) head.appendChild(badge('being extracted', 'good'));
   root.appendChild(head);
 
-  const X = D.metrics ? D.metrics.modules.find(r => r.module === i) : null;
+  const X = D.metrics ? D.metrics.modules.find(r => r.name === m.name) : null;
   const cards = el('div', { class: 'cards' });
   const c = (k, v, sub) => cards.appendChild(el('div', { class: 'card' }, el('div', { class: 'k' }, k), el('div', { class: 'v' }, v), sub ? el('div', { class: 's' }, sub) : null));
   c('Files', num(m.files.length), num(m.lines) + ' lines');
@@ -40,8 +40,8 @@ seam.render.module = function (i, file) {
   c('Depends on', num(m.out.length), plural(m.out.reduce((s, x) => s + E[x].weight, 0), 'dependency', 'dependencies'));
   c('Used by', num(m.in.length), plural(m.in.reduce((s, x) => s + E[x].weight, 0), 'dependency', 'dependencies'));
   if (X) {
-    c('Instability I', fix(X.i), 'Ca ' + X.ca + ', Ce ' + X.ce);
-    c('Abstractness A', fix(X.a), 'D = ' + fix(X.d));
+    c('Instability I', fix(X.instability), 'Ca ' + X.afferent + ', Ce ' + X.efferent);
+    c('Abstractness A', fix(X.abstractness), 'D = ' + fix(X.distance));
     c('Cohesion', fix(X.cohesion), 'references that stay inside');
   }
   root.appendChild(cards);
@@ -64,8 +64,8 @@ seam.render.module = function (i, file) {
           el('td', { class: 'num', style: loops ? 'color:var(--warn);font-weight:600' : null }, num(loops)),
           el('td', null, clients.map((x, j) => [j ? ', ' : '', modLink(x)]))))));
 
-  if (D.violations) {
-    const vs = D.violations.items.filter(v => v.from === m.name || v.to === m.name || (v.members && v.members.includes(m.name)));
+  if (D.check) {
+    const vs = D.check.violations.filter(v => v.from === m.name || v.to === m.name || (v.members && v.members.includes(m.name)));
     if (vs.length) {
       root.appendChild(el('h2', null, 'Violations ', badge(vs.length, vs.some(v => !v.baselined) ? 'bad' : null)));
       const p = el('div', { class: 'panel' });

@@ -8,7 +8,7 @@ seam.render.overview = function () {
   const root = clear($('overview'));
   const s = D.summary;
   const cycles = CY;
-  const V = D.violations;
+  const V = D.check ? D.check.summary : null;   // seam.check/1, as `seam check --format json` writes it
   const C = D.candidates;
   const top = C && C.ranked.length ? C.ranked[0] : null;
 
@@ -23,7 +23,7 @@ seam.render.overview = function () {
       s.tus_failed ? [', ', el('strong', { style: 'color:var(--bad)' }, num(s.tus_failed) + ' failed')] : ', all cleanly', '. ']);
   if (cycles.length) {
     add(lede, [cycles.length === 1 ? 'One dependency cycle ties ' : cycles.length + ' dependency cycles tie modules together: ']);
-    cycles.forEach((c, i) => add(lede, [i ? '; ' : '', chain(c.members, modLink, 12)]));
+    cycles.forEach((c, i) => add(lede, [i ? '; ' : '', chain(c.members, modLinkByName, 12)]));
     add(lede, ['. ']);
   } else add(lede, ['No module is in a dependency cycle. ']);
   if (V) {
@@ -58,18 +58,22 @@ seam.render.overview = function () {
   if (!cycles.length) cyc.appendChild(el('p', { class: 'muted' }, 'None: every module can be built and tested on top of the ones below it.'));
   cycles.forEach(c => {
     // The minimum cut: the edges whose removal makes this cycle go away.
-    const cutLine = el('div', { class: 'faint cut' }, (c.cut.length === 1 ? 'cut this edge' : 'cut these ' + num(c.cut.length) + ' edges') +
-        ' (' + plural(c.cut_weight, 'use') + ') and ' + (cycles.length === 1 ? 'the module graph is acyclic' : 'these modules no longer form a cycle') +
-        (c.cut_exact ? '' : ' (heuristic: the lightest cut found)') + ': ');
+    const cut = c.cut.edges;
+    const cutLine = el('div', { class: 'faint cut' }, (cut.length === 1 ? 'cut this edge' : 'cut these ' + num(cut.length) + ' edges') +
+        ' (' + plural(c.cut.weight, 'use') + ') and ' + (cycles.length === 1 ? 'the module graph is acyclic' : 'these modules no longer form a cycle') +
+        (c.cut.exact ? '' : ' (heuristic: the lightest cut found)') + ': ');
     const edges = el('span');
-    c.cut.slice(0, 8).forEach(([a, b], k) => add(edges, [k ? ', ' : '', el('a', { href: '#', class: 'cut-edge', onclick: ev => { ev.preventDefault(); openPair(a, b); } },
-        modName(a) + ' \u2192 ' + modName(b)), ' (' + num(edgeOf(a, b) ? edgeOf(a, b).weight : 0) + ')']));
-    if (c.cut.length > 8) add(edges, [', \u2026 and ' + num(c.cut.length - 8) + ' more (seam cycles lists them)']);
+    cut.slice(0, 8).forEach((e, k) => {
+      const a = moduleIndex.get(e.from), b = moduleIndex.get(e.to);
+      add(edges, [k ? ', ' : '', el('a', { href: '#', class: 'cut-edge', onclick: ev => { ev.preventDefault(); openPair(a, b); } },
+          modName(a) + ' \u2192 ' + modName(b)), ' (' + num(edgeOf(a, b) ? edgeOf(a, b).weight : 0) + ')']);
+    });
+    if (cut.length > 8) add(edges, [', \u2026 and ' + num(cut.length - 8) + ' more (seam cycles lists them)']);
     cutLine.appendChild(edges);
     cyc.appendChild(el('div', { class: 'violation' }, badge(c.members.length + ' modules', 'bad'), el('span', { class: 'msg' },
-        c.path.map(m => modLink(m)).reduce((acc, x, j) => acc.concat(j ? [' \u2192 ', x] : [x]), []), cutLine)));
+        c.path.map(m => modLinkByName(m)).reduce((acc, x, j) => acc.concat(j ? [' \u2192 ', x] : [x]), []), cutLine)));
   });
-  const comp = D.cycles.components, files = D.cycles.files;
+  const comp = D.cycles.component_cycles, files = D.cycles.file_cycles;
   if (comp.length || files.length) {
     cyc.appendChild(el('h3', null, 'Finer cycles'));
     const finer = comp.map(c => ['components', c]).concat(files.map(c => ['#include', c]));
@@ -80,10 +84,10 @@ seam.render.overview = function () {
 
   const vio = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Boundary violations'));
   if (!V) vio.appendChild(unavailable('seam check'));
-  else if (!V.items.length) vio.appendChild(el('p', { class: 'muted' }, 'None: the code keeps to the declared architecture.'));
+  else if (!D.check.violations.length) vio.appendChild(el('p', { class: 'muted' }, 'None: the code keeps to the declared architecture.'));
   else {
     const byRule = new Map();
-    V.items.forEach(v => { const r = byRule.get(v.rule) || { n: 0, b: 0 }; v.baselined ? r.b++ : r.n++; byRule.set(v.rule, r); });
+    D.check.violations.forEach(v => { const r = byRule.get(v.rule) || { n: 0, b: 0 }; v.baselined ? r.b++ : r.n++; byRule.set(v.rule, r); });
     byRule.forEach((r, rule) => vio.appendChild(el('div', { class: 'violation' },
         el('a', { href: '#violations', class: 'msg' }, rule), r.n ? badge(r.n + ' new', 'bad') : null, r.b ? badge(r.b + ' baselined') : null)));
   }

@@ -16,21 +16,24 @@ function violationRow(v) {
 seam.render.violations = function () {
   const root = clear($('violations'));
   root.appendChild(el('h1', null, 'Violations'));
-  const V = D.violations;
-  if (!V) { root.appendChild(unavailable('seam check')); return; }
+  // The violations and counts of seam.check/1 (`seam check --format json`);
+  // the baseline's note and each rule's help are the report's own.
+  const C = D.check, V = D.violations;
+  if (!C || !V) { root.appendChild(unavailable('seam check')); return; }
+  const S = C.summary;
   root.appendChild(el('p', { class: 'muted', style: 'max-width:900px' }, V.note));
   const cards = el('div', { class: 'cards' });
   const c = (k, v, cls) => cards.appendChild(el('div', { class: 'card' + (cls ? ' ' + cls : '') }, el('div', { class: 'k' }, k), el('div', { class: 'v' }, v)));
-  c('New', num(V.new), V.new ? 'bad' : 'good');
-  c('Baselined', num(V.baselined));
-  c('Fixed since the baseline', num(V.fixed), V.fixed ? 'good' : null);
+  c('New', num(S.new), S.new ? 'bad' : 'good');
+  c('Baselined', num(S.baselined));
+  c('Fixed since the baseline', num(S.fixed), S.fixed ? 'good' : null);
   root.appendChild(cards);
-  if (!V.items.length) { root.appendChild(el('p', { class: 'empty-note' }, 'No violation: the code keeps to the declared architecture.')); return; }
+  if (!C.violations.length) { root.appendChild(el('p', { class: 'empty-note' }, 'No violation: the code keeps to the declared architecture.')); return; }
   const bar = el('div', { class: 'toolbar' }, el('label', null, el('input', { type: 'checkbox', id: 'show-baselined', checked: true }), ' show baselined'));
   root.appendChild(bar);
   // rule -> "from -> to" -> violations, in the order check lists them.
   const groups = new Map();
-  V.items.forEach(v => {
+  C.violations.forEach(v => {
     if (!groups.has(v.rule)) groups.set(v.rule, new Map());
     // A cycle is its walk, a -> b -> a (an old baseline's group: its members).
     const pair = v.rule === 'cycle' ? (v.cycle.length ? v.cycle.concat([v.cycle[0]]).join(' \u2192 ') : v.members.join(' \u2194 '))

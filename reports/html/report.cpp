@@ -1,33 +1,24 @@
-// `seam report`: runs the analyses once and hands their results to the page.
+// `seam report`: the pipeline's analyses (the commands' own results) handed to the page.
 #include "reports/html/report.h"
 
+#include "reports/check/check_report.h"
+#include "reports/graph/cycles_report.h"
 #include "reports/graphviz/graph_render.h"
 #include "reports/html/html_page.h"
-
-#include "analyzers/core/paths.h"
+#include "reports/metrics/metrics_report.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
-#include <filesystem>
 
 namespace seam::html {
 namespace {
 
-/// Everything the sections show, computed once.
-struct Analyses {
-  ModuleGraph graph;
-  std::vector<std::vector<InterfaceSymbol>> interfaces;
-  ProjectCycles cycles;                         ///< module, component and file cycles; levels
-  std::vector<int> cycle_of;                    ///< per module: index into module_cycles or -1
-  Metrics metrics;
-  GateResult gate;
-  Ranking ranking;
-  Suggestion suggestion;
+/// The module graph as the page draws it.
+struct Drawing {
   std::string svg, svg_error;                   ///< the module graph drawing, or why there is none
   size_t drawn_edges = 0, hidden_edges = 0;
   uint32_t min_weight = 0;                      ///< edges lighter than this are folded away
-  std::string baseline_note;
 };
 
 /// The smallest weight that keeps at most `limit` edges, so a big graph stays
@@ -43,64 +34,36 @@ uint32_t min_weight_for(const UnitGraph& g, size_t limit) {
   return w[limit] + 1;
 }
 
-void draw_graph(const Project& p, Analyses& a, const ReportOptions& o) {
+Drawing draw_graph(const Project& p, const pipeline::Analyses& a, const ReportLimits& limits) {
+  Drawing d;
   GraphFilter filter;
-  filter.min_weight = min_weight_for(a.cycles.modules, o.limits.graph_edges);
+  filter.min_weight = min_weight_for(a.cycles.modules, limits.graph_edges);
   GraphContext gc;
-  if (!make_graph_context(a.cycles.modules, kNoModule, filter, gc, a.svg_error)) return;
+  if (!make_graph_context(a.cycles.modules, kNoModule, filter, gc, d.svg_error)) return d;
   DrawOptions draw;
   draw.color_by = ColorBy::Auto;
-  if (!render_svg(p, gc, draw, a.svg, a.svg_error)) {
-    a.svg.clear();
-    return;
+  if (!render_svg(p, gc, draw, d.svg, d.svg_error)) {
+    d.svg.clear();
+    return d;
   }
-  a.min_weight = filter.min_weight;
-  a.drawn_edges = gc.selection.edges.size();
-  a.hidden_edges = gc.selection.hidden_edges;
+  d.min_weight = filter.min_weight;
+  d.drawn_edges = gc.selection.edges.size();
+  d.hidden_edges = gc.selection.hidden_edges;
+  return d;
 }
 
-Analyses analyse(const Project& p, CandidateContext& ctx, const ReportOptions& o, std::vector<std::string>& notes) {
-  Analyses a;
-  a.graph = build_module_graph(p, o.edges.value_or(EdgeKinds::All));
-  a.interfaces = all_interfaces(p);
-  a.cycles = find_project_cycles(p, o.edges);
-  a.cycle_of.assign(p.modules.size(), -1);
-  for (size_t c = 0; c < a.cycles.module_cycles.size(); ++c)
-    for (uint32_t m : a.cycles.module_cycles[c].members) a.cycle_of[m] = static_cast<int>(c);
-  a.metrics = compute_metrics(p, a.graph, o.edges);
-  a.ranking = rank_modules(ctx);
-  // As `seam candidates --suggest`: shared kernels are libraries, not clustered.
-  SuggestOptions so;
-  for (ModuleId m = 0; m < static_cast<ModuleId>(p.modules.size()); ++m)
-    if (ctx.shared_kernel(m)) so.libraries.push_back(m);
-  a.suggestion = suggest_services(p, so);
-  draw_graph(p, a, o);
-
-  // The gate as `seam check` runs it, against the same baseline.
-  std::string path = o.baseline.empty() ? absolute_path(p.config.baseline, p.root) : o.baseline;
-  std::string shown;
-  if (!relative_to(path, p.root, shown)) shown = path;
-  std::error_code ec;
-  Baseline baseline;
-  std::vector<std::string> errors;
-  if (!std::filesystem::exists(path, ec)) {
-    a.gate = run_gate(p, a.graph, nullptr);
-    a.baseline_note = "No baseline at " + shown + ": every violation counts as new. `seam check --update-baseline` "
-                      "records the current ones, so that only new violations fail.";
-  } else if (!read_baseline(path, baseline, errors)) {
-    for (const std::string& e : errors) notes.push_back(e);
-    notes.push_back("the baseline " + shown + " is invalid; the report counts every violation as new");
-    a.gate = run_gate(p, a.graph, nullptr);
-    a.baseline_note = "The baseline " + shown + " could not be read; every violation counts as new.";
-  } else {
-    a.gate = run_gate(p, a.graph, &baseline);
-    a.baseline_note = "Compared with the baseline " + shown + ": violations it records are marked baselined and do "
-                      "not fail `seam check`; entries that no longer occur are counted as fixed.";
-  }
-  return a;
+/// What the violations section says about the baseline the gate compared with.
+std::string baseline_note(const Project& p, const pipeline::BaselineFile& b) {
+  const std::string shown = pipeline::shown_path(b.path, p.root);
+  if (!b.exists)
+    return "No baseline at " + shown + ": every violation counts as new. `seam check --update-baseline` "
+           "records the current ones, so that only new violations fail.";
+  if (!b.baseline) return "The baseline " + shown + " could not be read; every violation counts as new.";
+  return "Compared with the baseline " + shown + ": violations it records are marked baselined and do "
+         "not fail `seam check`; entries that no longer occur are counted as fixed.";
 }
 
-Json summary_json(const Project& p, const Analyses& a, const RunInfo& run) {
+Json summary_json(const Project& p, const pipeline::Analyses& a, const RunInfo& run) {
   size_t files = 0, lines = 0, iface = 0, cross = 0;
   for (const File& f : p.files)
     if (!f.external) {
@@ -133,10 +96,19 @@ std::string project_name(const Project& p, const RunInfo& run) {
   return slash == std::string::npos ? root : root.substr(slash + 1);
 }
 
-Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, const ReportOptions& o) {
+/// Per module: the index of its cycle in the module cycles, or -1.
+std::vector<int> cycle_of(const Project& p, const ProjectCycles& cycles) {
+  std::vector<int> out(p.modules.size(), -1);
+  for (size_t c = 0; c < cycles.module_cycles.size(); ++c)
+    for (uint32_t m : cycles.module_cycles[c].members) out[m] = static_cast<int>(c);
+  return out;
+}
+
+Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& drawing, const ReportOptions& o) {
+  const std::vector<int> cycles_of = cycle_of(p, a.cycles);
   DataContext c(p, a.graph, a.interfaces, o.limits);
   Json d;
-  d["schema"] = "seam.report/1";
+  d["schema"] = "seam.report/2";
   Json proj;
   proj["name"] = project_name(p, o.run);
   proj["date"] = o.run.date;
@@ -151,18 +123,23 @@ Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, cons
   d["kinds"] = kinds_table();
   d["layers"] = p.config.layers;
   d["files"] = c.files_table();
-  d["modules"] = modules_json(c, a.cycles.module_levels, a.cycle_of);
-  d["edges"] = edges_json(c, a.cycle_of);
-  d["cycles"] = cycles_json(a.cycles);
+  d["modules"] = modules_json(c, a.cycles.module_levels, cycles_of);
+  d["edges"] = edges_json(c, cycles_of);
+  d["cycles"] = seam::cycles_json(p, a.cycles); // seam.cycles/2, as `seam cycles --format json`
   Json graph;
-  graph["drawn"] = a.drawn_edges;
-  graph["hidden"] = a.hidden_edges;
-  graph["min_weight"] = a.min_weight;
+  graph["drawn"] = drawing.drawn_edges;
+  graph["hidden"] = drawing.hidden_edges;
+  graph["min_weight"] = drawing.min_weight;
   graph["edge_kinds"] = to_string(a.graph.edge_kinds); // of the drawing, the matrix and the metrics
   d["graph"] = std::move(graph);
-  d["metrics"] = metrics_json(a.metrics, a.cycles);
-  d["candidates"] = candidates_json(c, ctx, a.ranking, a.suggestion);
-  d["violations"] = violations_json(a.gate.report, a.baseline_note);
+  // The commands' own documents, from their one writer each.
+  d["metrics"] = seam::metrics_json(p, a.metrics);
+  d["check"] = seam::check_json(a.check.gate.report);
+  d["candidates"] = candidates_json(c, *a.candidates, a.ranking, a.suggestion);
+  Json violations;
+  violations["note"] = baseline_note(p, a.check.baseline);
+  violations["rules"] = rules_json();
+  d["violations"] = std::move(violations);
   // The symbol table last: every section above interned into it.
   d["symbols"] = c.symbols_table();
   return d;
@@ -170,22 +147,20 @@ Json build_data(const Project& p, CandidateContext& ctx, const Analyses& a, cons
 
 } // namespace
 
-Json report_data(const Project& project, const ReportOptions& options, std::vector<std::string>& notes) {
-  CandidateContext ctx(project);
-  Analyses a = analyse(project, ctx, options, notes);
-  return build_data(project, ctx, a, options);
+Json report_data(const Project& project, const pipeline::Analyses& analyses, const ReportOptions& options) {
+  return build_data(project, analyses, draw_graph(project, analyses, options.limits), options);
 }
 
-std::string html_report(const Project& project, const ReportOptions& options, std::vector<std::string>& notes) {
-  CandidateContext ctx(project);
-  Analyses a = analyse(project, ctx, options, notes);
+std::string html_report(const Project& project, const pipeline::Analyses& analyses, const ReportOptions& options,
+                        std::vector<std::string>& notes) {
+  Drawing drawing = draw_graph(project, analyses, options.limits);
   Page page;
-  page.data = build_data(project, ctx, a, options);
+  page.data = build_data(project, analyses, drawing, options);
   page.title = page.data["project"]["name"].get<std::string>();
   page.subtitle = options.run.date;
-  page.graph_svg = a.svg;
-  page.graph_missing = "Graphviz could not draw the module graph: " + a.svg_error;
-  if (!a.svg_error.empty()) notes.push_back("the report has no graph drawing: " + a.svg_error);
+  page.graph_svg = drawing.svg;
+  page.graph_missing = "Graphviz could not draw the module graph: " + drawing.svg_error;
+  if (!drawing.svg_error.empty()) notes.push_back("the report has no graph drawing: " + drawing.svg_error);
   return render_page(page);
 }
 

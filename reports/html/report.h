@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analyzers/model/model.h"
+#include "analyzers/pipeline/analyses.h"
 #include "reports/html/report_data.h"
 
 #include <optional>
@@ -14,20 +15,16 @@ namespace seam::html {
 struct ReportOptions {
   RunInfo run;
   ReportLimits limits;
-  /// The check's baseline (absolute); empty: seam.json's "baseline" under the root.
-  std::string baseline;
-  /// --edges: what makes an edge of the graphs, the matrix, the metrics and the
-  /// cycles; absent: each level's default. The violations follow seam.json,
-  /// as in `seam check`.
-  std::optional<EdgeKinds> edges;
 };
 
-/// Runs the analyses over `project` and returns the HTML page. `notes` gets
-/// what the reader of the terminal should know (sections left out, limits hit).
-std::string html_report(const Project& project, const ReportOptions& options, std::vector<std::string>& notes);
+/// The HTML page of `project` showing `analyses` (pipeline::analyse_all: the
+/// results the commands print, computed once). `notes` gets what the reader
+/// of the terminal should know (sections left out).
+std::string html_report(const Project& project, const pipeline::Analyses& analyses, const ReportOptions& options,
+                        std::vector<std::string>& notes);
 
-/// The report's data alone (seam.report/1), for tests and tools.
-Json report_data(const Project& project, const ReportOptions& options, std::vector<std::string>& notes);
+/// The report's data alone (seam.report/2), for tests and tools.
+Json report_data(const Project& project, const pipeline::Analyses& analyses, const ReportOptions& options);
 
 /// The date the report carries: SOURCE_DATE_EPOCH (reproducible builds) when
 /// set and valid, else today; UTC, YYYY-MM-DD.

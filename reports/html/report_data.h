@@ -1,8 +1,13 @@
-// The data behind the HTML report: one JSON document (schema seam.report/1)
-// that the page's script renders into every section. Names and paths are
-// interned in tables (`files`, `symbols`) and referred to by index, so a
-// project of thousands of files stays a few megabytes. Each section's part is
-// built in its own file (report_data_*.cpp) from the analyses' own results.
+// The data behind the HTML report: one JSON document (schema seam.report/2)
+// that the page's script renders into every section. It embeds the public
+// documents of the commands, each written by that command's own writer
+// (`metrics`: seam.metrics/1, `check`: seam.check/1, `cycles`:
+// seam.cycles/2), so the page shows what the commands print. The views only
+// the report has (module edges with their sites, candidates with proto
+// previews) intern
+// names and paths in tables (`files`, `symbols`) referred to by index, so a
+// project of thousands of files stays a few megabytes; each is built in its
+// own file (report_data_*.cpp) from the pipeline's results.
 #pragma once
 
 #include "analyzers/baseline/gate.h"
@@ -90,16 +95,8 @@ Json modules_json(DataContext& c, const std::vector<uint32_t>& levels, const std
 /// `cycle_of` marks the edges inside a cycle.
 Json edges_json(DataContext& c, const std::vector<int>& cycle_of);
 
-/// Module cycles: members, a walk, the minimum cut and its order; and the
-/// component and file cycles as path lists.
-Json cycles_json(const ProjectCycles& cycles);
-
-/// Per module metrics (index = ModuleId order) and the project's.
-Json metrics_json(const Metrics& metrics, const ProjectCycles& cycles);
-
-/// The check's violations (new and baselined), counts, and each rule's help.
-/// `baseline_note` says where the baseline came from, or that there is none.
-Json violations_json(const CheckReport& report, const std::string& baseline_note);
+/// Each check rule's summary and help, by rule id, for the violations section.
+Json rules_json();
 
 /// The candidate ranking: per ranked module its score components, clients,
 /// dependencies (library or remote), data crossing the boundary, blockers

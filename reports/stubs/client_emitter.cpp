@@ -20,11 +20,117 @@ void client_function(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, c
   }
   w.begin_function(reserved);
   std::string request = w.fresh("request"), response = w.fresh("response"), context = w.fresh("context");
+  if (r.implicit) return; // the class's implicit constructor: the object is created on first use
   w.line("");
   w.line("// rpc " + r.rpc + "; declared at " + r.declared_at + ".");
-  w.call(declare(r.result_spelling, "") + " " + r.local_name, params, r.is_noexcept ? " noexcept" : "", true);
+  const std::string tail = std::string(r.is_const ? " const" : "") + (r.is_noexcept ? " noexcept" : "");
+  if (r.role == RpcRole::Destructor) {
+    // A destructor must not throw: a release that fails is left to the lease.
+    w.open(r.local_name + "()" + tail);
+    std::string handle = w.fresh("handle");
+    w.line("const std::uint64_t " + handle + " = " + remote + "::release(this);");
+    w.line("if (" + handle + " == 0) return;");
+    w.open("try");
+    w.line(pb + "::" + r.request + " " + request + ";");
+    w.line(request + ".set_handle(" + handle + ");");
+    w.line(pb + "::" + r.response + " " + response + ";");
+    w.line("::grpc::ClientContext " + context + ";");
+    w.line(remote + "::prepare(" + context + ");");
+    w.line("remote_status_ignored(" + remote + "::stub()." + r.rpc + "(&" + context + ", " + request + ", &" + response +
+           "));");
+    w.reopen("catch (...)");
+    w.line("// The service releases the object when this process's lease ends.");
+    w.close();
+    w.close();
+    return;
+  }
+  if (r.role == RpcRole::Constructor) {
+    // The object's own fields stay unused here: its state lives in the service.
+    w.call(r.local_name, params, tail, true);
+  } else {
+    w.call(declare(r.result_spelling, "") + " " + r.local_name, params, tail, true);
+  }
   Conversions conv(plan, pb + "::convert::");
   emit_forward_call(w, plan, conv, r, remote, remote + "::stub().", request, response, context);
+}
+
+/// The helpers a client with remote objects needs inside its Remote struct:
+/// the handle of each proxy object by address, and this process's session.
+void object_helpers(CodeWriter& w) {
+  w.line("");
+  w.line("/// The service's object behind each object of a remote class in this process,");
+  w.line("/// by address. The C++ object's own fields stay unused: its state is in the service.");
+  w.open("static std::mutex& objects_mutex()");
+  w.line("static std::mutex mutex;");
+  w.line("return mutex;");
+  w.close();
+  w.open("static std::unordered_map<const void*, std::uint64_t>& objects()");
+  w.line("static std::unordered_map<const void*, std::uint64_t> objects;");
+  w.line("return objects;");
+  w.close();
+  w.open("static void adopt(const void* self, std::uint64_t handle)");
+  w.line("std::lock_guard<std::mutex> lock(objects_mutex());");
+  w.line("objects()[self] = handle;");
+  w.close();
+  w.line("/// The handle of `self`, 0 when it has none.");
+  w.open("static std::uint64_t find(const void* self)");
+  w.line("std::lock_guard<std::mutex> lock(objects_mutex());");
+  w.line("auto it = objects().find(self);");
+  w.line("return it == objects().end() ? 0 : it->second;");
+  w.close();
+  w.line("/// Forgets `self` and returns its handle (0 when it had none).");
+  w.open("static std::uint64_t release(const void* self)");
+  w.line("std::lock_guard<std::mutex> lock(objects_mutex());");
+  w.line("auto it = objects().find(self);");
+  w.line("if (it == objects().end()) return 0;");
+  w.line("const std::uint64_t handle = it->second;");
+  w.line("objects().erase(it);");
+  w.line("return handle;");
+  w.close();
+  w.line("/// The handle of an object made by a constructor rpc; a null pointer is handle 0.");
+  w.open("static std::uint64_t handle(const void* self, const char* cls)");
+  w.line("if (self == nullptr) return 0;");
+  w.line("if (const std::uint64_t h = find(self)) return h;");
+  w.line("throw std::runtime_error(std::string(\"no service object behind this \") + cls +");
+  w.line("                         \" (a copy of a proxy object is not tracked; copy through the service)\");");
+  w.close();
+  w.line("/// Names this process to the service, which releases the process's objects when it");
+  w.line("/// has not called for the lease (the server's SEAM_..._LEASE_SECONDS).");
+  w.open("static const std::string& session()");
+  w.open("static const std::string id = []");
+  w.line("std::random_device random;");
+  w.line("std::ostringstream out;");
+  w.line("out << std::hex << random() << random() << random() << random();");
+  w.line("return out.str();");
+  w.close("();");
+  w.line("return id;");
+  w.close();
+}
+
+/// For a class without constructors: the handle of `self`, creating the
+/// service's object on first use.
+void lazy_handle(CodeWriter& w, const ServicePlan& plan, const RemoteClassPlan& rc, const std::string& remote) {
+  const RpcPlan* make = nullptr;
+  for (const RpcPlan& r : plan.rpcs)
+    if (r.implicit && r.remote >= 0 && plan.remote_classes[static_cast<size_t>(r.remote)].symbol == rc.symbol) make = &r;
+  if (!make) return;
+  const std::string pb = plan.cpp_package;
+  w.line("");
+  w.line("/// " + rc.qualified + " declares no constructor, so its objects are made without a");
+  w.line("/// call; the service's object is created by the first member call (rpc " + make->rpc + ").");
+  w.open("std::uint64_t " + rc.ident + "_handle(const ::" + rc.qualified + "* self)");
+  w.line("if (self == nullptr) return 0;");
+  w.line("static std::mutex creating;");
+  w.line("std::lock_guard<std::mutex> lock(creating);");
+  w.line("if (const std::uint64_t handle = " + remote + "::find(self)) return handle;");
+  w.line(pb + "::" + make->request + " request;");
+  w.line(pb + "::" + make->response + " response;");
+  w.line("::grpc::ClientContext context;");
+  w.line(remote + "::prepare(context);");
+  w.line(remote + "::check(" + remote + "::stub()." + make->rpc + "(&context, request, &response), \"" + make->rpc + "\");");
+  w.line(remote + "::adopt(self, response.handle());");
+  w.line("return response.handle();");
+  w.close();
 }
 
 } // namespace
@@ -54,10 +160,17 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <grpcpp/grpcpp.h>");
   w.line("");
   w.line("#include <chrono>");
+  if (!plan.remote_classes.empty()) w.line("#include <cstdint>");
   w.line("#include <cstdlib>");
   w.line("#include <memory>");
+  if (!plan.remote_classes.empty()) {
+    w.line("#include <mutex>");
+    w.line("#include <random>");
+    w.line("#include <sstream>");
+  }
   w.line("#include <stdexcept>");
   w.line("#include <string>");
+  if (!plan.remote_classes.empty()) w.line("#include <unordered_map>");
   w.line("");
   w.open_namespace("");
   w.line("");
@@ -79,10 +192,19 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("");
   w.open("static void prepare(::grpc::ClientContext& context)");
   w.line("context.set_deadline(std::chrono::system_clock::now() + kDeadline);");
+  if (!plan.remote_classes.empty()) w.line("context.AddMetadata(\"seam-session\", session());");
   w.close();
   w.line("");
   emit_status_check(w, plan);
+  if (!plan.remote_classes.empty()) object_helpers(w);
   w.close(";");
+  if (!plan.remote_classes.empty()) {
+    w.line("");
+    w.line("/// A destructor cannot report a failed release; the lease cleans up after it.");
+    w.line("void remote_status_ignored(const ::grpc::Status&) {}");
+  }
+  for (const RemoteClassPlan& rc : plan.remote_classes)
+    if (rc.lazy) lazy_handle(w, plan, rc, remote);
   w.line("");
   w.close_namespace("");
 

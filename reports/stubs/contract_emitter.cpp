@@ -6,6 +6,8 @@
 #include "reports/stubs/conversion.h"
 #include "reports/stubs/stub_files.h"
 
+#include <algorithm>
+
 namespace seam::stubs {
 namespace {
 
@@ -44,7 +46,7 @@ std::string impl_class(const ServicePlan& plan) { return plan.service + "Impl"; 
 
 std::vector<std::string> method_params(const RpcPlan& r) {
   return {"::grpc::ServerContext*", "const " + r.request + "*" + (r.params.empty() ? "" : " request"),
-          r.response + "*" + (r.result ? " response" : "")};
+          r.response + "*" + (r.result || std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.out; }) ? " response" : "")};
 }
 
 } // namespace

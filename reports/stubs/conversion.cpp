@@ -1,5 +1,7 @@
 #include "reports/stubs/conversion.h"
 
+#include "analyzers/stubs/names.h"
+
 namespace seam::stubs {
 
 /// Where a proto value goes: a singular field, a new element of a repeated
@@ -37,7 +39,17 @@ std::string Conversions::scalar_cpp(const std::string& s) {
   return s; // bool, float, double
 }
 
+namespace {
+/// A conversion expression with `$` replaced by `value` (parenthesised).
+std::string substitute(const std::string& expr, const std::string& value) {
+  std::string out;
+  for (char c : expr) out += c == '$' ? "(" + value + ")" : std::string(1, c);
+  return out;
+}
+} // namespace
+
 std::string Conversions::value_expr(const std::string& src, const WireType& t) const {
+  if (!t.convert_to.empty()) return substitute(t.convert_to, src);
   switch (t.kind) {
   case WireKind::Scalar: return t.narrow ? "static_cast<" + scalar_cpp(t.scalar) + ">(" + src + ")" : src;
   case WireKind::String:
@@ -48,6 +60,7 @@ std::string Conversions::value_expr(const std::string& src, const WireType& t) c
 }
 
 std::string Conversions::back_expr(const std::string& get, const WireType& t) const {
+  if (!t.convert_from.empty()) return substitute(t.convert_from, get);
   switch (t.kind) {
   case WireKind::Scalar: return t.narrow ? "static_cast<" + t.cpp + ">(" + get + ")" : get;
   case WireKind::Enum: return q_ + "from_proto(" + get + ")";
@@ -210,12 +223,40 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
                        const std::string& response, const std::string& context) {
   const std::string& pb = plan.cpp_package;
   w.line(pb + "::" + r.request + " " + request + ";");
-  for (const ParamPlan& p : r.params) conv.to_proto(w, p.name, p.field, request + ".");
+  if (r.role == RpcRole::Method)
+    w.line(request + ".set_handle(" + client_handle(plan, r.remote, helpers, "this") + ");");
+  for (const ParamPlan& p : r.params) {
+    if (p.remote >= 0) {
+      w.line(request + ".set_" + p.field.name + "(" +
+             client_handle(plan, p.remote, helpers, p.pointer ? p.name : "&" + p.name) + ");");
+      continue;
+    }
+    if (p.count) continue; // sent as the array's size
+    if (p.array) {
+      const ParamPlan& n = *(&p + 1);
+      conv.to_proto(w, p.field.type.cpp + "(" + p.name + ", " + p.name + " + " + n.name + ")", p.field, request + ".");
+      continue;
+    }
+    if (p.out) { // in-out: null stays unset
+      w.open("if (" + p.name + " != nullptr)");
+      conv.to_proto(w, "*" + p.name, p.field, request + ".");
+      w.close();
+      continue;
+    }
+    conv.to_proto(w, p.name, p.field, request + ".");
+  }
   w.line(pb + "::" + r.response + " " + response + ";");
   w.line("::grpc::ClientContext " + context + ";");
   w.line(helpers + "::prepare(" + context + ");");
   w.call(helpers + "::check", {stub + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
          ";");
+  if (r.role == RpcRole::Constructor) w.line(helpers + "::adopt(this, " + response + ".handle());");
+  for (const ParamPlan& p : r.params)
+    if (p.out) {
+      w.open("if (" + p.name + " != nullptr)");
+      conv.from_proto(w, response + ".", p.out_field, "*" + p.name);
+      w.close();
+    }
   if (r.result) {
     std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
     if (!simple.empty()) {
@@ -228,6 +269,16 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
     }
   }
   w.close();
+}
+
+std::string server_objects(const ServicePlan& plan, int k) {
+  return snake_case(plan.remote_classes.at(static_cast<size_t>(k)).ident) + "s_";
+}
+
+std::string client_handle(const ServicePlan& plan, int k, const std::string& helpers, const std::string& ptr) {
+  const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(k));
+  if (rc.lazy) return rc.ident + "_handle(" + ptr + ")";
+  return helpers + "::handle(" + ptr + ", \"" + rc.qualified + "\")";
 }
 
 void emit_status_check(CodeWriter& w, const ServicePlan& plan) {
@@ -243,11 +294,39 @@ void emit_status_check(CodeWriter& w, const ServicePlan& plan) {
 void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, const std::string& callee,
                      const std::string& what) {
   std::string args;
+  std::vector<std::pair<const ParamPlan*, std::string>> outs;
   for (const ParamPlan& p : r.params) {
     std::string local = w.fresh(p.name);
     const WireType& t = p.field.type;
+    if (p.remote >= 0) { // an object of the service passed back by its handle
+      const RemoteClassPlan& rc = conv.plan().remote_classes.at(static_cast<size_t>(p.remote));
+      const std::string get = "request->" + p.field.name + "()";
+      w.line("auto* " + local + " = find(" + server_objects(conv.plan(), p.remote) + ", " + get + ");");
+      w.open(std::string("if (") + local + " == nullptr" + (p.pointer ? " && " + get + " != 0" : "") + ")");
+      w.line("return not_found(\"" + rc.qualified + "\", " + get + ");");
+      w.close();
+      args += (args.empty() ? "" : ", ") + (p.pointer ? local : "*" + local);
+      continue;
+    }
     std::string type = value_spelling(p.spelling);
     std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
+    if (p.count) continue; // passed with its array
+    if (p.array) {
+      w.line(t.cpp + " " + local + ";");
+      conv.from_proto(w, "request->", p.field, local, true);
+      args += (args.empty() ? "" : ", ") + local + ".data(), static_cast<" + p.count_type + ">(" + local + ".size())";
+      continue;
+    }
+    if (p.out) { // in-out pointer: unset is nullptr
+      w.line("std::optional<" + p.value_type + "> " + local + ";");
+      w.open("if (request->has_" + p.field.name + "())");
+      w.line(local + ".emplace();");
+      conv.from_proto(w, "request->", p.field, "*" + local);
+      w.close();
+      args += (args.empty() ? "" : ", ") + local + " ? &*" + local + " : nullptr";
+      outs.emplace_back(&p, local);
+      continue;
+    }
     if (t.c_string) { // unset means the caller passed a null pointer
       w.line("std::optional<std::string> " + local + ";");
       w.open("if (request->has_" + p.field.name + "())");
@@ -263,11 +342,19 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
     args += (args.empty() ? "" : ", ") + arg;
   }
   std::string call = callee + "(" + args + ")";
-  if (r.result) {
+  if (r.role == RpcRole::Constructor) {
+    w.line("auto object = " + call + ";");
+    w.line("response->set_handle(adopt(" + server_objects(conv.plan(), r.remote) + ", std::move(object), session));");
+  } else if (r.result) {
     w.line("auto result = " + call + ";");
     conv.to_proto(w, "result", *r.result, "response->");
   } else {
     w.line(call + ";");
+  }
+  for (const auto& [p, local] : outs) {
+    w.open("if (" + local + ")");
+    conv.to_proto(w, "*" + local, p->out_field, "response->");
+    w.close();
   }
   w.line("return ::grpc::Status::OK;");
   w.reopen("catch (const std::exception& error)");

@@ -33,6 +33,8 @@ public:
     return t.kind == WireKind::Scalar || t.kind == WireKind::String || t.kind == WireKind::Enum ? back_expr(get, t) : "";
   }
 
+  const ServicePlan& plan() const { return plan_; }
+
   /// The C++ type protoc generates for a proto scalar ("int32" -> "std::int32_t").
   static std::string scalar_cpp(const std::string& scalar);
 
@@ -63,6 +65,11 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
                        const std::string& helpers, const std::string& stub, const std::string& request,
                        const std::string& response, const std::string& context);
 
+/// A C++ expression for the handle of the remote object at address `ptr`
+/// (an expression of pointer type; null gives 0) of plan.remote_classes[k],
+/// in the client, whose helper struct is `helpers`.
+std::string client_handle(const ServicePlan& plan, int k, const std::string& helpers, const std::string& ptr);
+
 /// The client's `static void check(status, rpc)`: throws std::runtime_error
 /// naming the rpc and the gRPC status when a call failed (the interfaces
 /// seam forwards have no error channel of their own).
@@ -75,5 +82,9 @@ void emit_status_check(CodeWriter& w, const ServicePlan& plan);
 /// Closes the try and the function.
 void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, const std::string& callee,
                      const std::string& what);
+
+/// The server's registry of the objects of plan.remote_classes[k]: a member
+/// map from handle to object ("counter_objects_").
+std::string server_objects(const ServicePlan& plan, int k);
 
 } // namespace seam::stubs

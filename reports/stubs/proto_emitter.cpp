@@ -5,10 +5,12 @@
 #include "reports/stubs/code_writer.h"
 #include "reports/stubs/stub_files.h"
 
+#include <set>
+
 namespace seam::stubs {
 namespace {
 
-std::string field_line(const ServicePlan& plan, const ProtoField& f) {
+std::string field_line(const ServicePlan& plan, const ProtoField& f, bool presence = false) {
   const WireType& t = f.type;
   std::string type;
   switch (t.kind) {
@@ -18,18 +20,21 @@ std::string field_line(const ServicePlan& plan, const ProtoField& f) {
     // Messages have presence already; scalars need proto3 `optional`.
     type = (t.args[0].kind == WireKind::Message ? "" : "optional ") + plan.proto_type(t.args[0]);
     break;
-  default: type = (t.c_string ? "optional " : "") + plan.proto_type(t); break;
+  default:
+    type = ((t.c_string || (presence && t.kind != WireKind::Message)) ? "optional " : "") + plan.proto_type(t);
+    break;
   }
   return type + " " + f.name + " = " + std::to_string(f.number) + ";";
 }
 
-void message(CodeWriter& w, const ServicePlan& plan, const std::string& name, const std::vector<ProtoField>& fields) {
+void message(CodeWriter& w, const ServicePlan& plan, const std::string& name, const std::vector<ProtoField>& fields,
+             const std::set<std::string>& presence = {}) {
   if (fields.empty()) {
     w.line("message " + name + " {}");
     return;
   }
   w.open("message " + name);
-  for (const ProtoField& f : fields) w.line(field_line(plan, f));
+  for (const ProtoField& f : fields) w.line(field_line(plan, f, presence.count(f.name) != 0));
   w.close();
 }
 
@@ -55,19 +60,35 @@ std::string emit_proto(const ServicePlan& plan, const StubOrigin& origin) {
     for (size_t i = 0; i < plan.rpcs.size(); ++i) {
       const RpcPlan& r = plan.rpcs[i];
       if (i) w.line("");
-      w.line("// " + r.qualified + " (" + r.declared_at + ")");
+      if (r.implicit)
+        w.line("// creates a " + r.qualified.substr(0, r.qualified.rfind("::")) + " (" + r.declared_at +
+               ") on first use: the class declares no constructor");
+      else
+        w.line("// " + r.qualified + " (" + r.declared_at + ")");
       w.line("rpc " + r.rpc + "(" + r.request + ") returns (" + r.response + ");");
     }
     w.close();
   }
+  WireType handle;
+  handle.scalar = "uint64";
   for (const RpcPlan& r : plan.rpcs) {
     w.line("");
     std::vector<ProtoField> params;
-    for (const ParamPlan& p : r.params) params.push_back(p.field);
-    message(w, plan, r.request, params);
+    // The object a method or destructor works on: its handle in the service's registry.
+    if (r.role == RpcRole::Method || r.role == RpcRole::Destructor) params.push_back(ProtoField{"handle", 1, handle, ""});
+    std::set<std::string> presence; // in-out pointers: unset is nullptr
+    for (const ParamPlan& p : r.params) {
+      if (p.count) continue; // the array's size
+      params.push_back(p.field);
+      if (p.out) presence.insert(p.field.name);
+    }
+    message(w, plan, r.request, params, presence);
     w.line("");
     std::vector<ProtoField> result;
+    if (r.role == RpcRole::Constructor) result.push_back(ProtoField{"handle", 1, handle, ""});
     if (r.result) result.push_back(*r.result);
+    for (const ParamPlan& p : r.params)
+      if (p.out) result.push_back(p.out_field);
     message(w, plan, r.response, result);
   }
   for (const EnumPlan& e : plan.enums) {

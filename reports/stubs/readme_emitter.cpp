@@ -91,6 +91,39 @@ std::string emit_readme(const ServicePlan& plan, const StubBuildInputs& in, cons
     L("The server serialises calls with one mutex: the module was not written for concurrent requests.");
   }
   L();
+  if (!plan.remote_classes.empty()) {
+    const std::string lease = plan.env_addr.substr(0, plan.env_addr.size() - 4) + "LEASE_SECONDS";
+    L("## Remote objects");
+    L();
+    L("The objects of these classes live in the service. `" + b + "_server` keeps each in a registry "
+      "under a handle id; constructors return the handle, methods and the destructor take it, and an "
+      "object passed back into the module travels as its handle. `" + b + "_client.cpp` defines the "
+      "classes' member functions with their own signatures, so callers compile unchanged; the caller's "
+      "C++ object is a proxy whose own fields stay unused.");
+    L();
+    L("| class | declared at | created by | released by | rpcs |");
+    L("| --- | --- | --- | --- | --- |");
+    for (const RemoteClassPlan& rc : plan.remote_classes) {
+      std::string rpcs;
+      for (const std::string& r : rc.rpcs) rpcs += (rpcs.empty() ? "" : ", ") + code(r);
+      L("| " + code(rc.qualified) + " | " + code(rc.declared_at) + " | " +
+        (rc.lazy ? "its first member call (it declares no constructor)" : "its constructors") + " | " +
+        (rc.releases ? "its destructor, or the lease" : "the lease only (its destructor is implicit)") + " | " +
+        (rpcs.empty() ? "-" : rpcs) + " |");
+    }
+    L();
+    L("**Lease.** Each client process sends a random session id with every call (gRPC metadata "
+      "`seam-session`), which renews the lease of all its objects. When a call arrives, the server "
+      "releases the objects of every session it has not heard from for " + code(lease) +
+      " seconds (read by the server at start; default 600): a client that crashed or disconnected does "
+      "not keep its objects forever. A client idle for longer than the lease loses its objects; its "
+      "next call on one fails with `NOT_FOUND` (thrown as `std::runtime_error`). A copy of a proxy "
+      "object has no object in the service: its calls throw.");
+    L();
+    L("**Cost.** Every member call is a network round trip, and every object two more than in the "
+      "monolith (create and release).");
+    L();
+  }
   L("## Skipped");
   L();
   if (plan.skipped.empty()) {

@@ -4,6 +4,8 @@
 #include "reports/stubs/conversion.h"
 #include "reports/stubs/stub_files.h"
 
+#include <algorithm>
+
 namespace seam::stubs {
 namespace {
 
@@ -11,20 +13,129 @@ std::string impl_class(const ServicePlan& plan) { return plan.service + "Impl"; 
 
 /// The parameters of a service method. Unused ones stay unnamed: the monolith
 /// may build with -Wextra.
-std::vector<std::string> method_params(const RpcPlan& r) {
-  return {"::grpc::ServerContext*", "const " + r.request + "*" + (r.params.empty() ? "" : " request"),
-          r.response + "*" + (r.result ? " response" : "")};
+std::vector<std::string> method_params(const ServicePlan& plan, const RpcPlan& r) {
+  // With remote objects every call names its session: it renews the lease.
+  const bool objects = !plan.remote_classes.empty();
+  const bool uses_request = !r.params.empty() || r.role == RpcRole::Method || r.role == RpcRole::Destructor;
+  const bool uses_response = r.result || r.role == RpcRole::Constructor ||
+                             std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.out; });
+  return {std::string("::grpc::ServerContext*") + (objects ? " context" : ""),
+          "const " + r.request + "*" + (uses_request ? " request" : ""),
+          r.response + "*" + (uses_response ? " response" : "")};
 }
 
 void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
   Conversions conv(plan, "convert::");
-  w.begin_function({"context", "request", "response", "lock", "result", "error"});
+  w.begin_function({"context", "request", "response", "lock", "result", "error", "self", "session", "object"});
   w.line("");
-  w.line("// " + r.qualified + " (" + r.declared_at + ")");
-  w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(r), "", true);
+  if (r.implicit)
+    w.line("// a new " + r.qualified.substr(0, r.qualified.rfind("::")) + " (" + r.declared_at +
+           "), made with its implicit default constructor");
+  else
+    w.line("// " + r.qualified + " (" + r.declared_at + ")");
+  w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(plan, r), "", true);
   w.line("std::lock_guard<std::mutex> lock(mutex_);");
+  if (r.role == RpcRole::Constructor)
+    w.line("const std::string session = enter(*context);");
+  else if (!plan.remote_classes.empty())
+    w.line("enter(*context);");
+  std::string callee = "::" + r.qualified;
+  if (r.role == RpcRole::Destructor) {
+    w.line("release(request->handle());");
+    w.line("return ::grpc::Status::OK;");
+    w.close();
+    return;
+  }
+  if (r.role == RpcRole::Method) {
+    const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(r.remote));
+    w.line("auto* self = find(" + server_objects(plan, r.remote) + ", request->handle());");
+    w.line("if (self == nullptr) return not_found(\"" + rc.qualified + "\", request->handle());");
+    callee = "self->" + last_component(r.qualified);
+  }
+  if (r.role == RpcRole::Constructor)
+    callee = "std::make_unique<::" + plan.remote_classes.at(static_cast<size_t>(r.remote)).qualified + ">";
   w.open("try");
-  emit_serve_call(w, conv, r, "::" + r.qualified, r.qualified);
+  emit_serve_call(w, conv, r, callee, r.qualified);
+}
+
+/// The registry of remote objects inside the service class: one map per
+/// class, the session owning each handle, and the lease.
+void registry_members(CodeWriter& w, const ServicePlan& plan) {
+  w.line("/// Releases the objects of sessions that have not called for the lease; renews this one's.");
+  w.line("std::string enter(const ::grpc::ServerContext& context);");
+  w.line("/// Destroys the object behind `handle` (nothing when there is none).");
+  w.line("void release(std::uint64_t handle);");
+  w.line("static ::grpc::Status not_found(const char* cls, std::uint64_t handle);");
+  w.line("");
+  w.line("template <typename T>");
+  w.open("std::uint64_t adopt(std::map<std::uint64_t, std::unique_ptr<T>>& objects, std::unique_ptr<T> object, "
+         "const std::string& session)");
+  w.line("const std::uint64_t handle = next_handle_++;");
+  w.line("objects.emplace(handle, std::move(object));");
+  w.line("owner_.emplace(handle, session);");
+  w.line("return handle;");
+  w.close();
+  w.line("template <typename T>");
+  w.open("static T* find(std::map<std::uint64_t, std::unique_ptr<T>>& objects, std::uint64_t handle)");
+  w.line("auto it = objects.find(handle);");
+  w.line("return it == objects.end() ? nullptr : it->second.get();");
+  w.close();
+  w.line("");
+  for (size_t k = 0; k < plan.remote_classes.size(); ++k)
+    w.line("std::map<std::uint64_t, std::unique_ptr<::" + plan.remote_classes[k].qualified + ">> " +
+           server_objects(plan, static_cast<int>(k)) + ";");
+  w.line("std::map<std::uint64_t, std::string> owner_;  ///< handle -> session that made it");
+  w.line("std::map<std::string, std::chrono::steady_clock::time_point> last_call_; ///< session -> its last call");
+  w.line("std::uint64_t next_handle_ = 1; ///< 0 is no object (a null pointer)");
+  w.line("std::chrono::seconds lease_;");
+}
+
+std::string lease_variable(const ServicePlan& plan) {
+  return plan.env_addr.substr(0, plan.env_addr.size() - 4) + "LEASE_SECONDS";
+}
+
+void registry_functions(CodeWriter& w, const ServicePlan& plan) {
+  const std::string impl = impl_class(plan);
+  w.line("");
+  w.line("// The lease: objects of a client that has not called for this long are released,");
+  w.line("// so a client that died or disconnected does not keep them forever.");
+  w.open(impl + "::" + impl + "()");
+  w.line("const char* seconds = std::getenv(\"" + lease_variable(plan) + "\");");
+  w.line("lease_ = std::chrono::seconds(seconds != nullptr && std::atoi(seconds) > 0 ? std::atoi(seconds) : 600);");
+  w.close();
+  w.line("");
+  w.open("std::string " + impl + "::enter(const ::grpc::ServerContext& context)");
+  w.line("const auto& metadata = context.client_metadata();");
+  w.line("auto it = metadata.find(\"seam-session\");");
+  w.line("std::string session = it == metadata.end() ? std::string() : std::string(it->second.data(), it->second.size());");
+  w.line("const auto now = std::chrono::steady_clock::now();");
+  w.open("for (auto last = last_call_.begin(); last != last_call_.end();)");
+  w.open("if (last->first != session && now - last->second > lease_)");
+  w.line("std::vector<std::uint64_t> expired;");
+  w.open("for (const auto& [handle, owner] : owner_)");
+  w.line("if (owner == last->first) expired.push_back(handle);");
+  w.close();
+  w.line("for (std::uint64_t handle : expired) release(handle);");
+  w.line("last = last_call_.erase(last);");
+  w.reopen("else");
+  w.line("++last;");
+  w.close();
+  w.close();
+  w.line("last_call_[session] = now;");
+  w.line("return session;");
+  w.close();
+  w.line("");
+  w.open("void " + impl + "::release(std::uint64_t handle)");
+  w.line("owner_.erase(handle);");
+  for (size_t k = 0; k < plan.remote_classes.size(); ++k)
+    w.line(server_objects(plan, static_cast<int>(k)) + ".erase(handle);");
+  w.close();
+  w.line("");
+  w.open("::grpc::Status " + impl + "::not_found(const char* cls, std::uint64_t handle)");
+  w.line("return ::grpc::Status(::grpc::StatusCode::NOT_FOUND, std::string(\"no \") + cls + \" with handle \" +");
+  w.line("                                                         std::to_string(handle) +");
+  w.line("                                                         \": released, or its client's lease expired\");");
+  w.close();
 }
 
 } // namespace
@@ -37,7 +148,20 @@ std::string emit_server_header(const ServicePlan& plan, const StubOrigin& origin
   w.line("");
   w.line("#include \"" + plan.base + ".grpc.pb.h\"");
   w.line("");
+  const bool objects = !plan.remote_classes.empty();
+  if (objects) { // the registry holds the module's objects
+    for (const std::string& h : plan.headers) w.line("#include \"" + h + "\"");
+    if (!plan.headers.empty()) w.line("");
+    w.line("#include <chrono>");
+    w.line("#include <cstdint>");
+    w.line("#include <map>");
+    w.line("#include <memory>");
+  }
   w.line("#include <mutex>");
+  if (objects) {
+    w.line("#include <string>");
+    w.line("#include <vector>");
+  }
   w.line("");
   w.open_namespace(ns);
   w.line("");
@@ -47,10 +171,16 @@ std::string emit_server_header(const ServicePlan& plan, const StubOrigin& origin
   w.line("/// its code is safe to call from many threads at once.");
   w.open("class " + impl_class(plan) + " final : public " + plan.service + "::Service");
   w.label("public:");
-  for (const RpcPlan& r : plan.rpcs) w.call("::grpc::Status " + r.rpc, method_params(r), " override;");
+  if (objects) {
+    w.line("/// Reads the lease from " + lease_variable(plan) + " (default 600).");
+    w.line(impl_class(plan) + "();");
+    w.line("");
+  }
+  for (const RpcPlan& r : plan.rpcs) w.call("::grpc::Status " + r.rpc, method_params(plan, r), " override;");
   if (!plan.rpcs.empty()) w.line("");
   w.label("private:");
   w.line("std::mutex mutex_;");
+  if (objects) registry_members(w, plan);
   w.close(";");
   w.line("");
   w.close_namespace(ns);
@@ -73,6 +203,7 @@ std::string emit_server(const ServicePlan& plan, const StubOrigin& origin) {
   if (!plan.headers.empty()) w.line("");
   w.line("#include <grpcpp/grpcpp.h>");
   w.line("");
+  w.line("#include <cstdlib>");
   w.line("#include <cstring>");
   w.line("#include <exception>");
   w.line("#include <iostream>");
@@ -82,6 +213,7 @@ std::string emit_server(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <utility>");
   w.line("");
   w.open_namespace(ns);
+  if (!plan.remote_classes.empty()) registry_functions(w, plan);
   for (const RpcPlan& r : plan.rpcs) server_method(w, plan, r);
   w.line("");
   w.close_namespace(ns);

@@ -88,16 +88,40 @@ TEST(ShopReport, ViolationsTheBaselineHoldsShowAsBaselined) {
   std::remove(baseline.c_str());
   std::remove(out.c_str());
   ASSERT_TRUE(d.is_object());
-  EXPECT_EQ(d["violations"]["new"], 0);
-  EXPECT_EQ(d["violations"]["baselined"], d["violations"]["items"].size());
-  EXPECT_GT(d["violations"]["items"].size(), 4u);
-  for (const json& v : d["violations"]["items"]) EXPECT_TRUE(v["baselined"]) << v.dump();
+  EXPECT_EQ(d["check"]["summary"]["new"], 0);
+  EXPECT_EQ(d["check"]["summary"]["baselined"], d["check"]["violations"].size());
+  EXPECT_GT(d["check"]["violations"].size(), 4u);
+  for (const json& v : d["check"]["violations"]) EXPECT_TRUE(v["baselined"]) << v.dump();
   // Without it the same violations are new (the sample has no baseline of its own).
   auto plain = make_report(out);
   ASSERT_EQ(plain.status, 0);
   json p = report_data(test::slurp(out));
   std::remove(out.c_str());
-  EXPECT_EQ(p["violations"]["new"], d["violations"]["baselined"]);
+  EXPECT_EQ(p["check"]["summary"]["new"], d["check"]["summary"]["baselined"]);
+}
+
+/// The report embeds the commands' own documents, written by the same writer
+/// from the same results: what `seam metrics`, `seam check` and `seam cycles`
+/// print with --format json is what the page shows, key for key.
+TEST(ShopReport, EmbedsTheDocumentsTheCommandsPrint) {
+  std::string out = build_path("shop-report-documents-" + std::to_string(getpid()) + ".html");
+  auto r = make_report(out);
+  ASSERT_EQ(r.status, 0) << r.err;
+  json d = report_data(test::slurp(out));
+  std::remove(out.c_str());
+  EXPECT_EQ(d["schema"], "seam.report/2");
+  auto metrics = test::seam_on_sample("shop", {"metrics", "-q", "--format", "json"});
+  ASSERT_EQ(metrics.status, 0) << metrics.err;
+  EXPECT_EQ(d["metrics"]["schema"], "seam.metrics/1");
+  EXPECT_EQ(d["metrics"], json::parse(metrics.out));
+  auto check = test::seam_on_sample("shop", {"check", "-q", "--format", "json"});
+  ASSERT_EQ(check.status, 1) << "the sample has new violations: " << check.err;
+  EXPECT_EQ(d["check"]["schema"], "seam.check/1");
+  EXPECT_EQ(d["check"], json::parse(check.out));
+  auto cycles = test::seam_on_sample("shop", {"cycles", "-q", "--format", "json"});
+  ASSERT_EQ(cycles.status, 0) << cycles.err;
+  EXPECT_EQ(d["cycles"]["schema"], "seam.cycles/2");
+  EXPECT_EQ(d["cycles"], json::parse(cycles.out));
 }
 
 /// One browser on the sample's report for every test below.

@@ -158,6 +158,36 @@ target_link_libraries(shop PRIVATE notifications_client)
   EXPECT_NE(help.out.find("usage: notifications_server [HOST:PORT]"), std::string::npos) << help.out;
 }
 
+// orders is a class (OrderService) over the objects of its callers: its members become rpcs of
+// a remote object, what cannot cross says what a person must decide, and the stubs compile.
+TEST(ShopSplit, OrdersBecomesARemoteObjectWhoseStubsCompile) {
+  const std::string work = work_dir("shop-orders");
+  const std::string out = work + "/orders";
+  auto split = seam_on_sample("shop", {"split", "orders", "-o", out, "-q"});
+  ASSERT_EQ(split.status, 0) << split.err;
+  EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
+            "wrote 7 files to " + out +
+                ": service orders.v1.OrdersService with 2 rpcs, 2 messages, 1 enum; 6 skipped; 2 call sites become "
+                "remote (0 in loops)");
+  const std::string proto = slurp(out + "/orders.proto");
+  for (const char* text : {"rpc OrderServicePlace(OrderServicePlaceRequest) returns (OrderServicePlaceResponse);",
+                           "rpc OrderServiceMarkPaid(OrderServiceMarkPaidRequest) returns (OrderServiceMarkPaidResponse);",
+                           "message OrderServiceMarkPaidRequest {\n  uint64 handle = 1;\n  int64 id = 2;\n}"})
+    EXPECT_NE(proto.find(text), std::string::npos) << text << "\n" << proto;
+  const std::string readme = slurp(out + "/README.md");
+  for (const char* text :
+       {"| `shop::orders::OrderService` | `src/orders/order_service.h:27` | its constructors | the lease only",
+        "reference member 'inventory_' (shop::inventory::Inventory &): the object it refers to stays in the caller's "
+        "process",
+        "| `shop::orders::OrderService::add_observer` | method | `src/orders/order_service.h:32` | polymorphic "
+        "reference |"})
+    EXPECT_NE(readme.find(text), std::string::npos) << text << "\n" << readme;
+  // The generated client and server compile against the sample's headers.
+  ASSERT_TRUE(cmake_build(out, work + "/build"));
+  EXPECT_TRUE(fs::exists(work + "/build/orders_server"));
+  EXPECT_TRUE(fs::exists(work + "/build/liborders_client.a"));
+}
+
 TEST(ShopSplit, ProtoAndReadmeHoldTheKnownAnswers) {
   const std::string out = work_dir("shop-text") + "/stubs";
   auto r = seam_on_sample("shop", {"split", "notifications", "-o", out, "-q"});
@@ -362,16 +392,41 @@ struct Registry {
   static void add(Shape&& shape);
 };
 
+// Pointers to one value: in-out, the value after the call comes back.
+bool parse_point(const std::string& text, Point* out);
+void decorate(std::string* name);
+// An input array and its count: a repeated field.
+double mean(const double* values, std::size_t n);
+int count_points(const Point* points, int n);
+
 // Not servable: seam split skips each with its reason.
+void fill_all(int* values, int n);
 void fill(Shape& out);
 void visit(void (*callback)(const Shape&));
 Point* find(int id);
+// Remote objects: they live in the service, the program holds handles.
 class Canvas {
 public:
   void draw(const Shape& shape);
+  int drawn() const;
 
 private:
   int drawn_ = 0;
+};
+class Counter {
+public:
+  explicit Counter(std::string name);
+  ~Counter();
+  void add(int n);
+  int total() const;
+  std::string describe() const;
+  void absorb(const Counter& other);
+  bool same(const Counter* other) const;
+  static int live();
+
+private:
+  std::string name_;
+  int total_ = 0;
 };
 struct Drawable {
   virtual ~Drawable() = default;
@@ -463,11 +518,48 @@ int Registry::count() { return static_cast<int>(registry().size()); }
 void Registry::add(Shape&& shape) { registry().push_back(std::move(shape)); }
 
 void fill(Shape& out) { out = make_shape("filled", nullptr, 1); }
+bool parse_point(const std::string& text, Point* out) {
+  size_t comma = text.find(',');
+  if (comma == std::string::npos || out == nullptr) return false;
+  out->x += std::stod(text.substr(0, comma));
+  out->y += std::stod(text.substr(comma + 1));
+  return true;
+}
+void decorate(std::string* name) {
+  if (name != nullptr) *name = "*" + *name + "*";
+}
+double mean(const double* values, std::size_t n) {
+  double sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += values[i];
+  return n == 0 ? -1 : sum / static_cast<double>(n);
+}
+int count_points(const Point* points, int n) {
+  int above = 0;
+  for (int i = 0; i < n; ++i) above += points[i].y > points[i].x;
+  return above;
+}
+void fill_all(int* values, int n) {
+  for (int i = 0; i < n; ++i) values[i] = i;
+}
 void visit(void (*callback)(const Shape&)) {
   for (const Shape& s : registry()) callback(s);
 }
 Point* find(int id) { return id == 0 || registry().empty() ? nullptr : &registry().front().points.front(); }
 void Canvas::draw(const Shape& shape) { drawn_ += static_cast<int>(shape.points.size()); }
+int Canvas::drawn() const { return drawn_; }
+
+namespace {
+int g_live = 0;
+} // namespace
+
+Counter::Counter(std::string name) : name_(std::move(name)) { ++g_live; }
+Counter::~Counter() { --g_live; }
+void Counter::add(int n) { total_ += n; }
+int Counter::total() const { return total_; }
+std::string Counter::describe() const { return name_ + "=" + std::to_string(total_); }
+void Counter::absorb(const Counter& other) { total_ += other.total_; }
+bool Counter::same(const Counter* other) const { return other == this; }
+int Counter::live() { return g_live; }
 int measure(const Drawable& drawable) { return drawable.size(); }
 
 } // namespace fx::geo
@@ -485,6 +577,8 @@ struct Square : geo::Drawable {
 int use_everything() {
   geo::Shape s;
   geo::fill(s);
+  int values[2];
+  geo::fill_all(values, 2);
   geo::visit([](const geo::Shape&) {});
   geo::Canvas canvas;
   canvas.draw(s);
@@ -558,6 +652,31 @@ int main() {
   Registry::add(make_shape("pentagon", "P", 5));
   std::cout << "registry " << Registry::count() << "\n";
   std::cout << "twice " << twice(21) << "\n";
+  Point p{1, 1};
+  bool parsed = parse_point("2.5,4", &p);
+  std::cout << "parsed " << parsed << " " << p.x << "," << p.y << " null " << parse_point("1,2", nullptr) << "\n";
+  std::string name = "star";
+  decorate(&name);
+  decorate(nullptr);
+  std::cout << "decorated " << name << "\n";
+  const double values[] = {1.5, 2.5, 4};
+  const Point points[] = {{0, 1}, {2, 1}, {3, 5}};
+  std::cout << "mean " << mean(values, 3) << " " << mean(nullptr, 0) << " above " << count_points(points, 3) << "\n";
+  Canvas canvas;
+  canvas.draw(sq);
+  canvas.draw(sq);
+  std::cout << "drawn " << canvas.drawn() << "\n";
+  {
+    Counter apples("apples");
+    apples.add(3);
+    apples.add(4);
+    Counter pears("pears");
+    pears.add(10);
+    apples.absorb(pears);
+    std::cout << apples.describe() << " " << pears.describe() << " live " << Counter::live() << " same "
+              << apples.same(&apples) << apples.same(&pears) << apples.same(nullptr) << "\n";
+  }
+  std::cout << "live after " << Counter::live() << "\n";
   return 0;
 }
 )src";
@@ -578,7 +697,7 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   auto split = run({SEAM_EXE, "split", "geo", "-o", "stubs", "-p", "build", "-q"}, fx);
   ASSERT_EQ(split.status, 0) << split.err;
   EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
-            "wrote 7 files to stubs: service geo.v1.GeoService with 9 rpcs, 2 messages, 2 enums; 9 skipped; 13 call "
+            "wrote 7 files to stubs: service geo.v1.GeoService with 23 rpcs, 2 messages, 2 enums; 9 skipped; 37 call "
             "sites become remote (0 in loops)");
 
   // Every skip, from real code, with its reason and the line that declares it.
@@ -590,7 +709,7 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   for (const std::string& r : {row("fx::geo::fill", "function", "void fill(", "out-parameter"),
                                row("fx::geo::visit", "function", "void visit(", "callback"),
                                row("fx::geo::find", "function", "Point* find(", "raw pointer"),
-                               row("fx::geo::Canvas::draw", "method", "void draw(", "handle needed"),
+                               row("fx::geo::fill_all", "function", "void fill_all(", "raw pointer"),
                                row("fx::geo::Drawable::size", "method", "virtual int size()", "handle needed"),
                                row("fx::geo::measure", "function", "int measure(", "polymorphic reference"),
                                row("fx::geo::twice", "function", "inline int twice(", "stays local"),
@@ -604,7 +723,24 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
                            "  map<int32, StringList> layers = 13;", "  Point center = 12;",
                            "enum Unit {\n  UNIT_UNSPECIFIED = 0;\n  UNIT_METERS = 1;\n  UNIT_FEET = 2;\n}",
                            "  option allow_alias = true;\n  HEADING_K_NORTH = 0;", "  map<string, Unit> unit_of = 15;",
-                           "rpc RegistryAdd(RegistryAddRequest) returns (RegistryAddResponse);"})
+                           "rpc RegistryAdd(RegistryAddRequest) returns (RegistryAddResponse);",
+                           // Remote objects: constructors return a handle, members and the destructor take it,
+                           // an object passed back travels as its handle, a class without constructors gets one.
+                           "rpc NewCounter(NewCounterRequest) returns (NewCounterResponse);",
+                           "rpc ReleaseCounter(ReleaseCounterRequest) returns (ReleaseCounterResponse);",
+                           "rpc NewCanvas(NewCanvasRequest) returns (NewCanvasResponse);",
+                           "message NewCounterRequest {\n  string name = 1;\n}",
+                           "message NewCounterResponse {\n  uint64 handle = 1;\n}",
+                           "message CounterAddRequest {\n  uint64 handle = 1;\n  int32 n = 2;\n}",
+                           "message CounterAbsorbRequest {\n  uint64 handle = 1;\n  uint64 other = 2;\n}",
+                           "message CanvasDrawRequest {\n  uint64 handle = 1;\n  Shape shape = 2;\n}",
+                           // In-out pointers: unset is nullptr; the value comes back after the result.
+                           "message ParsePointRequest {\n  string text = 1;\n  Point out = 2;\n}",
+                           "message ParsePointResponse {\n  bool result = 1;\n  Point out = 2;\n}",
+                           "message DecorateRequest {\n  optional string name = 1;\n}",
+                           "message DecorateResponse {\n  string name = 1;\n}",
+                           "message MeanRequest {\n  repeated double values = 1;\n}",
+                           "message CountPointsRequest {\n  repeated Point points = 1;\n}"})
     EXPECT_NE(proto.find(text), std::string::npos) << text << "\n" << proto;
 
   // The program linked with the client instead of geo, against the server.
@@ -624,6 +760,15 @@ target_link_libraries(fx_remote PRIVATE geo_client)
   auto remote = run({"env", "SEAM_GEO_ADDR=127.0.0.1:" + std::to_string(server.port()), build + "/fx_remote"});
   EXPECT_EQ(remote.status, 0) << remote.err;
   EXPECT_EQ(remote.out, local.out);
+  // The objects lived in the service (two counters, then none: the destructors released them).
+  EXPECT_NE(remote.out.find("apples=17 pears=10 live 2 same 100\nlive after 0\n"), std::string::npos) << remote.out;
+  EXPECT_NE(remote.out.find("parsed 1 3.5,5 null 0\ndecorated *star*\nmean 2.66667 -1 above 2\n"), std::string::npos)
+      << remote.out;
+  EXPECT_NE(readme.find("'values': int * followed by the integer 'n': one value to fill, or an array of that many?"),
+            std::string::npos);
+  auto nm = run({"nm", "-C", build + "/fx_remote"});
+  EXPECT_EQ(nm.out.find("g_live"), std::string::npos) << "the module's state must stay in the service";
+  EXPECT_NE(nm.out.find(" T fx::geo::Counter::add(int)"), std::string::npos);
 }
 
 } // namespace

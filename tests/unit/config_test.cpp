@@ -5,6 +5,7 @@
 #include "analyzers/config/jsonc.h"
 #include "support/annotated.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -311,7 +312,50 @@ TEST(Config, UnknownTopLevelKeys) {
                     a.at("b", "unknown key \"Layers\"; did you mean \"layers\"?"),
                     a.at("c", "unknown key \"exlude\"; did you mean \"exclude\"?"),
                     a.at("d", "unknown key \"output\"; expected one of: layers, modules, rules, "
-                              "exclude, baseline")}));
+                              "exclude, baseline, conversions")}));
+}
+
+TEST(Config, ConversionsAreReadInOrder) {
+  Config c;
+  EXPECT_EQ(errors_of(R"js({"conversions": {
+    "leveldb::Slice": {"wire": "bytes", "to": "$.ToString()", "from": "leveldb::Slice($)"},
+    "::leveldb::Status": {"wire": "string", "to": "wire::to($)", "from": "wire::status($)", "include": "w.h"}}})js",
+                      &c),
+            Errors{});
+  ASSERT_EQ(c.conversions.size(), 2u);
+  EXPECT_EQ(c.conversions[0].cpp, "leveldb::Slice");
+  EXPECT_EQ(c.conversions[0].wire, "bytes");
+  EXPECT_EQ(c.conversions[0].to, "$.ToString()");
+  EXPECT_EQ(c.conversions[0].from, "leveldb::Slice($)");
+  EXPECT_EQ(c.conversions[1].cpp, "leveldb::Status"); // a leading :: is dropped
+  EXPECT_EQ(c.conversions[1].include, "w.h");
+  EXPECT_EQ(c.conversions[1].pos.line, 3u);
+}
+
+TEST(Config, BadConversionsNameTheEntryAndWhatToWrite) {
+  Annotated a(R"js({"conversions": {
+  "a::A": {"wire": $w^"blob", "to": "f(x)", "from": "g(x)"},
+  "a::B": $b^"to_string",
+  "a::C": $c^{"wire": "string", "to": "f(x)"},
+  "a::D": {$k^"into": "x"}
+}})js");
+  std::vector<std::string> got = errors_of(a.text);
+  Errors want = {a.at("w", "unknown wire type \"blob\" in conversion \"a::A\"; use one of: string, bytes, bool, "
+                           "int32, int64, uint32, uint64, double")};
+  ASSERT_GE(got.size(), 5u);
+  EXPECT_EQ(got[0], want[0]);
+  EXPECT_NE(got[1].find("\"to\" in conversion \"a::A\" must be a C++ expression with $ standing for the object"),
+            std::string::npos)
+      << got[1];
+  EXPECT_NE(std::find(got.begin(), got.end(),
+                      a.at("b", "conversion \"a::B\" must be an object with \"wire\", \"to\" and \"from\"; found a "
+                                "string")),
+            got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), a.at("c", "conversion \"a::C\" needs \"from\"")), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(),
+                      a.at("k", "unknown key \"into\" in conversion \"a::D\"; expected one of: wire, to, from, "
+                                "include")),
+            got.end());
 }
 
 TEST(Config, UnknownModuleKeys) {

@@ -54,14 +54,18 @@ html::ReportOptions options() {
   o.run.date = "2024-01-02";
   o.run.title = "three";
   o.run.tus = 1;
-  o.baseline = "/nonexistent/seam-baseline.json";
   return o;
 }
 
-std::vector<std::string> names(const Json& d, const Json& ids) {
-  std::vector<std::string> out;
-  for (const Json& i : ids) out.push_back(d["modules"][i.get<size_t>()]["name"]);
-  return out;
+/// The analyses as `seam report` runs them (pipeline::analyse_all), against
+/// `baseline` (none there by default).
+pipeline::Analyses analyses(const Project& p, const std::string& baseline = "/nonexistent/seam-baseline.json") {
+  pipeline::DiagnosticLog log;
+  return pipeline::analyse_all(p, std::nullopt, baseline, log.sink());
+}
+
+Json report_data(const Project& p, const html::ReportOptions& o, const std::string& baseline = "/nonexistent/seam-baseline.json") {
+  return html::report_data(p, analyses(p, baseline), o);
 }
 
 const Json* edge(const Json& d, const std::string& from, const std::string& to) {
@@ -90,8 +94,7 @@ TEST(HtmlReportData, OverloadsAreTwoSymbolsEachWithItsParameters) {
   t.tu.refs.push_back(r);
   Project p;
   ASSERT_TRUE(build_from(std::move(t.tu), c, p));
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
+  Json d = report_data(p, options());
   std::set<std::string> symbols;
   for (const Json& s : d["symbols"]) symbols.insert(s.get<std::string>());
   EXPECT_TRUE(symbols.count("core::Box::at(int)")) << d["symbols"].dump();
@@ -102,10 +105,11 @@ TEST(HtmlReportData, OverloadsAreTwoSymbolsEachWithItsParameters) {
 
 TEST(HtmlReportData, ModulesLevelsAndCycle) {
   Project p = three_modules();
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
-  EXPECT_TRUE(notes.empty());
-  EXPECT_EQ(d["schema"], "seam.report/1");
+  pipeline::DiagnosticLog log;
+  Json d = html::report_data(p, pipeline::analyse_all(p, std::nullopt, "/nonexistent/seam-baseline.json", log.sink()),
+                             options());
+  EXPECT_TRUE(log.all.empty()) << "no baseline is no problem";
+  EXPECT_EQ(d["schema"], "seam.report/2");
   EXPECT_EQ(d["project"]["name"], "three");
   EXPECT_EQ(d["project"]["date"], "2024-01-02");
   ASSERT_EQ(d["modules"].size(), 3u);
@@ -119,16 +123,19 @@ TEST(HtmlReportData, ModulesLevelsAndCycle) {
   EXPECT_EQ(d["modules"][0]["cycle"], 0);
   EXPECT_EQ(d["modules"][2]["cycle"], -1);
   EXPECT_EQ(d["modules"][2]["layer"], 0);
-  ASSERT_EQ(d["cycles"]["modules"].size(), 1u);
-  EXPECT_EQ(names(d, d["cycles"]["modules"][0]["members"]), (std::vector<std::string>{"base", "core"}));
+  // The embedded seam.cycles/2 document, as `seam cycles --format json` writes it.
+  EXPECT_EQ(d["cycles"]["schema"], "seam.cycles/2");
+  ASSERT_EQ(d["cycles"]["module_cycle_details"].size(), 1u);
+  const Json& cy = d["cycles"]["module_cycle_details"][0];
+  EXPECT_EQ(cy["members"], Json::array({"base", "core"}));
   // The minimum cut is the lighter edge of the two: base -> core (1) rather
   // than core -> base (2); core then comes first in the cut's order.
-  const Json& cy = d["cycles"]["modules"][0];
-  ASSERT_EQ(cy["cut"].size(), 1u);
-  EXPECT_EQ(names(d, cy["cut"][0]), (std::vector<std::string>{"base", "core"}));
-  EXPECT_EQ(cy["cut_weight"], 1);
-  EXPECT_EQ(cy["cut_exact"], true);
-  EXPECT_EQ(names(d, cy["order"]), (std::vector<std::string>{"core", "base"}));
+  ASSERT_EQ(cy["cut"]["edges"].size(), 1u);
+  EXPECT_EQ(cy["cut"]["edges"][0]["from"], "base");
+  EXPECT_EQ(cy["cut"]["edges"][0]["to"], "core");
+  EXPECT_EQ(cy["cut"]["weight"], 1);
+  EXPECT_EQ(cy["cut"]["exact"], true);
+  EXPECT_EQ(cy["order"], Json::array({"core", "base"}));
   EXPECT_EQ(d["summary"]["modules"], 3);
   EXPECT_EQ(d["summary"]["references"], 10);
   EXPECT_EQ(d["summary"]["cross_references"], 10);
@@ -141,8 +148,7 @@ TEST(HtmlReportData, ModulesLevelsAndCycle) {
 
 TEST(HtmlReportData, EdgesCarryTheirSymbolsAndSitesMostUsedFirst) {
   Project p = three_modules();
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
+  Json d = report_data(p, options());
   const Json* e = edge(d, "ui", "core");
   ASSERT_TRUE(e);
   EXPECT_EQ((*e)["weight"], 7);  // 6 references + 1 include
@@ -172,8 +178,7 @@ TEST(HtmlReportData, LimitsCutListsAndSayHowMuchIsLeft) {
   html::ReportOptions o = options();
   o.limits.symbols_per_edge = 1;
   o.limits.sites_per_symbol = 2;
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, o, notes);
+  Json d = report_data(p, o);
   const Json* e = edge(d, "ui", "core");
   ASSERT_TRUE(e);
   ASSERT_EQ((*e)["uses"].size(), 1u);
@@ -184,19 +189,19 @@ TEST(HtmlReportData, LimitsCutListsAndSayHowMuchIsLeft) {
 
 TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
   Project p = three_modules();
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
-  const Json& v = d["violations"];
+  Json d = report_data(p, options());
+  const Json& v = d["check"];
+  EXPECT_EQ(v["schema"], "seam.check/1");
   std::set<std::string> rules;
-  for (const Json& i : v["items"]) {
+  for (const Json& i : v["violations"]) {
     rules.insert(i["rule"].get<std::string>() + ":" + i["from"].get<std::string>() + ">" + i["to"].get<std::string>());
     EXPECT_FALSE(i["baselined"]);
   }
   EXPECT_TRUE(rules.count("layer:base>core")) << v.dump();
   EXPECT_TRUE(rules.count("undeclared:ui>base")) << v.dump();
-  EXPECT_EQ(v["new"], v["items"].size());
-  EXPECT_EQ(v["baselined"], 0);
-  EXPECT_NE(v["note"].get<std::string>().find("No baseline at"), std::string::npos);
+  EXPECT_EQ(v["summary"]["new"], v["violations"].size());
+  EXPECT_EQ(v["summary"]["baselined"], 0);
+  EXPECT_NE(d["violations"]["note"].get<std::string>().find("No baseline at"), std::string::npos);
 
   // Accept every current violation in a baseline: the report shows them baselined.
   GateResult now = run_gate(p, build_module_graph(p), nullptr);
@@ -204,19 +209,18 @@ TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
   std::string err;
   ASSERT_TRUE(write_file_atomic(path, format_baseline(make_baseline(now.report.violations, now.interfaces)), err));
   html::ReportOptions o = options();
-  o.baseline = path;
-  Json b = html::report_data(p, o, notes)["violations"];
+  Json with = report_data(p, o, path);
   std::remove(path.c_str());
-  EXPECT_EQ(b["new"], 0);
-  EXPECT_EQ(b["baselined"], v["items"].size());
-  for (const Json& i : b["items"]) EXPECT_TRUE(i["baselined"]) << i.dump();
-  EXPECT_NE(b["note"].get<std::string>().find("Compared with the baseline"), std::string::npos);
+  const Json& b = with["check"];
+  EXPECT_EQ(b["summary"]["new"], 0);
+  EXPECT_EQ(b["summary"]["baselined"], v["violations"].size());
+  for (const Json& i : b["violations"]) EXPECT_TRUE(i["baselined"]) << i.dump();
+  EXPECT_NE(with["violations"]["note"].get<std::string>().find("Compared with the baseline"), std::string::npos);
 }
 
 TEST(HtmlReportData, EveryModuleIsRankedOrSaysWhyNot) {
   Project p = three_modules();
-  std::vector<std::string> notes;
-  Json d = html::report_data(p, options(), notes);
+  Json d = report_data(p, options());
   std::set<size_t> seen;
   for (const Json& c : d["candidates"]["ranked"]) seen.insert(c["module"].get<size_t>());
   for (const Json& k : d["candidates"]["kernel"]) {
@@ -231,8 +235,8 @@ TEST(HtmlReportData, EveryModuleIsRankedOrSaysWhyNot) {
 TEST(HtmlReport, PageIsDeterministicAndDrawsTheGraph) {
   Project p = three_modules();
   std::vector<std::string> notes;
-  std::string a = html::html_report(p, options(), notes);
-  std::string b = html::html_report(p, options(), notes);
+  std::string a = html::html_report(p, analyses(p), options(), notes);
+  std::string b = html::html_report(p, analyses(p), options(), notes);
   EXPECT_TRUE(a == b);
   EXPECT_NE(a.find("<div id=\"graph-view\"><svg"), std::string::npos);
   EXPECT_EQ(a.find("graph-missing"), std::string::npos);

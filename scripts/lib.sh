@@ -31,6 +31,13 @@ SEAM_TEST_PACKAGES=(
   libclang-rt-19-dev libxml2-utils git python3-yaml eslint node-css-tree
 )
 
+# What scripts/package needs: dpkg-shlibdeps (dpkg-dev) computes the package's
+# library dependencies (CPack writes the archive itself, owned by root).
+# The package test (tests/package) runs it too, and renders the man page with
+# man-db (priority important, but a minimal root such as debootstrap's minbase
+# has none).
+SEAM_PACKAGE_PACKAGES=(dpkg-dev man-db)
+
 # Installs the Debian packages given that are not installed yet.
 ensure_packages() {
   local missing=()

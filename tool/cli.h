@@ -44,6 +44,7 @@ struct Options {
   std::string progress = "auto";   ///< --progress auto|always|never
   std::string color = "auto";      ///< --color auto|always|never
   bool quiet = false;              ///< -q: no progress, no notes
+  bool all_messages = false;       ///< --all-messages: no cap on per-item message lists
   std::map<std::string, std::string> values; ///< command options given (flags map to "1")
   std::vector<std::string> positional;
 
@@ -60,6 +61,14 @@ struct Command {
   size_t min_positional = 0, max_positional = 0;
   std::function<int(const Options&)> run;
 };
+
+/// A common option, as `seam --help` shows it: "-p DIR", "-q, --quiet".
+struct CommonSpec {
+  const char* flags;
+  const char* help;
+};
+/// The options every command takes (main.cpp): for --help and the completion scripts.
+std::vector<CommonSpec> common_options();
 
 /// Commands register themselves from static initialisers in cmd_*.cpp.
 struct Registrar {
@@ -85,6 +94,35 @@ void error(const std::string& msg);
 void warning(const std::string& msg);
 void note(const std::string& msg);
 bool use_color(const Options& o);
+
+/// How many lines of one run of messages are printed without --all-messages.
+constexpr size_t kMessageCap = 20;
+
+/// Caps runs of messages of one kind (consecutive errors, warnings, lines of
+/// a config file...): the first kMessageCap pass, the rest are counted and a
+/// note "... and N more of these (M in all; --all-messages prints every one)"
+/// follows when the kind changes or the cap goes away. One object per stream
+/// of diagnostics; with `all` (--all-messages) everything passes.
+class MessageCap {
+public:
+  explicit MessageCap(bool all) : all_(all) {}
+  ~MessageCap();
+  MessageCap(const MessageCap&) = delete;
+  MessageCap& operator=(const MessageCap&) = delete;
+  /// Whether to print a message of `kind` (any number naming it).
+  bool admit(int kind);
+  /// Prints the count of what was held back, if anything.
+  void flush();
+
+private:
+  bool all_;
+  int kind_ = -1;
+  size_t seen_ = 0;
+};
+
+enum class MessageLevel { Error, Warning, Formatted /* lines that carry their own "file:line: error:" */ };
+/// Prints a list of per-item messages through a MessageCap.
+void print_list(const Options& o, const std::vector<std::string>& lines, MessageLevel level);
 
 /// Writes the command's output to -o FILE (atomically) or to standard output.
 /// Returns false (after printing the error) when the file cannot be written.

@@ -120,7 +120,7 @@ int run_init(const Options& o) {
   std::vector<std::string> errors;
   warnings.clear();
   if (!build_project(std::move(tus), config, p, errors, warnings)) {
-    for (const std::string& e : errors) std::cerr << e << "\n";
+    print_list(o, errors, MessageLevel::Formatted);
     return kError;
   }
   for (Module& m : p.modules)
@@ -152,7 +152,9 @@ int run_init(const Options& o) {
   Config back;
   std::vector<ConfigError> problems;
   if (!parse_config(text, out.output, back, problems)) {
-    for (const ConfigError& e : problems) std::cerr << e.format() << "\n";
+    std::vector<std::string> lines;
+    for (const ConfigError& e : problems) lines.push_back(e.format());
+    print_list(o, lines, MessageLevel::Formatted);
     error("internal error: the starter config does not validate; please report it");
     return kError;
   }

@@ -4,6 +4,7 @@
 #include "analyzers/core/interrupt.h"
 #include "tool/code_paging.h"
 #include "tool/cli.h"
+#include "tool/version.h"
 
 #include <cstdio>
 #include <cstring>
@@ -16,11 +17,6 @@
 
 namespace seam::cli {
 namespace {
-
-struct CommonSpec {
-  const char* flags;
-  const char* help;
-};
 
 constexpr CommonSpec kCommon[] = {
     {"-p DIR", "build folder holding compile_commands.json (default: ./compile_commands.json, "
@@ -36,7 +32,14 @@ constexpr CommonSpec kCommon[] = {
     {"--progress WHEN", "auto|always|never: progress on standard error (auto: on a terminal)"},
     {"--color WHEN", "auto|always|never (NO_COLOR is honoured)"},
     {"-q, --quiet", "no progress and no notes; warnings and errors only"},
+    {"--all-messages", "print every message of a long list (default: the first 20 and a count)"},
 };
+
+} // namespace
+
+std::vector<CommonSpec> common_options() { return {std::begin(kCommon), std::end(kCommon)}; }
+
+namespace {
 
 void print_main_help() {
   std::ostringstream o;
@@ -44,12 +47,12 @@ void print_main_help() {
     << " - module boundaries, cycles and service extraction for C++ monoliths\n\n"
        "usage: seam <command> [options]\n\ncommands:\n";
   for (const Command& c : commands()) {
-    o << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ')
+    o << "  " << c.name << std::string(c.name.size() < 11 ? 12 - c.name.size() : 2, ' ')
       << c.summary << "\n";
   }
   o << "\ncommon options:\n";
   for (const CommonSpec& s : kCommon)
-    o << "  " << s.flags << std::string(std::max<int>(1, 18 - (int)std::strlen(s.flags)), ' ')
+    o << "  " << s.flags << std::string(std::max<int>(2, 18 - (int)std::strlen(s.flags)), ' ')
       << s.help << "\n";
   o << "\nexit status: 0 success, 1 `check` found new violations, 2 error\n"
        "`seam <command> --help` describes a command. Docs: docs/cli.md\n";
@@ -63,7 +66,7 @@ void print_command_help(const Command& c) {
     o << "\noptions:\n";
     for (const OptionSpec& s : c.options) {
       std::string flag = "--" + s.name + (s.value_name.empty() ? "" : " " + s.value_name);
-      o << "  " << flag << std::string(flag.size() < 22 ? 22 - flag.size() : 1, ' ') << s.help;
+      o << "  " << flag << std::string(flag.size() < 21 ? 22 - flag.size() : 2, ' ') << s.help;
       if (!s.choices.empty()) {
         o << " (";
         for (size_t i = 0; i < s.choices.size(); ++i) o << (i ? "|" : "") << s.choices[i];
@@ -75,7 +78,7 @@ void print_command_help(const Command& c) {
   }
   o << "\ncommon options:\n";
   for (const CommonSpec& s : kCommon)
-    o << "  " << s.flags << std::string(std::max<int>(1, 22 - (int)std::strlen(s.flags)), ' ')
+    o << "  " << s.flags << std::string(std::max<int>(2, 22 - (int)std::strlen(s.flags)), ' ')
       << s.help << "\n";
   std::cout << o.str();
 }
@@ -152,6 +155,7 @@ int parse_options(const Command& cmd, int argc, char** argv, Options& o) {
     if (a == "--strict") { o.strict = true; continue; }
     if (a == "--include-tests") { o.include_tests = true; continue; }
     if (a == "-q" || a == "--quiet") { o.quiet = true; continue; }
+    if (a == "--all-messages") { o.all_messages = true; continue; }
     if (a.rfind("--", 0) == 0) {
       std::string name = a.substr(2);
       const OptionSpec* spec = nullptr;
@@ -206,7 +210,7 @@ int main(int argc, char** argv) {
     return argc < 2 ? kError : kOk;
   }
   if (!std::strcmp(argv[1], "--version") || !std::strcmp(argv[1], "version")) {
-    std::cout << "seam " << SEAM_VERSION << "\n";
+    std::cout << seam::version_text();
     return kOk;
   }
   // The launcher's arguments are a compiler's, not seam's: no option parsing.

@@ -141,9 +141,13 @@ bool parse_shard(const std::string& text, uint32_t& shard, uint32_t& shards) {
 
 /// Prints what the pipeline reports, as the contract words it: "seam: error: ",
 /// "seam: warning: ", "seam: note: " (dropped under -q), or the line as it is.
+/// Runs of one level are capped (MessageCap): 100,000 config problems print
+/// 20 lines and a count, unless --all-messages.
 pipeline::Sink printer(const Options& o, Progress* progress = nullptr) {
-  return [&o, progress](const pipeline::Diagnostic& d) {
+  auto cap = std::make_shared<MessageCap>(o.all_messages);
+  return [&o, progress, cap](const pipeline::Diagnostic& d) {
     if (d.level == pipeline::Level::Note && o.quiet) return;
+    if (!cap->admit(static_cast<int>(d.level))) return;
     if (progress) progress->finish();
     switch (d.level) {
     case pipeline::Level::Error: error(d.text); break;

@@ -605,10 +605,10 @@ protected:
 };
 
 TEST_F(TwentyModuleTangle, TheMatrixFollowsTheMinimumCutAndOnlyTheCutIsAboveTheDiagonal) {
-  ASSERT_EQ(js("seam.data.cycles.modules.length"), json(1));
-  EXPECT_EQ(js("seam.data.cycles.modules[0].members.length"), json(kModules));
-  EXPECT_EQ(js("seam.data.cycles.modules[0].cut_exact"), json(true));
-  EXPECT_EQ(js("seam.data.cycles.modules[0].cut_weight"), json(14));
+  ASSERT_EQ(js("seam.data.cycles.module_cycle_details.length"), json(1));
+  EXPECT_EQ(js("seam.data.cycles.module_cycle_details[0].members.length"), json(kModules));
+  EXPECT_EQ(js("seam.data.cycles.module_cycle_details[0].cut.exact"), json(true));
+  EXPECT_EQ(js("seam.data.cycles.module_cycle_details[0].cut.weight"), json(14));
   js("location.hash = '#dsm'");
   js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
   // Dependencies first: m19 (which uses nothing through a kept edge) first, m00 last.

@@ -48,7 +48,12 @@ public:
         f.lines = 1;
         t.files.push_back(f);
       }
-      out.tus.push_back(std::move(t));
+      // scan_facts()'s contract: with on_tu, each TU is handed over as it is
+      // assembled (the pipeline's streaming merge) instead of kept in out.tus.
+      if (options.on_tu)
+        options.on_tu(std::move(t));
+      else
+        out.tus.push_back(std::move(t));
     }
     out.parsed = db.commands.size();
     out.total = db.commands.size();

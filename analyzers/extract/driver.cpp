@@ -10,6 +10,7 @@
 #include <llvm/Option/OptTable.h>
 #include <llvm/Support/FileSystem.h>
 
+#include <filesystem>
 #include <set>
 
 #ifndef SEAM_CLANG_RESOURCE_DIR
@@ -19,9 +20,15 @@
 namespace seam {
 
 std::string default_resource_dir(std::string& problem) {
-  // 1. SEAM_RESOURCE_DIR overrides; 2. the Clang install seam was built against.
+  // 1. SEAM_RESOURCE_DIR overrides; 2. the copy of Clang's builtin headers
+  // the Debian package installs beside the binary (<prefix>/lib/seam/clang,
+  // so the package needs no -dev package at run time: docs/install.md);
+  // 3. the Clang install seam was built against.
   std::vector<std::string> candidates;
   if (const char* env = std::getenv("SEAM_RESOURCE_DIR")) candidates.push_back(env);
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) candidates.push_back((exe.parent_path().parent_path() / "lib/seam/clang").string());
   candidates.push_back(SEAM_CLANG_RESOURCE_DIR);
   for (const std::string& dir : candidates) {
     if (dir.empty()) continue;

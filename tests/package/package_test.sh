@@ -4,7 +4,7 @@
 # temporary root, and that root's seam must give byte-identical scan, graph,
 # check and candidates output on samples/shop to build/seam; its --version,
 # man page and completions must work; and its dependencies must be run-time
-# libraries (one -dev package allowed, with the reason below).
+# libraries only, with Clang's builtin headers carried in the package.
 #
 #   package_test.sh SOURCE_DIR BUILD_DIR
 set -uo pipefail
@@ -24,17 +24,19 @@ version="$(sed -nE 's/^project\(seam VERSION ([0-9.]+).*/\1/p' "$src/CMakeLists.
 deb="$work/out/seam_${version}_amd64.deb"
 [ -f "$deb" ] || { echo "FAIL: no $deb"; ls "$work/out"; exit 1; }
 
-# (b) Dependencies: run-time libraries only. The allow-list: libclang-common-19-dev
-# is the only Debian package holding Clang's builtin headers (stddef.h...),
-# which the parser needs at run time (-resource-dir); headers only, no
-# dependencies of its own; clangd-19 depends on it for the same reason.
+# (b) Dependencies: run-time libraries only, no -dev package. Clang's builtin
+# headers (stddef.h...), which the parser needs at run time (-resource-dir) and
+# Debian ships only in libclang-common-19-dev, travel in the package itself.
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
 for lib in libclang-cpp19 libllvm19 libgvc6 libcgraph6; do
   grep -q "\b$lib\b" <<<"$depends" || bad "Depends lacks $lib"
 done
-dev="$(tr ',' '\n' <<<"$depends" | sed -E 's/^ +//; s/ .*//' | grep -- '-dev$' | grep -vx 'libclang-common-19-dev')"
+dev="$(tr ',' '\n' <<<"$depends" | sed -E 's/^ +//; s/ .*//' | grep -- '-dev$' || true)"
 [ -z "$dev" ] || bad "-dev dependencies: $dev"
+listing="$(dpkg-deb -c "$deb")" # whole: grep -q would close the pipe early
+grep -q '/usr/lib/seam/clang/include/stddef.h$' <<<"$listing" ||
+  bad "the package lacks Clang's builtin headers (usr/lib/seam/clang/include/stddef.h)"
 
 # (a) The unpacked package.
 root="$work/root"

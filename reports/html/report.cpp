@@ -1,6 +1,8 @@
 // `seam report`: the pipeline's analyses (the commands' own results) handed to the page.
 #include "reports/html/report.h"
 
+#include "reports/candidates/candidates_report.h"
+#include "reports/candidates/suggest_report.h"
 #include "reports/check/check_report.h"
 #include "reports/graph/cycles_report.h"
 #include "reports/graphviz/graph_render.h"
@@ -117,7 +119,9 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   const std::vector<int> cycles_of = cycle_of(p, a.cycles);
   DataContext c(p, a.graph, a.interfaces, o.limits);
   Json d;
-  d["schema"] = "seam.report/2";
+  // 3: `candidates` is the seam.candidates document and `suggest` seam.suggest/1
+  // (2 had the report's own view of both under `candidates`).
+  d["schema"] = "seam.report/3";
   Json proj;
   proj["name"] = project_name(p, o.run);
   proj["date"] = o.run.date;
@@ -151,7 +155,9 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   // The commands' own documents, from their one writer each.
   d["metrics"] = seam::metrics_json(p, a.metrics);
   d["check"] = seam::check_json(a.check.gate.report);
-  d["candidates"] = candidates_json(c, *a.candidates, a.ranking, a.suggestion);
+  d["candidates"] = seam::candidates_json(p, a.ranking); // as `seam candidates --format json`
+  d["suggest"] = seam::suggest_json(p, a.suggestion);    // as `seam candidates --suggest --format json`
+  d["protos"] = proto_previews(p, a.interfaces, a.ranking);
   Json violations;
   violations["note"] = baseline_note(p, a.check.baseline);
   if (!a.check.gate.report.affected_rev.empty())

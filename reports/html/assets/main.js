@@ -10,7 +10,7 @@ function start() {
   const cycles = CY.length;
   setNavCount('dsm', cycles ? String(cycles) : '', cycles > 0);
   setNavCount('graph', String(M.length), false);
-  setNavCount('candidates', D.candidates && D.candidates.ranked.length ? String(D.candidates.ranked.length) : '', false);
+  setNavCount('candidates', rankedCandidates.length ? String(rankedCandidates.length) : '', false);
   setNavCount('violations', D.check ? String(D.check.summary.new) : '', D.check && D.check.summary.new > 0);
   setNavCount('metrics', '', false);
   setNavCount('overview', '', false);

@@ -44,10 +44,10 @@ seam.render.module = function (i, file) {
   root.appendChild(cards);
 
   // What the candidate ranking and the check say about it.
-  const cand = D.candidates ? D.candidates.ranked.find(x => x.module === i) : null;
-  const kern = D.candidates ? D.candidates.kernel.find(x => x.module === i) : null;
+  const cand = candidateOf(i);
+  const kern = unrankedOf(i);
   if (cand) root.appendChild(candidateDetails(cand, false));
-  else if (kern) root.appendChild(el('p', { class: 'panel' }, badge('shared kernel', 'accent'), ' ', kern.reason));
+  else if (kern) root.appendChild(el('p', { class: 'panel' }, badge('shared kernel', 'accent'), ' ', unrankedReason(kern)));
   root.appendChild(el('h2', null, 'Depends on'));
   root.appendChild(depTable(i, 'out'));
   root.appendChild(el('h2', null, 'Used by'));

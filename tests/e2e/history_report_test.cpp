@@ -11,10 +11,10 @@
 //   d1 Ann  every file                      d6 Ann  store.cpp + ship.cpp
 //   d2 Ann  store.cpp + ship.cpp            d7 Eve  ship.cpp + wire/format.h
 //   d3 Bob  store.cpp + ship.cpp            d8 Cy   store.cpp
-//   d4 Ann  store.cpp + ship.cpp            d9 Eve  wire/format.cpp
+//   d4 Ann  store.cpp + ship.cpp            d9 Eve  wire/format.cpp + format.h
 //   d5 Bob  store.cpp + ship.cpp
 // store: 7 commits (Ann 4, Bob 2, Cy 1: main author Ann, 57%); ship: 7 (Ann 4,
-// Bob 2, Eve 1); wire: 3 (Eve 2, Ann 1: Eve, 67%). ship<->store: 6 commits,
+// Bob 2, Eve 1); wire: 3 (Eve 2, Ann 1: Eve, 67%; its hottest file format.h too). ship<->store: 6 commits,
 // confidence 6/7 = 0.857 both ways, support 6/9 = 0.667, no static dependency:
 // hidden. ship<->wire: 2 commits (d1, d7), 0.286 / 0.667, ship includes wire.
 // store<->wire share only d1: below the 2 commits a pair needs.
@@ -110,6 +110,7 @@ private:
     g.append("src/store/store.cpp", "// store alone\n");
     g.commit("Cy", 8);
     g.append("src/wire/format.cpp", "// version 1\n");
+    g.append("src/wire/format.h", "// version 1\n");
     g.commit(kEve, 9);
     write_config(dir_);
   }
@@ -232,8 +233,10 @@ TEST_F(HistoryReportInBrowser, TheCouplingPageNamesTheHiddenPairWithItsNumbers) 
                    "g.querySelector('text').textContent)");
   EXPECT_EQ(hidden, json({"ship/store=6", "ship/store=6"}));
   EXPECT_EQ(text("#nav a[data-page=\"coupling\"] .count"), "1");
-  // Sorting by the B -> A column (descending first) puts ship/wire (0.667) on top.
-  js("document.querySelectorAll('#coupling-table th')[4].click()");
+  // A click sorts by A -> B, strongest first (ship/store, 0.857); a second one weakest first (ship/wire, 0.286).
+  js("document.querySelectorAll('#coupling-table th')[3].click()");
+  EXPECT_EQ(js("document.querySelector('#coupling-table tbody tr').cells[1].textContent"), json("store"));
+  js("document.querySelectorAll('#coupling-table th')[3].click()");
   EXPECT_EQ(js("document.querySelector('#coupling-table tbody tr').cells[1].textContent"), json("wire"));
   EXPECT_NE(text("#overview [data-card=\"Hidden coupling\"]").find("1"), std::string::npos);
 }

@@ -13,6 +13,7 @@ const pairFiles = new Map(HAVE_HISTORY ? HV.pairs.map(([a, b, rows, more]) => [a
 const hotFiles = new Map(HAVE_HISTORY ? HV.files.map(([m, rows, more]) => [m, { rows: rows, more: more }]) : []);
 // The document's module pairs, with the page's module indices (a < b by name order of the document).
 const CP = HAVE_HISTORY ? HC.edges.map(e => Object.assign({ ai: moduleIndex.get(e.a), bi: moduleIndex.get(e.b) }, e)) : [];
+function fileLink(f) { return el('a', { class: 'site', href: '#file/' + encodeURIComponent(filePath(f)), title: 'open the module of this file' }, filePath(f)); }
 function pct(x) { return Math.round(100 * x) + '%'; }
 function commitsOf(i) { const r = historyRow.get(modName(i)); return r ? r.commits : 0; }
 function couplingBadge(p) {
@@ -63,7 +64,7 @@ function openCoupling(a, b) {
         { t: '\u2192', num: 1, title: 'share of the left file\u2019s commits that changed the right one' },
         { t: '\u2190', num: 1, title: 'share of the right file\u2019s commits that changed the left one' }, ''],
         pf.rows.map(([fa, fb, n, cab, cba, st, hid]) => el('tr', { class: hid ? 'hidden-pair' : null },
-            el('td', null, siteEl(fa, 0)), el('td', null, siteEl(fb, 0)), el('td', { class: 'num' }, num(n)),
+            el('td', null, fileLink(fa)), el('td', null, fileLink(fb)), el('td', { class: 'num' }, num(n)),
             el('td', { class: 'num' }, pct(cab)), el('td', { class: 'num' }, pct(cba)),
             el('td', null, hid ? badge('hidden', 'bad') : st ? badge('static') : null))), { id: 'coupling-files' }));
     if (pf.more) content.appendChild(el('p', { class: 'faint' }, '\u2026 and ' + plural(pf.more, 'more file pair') +

@@ -7,6 +7,7 @@
 #include "reports/graph/cycles_report.h"
 #include "reports/graphviz/graph_render.h"
 #include "reports/html/html_page.h"
+#include "reports/html/report_data_history.h"
 #include "reports/metrics/metrics_report.h"
 
 #include "analyzers/baseline/affected_filter.h"
@@ -167,6 +168,7 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
                          " violations outside the change are counted, not failed on.";
   violations["rules"] = rules_json();
   d["violations"] = std::move(violations);
+  add_history(d, c, o.history); // seam.history/1, seam.change-coupling/1 and the report's views of them
   // The symbol table last: every section above interned into it.
   d["symbols"] = c.symbols_table();
   return d;

@@ -35,6 +35,8 @@ struct ReportLimits {
   size_t sites_per_symbol = 8;    ///< sites listed per referenced symbol of an edge
   size_t includes_per_edge = 20;  ///< include directives listed per module edge
   size_t graph_edges = 400;       ///< edges drawn in the graph; thinner ones fold away
+  size_t history_files = 10;      ///< hotspot files listed per module (`seam history --level file` lists all)
+  size_t history_file_pairs = 10; ///< file pairs listed per co-changing module pair
 };
 
 /// What the run that made the Project knows beside it.

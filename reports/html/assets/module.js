@@ -52,6 +52,7 @@ seam.render.module = function (i, file) {
   root.appendChild(depTable(i, 'out'));
   root.appendChild(el('h2', null, 'Used by'));
   root.appendChild(depTable(i, 'in'));
+  root.appendChild(moduleHistory(i)); // coupling.js: commits, authors, co-changing modules, hotspot files
 
   root.appendChild(el('h2', null, 'Interface ', el('span', { class: 'faint' }, '\u00B7 its symbols other modules use')));
   if (!m.interface.length) root.appendChild(el('p', { class: 'muted' }, 'No other module uses a symbol of ' + m.name + '.'));

@@ -47,7 +47,11 @@ seam.render.overview = function () {
     V ? card('Violations', num(V.new), num(V.baselined) + ' baselined', V.new ? 'bad' : 'good', '#violations')
       : card('Violations', '\u2013', 'not available in this build'),
     top ? card('Top candidate', top.module, 'score ' + fix(top.score, 0) + ' / 100', 'good', modHref(moduleIndex.get(top.module)))
-        : card('Top candidate', '\u2013', C ? 'no module qualifies' : 'not available in this build')));
+        : card('Top candidate', '\u2013', C ? 'no module qualifies' : 'not available in this build'),
+    // coupling.js: the git history's module pairs (CP); HV says why there is none.
+    HV && HV.available ? card('Hidden coupling', num(CP.filter(p => p.hidden).length), 'module pairs changing together with no static dependency',
+                              CP.some(p => p.hidden) ? 'bad' : 'good', '#coupling')
+                       : card('Change coupling', '\u2013', 'no git history', null, '#coupling')));
 
   // What to look at first.
   const grid = el('div', { class: 'grid2' });

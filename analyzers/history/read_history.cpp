@@ -18,11 +18,10 @@ std::string trimmed(std::string s) {
   return s;
 }
 
-/// Commits asked of one git process: ids on the command line, 41 bytes
-/// each, far below any argument limit. Fewer than kMinIdsPerCall are not
-/// worth another process (its start and the pack index it reads).
+/// Commits asked of one git process at most: ids on the command line, 41
+/// bytes each, far below any argument limit. (At least HistoryOptions::
+/// min_slice: fewer are not worth another process and the pack index it reads.)
 constexpr size_t kIdsPerCall = 2000;
-constexpr size_t kMinIdsPerCall = 250;
 
 } // namespace
 
@@ -159,8 +158,8 @@ bool read_history(const HistoryOptions& o, History& h, std::string& error) {
     // records land in its own slot and are keyed by id, so neither the
     // result nor the cache depends on -j.
     const size_t slices_wanted = std::max<size_t>(1, static_cast<size_t>(worker_count(o.jobs, missing.size())) * 4);
-    const size_t per = std::clamp<size_t>((missing.size() + slices_wanted - 1) / slices_wanted, kMinIdsPerCall,
-                                          kIdsPerCall);
+    const size_t per = std::clamp<size_t>((missing.size() + slices_wanted - 1) / slices_wanted,
+                                          std::clamp<size_t>(o.min_slice, 1, kIdsPerCall), kIdsPerCall);
     const size_t slices = (missing.size() + per - 1) / per;
     std::vector<vcs::GitOutput> outs(slices);
     parallel_for(slices, o.jobs, [&](size_t s) {

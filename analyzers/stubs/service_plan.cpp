@@ -586,6 +586,7 @@ private:
         std::string member = last_component(p_.symbols[f].name);
         mp.fields.push_back(ProtoField{field_name(member, fields), ++n, mapper_.field_type(f), member});
       }
+      mp.getters = r.getters;
       plan_.messages.push_back(std::move(mp));
     }
   }

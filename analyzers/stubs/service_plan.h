@@ -31,6 +31,10 @@ struct MessagePlan {
   std::string cpp;                 ///< "::shop::notifications::Notification"
   std::vector<ProtoField> fields;
   std::string origin;              ///< "src/x.h:12" where the record is defined
+  /// A value class with private data: per field, its const getter; the
+  /// object is rebuilt by the constructor taking every field. Empty for an
+  /// aggregate (fields read and written directly).
+  std::vector<std::string> getters;
 };
 
 struct EnumValuePlan {

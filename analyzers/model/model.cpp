@@ -6,6 +6,7 @@
 #include "analyzers/model/components.h"
 
 #include <algorithm>
+#include <malloc.h>
 #include <new>
 #include <sys/mman.h>
 #include <type_traits>
@@ -170,7 +171,9 @@ struct FactMerger::Impl {
   std::vector<Include> includes;
   std::vector<TuStatus> tus;
   std::unordered_map<std::string, FileId> file_ids;
-  std::unordered_map<std::string, SymbolId> symbol_ids;
+  /// USR -> id, viewing the USR held by the symbol itself (a chunk never
+  /// moves its elements), not a second copy of every USR (rocksdb: 76,649).
+  std::unordered_map<std::string_view, SymbolId> symbol_ids;
 
   void add(TuFacts& tu) {
     std::vector<FileId> fmap(tu.files.size());
@@ -217,8 +220,12 @@ struct FactMerger::Impl {
   /// Moves everything into `p`: sorts files and symbols, remaps every id,
   /// sorts and de-duplicates sites.
   void finish(Project& p) {
-    file_ids.clear();
-    symbol_ids.clear();
+    std::unordered_map<std::string, FileId>().swap(file_ids);
+    std::unordered_map<std::string_view, SymbolId>().swap(symbol_ids);
+    // Every shard decoded for the merge is freed by now, but its memory sits
+    // in the middle of the heap between the strings the project keeps: give
+    // those free pages back before the sorted copies below are allocated.
+    malloc_trim(0);
     // Files by path.
     std::vector<FileId> order(files.size());
     std::iota(order.begin(), order.end(), 0);
@@ -320,10 +327,10 @@ struct FactMerger::Impl {
     auto it = symbol_ids.find(s.usr);
     if (it == symbol_ids.end()) {
       SymbolId id = static_cast<SymbolId>(symbols.size());
-      symbol_ids.emplace(s.usr, id);
       Symbol sym;
       static_cast<SymbolFact&>(sym) = std::move(s);
       symbols.push_back(std::move(sym));
+      symbol_ids.emplace(std::string_view(symbols[id].usr), id);
       return id;
     }
     Symbol& cur = symbols[it->second];

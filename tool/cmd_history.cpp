@@ -49,7 +49,8 @@ Registrar reg({
     "often changed), distinct authors and the main author's share of the commits, and for\n"
     "modules the share of commits that also changed another module. The history is read from\n"
     "the git work tree whose top folder is the project root (else --history-repo DIR); commits\n"
-    "are cached by id beside the fact cache, so a second run reads only new ones.\n"
+    "are cached by id beside the fact cache, so a second run reads only new ones (commits not\n"
+    "cached are read by -j git processes at once).\n"
     "`seam graph --coupling change` shows what changes together.\n"
     "JSON follows the schema seam.history/1 (docs/history.md).",
     options(),

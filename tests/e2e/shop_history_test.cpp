@@ -126,6 +126,53 @@ TEST_F(ShopHistory, CandidatesPayForCoChangeAndNoHistoryIsTheStaticOutput) {
   EXPECT_NE(what_if.out.find("    catalog"), std::string::npos) << what_if.out;
 }
 
+TEST_F(ShopHistory, WhatIfCountsTheCoChangeBetweenTheSetAndTheRest) {
+  // auth+users: auth's 7 commits (users changed only in the first, with
+  // everything). 6 also changed a module outside the set: the first (every
+  // module) and the five with catalog. common is a shared kernel, taken along:
+  // never a partner.
+  auto r = seam_on_sample("shop", with_history({"candidates", "--what-if", "auth,users", "--format", "json", "-q"}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema"], "seam.candidates/3");
+  ASSERT_TRUE(j["candidates"][0].contains("co_change")) << r.out.substr(0, 3000);
+  const auto& cc = j["candidates"][0]["co_change"];
+  EXPECT_EQ(cc["commits"], 7);
+  EXPECT_EQ(cc["with_outside"], 6);
+  ASSERT_EQ(cc["partners"].size(), 7u) << cc.dump(); // catalog, and the 6 other non-kernel modules of the first commit
+  EXPECT_EQ(cc["partners"][0]["module"], "catalog");
+  EXPECT_EQ(cc["partners"][0]["commits"], 6);
+  for (size_t i = 1; i < cc["partners"].size(); ++i) {
+    EXPECT_EQ(cc["partners"][i]["commits"], 1) << cc.dump();
+    EXPECT_NE(cc["partners"][i]["module"], "common");
+  }
+  EXPECT_EQ(j["candidates"][0]["components"]["co-change"]["sites"], 6);
+  EXPECT_EQ(j["candidates"][0]["components"]["co-change"]["effort"], 12);
+
+  auto text = seam_on_sample("shop", with_history({"candidates", "--what-if", "auth,users", "-q"}));
+  EXPECT_NE(text.out.find("  co-change    6 of its 7 commits also changed modules outside it\n"), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("    catalog                     6 commits\n"), std::string::npos) << text.out;
+
+  // catalog taken into the set: the five commits are inside it now; only the first is left.
+  auto both = seam_on_sample("shop", with_history({"candidates", "--what-if", "auth,catalog", "--format", "json", "-q"}));
+  ASSERT_EQ(both.status, 0) << both.err;
+  const auto bj = nlohmann::json::parse(both.out);
+  const auto& bc = bj["candidates"][0]["co_change"];
+  EXPECT_EQ(bc["commits"], 7);
+  EXPECT_EQ(bc["with_outside"], 1);
+  for (const auto& q : bc["partners"]) EXPECT_EQ(q["commits"], 1) << bc.dump();
+
+  // --no-history: no co-change at all, and the static what-if byte for byte.
+  auto off = seam_on_sample("shop", with_history({"candidates", "--what-if", "auth,users", "--format", "json", "-q",
+                                                  "--no-history"}));
+  auto plain = seam_on_sample("shop", {"candidates", "--what-if", "auth,users", "--format", "json", "-q"});
+  ASSERT_EQ(off.status, 0) << off.err;
+  EXPECT_EQ(off.out, plain.out);
+  EXPECT_EQ(off.out.find("co_change"), std::string::npos);
+  EXPECT_EQ(off.out.find("co-change"), std::string::npos);
+}
+
 TEST_F(ShopHistory, HotspotsOwnershipAndDeterminism) {
   auto r = seam_on_sample("shop", with_history({"history", "--format", "json", "-q", "-j", "1"}));
   ASSERT_EQ(r.status, 0) << r.err;

@@ -1,5 +1,6 @@
 #include "reports/graphviz/graph_render.h"
 
+#include "analyzers/core/rounding.h"
 #include "analyzers/graph/boundary.h"
 #include "reports/format/markup_escape.h"
 #include "reports/graph/site_report.h"
@@ -151,11 +152,7 @@ std::string gv_escape(const std::string& s) {
   return out;
 }
 
-std::string num(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", x);
-  return buf;
-}
+std::string num(double x) { return fixed(x, 2); }
 
 void set(void* obj, const char* name, const std::string& value) { agsafeset(obj, cs(name), cs(value.c_str()), cs("")); }
 

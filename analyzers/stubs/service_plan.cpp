@@ -378,7 +378,7 @@ private:
                               "defined inline in the class's header: it runs in the caller on the proxy object's own "
                               "fields, which the service's object does not share; move its body to a source file of "
                               "the module to make it an rpc"});
-    if (!port_ && is_inline_code(p_, s))
+    if (!port_ && !interface_virtual && is_inline_code(p_, s))
       return skip(is.symbol, {SkipKind::StaysLocal, "defined inline in a header: it runs in the caller's process; "
                                                      "the functions it calls are what become remote"});
     if (role == RpcRole::Method && s.is_virtual && !interface_virtual)

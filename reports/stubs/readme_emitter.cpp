@@ -132,7 +132,7 @@ std::string emit_readme(const ServicePlan& plan, const StubBuildInputs& in, cons
         "the proxy releases the service's object. Iterators are served this way, not as a "
         "server-streaming rpc: a stream would change the caller's loop (`Seek`, `Prev`, `key()` on "
         "demand), a proxy keeps it unchanged. The cost is one round trip per call: a scan over n "
-        "entries costs about 3n round trips (`Valid`, `key`/`value`, `Next`). What a const call "
+        "entries costs about 4n round trips (`Valid`, `key`, `value`, `Next`). What a const call "
         "returns (a `Slice` from `key()`) stays valid until the next non-const call on the proxy. "
         "The factories' results are owned by the caller, as in the monolith; objects of the caller's "
         "own implementations cannot be passed in (they would be callbacks) and throw. The class's "

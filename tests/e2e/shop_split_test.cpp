@@ -442,6 +442,16 @@ struct Drawable {
   virtual int size() const = 0;
 };
 int measure(const Drawable& drawable);
+// A remote interface: handed out as a pointer by a factory, like an iterator.
+class Walker {
+public:
+  virtual ~Walker() = default;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  virtual std::string key() const = 0;
+};
+Walker* walk(int n);
+int steps_left(const Walker* walker);
 inline int twice(int x) { return 2 * x; }
 template <class T> T identity(T value) { return value; }
 extern int g_counter;
@@ -570,6 +580,24 @@ void Counter::absorb(const Counter& other) { total_ += other.total_; }
 bool Counter::same(const Counter* other) const { return other == this; }
 int Counter::live() { return g_live; }
 int measure(const Drawable& drawable) { return drawable.size(); }
+
+namespace {
+// The dynamic type stays in the service; callers only see Walker.
+class CountDown final : public Walker {
+public:
+  explicit CountDown(int n) : n_(n) {}
+  bool Valid() const override { return n_ > 0; }
+  void Next() override { --n_; }
+  std::string key() const override { return "step" + std::to_string(n_); }
+  int left() const { return n_; }
+
+private:
+  int n_;
+};
+} // namespace
+
+Walker* walk(int n) { return n < 0 ? nullptr : new CountDown(n); }
+int steps_left(const Walker* walker) { return walker == nullptr ? -1 : static_cast<const CountDown*>(walker)->left(); }
 
 } // namespace fx::geo
 )src";
@@ -700,6 +728,10 @@ int main(int argc, char** argv) {
               << apples.same(&apples) << apples.same(&pears) << apples.same(nullptr) << "\n";
   }
   std::cout << "live after " << Counter::live() << "\n";
+  Walker* walker = walk(3);
+  for (; walker->Valid(); walker->Next()) std::cout << walker->key() << " left " << steps_left(walker) << "\n";
+  delete walker;
+  std::cout << "no walker " << (walk(-1) == nullptr) << " " << steps_left(nullptr) << "\n";
   return 0;
 }
 )src";
@@ -720,8 +752,8 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   auto split = run({SEAM_EXE, "split", "geo", "-o", "stubs", "-p", "build", "-q"}, fx);
   ASSERT_EQ(split.status, 0) << split.err;
   EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
-            "wrote 7 files to stubs: service geo.v1.GeoService with 23 rpcs, 2 messages, 2 enums; 9 skipped; 40 call "
-            "sites become remote (0 in loops)");
+            "wrote 7 files to stubs: service geo.v1.GeoService with 29 rpcs, 2 messages, 2 enums; 9 skipped; 47 call "
+            "sites become remote (2 in loops)");
 
   // Every skip, from real code, with its reason and the line that declares it.
   const std::string readme = slurp(fx + "/stubs/README.md");
@@ -752,6 +784,11 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
                            "rpc NewCounter(NewCounterRequest) returns (NewCounterResponse);",
                            "rpc ReleaseCounter(ReleaseCounterRequest) returns (ReleaseCounterResponse);",
                            "rpc NewCanvas(NewCanvasRequest) returns (NewCanvasResponse);",
+                           // A remote interface: its virtual methods on the handle, the factory answers one.
+                           "rpc WalkerNext(WalkerNextRequest) returns (WalkerNextResponse);",
+                           "rpc ReleaseWalker(ReleaseWalkerRequest) returns (ReleaseWalkerResponse);",
+                           "message WalkResponse {\n  uint64 result = 1;\n}",
+                           "message StepsLeftRequest {\n  uint64 walker = 1;\n}",
                            "message NewCounterRequest {\n  string name = 1;\n}",
                            "message NewCounterResponse {\n  uint64 handle = 1;\n}",
                            "message CounterAddRequest {\n  uint64 handle = 1;\n  int32 n = 2;\n}",
@@ -785,6 +822,10 @@ target_link_libraries(fx_remote PRIVATE geo_client)
   EXPECT_EQ(remote.out, local.out);
   // The objects lived in the service (two counters, then none: the destructors released them).
   EXPECT_NE(remote.out.find("apples=17 pears=10 live 2 same 100\nlive after 0\n"), std::string::npos) << remote.out;
+  // The walker lived in the service behind a WalkerProxy: every call forwarded, the
+  // proxy passed back as its handle, nullptr as handle 0.
+  EXPECT_NE(remote.out.find("step3 left 3\nstep2 left 2\nstep1 left 1\nno walker 1 -1\n"), std::string::npos)
+      << remote.out;
   EXPECT_NE(remote.out.find("parsed 1 3.5,5 null 0\ndecorated *star*\nmean 2.66667 -1 above 2\n"), std::string::npos)
       << remote.out;
   EXPECT_NE(readme.find("'values': int * followed by the integer 'n': one value to fill, or an array of that many?"),

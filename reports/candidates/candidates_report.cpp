@@ -83,7 +83,8 @@ std::string port_role(const PortUse& u) {
 
 } // namespace
 
-ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t rank, bool ranked_list) {
+ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t rank, bool ranked_list,
+                             const CandidatesJsonLimits& limits) {
   const bool unranked = ranked_list && a.role != Role::Candidate;
   ordered_json o;
   o["module"] = a.name;
@@ -144,7 +145,8 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
     ordered_json impls = ordered_json::array(), ops = ordered_json::array(), calls = ordered_json::array();
     for (SymbolId s : port.implementations) impls.push_back(p.symbols[s].name);
     for (SymbolId s : port.operations) ops.push_back(p.symbols[s].name);
-    for (uint32_t ri : u.remote_calls) calls.push_back(call_json(p, ri, nullptr, port_destination(p, a, ri)));
+    for (size_t i = 0; i < u.remote_calls.size() && i < limits.sites; ++i)
+      calls.push_back(call_json(p, u.remote_calls[i], nullptr, port_destination(p, a, u.remote_calls[i])));
     ordered_json j;
     j["class"] = p.symbols[port.symbol].name;
     j = site_json(p, p.symbols[port.symbol].def.valid() ? p.symbols[port.symbol].def : p.symbols[port.symbol].decl,
@@ -187,7 +189,8 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
   chat["loop_calls"] = a.loop_calls;
   chat["void_calls"] = a.void_calls;
   ordered_json loops = ordered_json::array();
-  for (uint32_t ri : a.loop_call_refs) loops.push_back(call_json(p, ri, nullptr, port_destination(p, a, ri)));
+  for (size_t i = 0; i < a.loop_call_refs.size() && i < limits.sites; ++i)
+    loops.push_back(call_json(p, a.loop_call_refs[i], nullptr, port_destination(p, a, a.loop_call_refs[i])));
   chat["loop_sites"] = std::move(loops);
   o["chattiness"] = std::move(chat);
 
@@ -209,14 +212,14 @@ ordered_json assessment_json(const Project& p, const Assessment& a, uint32_t ran
 /// "co_change"); without it the document is seam.candidates/2, unchanged.
 const char* candidates_schema(bool history) { return history ? "seam.candidates/3" : "seam.candidates/2"; }
 
-ordered_json candidates_json(const Project& p, const Ranking& r) {
+ordered_json candidates_json(const Project& p, const Ranking& r, const CandidatesJsonLimits& limits) {
   ordered_json o;
   o["schema"] = candidates_schema(!r.modules.empty() && r.modules.front().has_history);
   ordered_json list = ordered_json::array();
-  for (size_t i = 0; i < r.modules.size(); ++i) list.push_back(assessment_json(p, r.modules[i], r.rank[i], true));
+  for (size_t i = 0; i < r.modules.size(); ++i) list.push_back(assessment_json(p, r.modules[i], r.rank[i], true, limits));
   o["candidates"] = std::move(list);
   ordered_json groups = ordered_json::array();
-  for (const Assessment& g : r.groups) groups.push_back(assessment_json(p, g, 0, false));
+  for (const Assessment& g : r.groups) groups.push_back(assessment_json(p, g, 0, false, limits));
   o["groups"] = std::move(groups);
   return o;
 }

@@ -12,7 +12,7 @@ namespace seam::html {
 struct Page {
   std::string title;             ///< project name, shown in the title and sidebar
   std::string subtitle;          ///< e.g. the date, under the project name
-  nlohmann::ordered_json data;   ///< seam.report/2 (report_data.h)
+  nlohmann::ordered_json data;   ///< seam.report/3 (report_data.h)
   std::string graph_svg;         ///< Graphviz SVG of the module graph; sanitized here
   std::string graph_missing;     ///< why there is no drawing, when graph_svg is empty
 };

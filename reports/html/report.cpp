@@ -156,7 +156,9 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   // The commands' own documents, from their one writer each.
   d["metrics"] = seam::metrics_json(p, a.metrics);
   d["check"] = seam::check_json(a.check.gate.report);
-  d["candidates"] = seam::candidates_json(p, a.ranking); // as `seam candidates --format json`
+  // As `seam candidates --format json`, with the first sites of each per-site
+  // list (on a large project every call in a loop is most of the document).
+  d["candidates"] = seam::candidates_json(p, a.ranking, {o.limits.candidate_sites});
   d["suggest"] = seam::suggest_json(p, a.suggestion);    // as `seam candidates --suggest --format json`
   d["protos"] = proto_previews(p, a.interfaces, a.ranking);
   Json violations;

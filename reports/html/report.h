@@ -36,7 +36,7 @@ struct ReportOptions {
 std::string html_report(const Project& project, const pipeline::Analyses& analyses, const ReportOptions& options,
                         std::vector<std::string>& notes);
 
-/// The report's data alone (seam.report/2), for tests and tools.
+/// The report's data alone (seam.report/3), for tests and tools.
 Json report_data(const Project& project, const pipeline::Analyses& analyses, const ReportOptions& options);
 
 /// The date the report carries: SOURCE_DATE_EPOCH (reproducible builds) when

@@ -37,6 +37,7 @@ struct ReportLimits {
   size_t graph_edges = 400;       ///< edges drawn in the graph; thinner ones fold away
   size_t history_files = 10;      ///< hotspot files listed per module (`seam history --level file` lists all)
   size_t history_file_pairs = 10; ///< file pairs listed per co-changing module pair
+  size_t candidate_sites = 20;    ///< sites per list of the candidates document (loop calls, port calls)
 };
 
 /// What the run that made the Project knows beside it.

@@ -205,6 +205,19 @@ TEST(CandidateModel, AnAbstractClassImplementedInOneModuleAndCalledFromAnotherIs
   EXPECT_EQ(j["ports"][0]["role"], "implements");
   EXPECT_EQ(j["ports"][0]["operations"], nlohmann::ordered_json::array({"p::Observer::on_event"}));
   EXPECT_EQ(j["ports"][0]["callers"], nlohmann::ordered_json::array({"p"}));
+
+  // The HTML report's copy keeps the first site of each per-site list and
+  // every count; nothing else differs from what `seam candidates` prints.
+  auto none = assessment_json(p, impl, 0, false, CandidatesJsonLimits{0});
+  ASSERT_FALSE(j["ports"][0]["remote_calls"].empty());
+  ASSERT_FALSE(j["chattiness"]["loop_sites"].empty());
+  EXPECT_TRUE(none["ports"][0]["remote_calls"].empty());
+  EXPECT_TRUE(none["chattiness"]["loop_sites"].empty());
+  EXPECT_EQ(none["chattiness"]["loop_calls"], j["chattiness"]["loop_calls"]);
+  EXPECT_EQ(assessment_json(p, impl, 0, false, CandidatesJsonLimits{1}), j); // one site each: nothing cut
+  none["ports"][0]["remote_calls"] = j["ports"][0]["remote_calls"];
+  none["chattiness"]["loop_sites"] = j["chattiness"]["loop_sites"];
+  EXPECT_EQ(none, j);
 }
 
 /// app drives p: it calls p::run, and implements p's callback port

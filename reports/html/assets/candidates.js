@@ -100,8 +100,13 @@ function candidateDetails(c, open) {
   }
   if (chat.loop_sites.length) {
     body.appendChild(el('h3', null, 'Calls from inside loops (' + num(chat.loop_calls) + ' of ' + num(chat.calls) + ')'));
-    body.appendChild(capped(el('ul', { class: 'plain' }), chat.loop_sites, 20, s => el('li', null,
-        pathSite(s.file, s.line, s.column), '  ', el('span', { class: 'symbol' }, s.symbol)), 'call site'));
+    // The report's copy of the document keeps the first sites; loop_calls counts them all.
+    const ul = el('ul', { class: 'plain' });
+    chat.loop_sites.forEach(s => ul.appendChild(el('li', null, pathSite(s.file, s.line, s.column), '  ',
+        el('span', { class: 'symbol' }, s.symbol))));
+    if (chat.loop_calls > chat.loop_sites.length)
+      ul.appendChild(el('li', { class: 'faint' }, '\u2026 and ' + plural(chat.loop_calls - chat.loop_sites.length, 'more')));
+    body.appendChild(ul);
   }
   body.appendChild(el('h3', null, 'Service interface preview (seam split ' + c.module + ')'));
   const preview = D.protos ? D.protos[c.module] : null;

@@ -5,7 +5,7 @@
 // and nesting depth is checked and a bad document is rejected with a reason.
 #pragma once
 
-#include "analyzers/cache/shards.h"
+#include "analyzers/cache/file_facts.h"
 
 #include <string>
 #include <string_view>

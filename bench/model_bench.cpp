@@ -7,7 +7,7 @@
 //
 // Stages: build_project (merge + modules), module graph, interfaces, cycles
 // (module, component and file graphs), metrics, rules (check), candidates,
-// and the warm-run path of the fact cache (decode every shard, assemble).
+// and the warm-run path of the fact cache (decode every file's facts, assemble).
 #include "analyzers/cache/codec.h"
 #include "analyzers/cache/file_facts.h"
 #include "analyzers/candidates/candidates.h"
@@ -230,11 +230,11 @@ void BM_Candidates(benchmark::State& state) {
   counters(state, p);
 }
 
-/// A warm run after the cache look-up: decode every file shard and every TU
+/// A warm run after the cache look-up: decode every file's facts and every TU
 /// record, assemble the facts, build the project.
 void BM_CacheWarmAssemble(benchmark::State& state) {
   const Synthetic& syn = synthetic(static_cast<int>(state.range(0)));
-  std::vector<std::string> shard_bytes, record_bytes;
+  std::vector<std::string> file_bytes, record_bytes;
   std::map<std::string, bool> seen;
   for (size_t i = 0; i < syn.tus.size(); ++i) {
     const TuFacts& tu = syn.tus[i];
@@ -242,7 +242,7 @@ void BM_CacheWarmAssemble(benchmark::State& state) {
     info.indexed.assign(tu.files.size(), 0);
     info.indexed[0] = 1; // the source; headers hold no sites here
     info.decl_from_site.assign(tu.symbols.size(), 0);
-    for (const FileShard& s : split_tu(tu, info, TuId{tu.main_file, i})) shard_bytes.push_back(encode_shard(s));
+    for (const FileFacts& s : split_tu(tu, info, TuId{tu.main_file, i})) file_bytes.push_back(encode_file_facts(s));
     TuRecord r;
     r.id = TuId{tu.main_file, i};
     for (const FileFact& f : tu.files) r.files.push_back(FileStamp{f.path, false, f.lines, f.hash, 100, 1});
@@ -251,16 +251,16 @@ void BM_CacheWarmAssemble(benchmark::State& state) {
     record_bytes.push_back(encode_record(r));
   }
   size_t bytes = 0;
-  for (const std::string& b : shard_bytes) bytes += b.size();
+  for (const std::string& b : file_bytes) bytes += b.size();
   for (const std::string& b : record_bytes) bytes += b.size();
   for (auto _ : state) {
-    std::vector<FileShard> shards(shard_bytes.size());
+    std::vector<FileFacts> files(file_bytes.size());
     std::vector<TuRecord> records(record_bytes.size());
     std::string err;
-    for (size_t i = 0; i < shard_bytes.size(); ++i) decode_shard(shard_bytes[i], shards[i], err);
+    for (size_t i = 0; i < file_bytes.size(); ++i) decode_file_facts(file_bytes[i], files[i], err);
     for (size_t i = 0; i < record_bytes.size(); ++i) decode_record(record_bytes[i], records[i], err);
-    std::map<std::string, const FileShard*> by_path;
-    for (const FileShard& s : shards) by_path[s.path()] = &s;
+    std::map<std::string, const FileFacts*> by_path;
+    for (const FileFacts& s : files) by_path[s.path()] = &s;
     std::vector<const TuRecord*> order;
     for (const TuRecord& r : records) order.push_back(&r);
     std::vector<TuFacts> tus = assemble(order, by_path);

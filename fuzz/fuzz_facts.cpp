@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (int i = 0; i < 8; ++i) doc[doc.size() - 8 + i] = static_cast<char>((sum >> (8 * i)) & 0xff);
   }
   check<seam::TuRecord>(doc, seam::decode_record, [](const seam::TuRecord& r) { return seam::encode_record(r); });
-  check<seam::FileShard>(doc, seam::decode_shard, [](const seam::FileShard& s) { return seam::encode_shard(s); });
+  check<seam::FileFacts>(doc, seam::decode_file_facts, [](const seam::FileFacts& s) { return seam::encode_file_facts(s); });
   check<seam::Bundle>(doc, seam::decode_bundle, [](const seam::Bundle& b) { return seam::encode_bundle(b); });
   return 0;
 }

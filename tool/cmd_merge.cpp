@@ -15,7 +15,7 @@ int run_merge(const Options& o) {
   if (!merged) return merged.status();
   std::ostringstream out;
   out << "merged " << merged->bundles << " bundle" << (merged->bundles == 1 ? "" : "s") << ": " << merged->records
-      << " translation units, " << merged->shards << " file shards into " << merged->cache << "\n";
+      << " translation units, " << merged->files << " files' facts into " << merged->cache << "\n";
   return emit(o, out.str()) ? kOk : kError;
 }
 

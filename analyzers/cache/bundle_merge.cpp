@@ -9,24 +9,24 @@
 namespace seam {
 
 Bundle merge_bundles(std::vector<Bundle>&& bundles) {
-  // Records by TU; shards by (path, content hash), the lowest producer winning.
+  // Records by TU; file facts by (path, content hash), the lowest producer winning.
   std::map<TuId, TuRecord> records;
-  std::map<std::pair<std::string, uint64_t>, FileShard> shards;
+  std::map<std::pair<std::string, uint64_t>, FileFacts> files;
   for (Bundle& b : bundles) {
     for (TuRecord& r : b.records) {
       auto it = records.find(r.id);
       // The same TU in two bundles (overlapping shards): keep the later parse.
       if (it == records.end() || r.parsed_at_ns > it->second.parsed_at_ns) records[r.id] = std::move(r);
     }
-    for (FileShard& s : b.shards) {
+    for (FileFacts& s : b.files) {
       auto key = std::make_pair(s.path(), s.hash());
-      auto it = shards.find(key);
-      if (it == shards.end() || s.producer < it->second.producer) shards[key] = std::move(s);
+      auto it = files.find(key);
+      if (it == files.end() || s.producer < it->second.producer) files[key] = std::move(s);
     }
   }
   Bundle out;
   for (auto& [id, r] : records) out.records.push_back(std::move(r));
-  for (auto& [key, s] : shards) out.shards.push_back(std::move(s));
+  for (auto& [key, s] : files) out.files.push_back(std::move(s));
   return out;
 }
 
@@ -50,13 +50,13 @@ bool merge_bundle_files(const std::vector<std::string>& paths, const std::string
   Bundle merged = merge_bundles(std::move(bundles));
   FactStore store;
   if (!store.open(cache_dir, error)) return false;
-  // Shards first: a record is only of use once its shards are there.
-  for (const FileShard& s : merged.shards)
-    if (!store.store_shard(s, error)) return false;
+  // File facts first: a record is only of use once its files' facts are there.
+  for (const FileFacts& s : merged.files)
+    if (!store.store_file_facts(s, error)) return false;
   for (const TuRecord& r : merged.records)
     if (!store.store_record(r, error)) return false;
   stats.records = merged.records.size();
-  stats.shards = merged.shards.size();
+  stats.files = merged.files.size();
   stats.bytes = store.bytes_written();
   store.evict(cache_max_bytes);
   return true;

@@ -1,6 +1,6 @@
 // `seam merge`: the bundles that `seam scan --shard K/N` writes on N machines,
 // combined into one fact cache. Every TU record is kept; for a file several
-// shards indexed, the facts of the lowest-ranked TU are kept: the one a single
+// parts indexed, the facts of the lowest-ranked TU are kept: the one a single
 // machine would have used, so the merged cache gives the single-machine result.
 #pragma once
 
@@ -14,7 +14,7 @@ namespace seam {
 struct MergeStats {
   size_t bundles = 0;
   size_t records = 0;   ///< distinct TUs
-  size_t shards = 0;    ///< distinct (file, content) shards written
+  size_t files = 0;     ///< distinct (file, content) facts written
   uint64_t bytes = 0;   ///< written to the cache
 };
 

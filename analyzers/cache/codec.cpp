@@ -6,7 +6,7 @@ namespace seam {
 namespace {
 
 constexpr char kMagic[4] = {'S', 'E', 'A', 'M'};
-constexpr char kShardKind = 'F', kRecordKind = 'T', kBundleKind = 'B';
+constexpr char kFileFactsKind = 'F', kRecordKind = 'T', kBundleKind = 'B';
 /// TypeInfo nests (pointer to vector of map ...); the extractor stops at 9 levels.
 constexpr int kMaxTypeDepth = 32;
 
@@ -333,18 +333,18 @@ bool get_facts(Reader& r, TuFacts& f) {
 }
 
 // ---------------------------------------------------------------------------
-// Shards and records.
+// File facts and records.
 
-void put_shard_body(Writer& w, const FileShard& s) {
+void put_file_facts_body(Writer& w, const FileFacts& s) {
   w.str(s.producer.main_file);
   w.fixed(s.producer.key);
   put_facts(w, s.facts);
 }
 
-bool get_shard_body(Reader& r, FileShard& s) {
+bool get_file_facts_body(Reader& r, FileFacts& s) {
   if (!r.str(s.producer.main_file) || !r.fixed(s.producer.key) || !get_facts(r, s.facts)) return false;
-  if (s.facts.files.empty()) return r.fail("a file shard without its file");
-  if (s.facts.files[0].external) return r.fail("a file shard of an external file");
+  if (s.facts.files.empty()) return r.fail("file facts without their file");
+  if (s.facts.files[0].external) return r.fail("file facts of an external file");
   return true;
 }
 
@@ -422,10 +422,10 @@ uint64_t fast_hash(std::string_view data, uint64_t seed) {
   return h;
 }
 
-std::string encode_shard(const FileShard& shard) {
+std::string encode_file_facts(const FileFacts& file) {
   Writer w;
-  w.header(kShardKind);
-  put_shard_body(w, shard);
+  w.header(kFileFactsKind);
+  put_file_facts_body(w, file);
   return w.finish();
 }
 
@@ -436,18 +436,18 @@ std::string encode_record(const TuRecord& record) {
   return w.finish();
 }
 
-bool decode_shard(std::string_view data, FileShard& out, std::string& error) {
-  return decode_doc(data, kShardKind, out, error, get_shard_body);
+bool decode_file_facts(std::string_view data, FileFacts& out, std::string& error) {
+  return decode_doc(data, kFileFactsKind, out, error, get_file_facts_body);
 }
 
 bool decode_record(std::string_view data, TuRecord& out, std::string& error) {
   return decode_doc(data, kRecordKind, out, error, get_record_body);
 }
 
-bool peek_shard(std::string_view data, TuId& producer, std::string& path, uint64_t& content_hash,
+bool peek_file_facts(std::string_view data, TuId& producer, std::string& path, uint64_t& content_hash,
                 std::string& error) {
   std::string_view body;
-  if (!open_document(data, kShardKind, body, error)) return false;
+  if (!open_document(data, kFileFactsKind, body, error)) return false;
   Reader r(body);
   r.set_begin(data.data());
   std::string main_file, first_error;
@@ -455,9 +455,9 @@ bool peek_shard(std::string_view data, TuId& producer, std::string& path, uint64
   uint32_t errors = 0, lines = 0;
   size_t files = 0;
   if (!r.str(producer.main_file) || !r.fixed(producer.key) || !r.str(main_file) || !r.flag(ok) ||
-      !r.str(first_error) || !r.var32(errors) || !r.count(files, 11) || (files == 0 && !r.fail("a file shard without its file")) ||
+      !r.str(first_error) || !r.var32(errors) || !r.count(files, 11) || (files == 0 && !r.fail("file facts without their file")) ||
       !r.str(path) || !r.flag(external) || !r.var32(lines) || !r.fixed(content_hash) ||
-      (external && !r.fail("a file shard of an external file"))) {
+      (external && !r.fail("file facts of an external file"))) {
     error = r.error();
     return false;
   }
@@ -469,8 +469,8 @@ std::string encode_bundle(const Bundle& bundle) {
   w.header(kBundleKind);
   w.var(bundle.records.size());
   for (const TuRecord& t : bundle.records) put_record_body(w, t);
-  w.var(bundle.shards.size());
-  for (const FileShard& s : bundle.shards) put_shard_body(w, s);
+  w.var(bundle.files.size());
+  for (const FileFacts& s : bundle.files) put_file_facts_body(w, s);
   return w.finish();
 }
 
@@ -482,9 +482,9 @@ bool decode_bundle(std::string_view data, Bundle& out, std::string& error) {
     for (TuRecord& t : b.records)
       if (!get_record_body(r, t)) return false;
     if (!r.count(n)) return false;
-    b.shards.resize(n);
-    for (FileShard& s : b.shards)
-      if (!get_shard_body(r, s)) return false;
+    b.files.resize(n);
+    for (FileFacts& s : b.files)
+      if (!get_file_facts_body(r, s)) return false;
     return true;
   });
 }

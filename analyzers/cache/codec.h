@@ -19,23 +19,23 @@ namespace seam {
 /// kind moved down by one; a v1 reference read as v2 would change its kind.
 inline constexpr uint32_t kCacheFormat = 2;
 
-std::string encode_shard(const FileShard& shard);
+std::string encode_file_facts(const FileFacts& file);
 std::string encode_record(const TuRecord& record);
 
 /// Decoders return false with `error` saying what is wrong; `out` is then unspecified.
-bool decode_shard(std::string_view data, FileShard& out, std::string& error);
+bool decode_file_facts(std::string_view data, FileFacts& out, std::string& error);
 bool decode_record(std::string_view data, TuRecord& out, std::string& error);
-/// Checks a shard document whole (magic, version, checksum) but decodes only
+/// Checks a file-facts document whole (magic, version, checksum) but decodes only
 /// who produced it and which file content it holds: what a warm run needs
-/// before it merges the shard, so the decoded facts of every shard are never
+/// before it merges them, so the decoded facts of every file are never
 /// in memory at once.
-bool peek_shard(std::string_view data, TuId& producer, std::string& path, uint64_t& content_hash,
+bool peek_file_facts(std::string_view data, TuId& producer, std::string& path, uint64_t& content_hash,
                 std::string& error);
 
-/// A bundle: the records and shards of one `seam scan --shard K/N`.
+/// A bundle: the records and file facts of one `seam scan --shard K/N`.
 struct Bundle {
   std::vector<TuRecord> records;
-  std::vector<FileShard> shards;
+  std::vector<FileFacts> files;
 };
 std::string encode_bundle(const Bundle& bundle);
 bool decode_bundle(std::string_view data, Bundle& out, std::string& error);

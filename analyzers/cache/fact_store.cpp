@@ -80,7 +80,7 @@ bool parse_size(const std::string& text, uint64_t& bytes) {
   return true;
 }
 
-uint64_t shard_key(const std::string& path, uint64_t content_hash) {
+uint64_t file_facts_key(const std::string& path, uint64_t content_hash) {
   return fast_hash(path, content_hash ^ 0x5ea3f11e5ull);
 }
 
@@ -105,8 +105,8 @@ bool FactStore::open(const std::string& dir, std::string& error) {
 
 std::string FactStore::record_path(uint64_t key) const { return root_ + "/tu/" + hex(key) + ".tu"; }
 
-std::string FactStore::shard_path(const std::string& path, uint64_t content_hash) const {
-  std::string h = hex(shard_key(path, content_hash));
+std::string FactStore::file_facts_path(const std::string& path, uint64_t content_hash) const {
+  std::string h = hex(file_facts_key(path, content_hash));
   return root_ + "/files/" + h.substr(0, 2) + "/" + h + ".facts";
 }
 
@@ -161,30 +161,30 @@ bool FactStore::load_record(uint64_t key, TuRecord& out) {
   return true;
 }
 
-bool FactStore::load_shard(const std::string& path, uint64_t content_hash, FileShard& out) {
-  std::string file = shard_path(path, content_hash), data, error;
+bool FactStore::load_file_facts(const std::string& path, uint64_t content_hash, FileFacts& out) {
+  std::string file = file_facts_path(path, content_hash), data, error;
   if (!read(file, data)) return false;
-  if (!decode_shard(data, out, error) || out.path() != path || out.hash() != content_hash) {
+  if (!decode_file_facts(data, out, error) || out.path() != path || out.hash() != content_hash) {
     ::unlink(file.c_str());
     return false;
   }
   return true;
 }
 
-bool FactStore::check_shard(const std::string& path, uint64_t content_hash, TuId& producer) {
-  std::string file = shard_path(path, content_hash), data, error, held;
+bool FactStore::check_file_facts(const std::string& path, uint64_t content_hash, TuId& producer) {
+  std::string file = file_facts_path(path, content_hash), data, error, held;
   if (!read(file, data)) return false;
   uint64_t hash = 0;
-  if (!peek_shard(data, producer, held, hash, error) || held != path || hash != content_hash) {
+  if (!peek_file_facts(data, producer, held, hash, error) || held != path || hash != content_hash) {
     ::unlink(file.c_str());
     return false;
   }
   return true;
 }
 
-bool FactStore::store_shard_if_lowest(const std::string& path, uint64_t content_hash, const TuId& producer,
+bool FactStore::store_file_facts_if_lowest(const std::string& path, uint64_t content_hash, const TuId& producer,
                                       const std::string& encoded, std::string& error) {
-  const std::string lock_path = root_ + "/shards.lock";
+  const std::string lock_path = root_ + "/files.lock";
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     error = "cannot open the cache lock " + lock_path + ": " + std::strerror(errno);
@@ -194,22 +194,22 @@ bool FactStore::store_shard_if_lowest(const std::string& path, uint64_t content_
   }
   TuId held;
   bool ok = true;
-  if (!(check_shard(path, content_hash, held) && held <= producer)) ok = store_encoded_shard(path, content_hash, encoded, error);
+  if (!(check_file_facts(path, content_hash, held) && held <= producer)) ok = store_encoded_file_facts(path, content_hash, encoded, error);
   ::close(fd); // releases the lock
   return ok;
 }
 
-bool FactStore::store_encoded_shard(const std::string& path, uint64_t content_hash, const std::string& encoded,
+bool FactStore::store_encoded_file_facts(const std::string& path, uint64_t content_hash, const std::string& encoded,
                                     std::string& error) {
-  return write(shard_path(path, content_hash), encoded, error);
+  return write(file_facts_path(path, content_hash), encoded, error);
 }
 
 bool FactStore::store_record(const TuRecord& record, std::string& error) {
   return write(record_path(record.id.key), encode_record(record), error);
 }
 
-bool FactStore::store_shard(const FileShard& shard, std::string& error) {
-  return write(shard_path(shard.path(), shard.hash()), encode_shard(shard), error);
+bool FactStore::store_file_facts(const FileFacts& file, std::string& error) {
+  return write(file_facts_path(file.path(), file.hash()), encode_file_facts(file), error);
 }
 
 FactStore::Usage FactStore::evict(uint64_t max_bytes) {
@@ -228,8 +228,8 @@ FactStore::Usage FactStore::evict(uint64_t max_bytes) {
   auto is_entry = [](const std::string& name) {
     return (name.size() > 3 && name.ends_with(".tu")) || (name.size() > 6 && name.ends_with(".facts"));
   };
-  // The two-letter shard folders of a store's files/.
-  auto shard_folders = [](const std::string& store) {
+  // The two-letter fan-out folders of a store's files/.
+  auto fan_out_folders = [](const std::string& store) {
     std::vector<std::string> out;
     if (DIR* d = ::opendir((store + "/files").c_str())) {
       while (dirent* e = ::readdir(d))
@@ -268,7 +268,7 @@ FactStore::Usage FactStore::evict(uint64_t max_bytes) {
   }
   for (const std::string& store : stores) {
     scan_entries(store + "/tu");
-    for (const std::string& folder : shard_folders(store)) scan_entries(folder);
+    for (const std::string& folder : fan_out_folders(store)) scan_entries(folder);
   }
   usage.entries = entries.size();
   if (max_bytes == 0 || usage.bytes <= max_bytes) return usage;
@@ -289,7 +289,7 @@ FactStore::Usage FactStore::evict(uint64_t max_bytes) {
   // The folders of other builds, once empty, go too (rmdir fails on the others).
   for (const std::string& store : stores) {
     if (store == root_) continue;
-    for (const std::string& folder : shard_folders(store)) ::rmdir(folder.c_str());
+    for (const std::string& folder : fan_out_folders(store)) ::rmdir(folder.c_str());
     ::rmdir((store + "/files").c_str());
     ::rmdir((store + "/tu").c_str());
     ::rmdir(store.c_str());

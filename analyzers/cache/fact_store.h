@@ -1,9 +1,9 @@
-// The fact cache on disk: one file per TU record and one per file shard, in
+// The fact cache on disk: one file per TU record and one per file's facts, in
 // DIR/v<format>-<extractor id>/ (so a seam never reads facts of another format
 // or of another build of the extractor).
 //
 //   tu/<key>.tu          TU record, named by the hash of the TU's command
-//   files/<xx>/<h>.facts file shard, named by the hash of (path, content hash):
+//   files/<xx>/<h>.facts one file's facts, named by the hash of (path, content hash):
 //                        immutable, so two versions of a header can coexist
 //
 // Safety: every entry is written to a unique temporary name and renamed into
@@ -34,24 +34,24 @@ public:
 
   /// False when absent or unreadable; a corrupt entry is removed.
   bool load_record(uint64_t key, TuRecord& out);
-  bool load_shard(const std::string& path, uint64_t content_hash, FileShard& out);
-  /// The shard is there and whole (checksum checked), without decoding its
+  bool load_file_facts(const std::string& path, uint64_t content_hash, FileFacts& out);
+  /// The file's facts are there and whole (checksum checked), without decoding its
   /// facts: `producer` is the TU that indexed it. A corrupt entry is removed.
-  bool check_shard(const std::string& path, uint64_t content_hash, TuId& producer);
+  bool check_file_facts(const std::string& path, uint64_t content_hash, TuId& producer);
 
   /// Atomic writes; false (with `error`) when the file system refuses.
   bool store_record(const TuRecord& record, std::string& error);
-  bool store_shard(const FileShard& shard, std::string& error);
-  /// As store_encoded_shard, unless the cache holds the shard of this content
+  bool store_file_facts(const FileFacts& file, std::string& error);
+  /// As store_encoded_file_facts, unless the cache holds the facts of this content
   /// from a TU that ranks as low or lower than `producer` (TuId order is rank
   /// order): what many `seam cc` processes, each indexing every header it
-  /// reads, leave is then the shard of each header's lowest-ranked reader,
+  /// reads, leave is then the facts of each header's lowest-ranked reader,
   /// which is the one a scan keeps. Check and write are one step under a lock
   /// file (flock), so concurrent launchers cannot interleave them.
-  bool store_shard_if_lowest(const std::string& path, uint64_t content_hash, const TuId& producer,
+  bool store_file_facts_if_lowest(const std::string& path, uint64_t content_hash, const TuId& producer,
                              const std::string& encoded, std::string& error);
-  /// A shard already encoded (encode_shard) for the file `path` with content `content_hash`.
-  bool store_encoded_shard(const std::string& path, uint64_t content_hash, const std::string& encoded,
+  /// A file's facts already encoded (encode_file_facts) for the file `path` with content `content_hash`.
+  bool store_encoded_file_facts(const std::string& path, uint64_t content_hash, const std::string& encoded,
                            std::string& error);
 
   struct Usage {
@@ -71,7 +71,7 @@ public:
 
 private:
   std::string record_path(uint64_t key) const;
-  std::string shard_path(const std::string& path, uint64_t content_hash) const;
+  std::string file_facts_path(const std::string& path, uint64_t content_hash) const;
   bool read(const std::string& file, std::string& data);
   bool write(const std::string& file, const std::string& data, std::string& error);
 
@@ -81,7 +81,7 @@ private:
   std::atomic<uint64_t> tmp_counter_{0};
 };
 
-/// The key of a shard file: (path, content hash).
-uint64_t shard_key(const std::string& path, uint64_t content_hash);
+/// The key of a file-facts entry: (path, content hash).
+uint64_t file_facts_key(const std::string& path, uint64_t content_hash);
 
 } // namespace seam

@@ -8,10 +8,10 @@
 namespace seam {
 namespace {
 
-/// Builds the shard of one file from its TU's facts.
-class ShardBuilder {
+/// Builds the FileFacts of one file from its TU's facts.
+class FileFactsBuilder {
 public:
-  ShardBuilder(const TuFacts& tu, const SplitInfo& info, uint32_t file,
+  FileFactsBuilder(const TuFacts& tu, const SplitInfo& info, uint32_t file,
                const std::vector<std::vector<std::pair<uint32_t, Loc>>>& sites_by_symbol)
       : tu_(tu), info_(info), file_(file), sites_(sites_by_symbol) {
     out_.files.push_back(tu.files[file]);
@@ -102,65 +102,65 @@ private:
 
 } // namespace
 
-void canonicalize(TuFacts& shard) {
-  if (shard.files.empty()) return;
+void canonicalize(TuFacts& facts) {
+  if (facts.files.empty()) return;
   // Symbols by USR; one entry per USR (the one with a definition, else the first).
-  std::vector<uint32_t> order(shard.symbols.size());
+  std::vector<uint32_t> order(facts.symbols.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return shard.symbols[a].usr < shard.symbols[b].usr; });
-  std::vector<uint32_t> snew(shard.symbols.size(), kNoSymbol);
+                   [&](uint32_t a, uint32_t b) { return facts.symbols[a].usr < facts.symbols[b].usr; });
+  std::vector<uint32_t> snew(facts.symbols.size(), kNoSymbol);
   std::vector<SymbolFact> symbols;
   for (uint32_t old : order) {
-    if (!symbols.empty() && symbols.back().usr == shard.symbols[old].usr) {
-      if (!symbols.back().def.valid() && shard.symbols[old].def.valid()) symbols.back() = std::move(shard.symbols[old]);
+    if (!symbols.empty() && symbols.back().usr == facts.symbols[old].usr) {
+      if (!symbols.back().def.valid() && facts.symbols[old].def.valid()) symbols.back() = std::move(facts.symbols[old]);
       snew[old] = static_cast<uint32_t>(symbols.size() - 1);
       continue;
     }
     snew[old] = static_cast<uint32_t>(symbols.size());
-    symbols.push_back(std::move(shard.symbols[old]));
+    symbols.push_back(std::move(facts.symbols[old]));
   }
-  shard.symbols = std::move(symbols);
-  for (RefFact& r : shard.refs) {
+  facts.symbols = std::move(symbols);
+  for (RefFact& r : facts.refs) {
     r.target = snew[r.target];
     if (r.from != kNoSymbol) r.from = snew[r.from];
   }
 
-  // Files: the shard's own first, then the files it names, by path; unused ones dropped.
-  std::vector<uint8_t> used(shard.files.size(), 0);
+  // Files: the facts's own first, then the files it names, by path; unused ones dropped.
+  std::vector<uint8_t> used(facts.files.size(), 0);
   used[0] = 1;
-  for (const SymbolFact& s : shard.symbols) {
+  for (const SymbolFact& s : facts.symbols) {
     if (s.decl.valid()) used[s.decl.file] = 1;
     if (s.def.valid()) used[s.def.file] = 1;
   }
-  for (const RefFact& r : shard.refs) used[r.site.file] = 1;
-  for (const IncludeFact& i : shard.includes) {
+  for (const RefFact& r : facts.refs) used[r.site.file] = 1;
+  for (const IncludeFact& i : facts.includes) {
     used[i.site.file] = 1;
     if (i.included != kNoFile) used[i.included] = 1;
   }
   std::vector<uint32_t> forder;
-  for (uint32_t f = 1; f < shard.files.size(); ++f)
+  for (uint32_t f = 1; f < facts.files.size(); ++f)
     if (used[f]) forder.push_back(f);
   std::sort(forder.begin(), forder.end(), [&](uint32_t a, uint32_t b) {
-    return std::tie(shard.files[a].path, shard.files[a].external) < std::tie(shard.files[b].path, shard.files[b].external);
+    return std::tie(facts.files[a].path, facts.files[a].external) < std::tie(facts.files[b].path, facts.files[b].external);
   });
-  std::vector<uint32_t> fnew(shard.files.size(), kNoFile);
-  std::vector<FileFact> files{std::move(shard.files[0])};
+  std::vector<uint32_t> fnew(facts.files.size(), kNoFile);
+  std::vector<FileFact> files{std::move(facts.files[0])};
   fnew[0] = 0;
   for (uint32_t f : forder) {
     fnew[f] = static_cast<uint32_t>(files.size());
-    files.push_back(std::move(shard.files[f]));
+    files.push_back(std::move(facts.files[f]));
   }
-  shard.files = std::move(files);
+  facts.files = std::move(files);
   auto remap = [&](Loc& l) {
     if (l.valid()) l.file = fnew[l.file];
   };
-  for (SymbolFact& s : shard.symbols) {
+  for (SymbolFact& s : facts.symbols) {
     remap(s.decl);
     remap(s.def);
   }
-  for (RefFact& r : shard.refs) remap(r.site);
-  for (IncludeFact& i : shard.includes) {
+  for (RefFact& r : facts.refs) remap(r.site);
+  for (IncludeFact& i : facts.includes) {
     remap(i.site);
     if (i.included != kNoFile) i.included = fnew[i.included];
   }
@@ -168,24 +168,24 @@ void canonicalize(TuFacts& shard) {
   auto ref_key = [](const RefFact& r) {
     return std::make_tuple(r.site.file, r.site.line, r.site.column, r.target, r.kind, r.from, r.in_loop);
   };
-  std::sort(shard.refs.begin(), shard.refs.end(),
+  std::sort(facts.refs.begin(), facts.refs.end(),
             [&](const RefFact& a, const RefFact& b) { return ref_key(a) < ref_key(b); });
-  shard.refs.erase(std::unique(shard.refs.begin(), shard.refs.end(),
+  facts.refs.erase(std::unique(facts.refs.begin(), facts.refs.end(),
                                [&](const RefFact& a, const RefFact& b) { return ref_key(a) == ref_key(b); }),
-                   shard.refs.end());
+                   facts.refs.end());
   auto inc_key = [](const IncludeFact& i) {
     return std::tie(i.site.file, i.site.line, i.site.column, i.spelled, i.included, i.angled);
   };
-  std::sort(shard.includes.begin(), shard.includes.end(),
+  std::sort(facts.includes.begin(), facts.includes.end(),
             [&](const IncludeFact& a, const IncludeFact& b) { return inc_key(a) < inc_key(b); });
-  shard.includes.erase(std::unique(shard.includes.begin(), shard.includes.end(),
+  facts.includes.erase(std::unique(facts.includes.begin(), facts.includes.end(),
                                    [&](const IncludeFact& a, const IncludeFact& b) { return inc_key(a) == inc_key(b); }),
-                       shard.includes.end());
+                       facts.includes.end());
 }
 
-std::vector<FileShard> split_tu(const TuFacts& tu, const SplitInfo& info, const TuId& producer) {
+std::vector<FileFacts> split_tu(const TuFacts& tu, const SplitInfo& info, const TuId& producer) {
   std::vector<int32_t> builder_of(tu.files.size(), -1);
-  std::vector<ShardBuilder> builders;
+  std::vector<FileFactsBuilder> builders;
   std::vector<std::vector<std::pair<uint32_t, Loc>>> sites(tu.symbols.size());
   for (const auto& [s, loc] : info.decl_sites)
     if (s < sites.size() && loc.valid() && loc.file < tu.files.size()) sites[s].emplace_back(loc.file, loc);
@@ -194,31 +194,31 @@ std::vector<FileShard> split_tu(const TuFacts& tu, const SplitInfo& info, const 
     builder_of[f] = static_cast<int32_t>(builders.size());
     builders.emplace_back(tu, info, f, sites);
   }
-  auto builder = [&](const Loc& l) -> ShardBuilder* {
+  auto builder = [&](const Loc& l) -> FileFactsBuilder* {
     if (!l.valid() || l.file >= builder_of.size() || builder_of[l.file] < 0) return nullptr;
     return &builders[builder_of[l.file]];
   };
   for (uint32_t s = 0; s < tu.symbols.size(); ++s) {
-    if (ShardBuilder* b = builder(tu.symbols[s].def)) b->add_symbol_if_here(s);
+    if (FileFactsBuilder* b = builder(tu.symbols[s].def)) b->add_symbol_if_here(s);
     for (const auto& [f, loc] : sites[s])
-      if (ShardBuilder* b = builder(loc)) b->add_symbol_if_here(s);
+      if (FileFactsBuilder* b = builder(loc)) b->add_symbol_if_here(s);
   }
   for (const RefFact& r : tu.refs)
     if (r.target != kNoSymbol)
-      if (ShardBuilder* b = builder(r.site)) b->add_ref(r);
+      if (FileFactsBuilder* b = builder(r.site)) b->add_ref(r);
   for (const IncludeFact& i : tu.includes)
-    if (ShardBuilder* b = builder(i.site)) b->add_include(i);
+    if (FileFactsBuilder* b = builder(i.site)) b->add_include(i);
 
-  std::vector<FileShard> out;
+  std::vector<FileFacts> out;
   out.reserve(builders.size());
-  for (ShardBuilder& b : builders) {
-    FileShard s;
+  for (FileFactsBuilder& b : builders) {
+    FileFacts s;
     s.producer = producer;
     s.facts = b.take();
     canonicalize(s.facts);
     out.push_back(std::move(s));
   }
-  std::sort(out.begin(), out.end(), [](const FileShard& a, const FileShard& b) { return a.path() < b.path(); });
+  std::sort(out.begin(), out.end(), [](const FileFacts& a, const FileFacts& b) { return a.path() < b.path(); });
   return out;
 }
 
@@ -245,8 +245,8 @@ TuAssembler::TuAssembler(const TuRecord& rec) {
   }
 }
 
-void TuAssembler::add(const FileShard& shard) {
-  const TuFacts& s = shard.facts;
+void TuAssembler::add(const FileFacts& file) {
+  const TuFacts& s = file.facts;
   std::vector<uint32_t> fmap(s.files.size());
   for (size_t f = 0; f < s.files.size(); ++f) {
     auto [it, fresh] = index_.emplace(s.files[f].path, static_cast<uint32_t>(tu_.files.size()));
@@ -284,18 +284,18 @@ void TuAssembler::add(const FileShard& shard) {
 }
 
 std::vector<TuFacts> assemble(const std::vector<const TuRecord*>& records,
-                              const std::map<std::string, const FileShard*>& shards) {
+                              const std::map<std::string, const FileFacts*>& files) {
   const std::unordered_map<std::string, size_t> owner = file_owners(records);
-  std::vector<std::vector<const FileShard*>> owned(records.size());
-  for (const auto& [path, shard] : shards) {
+  std::vector<std::vector<const FileFacts*>> owned(records.size());
+  for (const auto& [path, file] : files) {
     auto it = owner.find(path);
-    if (it != owner.end() && shard) owned[it->second].push_back(shard); // path order
+    if (it != owner.end() && file) owned[it->second].push_back(file); // path order
   }
   std::vector<TuFacts> out;
   out.reserve(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
     TuAssembler a(*records[i]);
-    for (const FileShard* shard : owned[i]) a.add(*shard);
+    for (const FileFacts* file : owned[i]) a.add(*file);
     out.push_back(a.take());
   }
   return out;

@@ -1,7 +1,8 @@
 // Facts per file, as clangd's background index keeps them: a header's facts are
 // stored once, whichever translation unit indexed it, so re-parsing or dropping
 // one TU never loses another file's facts. A TU record lists every file the TU
-// read; the facts build_project merges are assembled from records and shards.
+// read; the facts build_project merges are assembled from records and FileFacts.
+// ("Shard" in seam means one thing: a slice of the TUs, `seam scan --shard K/N`.)
 #pragma once
 
 #include "analyzers/core/facts.h"
@@ -28,7 +29,7 @@ struct TuId {
 /// (facts.files[0], with lines and hash), the includes and references written
 /// in it, and an entry for each symbol declared, defined or used there. Other
 /// entries of facts.files name files by path only. main_file/ok are unused.
-struct FileShard {
+struct FileFacts {
   TuId producer;  ///< the TU that indexed the file
   TuFacts facts;
   const std::string& path() const { return facts.files.front().path; }
@@ -65,26 +66,26 @@ struct SplitInfo {
   std::vector<uint8_t> decl_from_site;
 };
 
-/// Splits one TU's facts into a shard per project file it indexed, each in a
-/// canonical form (sorted, de-duplicated), so that the shard of a file is the
+/// Splits one TU's facts into a FileFacts per project file it indexed, each in a
+/// canonical form (sorted, de-duplicated), so that the facts of a file are the
 /// same bytes whichever run, thread or machine produced it. The rules:
-/// a symbol's entry in a file's shard keeps the TU's declaration location when
+/// a symbol's entry in a file's facts keeps the TU's declaration location when
 /// that is a project file (else the file's first declaration site), and keeps
 /// the definition (with what only a definition tells: bases, abstract, ...)
-/// only in the shard of the file that holds the definition.
-std::vector<FileShard> split_tu(const TuFacts& tu, const SplitInfo& info, const TuId& producer);
+/// only in the facts of the file that holds the definition.
+std::vector<FileFacts> split_tu(const TuFacts& tu, const SplitInfo& info, const TuId& producer);
 
-/// Puts a shard in canonical form (split_tu's output already is).
-void canonicalize(TuFacts& shard);
+/// Puts one file's facts in canonical form (split_tu's output already is).
+void canonicalize(TuFacts& facts);
 
-/// Builds the TuFacts of one TU from its record and the shards of the files it
+/// Builds the TuFacts of one TU from its record and the FileFacts of the files it
 /// owns (whose lowest-ranked reader it is), added in path order: the streaming
-/// form of assemble, which needs only one shard decoded at a time.
+/// form of assemble, which needs only one file's facts decoded at a time.
 class TuAssembler {
 public:
   explicit TuAssembler(const TuRecord& record);
   /// Appends the facts of one owned file.
-  void add(const FileShard& shard);
+  void add(const FileFacts& file);
   TuFacts take() { return std::move(tu_); }
 
 private:
@@ -97,11 +98,11 @@ private:
 std::unordered_map<std::string, size_t> file_owners(const std::vector<const TuRecord*>& records);
 
 /// Builds the TuFacts that build_project merges, one per record in `records`
-/// (given in rank order): its status, the files it read, and the shards of the
-/// files whose lowest-ranked reader it is. `shards` maps a path to the shard
-/// of its current content; a project file without a shard contributes only
+/// (given in rank order): its status, the files it read, and the FileFacts of the
+/// files whose lowest-ranked reader it is. `files` maps a path to the facts
+/// of its current content; a project file without them contributes only
 /// its FileFact.
 std::vector<TuFacts> assemble(const std::vector<const TuRecord*>& records,
-                              const std::map<std::string, const FileShard*>& shards);
+                              const std::map<std::string, const FileFacts*>& files);
 
 } // namespace seam

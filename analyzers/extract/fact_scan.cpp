@@ -1,19 +1,21 @@
 // The scan: cache look-up, the parse of what changed, the write-back. See
-// fact_scan.h; the cache format is in analyzers/cache/.
+// fact_scan.h; the cache format is in analyzers/cache/. One Scan object runs
+// the steps in order, each a method named after what it does; the state they
+// share is its members.
 #include "analyzers/extract/fact_scan.h"
 
-#include "analyzers/core/interrupt.h"
+#include "analyzers/core/parallel.h"
 #include "analyzers/core/paths.h"
 
 #include <clang/Basic/Version.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,7 +32,7 @@ struct Tu {
   std::string key_text;
   ExtractInput input;
   TuRecord record;
-  bool fresh = false;       ///< record valid and every shard it needs loaded
+  bool fresh = false;       ///< record valid and every file's facts it needs there
   bool rewrite = false;     ///< fresh, but times changed: rewrite the record
   /// Fresh, and its record's file list let go after the look-up (read again
   /// when the TU's facts are assembled): 633 records of rocksdb hold 300,000
@@ -38,13 +40,20 @@ struct Tu {
   bool reload = false;
 };
 
-/// A shard produced by this run, with the rank of the TU that produced it.
+/// One file's facts produced by this run, with the rank of the TU that produced it.
 /// Kept encoded (the cache's compact form, a fraction of the decoded size)
 /// until it is merged: a cold scan does not hold every file's facts decoded.
 struct Produced {
   int64_t rank = 0;
   uint64_t hash = 0;
   std::string encoded;
+};
+
+/// What the cache holds for the current content of a file: its facts are
+/// checked whole (checksum) but not decoded; it is decoded when merged.
+struct Cached {
+  uint64_t hash = 0;
+  TuId producer;
 };
 
 TuRecord make_record(const Tu& tu, const TuFacts& facts, const TuExtras& ex, int64_t started) {
@@ -71,6 +80,302 @@ TuRecord make_record(const Tu& tu, const TuFacts& facts, const TuExtras& ex, int
   return r;
 }
 
+/// "first (and N more what)", for a warning about many alike.
+std::string first_and_more(const std::vector<std::string>& all, const std::string& what) {
+  return all.front() + (all.size() > 1 ? " (and " + std::to_string(all.size() - 1) + " more " + what + ")" : "");
+}
+
+class Scan {
+public:
+  Scan(const ScanOptions& opts, ScanResult& out) : opts_(opts), out_(out) {}
+
+  bool run(const CompileDb& db, std::string& error) {
+    list_tus(db);
+    use_cache_ = !opts_.cache_dir.empty();
+    if (use_cache_ && !store_.open(opts_.cache_dir, error)) return false;
+    if (use_cache_) look_up_cache();
+    parse_changed();
+    assemble_facts();
+    if (shards_ > 1) fill_bundle();
+    if (!lost_.empty())
+      out_.warnings.push_back("the fact cache entry of " + first_and_more(lost_, "files") +
+                              " vanished during the run (another seam evicting?); its facts are missing from this "
+                              "result: run again");
+    if (use_cache_) finish_cache();
+    return true;
+  }
+
+private:
+  /// Step 1. The TUs, cleaned and keyed, in rank order, and the block of
+  /// them (`--shard`) this run reads.
+  void list_tus(const CompileDb& db) {
+    std::unordered_set<uint64_t> seen;
+    for (const CompileCommand& cmd : db.commands) {
+      Tu t;
+      t.input.arguments = prepare_command(cmd, opts_.adjust, out_.warnings);
+      std::string main_abs = canonical_path(cmd.file), rel;
+      t.id.main_file = relative_to(main_abs, opts_.root, rel) ? rel : main_abs;
+      t.input.directory = cmd.directory;
+      t.input.main_file = cmd.file;
+      t.key_text = tu_key_text(opts_.root, cmd.directory, t.input.arguments);
+      t.id.key = fast_hash(t.key_text);
+      if (!seen.insert(t.id.key).second) continue; // the same command twice: one TU
+      tus_.push_back(std::move(t));
+    }
+    std::sort(tus_.begin(), tus_.end(), [](const Tu& a, const Tu& b) { return a.id < b.id; });
+    const size_t total = tus_.size();
+    out_.total = total;
+    shards_ = std::max<uint32_t>(1, opts_.shards);
+    lo_ = total * std::min(opts_.shard, shards_ - 1) / shards_;
+    hi_ = total * (std::min(opts_.shard, shards_ - 1) + 1) / shards_;
+    for (size_t i = 0; i < total; ++i) rank_of_.emplace(tus_[i].id, static_cast<int64_t>(i));
+  }
+
+  /// Step 2. What the cache holds: a TU is fresh when its record matches and
+  /// the facts of every project file it read are there for their current content.
+  void look_up_cache() {
+    std::unordered_map<uint64_t, bool> facts_available; // file_facts_key -> present and whole
+    for (size_t i = lo_; i < hi_; ++i) {
+      Tu& t = tus_[i];
+      TuRecord rec;
+      if (!store_.load_record(t.id.key, rec) || rec.key_text != t.key_text || rec.id != t.id) continue;
+      const int64_t checked_at = now_ns();
+      bool rehashed = false;
+      if (!record_is_fresh(rec, opts_.root, stamps_, rehashed)) continue;
+      bool all = true;
+      for (const FileStamp& st : rec.files) {
+        if (st.external) continue;
+        uint64_t k = file_facts_key(st.path, st.hash);
+        auto it = facts_available.find(k);
+        if (it == facts_available.end()) {
+          Cached c;
+          c.hash = st.hash;
+          bool ok = store_.check_file_facts(st.path, st.hash, c.producer);
+          it = facts_available.emplace(k, ok).first;
+          if (ok) cached_[st.path] = std::move(c);
+        }
+        if (!it->second) all = false;
+      }
+      if (!all) continue;
+      if (rehashed) {
+        // Same content, new times: remember them so the next run needs no hash.
+        for (FileStamp& st : rec.files) {
+          Stamp now = stamps_.stat(st.external ? st.path : opts_.root + "/" + st.path);
+          st.size = now.size;
+          st.mtime_ns = now.mtime_ns;
+        }
+        rec.parsed_at_ns = checked_at;
+        t.rewrite = true;
+      }
+      // Owners (the lowest-ranked reader of each project file) are all the
+      // assembly needs of the other records' file lists.
+      note_owner(rec, i);
+      t.fresh = true;
+      if (!t.rewrite && shards_ == 1) {
+        t.reload = true;
+        rec.files = {};
+      }
+      t.record = std::move(rec);
+    }
+  }
+
+  /// Records TU `i` as the owner of each project file of `rec` that no TU of
+  /// lower rank read.
+  void note_owner(const TuRecord& rec, size_t i) {
+    for (const FileStamp& st : rec.files)
+      if (!st.external) {
+        auto [it, fresh] = owner_.emplace(st.path, i - lo_);
+        if (!fresh && i - lo_ < it->second) it->second = i - lo_;
+      }
+  }
+
+  /// Step 3. Parses the TUs the cache could not answer, on the one thread
+  /// pool, lowest rank first, each header indexed by one TU (FileClaims).
+  void parse_changed() {
+    for (size_t i = lo_; i < hi_; ++i)
+      if (!tus_[i].fresh) todo_.push_back(i);
+    out_.parsed = todo_.size();
+    out_.from_cache = (hi_ - lo_) - todo_.size();
+    for (const auto& [path, c] : cached_) {
+      auto it = rank_of_.find(c.producer);
+      claims_.seed(path, it == rank_of_.end() ? -1 : it->second);
+    }
+    // parallel_for takes no new TU after SIGINT/SIGTERM; the ones in flight finish.
+    parallel_for(todo_.size(), opts_.jobs, [this](size_t n) { parse_one(todo_[n]); });
+    out_.files_indexed = 0;
+    out_.steals = claims_.steals();
+    if (!write_errors_.empty())
+      out_.warnings.push_back(first_and_more(write_errors_, "cache write errors") +
+                              "; the facts of this run are complete, but the next run parses again");
+  }
+
+  /// One TU through Clang (a worker thread): its facts split per file and
+  /// encoded, kept where they win, and its cache entries written.
+  void parse_one(size_t i) {
+    Tu& t = tus_[i]; // this worker's alone
+    const int64_t rank = static_cast<int64_t>(i);
+    ExtractInput in = t.input;
+    in.rank = rank;
+    in.claims = opts_.shortcuts ? &claims_ : nullptr;
+    in.stamps = &stamps_;
+    TuExtras ex;
+    const int64_t started = now_ns();
+    TuFacts facts = extract_tu(in, opts_.root, &ex);
+    TuRecord record = make_record(t, facts, ex, started);
+    std::vector<FileFacts> split = split_tu(facts, ex.split, t.id);
+    std::set<std::string> incomplete;
+    for (uint32_t f : ex.incomplete)
+      if (f < facts.files.size()) incomplete.insert(facts.files[f].path);
+    const std::string main_file = facts.main_file;
+    facts = TuFacts{};
+    for (FileFacts& s : split) {
+      const std::string path = s.path();
+      Produced p{rank, s.hash(), encode_file_facts(s)};
+      s = FileFacts{};
+      keep_file_facts(path, std::move(p), t.id, use_cache_ && !incomplete.count(path));
+    }
+    split.clear();
+    if (use_cache_ && !ex.missing_include) {
+      std::string err;
+      if (!store_.store_record(record, err)) note_write_error(std::move(err));
+    }
+    t.record = std::move(record);
+    size_t d = ++done_;
+    if (opts_.on_progress) opts_.on_progress(d, todo_.size(), main_file);
+  }
+
+  /// Keeps the facts of `path` produced by the TU of `p.rank` unless a TU of
+  /// lower rank produced one (a lower rank's facts win, whatever the thread
+  /// timing), and writes it to the cache when `store`. The global mutex guards
+  /// only the map; the write runs under the lock of the path's stripe, so
+  /// workers write different files at once, while the two writes of one file
+  /// (a steal: a lower rank indexed it second) land in the order they were
+  /// decided, leaving the lowest rank's facts in the cache.
+  void keep_file_facts(const std::string& path, Produced p, const TuId& producer, bool store) {
+    std::lock_guard<std::mutex> stripe(stripes_[std::hash<std::string>{}(path) % stripes_.size()]);
+    const Produced* kept = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = produced_.find(path);
+      if (it != produced_.end() && it->second.rank < p.rank) return;
+      Produced& slot = produced_[path];
+      slot = std::move(p);
+      kept = &slot; // std::map nodes stay put; only this stripe's holder changes this one
+    }
+    if (!store) return;
+    std::string err;
+    const bool stored = opts_.launcher ? store_.store_file_facts_if_lowest(path, kept->hash, producer, kept->encoded, err)
+                                       : store_.store_encoded_file_facts(path, kept->hash, kept->encoded, err);
+    if (!stored) note_write_error(std::move(err));
+  }
+
+  void note_write_error(std::string err) {
+    std::lock_guard<std::mutex> lock(mu_);
+    write_errors_.push_back(std::move(err));
+  }
+
+  /// Step 4. The facts of each TU, in rank order: its record, and the facts
+  /// of the files it owns, each produced by this run (lowest rank) or else
+  /// from the cache, decoded one at a time and handed on (streaming: with
+  /// on_tu, memory holds one TU's facts, never all of them).
+  void assemble_facts() {
+    for (size_t i = lo_; i < hi_; ++i) records_.push_back(&tus_[i].record);
+    for (const auto& [path, c] : cached_) source_[path] = 0;
+    for (const auto& [path, p] : produced_) {
+      source_[path] = 1;
+      ++out_.files_indexed;
+    }
+    for (size_t i = lo_; i < hi_; ++i)
+      if (!tus_[i].reload) note_owner(tus_[i].record, i);
+    std::vector<std::vector<const std::string*>> owned(records_.size());
+    for (const auto& [path, from] : source_) {
+      auto it = owner_.find(path);
+      if (it != owner_.end()) owned[it->second].push_back(&path); // path order
+    }
+    for (size_t i = 0; i < records_.size(); ++i) {
+      Tu& t = tus_[lo_ + i];
+      if (t.reload && (!store_.load_record(t.id.key, t.record) || t.record.key_text != t.key_text)) {
+        lost_.push_back(t.id.main_file + " (its record)");
+        t.record.id = t.id;
+      }
+      TuAssembler a(*records_[i]);
+      if (t.reload) t.record.files = {}; // let go again
+      for (const std::string* path : owned[i]) {
+        FileFacts file;
+        if (file_facts_of(*path, file)) a.add(file);
+      }
+      if (opts_.on_tu)
+        opts_.on_tu(a.take());
+      else
+        out_.tus.push_back(a.take());
+    }
+  }
+
+  /// The facts of `path`: produced by this run (source 1) or from the cache (0).
+  bool file_facts_of(const std::string& path, FileFacts& file) {
+    std::string why;
+    if (source_.at(path) == 1) return decode_file_facts(produced_.at(path).encoded, file, why);
+    const Cached& c = cached_.at(path);
+    if (store_.load_file_facts(path, c.hash, file)) return true;
+    lost_.push_back(path); // checked whole a moment ago: removed by another seam since
+    return false;
+  }
+
+  /// Step 5 (--shard K/N). The bundle: the records of the selected TUs and the
+  /// facts of every project file they read.
+  void fill_bundle() {
+    std::set<std::string> read;
+    for (const TuRecord* r : records_) {
+      out_.bundle.records.push_back(*r);
+      for (const FileStamp& st : r->files)
+        if (!st.external) read.insert(st.path);
+    }
+    for (const std::string& path : read) {
+      FileFacts file;
+      if (source_.count(path) && file_facts_of(path, file)) out_.bundle.files.push_back(std::move(file));
+    }
+  }
+
+  /// Step 6. The records whose times changed rewritten, and the cache bounded
+  /// (not by `seam cc`: eviction walks the whole cache).
+  void finish_cache() {
+    for (size_t i = lo_; i < hi_; ++i) {
+      if (!tus_[i].rewrite) continue;
+      std::string err;
+      store_.store_record(tus_[i].record, err);
+    }
+    out_.cache_bytes_written = store_.bytes_written();
+    if (out_.cache_bytes_written > 0 && !opts_.launcher) out_.cache_usage = store_.evict(opts_.cache_max_bytes);
+  }
+
+  const ScanOptions& opts_;
+  ScanResult& out_;
+
+  // Step 1.
+  std::vector<Tu> tus_;
+  uint32_t shards_ = 1;
+  size_t lo_ = 0, hi_ = 0;                 ///< the TUs of this run: [lo_, hi_) in rank order
+  std::map<TuId, int64_t> rank_of_;
+  // Step 2.
+  bool use_cache_ = false;
+  FactStore store_;
+  FileStamps stamps_;
+  std::map<std::string, Cached> cached_;   ///< path -> facts of its current content
+  std::unordered_map<std::string, size_t> owner_; ///< project file -> index (from lo_) of its lowest-ranked reader
+  // Step 3 (shared by the workers).
+  std::vector<size_t> todo_;
+  FileClaims claims_;
+  std::mutex mu_;                          ///< guards produced_ and write_errors_
+  std::map<std::string, Produced> produced_;
+  std::array<std::mutex, 64> stripes_;     ///< orders the cache writes of one path
+  std::vector<std::string> write_errors_;
+  std::atomic<size_t> done_{0};
+  // Step 4.
+  std::vector<const TuRecord*> records_;
+  std::map<std::string, int> source_;      ///< path -> 1 produced, 0 cached
+  std::vector<std::string> lost_;
+};
+
 } // namespace
 
 std::string tu_key_text(const std::string& root, const std::string& directory,
@@ -90,258 +395,7 @@ std::string tu_key_text(const std::string& root, const std::string& directory,
 }
 
 bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, std::string& error) {
-  // 1. The TUs, cleaned and keyed, in rank order.
-  std::vector<Tu> tus;
-  {
-    std::unordered_set<uint64_t> seen;
-    for (const CompileCommand& cmd : db.commands) {
-      Tu t;
-      t.input.arguments = prepare_command(cmd, opts.adjust, out.warnings);
-      std::string main_abs = canonical_path(cmd.file), rel;
-      t.id.main_file = relative_to(main_abs, opts.root, rel) ? rel : main_abs;
-      t.input.directory = cmd.directory;
-      t.input.main_file = cmd.file;
-      t.key_text = tu_key_text(opts.root, cmd.directory, t.input.arguments);
-      t.id.key = fast_hash(t.key_text);
-      if (!seen.insert(t.id.key).second) continue; // the same command twice: one TU
-      tus.push_back(std::move(t));
-    }
-    std::sort(tus.begin(), tus.end(), [](const Tu& a, const Tu& b) { return a.id < b.id; });
-  }
-  const size_t total = tus.size();
-  out.total = total;
-  const uint32_t shards = std::max<uint32_t>(1, opts.shards);
-  const size_t lo = total * std::min(opts.shard, shards - 1) / shards;
-  const size_t hi = total * (std::min(opts.shard, shards - 1) + 1) / shards;
-  std::map<TuId, int64_t> rank_of;
-  for (size_t i = 0; i < total; ++i) rank_of.emplace(tus[i].id, static_cast<int64_t>(i));
-
-  // 2. What the cache holds: a TU is fresh when its record matches and every
-  // shard of the project files it read is there for their current content.
-  FactStore store;
-  const bool use_cache = !opts.cache_dir.empty();
-  if (use_cache && !store.open(opts.cache_dir, error)) return false;
-  FileStamps stamps;
-  // What the cache holds for the current content of each file: the shard is
-  // checked whole (checksum) but not decoded; it is decoded when merged.
-  struct Cached {
-    uint64_t hash = 0;
-    TuId producer;
-  };
-  std::map<std::string, Cached> cached;                // path -> shard of its current content
-  std::unordered_map<uint64_t, bool> shard_available;  // shard_key -> present and whole
-  std::unordered_map<std::string, size_t> owner; // project file -> index (from lo) of its lowest-ranked reader
-  if (use_cache) {
-    for (size_t i = lo; i < hi; ++i) {
-      Tu& t = tus[i];
-      TuRecord rec;
-      if (!store.load_record(t.id.key, rec) || rec.key_text != t.key_text || rec.id != t.id) continue;
-      const int64_t checked_at = now_ns();
-      bool rehashed = false;
-      if (!record_is_fresh(rec, opts.root, stamps, rehashed)) continue;
-      bool all = true;
-      for (const FileStamp& st : rec.files) {
-        if (st.external) continue;
-        uint64_t k = shard_key(st.path, st.hash);
-        auto it = shard_available.find(k);
-        if (it == shard_available.end()) {
-          Cached c;
-          c.hash = st.hash;
-          bool ok = store.check_shard(st.path, st.hash, c.producer);
-          it = shard_available.emplace(k, ok).first;
-          if (ok) cached[st.path] = std::move(c);
-        }
-        if (!it->second) all = false;
-      }
-      if (!all) continue;
-      if (rehashed) {
-        // Same content, new times: remember them so the next run needs no hash.
-        for (FileStamp& st : rec.files) {
-          Stamp now = stamps.stat(st.external ? st.path : opts.root + "/" + st.path);
-          st.size = now.size;
-          st.mtime_ns = now.mtime_ns;
-        }
-        rec.parsed_at_ns = checked_at;
-        t.rewrite = true;
-      }
-      // Owners (the lowest-ranked reader of each project file) are all the
-      // assembly needs of the other records' file lists.
-      for (const FileStamp& st : rec.files)
-        if (!st.external) {
-          auto [it, fresh] = owner.emplace(st.path, i - lo);
-          if (!fresh && i - lo < it->second) it->second = i - lo;
-        }
-      t.fresh = true;
-      if (!t.rewrite && shards == 1) {
-        t.reload = true;
-        rec.files = {};
-      }
-      t.record = std::move(rec);
-    }
-  }
-
-  // 3. Parse the rest, lowest rank first, each header indexed by one TU.
-  std::vector<size_t> todo;
-  for (size_t i = lo; i < hi; ++i)
-    if (!tus[i].fresh) todo.push_back(i);
-  out.parsed = todo.size();
-  out.from_cache = (hi - lo) - todo.size();
-  FileClaims claims;
-  for (const auto& [path, c] : cached) {
-    auto it = rank_of.find(c.producer);
-    claims.seed(path, it == rank_of.end() ? -1 : it->second);
-  }
-  std::mutex mu;
-  std::map<std::string, Produced> produced;
-  std::vector<std::string> write_errors;
-  std::atomic<size_t> next{0}, done{0};
-  auto worker = [&] {
-    for (size_t n = next++; n < todo.size(); n = next++) {
-      if (interrupted()) break; // SIGINT/SIGTERM: finish the TUs in flight, take no new one
-      Tu& t = tus[todo[n]];
-      const int64_t rank = static_cast<int64_t>(todo[n]);
-      ExtractInput in = t.input;
-      in.rank = rank;
-      in.claims = opts.shortcuts ? &claims : nullptr;
-      in.stamps = &stamps;
-      TuExtras ex;
-      const int64_t started = now_ns();
-      TuFacts facts = extract_tu(in, opts.root, &ex);
-      TuRecord record = make_record(t, facts, ex, started);
-      std::vector<FileShard> split = split_tu(facts, ex.split, t.id);
-      std::set<std::string> incomplete;
-      for (uint32_t f : ex.incomplete)
-        if (f < facts.files.size()) incomplete.insert(facts.files[f].path);
-      const std::string main_file = facts.main_file;
-      facts = TuFacts{};
-      // Encoded outside the lock: the shards are this worker's own.
-      std::vector<std::pair<std::string, Produced>> encoded;
-      encoded.reserve(split.size());
-      for (FileShard& s : split) {
-        Produced p{rank, s.hash(), encode_shard(s)};
-        encoded.emplace_back(s.path(), std::move(p));
-        s = FileShard{};
-      }
-      split.clear();
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        for (auto& [path, p] : encoded) {
-          auto it = produced.find(path);
-          if (it != produced.end() && it->second.rank < rank) continue; // a lower rank's facts win
-          if (use_cache && !incomplete.count(path)) {
-            std::string err;
-            const bool stored = opts.launcher ? store.store_shard_if_lowest(path, p.hash, t.id, p.encoded, err)
-                                              : store.store_encoded_shard(path, p.hash, p.encoded, err);
-            if (!stored) write_errors.push_back(err);
-          }
-          produced[path] = std::move(p);
-        }
-        if (use_cache && !ex.missing_include) {
-          std::string err;
-          if (!store.store_record(record, err)) write_errors.push_back(err);
-        }
-        t.record = std::move(record);
-      }
-      size_t d = ++done;
-      if (opts.on_progress) opts.on_progress(d, todo.size(), main_file);
-    }
-  };
-  unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(todo.size(), 1)));
-  std::vector<std::thread> threads;
-  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
-  worker();
-  for (std::thread& th : threads) th.join();
-  out.files_indexed = 0;
-  out.steals = claims.steals();
-  if (!write_errors.empty())
-    out.warnings.push_back(write_errors.front() + (write_errors.size() > 1
-                                                       ? " (and " + std::to_string(write_errors.size() - 1) +
-                                                             " more cache write errors)"
-                                                       : "") +
-                           "; the facts of this run are complete, but the next run parses again");
-
-  // 4. The facts of each TU, in rank order: its record, and the shards of the
-  // files it owns, each produced by this run (lowest rank) or else from the
-  // cache, decoded one at a time and handed on (streaming: with on_tu, memory
-  // holds one TU's facts, never all of them).
-  std::vector<const TuRecord*> records;
-  for (size_t i = lo; i < hi; ++i) records.push_back(&tus[i].record);
-  std::map<std::string, int> source; // path -> 1 produced, 0 cached
-  for (const auto& [path, c] : cached) source[path] = 0;
-  for (const auto& [path, p] : produced) {
-    source[path] = 1;
-    ++out.files_indexed;
-  }
-  std::vector<std::string> lost;
-  auto shard_of = [&](const std::string& path, FileShard& shard) {
-    std::string why;
-    if (source.at(path) == 1) return decode_shard(produced.at(path).encoded, shard, why);
-    const Cached& c = cached.at(path);
-    if (store.load_shard(path, c.hash, shard)) return true;
-    lost.push_back(path); // checked whole a moment ago: removed by another seam since
-    return false;
-  };
-  {
-    for (size_t i = lo; i < hi; ++i)
-      if (!tus[i].reload)
-        for (const FileStamp& st : tus[i].record.files)
-          if (!st.external) {
-            auto [it, fresh] = owner.emplace(st.path, i - lo);
-            if (!fresh && i - lo < it->second) it->second = i - lo;
-          }
-    std::vector<std::vector<const std::string*>> owned(records.size());
-    for (const auto& [path, from] : source) {
-      auto it = owner.find(path);
-      if (it != owner.end()) owned[it->second].push_back(&path); // path order
-    }
-    for (size_t i = 0; i < records.size(); ++i) {
-      Tu& t = tus[lo + i];
-      if (t.reload && (!store.load_record(t.id.key, t.record) || t.record.key_text != t.key_text)) {
-        lost.push_back(t.id.main_file + " (its record)");
-        t.record.id = t.id;
-      }
-      TuAssembler a(*records[i]);
-      if (t.reload) t.record.files = {}; // let go again
-      for (const std::string* path : owned[i]) {
-        FileShard shard;
-        if (shard_of(*path, shard)) a.add(shard);
-      }
-      if (opts.on_tu)
-        opts.on_tu(a.take());
-      else
-        out.tus.push_back(a.take());
-    }
-  }
-
-  if (shards > 1) {
-    std::set<std::string> read;
-    for (const TuRecord* r : records) {
-      out.bundle.records.push_back(*r);
-      for (const FileStamp& st : r->files)
-        if (!st.external) read.insert(st.path);
-    }
-    for (const std::string& path : read) {
-      FileShard shard;
-      if (source.count(path) && shard_of(path, shard)) out.bundle.shards.push_back(std::move(shard));
-    }
-  }
-  if (!lost.empty())
-    out.warnings.push_back("the fact cache entry of " + lost.front() +
-                           (lost.size() > 1 ? " (and " + std::to_string(lost.size() - 1) + " more files)" : "") +
-                           " vanished during the run (another seam evicting?); its facts are missing from this "
-                           "result: run again");
-
-  if (use_cache) {
-    for (size_t i = lo; i < hi; ++i) {
-      if (!tus[i].rewrite) continue;
-      std::string err;
-      store.store_record(tus[i].record, err);
-    }
-    out.cache_bytes_written = store.bytes_written();
-    if (out.cache_bytes_written > 0 && !opts.launcher) out.cache_usage = store.evict(opts.cache_max_bytes);
-  }
-  return true;
+  return Scan(opts, out).run(db, error);
 }
 
 } // namespace seam

@@ -25,8 +25,8 @@ struct ScanOptions {
   /// skipped. Off only to check that they change nothing (SEAM_NO_SHORTCUTS=1).
   bool shortcuts = true;
   /// Every TU of this scan is one of many writing to the cache at once (`seam
-  /// cc`): a header's shard is written only over one from a higher-ranked TU
-  /// (FactStore::store_shard_if_lowest), and the cache is not evicted (that
+  /// cc`): a header's facts are written only over those of a higher-ranked TU
+  /// (FactStore::store_file_facts_if_lowest), and the cache is not evicted (that
   /// walks the whole cache: once per build, by the next scan, not once per TU).
   bool launcher = false;
   /// Parse only block `shard` (0-based) of `shards` equal blocks of the TUs in rank order.

@@ -128,7 +128,7 @@ bool build_project(std::vector<TuFacts>&& tus, const Config& config, Project& pr
                    std::vector<std::string>& errors, std::vector<std::string>& warnings);
 
 /// Merges the facts of TUs one at a time, so that a caller streaming them (the
-/// fact cache: one TU assembled from its shards, merged, freed) never holds the
+/// fact cache: one TU assembled from its files' facts, merged, freed) never holds the
 /// facts of every TU at once: memory is the merged project plus one TU. Adding
 /// the same TUs in the same order gives exactly what build_project(vector) gives
 /// (the conflict rule is build_project's).

@@ -27,7 +27,7 @@ Outcome<MergedBundles> merge_bundles(const Request& request, const std::vector<s
   }
   out.bundles = stats.bundles;
   out.records = stats.records;
-  out.shards = stats.shards;
+  out.files = stats.files;
   return out;
 }
 

@@ -16,7 +16,7 @@ struct MergedBundles {
   std::string cache;   ///< the fact cache written
   size_t bundles = 0;
   size_t records = 0;  ///< distinct TUs
-  size_t shards = 0;   ///< distinct (file, content) shards written
+  size_t files = 0;    ///< distinct (file, content) facts written
 };
 
 /// Merges the bundle files into the request's fact cache. --no-cache, a cache

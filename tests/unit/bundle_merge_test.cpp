@@ -23,10 +23,10 @@ TuRecord record(const std::string& main, uint64_t key_seed, std::vector<std::str
   return r;
 }
 
-/// The shard of `path` as indexed by `producer`; `marker` stands for what
+/// The facts of `path` as indexed by `producer`; `marker` stands for what
 /// that TU saw (a header whose facts depend on the includer).
-FileShard shard(const std::string& path, const TuId& producer, const std::string& marker) {
-  FileShard s;
+FileFacts file_facts(const std::string& path, const TuId& producer, const std::string& marker) {
+  FileFacts s;
   s.producer = producer;
   s.facts.files.push_back(FileFact{path, false, 10, fast_hash(path)});
   SymbolFact sym;
@@ -44,10 +44,10 @@ std::vector<Bundle> parts() {
   TuRecord b = record("src/b.cpp", 1, {"src/b.cpp", "src/common.h"});
   TuRecord c = record("src/c.cpp", 1, {"src/c.cpp", "src/common.h"});
   TuRecord d = record("src/d.cpp", 1, {"src/d.cpp"});
-  Bundle p1{{a}, {shard("src/a.cpp", a.id, "a"), shard("src/common.h", a.id, "common-as-seen-by-a")}};
-  Bundle p2{{b, c}, {shard("src/b.cpp", b.id, "b"), shard("src/c.cpp", c.id, "c"),
-                     shard("src/common.h", b.id, "common-as-seen-by-b")}};
-  Bundle p3{{d}, {shard("src/d.cpp", d.id, "d")}};
+  Bundle p1{{a}, {file_facts("src/a.cpp", a.id, "a"), file_facts("src/common.h", a.id, "common-as-seen-by-a")}};
+  Bundle p2{{b, c}, {file_facts("src/b.cpp", b.id, "b"), file_facts("src/c.cpp", c.id, "c"),
+                     file_facts("src/common.h", b.id, "common-as-seen-by-b")}};
+  Bundle p3{{d}, {file_facts("src/d.cpp", d.id, "d")}};
   return {p1, p2, p3};
 }
 
@@ -56,8 +56,8 @@ TEST(Shard, MergedBundlesKeepEveryRecordAndTheLowestRankedShard) {
   ASSERT_EQ(merged.records.size(), 4u);
   EXPECT_EQ(merged.records[0].id.main_file, "src/a.cpp"); // rank order
   EXPECT_EQ(merged.records[3].id.main_file, "src/d.cpp");
-  ASSERT_EQ(merged.shards.size(), 5u);
-  for (const FileShard& s : merged.shards)
+  ASSERT_EQ(merged.files.size(), 5u);
+  for (const FileFacts& s : merged.files)
     if (s.path() == "src/common.h") EXPECT_EQ(s.facts.symbols[0].name, "common-as-seen-by-a");
 }
 
@@ -72,7 +72,7 @@ TEST(Shard, OverlappingPartsKeepOneRecordPerTu) {
   p.push_back(p[1]); // the same part twice (a retried CI job)
   Bundle merged = merge_bundles(std::move(p));
   EXPECT_EQ(merged.records.size(), 4u);
-  EXPECT_EQ(merged.shards.size(), 5u);
+  EXPECT_EQ(merged.files.size(), 5u);
 }
 
 TEST(Shard, MergedFilesLandInTheCacheAndABadBundleIsRejected) {
@@ -89,14 +89,14 @@ TEST(Shard, MergedFilesLandInTheCacheAndABadBundleIsRejected) {
   ASSERT_TRUE(merge_bundle_files(paths, dir + "/cache", 0, stats, err)) << err;
   EXPECT_EQ(stats.bundles, 3u);
   EXPECT_EQ(stats.records, 4u);
-  EXPECT_EQ(stats.shards, 5u);
+  EXPECT_EQ(stats.files, 5u);
   FactStore store;
   ASSERT_TRUE(store.open(dir + "/cache", err)) << err;
   TuRecord r;
   EXPECT_TRUE(store.load_record(record("src/c.cpp", 1, {}).id.key, r));
   EXPECT_EQ(r.id.main_file, "src/c.cpp");
-  FileShard s;
-  ASSERT_TRUE(store.load_shard("src/common.h", fast_hash("src/common.h"), s));
+  FileFacts s;
+  ASSERT_TRUE(store.load_file_facts("src/common.h", fast_hash("src/common.h"), s));
   EXPECT_EQ(s.facts.symbols[0].name, "common-as-seen-by-a");
 
   ASSERT_TRUE(write_file_atomic(dir + "/bad.bundle", "SEAMB not really", err));

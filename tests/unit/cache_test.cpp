@@ -85,26 +85,26 @@ TuFacts sample_tu(SplitInfo& info) {
   return tu;
 }
 
-const FileShard& shard_of(const std::vector<FileShard>& shards, const std::string& path) {
-  for (const FileShard& s : shards)
+const FileFacts& file_facts_of(const std::vector<FileFacts>& files, const std::string& path) {
+  for (const FileFacts& s : files)
     if (s.path() == path) return s;
-  throw std::runtime_error("no shard " + path);
+  throw std::runtime_error("no facts of " + path);
 }
 
-const SymbolFact* entry(const TuFacts& shard, const std::string& name) {
-  for (const SymbolFact& s : shard.symbols)
+const SymbolFact* entry(const TuFacts& facts, const std::string& name) {
+  for (const SymbolFact& s : facts.symbols)
     if (s.name == name) return &s;
   return nullptr;
 }
 
-TEST(Split, OneShardPerIndexedProjectFileWithTheFactsSitedThere) {
+TEST(Split, OneFileFactsPerIndexedProjectFileWithTheFactsSitedThere) {
   SplitInfo info;
   TuFacts tu = sample_tu(info);
-  auto shards = split_tu(tu, info, TuId{"src/main.cpp", 7});
-  ASSERT_EQ(shards.size(), 2u); // no shard for the external <vector>
-  const TuFacts& main = shard_of(shards, "src/main.cpp").facts;
-  const TuFacts& header = shard_of(shards, "src/a.h").facts;
-  EXPECT_EQ(shard_of(shards, "src/a.h").producer, (TuId{"src/main.cpp", 7}));
+  auto files = split_tu(tu, info, TuId{"src/main.cpp", 7});
+  ASSERT_EQ(files.size(), 2u); // none for the external <vector>
+  const TuFacts& main = file_facts_of(files, "src/main.cpp").facts;
+  const TuFacts& header = file_facts_of(files, "src/a.h").facts;
+  EXPECT_EQ(file_facts_of(files, "src/a.h").producer, (TuId{"src/main.cpp", 7}));
   EXPECT_EQ(main.files[0].hash, 111u);
   EXPECT_EQ(main.files[0].lines, 20u);
   EXPECT_EQ(main.refs.size(), 2u);
@@ -112,7 +112,7 @@ TEST(Split, OneShardPerIndexedProjectFileWithTheFactsSitedThere) {
   EXPECT_TRUE(header.refs.empty());
   EXPECT_TRUE(header.includes.empty());
 
-  // The definition of f speaks only in main.cpp's shard; its declaration site
+  // The definition of f speaks only in main.cpp's facts; its declaration site
   // (the TU's canonical one, in a.h) is kept by both.
   const SymbolFact* f_main = entry(main, "f");
   const SymbolFact* f_header = entry(header, "f");
@@ -135,13 +135,13 @@ TEST(Split, OneShardPerIndexedProjectFileWithTheFactsSitedThere) {
   EXPECT_EQ(derived->bases, std::vector<std::string>{"c:@S@Base"});
 }
 
-TEST(Split, FilesTheTuDidNotIndexGetNoShard) {
+TEST(Split, FilesTheTuDidNotIndexGetNoFacts) {
   SplitInfo info;
   TuFacts tu = sample_tu(info);
   info.indexed = {1, 0, 0}; // a.h indexed by another TU
-  auto shards = split_tu(tu, info, TuId{"src/main.cpp", 7});
-  ASSERT_EQ(shards.size(), 1u);
-  EXPECT_EQ(shards[0].path(), "src/main.cpp");
+  auto files = split_tu(tu, info, TuId{"src/main.cpp", 7});
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].path(), "src/main.cpp");
 }
 
 TEST(Split, ADeclarationOutsideTheProjectIsReplacedByThisFilesSite) {
@@ -149,15 +149,15 @@ TEST(Split, ADeclarationOutsideTheProjectIsReplacedByThisFilesSite) {
   TuFacts tu = sample_tu(info);
   info.decl_from_site = {1, 0, 0}; // f's TU declaration was a stand-in
   tu.symbols[0].decl = {0, 4, 5};
-  auto shards = split_tu(tu, info, TuId{"src/main.cpp", 7});
-  const SymbolFact* f_header = entry(shard_of(shards, "src/a.h").facts, "f");
-  const SymbolFact* f_main = entry(shard_of(shards, "src/main.cpp").facts, "f");
+  auto files = split_tu(tu, info, TuId{"src/main.cpp", 7});
+  const SymbolFact* f_header = entry(file_facts_of(files, "src/a.h").facts, "f");
+  const SymbolFact* f_main = entry(file_facts_of(files, "src/main.cpp").facts, "f");
   ASSERT_TRUE(f_header && f_main);
   EXPECT_EQ(f_header->decl.line, 3u);
   EXPECT_EQ(f_main->decl.line, 4u);
 }
 
-TEST(Split, ShardsAreCanonicalWhateverTheOrderOfTheFacts) {
+TEST(Split, FileFactsAreCanonicalWhateverTheOrderOfTheFacts) {
   SplitInfo info;
   TuFacts tu = sample_tu(info);
   auto a = split_tu(tu, info, TuId{"src/main.cpp", 7});
@@ -173,11 +173,11 @@ TEST(Split, ShardsAreCanonicalWhateverTheOrderOfTheFacts) {
   for (auto& [s, loc] : rinfo.decl_sites) s = 2 - s;
   auto b = split_tu(rev, rinfo, TuId{"src/main.cpp", 7});
   ASSERT_EQ(a.size(), b.size());
-  for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(encode_shard(a[i]), encode_shard(b[i])) << a[i].path();
+  for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(encode_file_facts(a[i]), encode_file_facts(b[i])) << a[i].path();
 }
 
-TEST(Assemble, TheModelFromShardsEqualsTheModelFromTheTus) {
-  // Two TUs sharing a header; each file's shard from its lowest-ranked reader.
+TEST(Assemble, TheModelFromFileFactsEqualsTheModelFromTheTus) {
+  // Two TUs sharing a header; each file's facts from its lowest-ranked reader.
   test::TuBuilder t1, t2;
   t1.tu.main_file = "src/a/a.cpp";
   t1.include("src/a/a.cpp", 1, "src/c/c.h");
@@ -190,7 +190,7 @@ TEST(Assemble, TheModelFromShardsEqualsTheModelFromTheTus) {
   std::vector<TuFacts> tus{t1.tu, t2.tu};
 
   std::vector<TuRecord> records(2);
-  std::map<std::string, FileShard> shards;
+  std::map<std::string, FileFacts> files;
   for (size_t i = 0; i < tus.size(); ++i) {
     records[i].id = TuId{tus[i].main_file, i};
     SplitInfo info;
@@ -198,28 +198,28 @@ TEST(Assemble, TheModelFromShardsEqualsTheModelFromTheTus) {
     info.decl_from_site.assign(tus[i].symbols.size(), 0);
     for (const FileFact& f : tus[i].files)
       records[i].files.push_back(FileStamp{f.path, f.external, f.lines, 0, 0, 0});
-    for (FileShard& s : split_tu(tus[i], info, records[i].id)) shards.emplace(s.path(), std::move(s));
+    for (FileFacts& s : split_tu(tus[i], info, records[i].id)) files.emplace(s.path(), std::move(s));
   }
-  std::map<std::string, const FileShard*> by_path;
-  for (const auto& [p, s] : shards) by_path[p] = &s;
+  std::map<std::string, const FileFacts*> by_path;
+  for (const auto& [p, s] : files) by_path[p] = &s;
   std::vector<const TuRecord*> order{&records[0], &records[1]};
   std::vector<TuFacts> assembled = assemble(order, by_path);
   ASSERT_EQ(assembled.size(), 2u);
   EXPECT_EQ(assembled[0].main_file, "src/a/a.cpp");
 
   Config cfg = infer_config({"src/a/a.cpp", "src/b/b.cpp", "src/c/c.h"}, "/p");
-  Project direct, from_shards;
+  Project direct, from_file_facts;
   std::vector<std::string> errors, warnings;
   ASSERT_TRUE(build_project(std::vector<TuFacts>(tus), cfg, direct, errors, warnings));
-  ASSERT_TRUE(build_project(std::move(assembled), cfg, from_shards, errors, warnings));
-  ASSERT_EQ(direct.refs.size(), from_shards.refs.size());
+  ASSERT_TRUE(build_project(std::move(assembled), cfg, from_file_facts, errors, warnings));
+  ASSERT_EQ(direct.refs.size(), from_file_facts.refs.size());
   for (size_t i = 0; i < direct.refs.size(); ++i) {
-    EXPECT_EQ(direct.where(direct.refs[i].site), from_shards.where(from_shards.refs[i].site));
-    EXPECT_EQ(direct.symbols[direct.refs[i].target].usr, from_shards.symbols[from_shards.refs[i].target].usr);
+    EXPECT_EQ(direct.where(direct.refs[i].site), from_file_facts.where(from_file_facts.refs[i].site));
+    EXPECT_EQ(direct.symbols[direct.refs[i].target].usr, from_file_facts.symbols[from_file_facts.refs[i].target].usr);
   }
-  EXPECT_EQ(direct.includes.size(), from_shards.includes.size());
-  EXPECT_EQ(direct.tus.size(), from_shards.tus.size());
-  ModuleGraph g1 = build_module_graph(direct), g2 = build_module_graph(from_shards);
+  EXPECT_EQ(direct.includes.size(), from_file_facts.includes.size());
+  EXPECT_EQ(direct.tus.size(), from_file_facts.tus.size());
+  ModuleGraph g1 = build_module_graph(direct), g2 = build_module_graph(from_file_facts);
   ASSERT_EQ(g1.edges.size(), g2.edges.size());
   for (size_t i = 0; i < g1.edges.size(); ++i) EXPECT_EQ(g1.edges[i].weight, g2.edges[i].weight);
 }
@@ -227,7 +227,7 @@ TEST(Assemble, TheModelFromShardsEqualsTheModelFromTheTus) {
 // ---------------------------------------------------------------------------
 // Format.
 
-FileShard sample_shard() {
+FileFacts sample_file_facts() {
   SplitInfo info;
   TuFacts tu = sample_tu(info);
   tu.symbols[0].params = {Param{"v", tu.symbols[0].result}};
@@ -243,15 +243,15 @@ FileShard sample_shard() {
   vec.args = {map};
   tu.symbols[1].result = vec;
   tu.symbols[2].enum_value = -42;
-  return shard_of(split_tu(tu, info, TuId{"src/main.cpp", 0x1234567890abcdefull}), "src/main.cpp");
+  return file_facts_of(split_tu(tu, info, TuId{"src/main.cpp", 0x1234567890abcdefull}), "src/main.cpp");
 }
 
-TEST(Format, ShardRecordAndBundleRoundTrip) {
-  FileShard s = sample_shard();
-  std::string bytes = encode_shard(s), err;
-  FileShard back;
-  ASSERT_TRUE(decode_shard(bytes, back, err)) << err;
-  EXPECT_EQ(encode_shard(back), bytes);
+TEST(Format, FileFactsRecordAndBundleRoundTrip) {
+  FileFacts s = sample_file_facts();
+  std::string bytes = encode_file_facts(s), err;
+  FileFacts back;
+  ASSERT_TRUE(decode_file_facts(bytes, back, err)) << err;
+  EXPECT_EQ(encode_file_facts(back), bytes);
   EXPECT_EQ(back.producer, s.producer);
   EXPECT_EQ(back.facts.symbols.size(), s.facts.symbols.size());
 
@@ -275,13 +275,13 @@ TEST(Format, ShardRecordAndBundleRoundTrip) {
   EXPECT_EQ(encode_bundle(bback), encode_bundle(b));
 }
 
-TEST(Format, PeekingAShardChecksItWholeAndReadsWhoseFileItIs) {
-  FileShard s = sample_shard();
-  const std::string bytes = encode_shard(s);
+TEST(Format, PeekingFileFactsChecksThemWholeAndReadsWhoseFileItIs) {
+  FileFacts s = sample_file_facts();
+  const std::string bytes = encode_file_facts(s);
   TuId producer;
   std::string path, err;
   uint64_t hash = 0;
-  ASSERT_TRUE(peek_shard(bytes, producer, path, hash, err)) << err;
+  ASSERT_TRUE(peek_file_facts(bytes, producer, path, hash, err)) << err;
   EXPECT_EQ(producer, s.producer);
   EXPECT_EQ(path, s.path());
   EXPECT_EQ(hash, s.hash());
@@ -289,25 +289,25 @@ TEST(Format, PeekingAShardChecksItWholeAndReadsWhoseFileItIs) {
   for (size_t i = 0; i < bytes.size(); ++i) {
     std::string bad = bytes;
     bad[i] ^= 0x20;
-    EXPECT_FALSE(peek_shard(bad, producer, path, hash, err)) << i;
+    EXPECT_FALSE(peek_file_facts(bad, producer, path, hash, err)) << i;
   }
   TuRecord r;
   r.key_text = "k";
   r.id = TuId{"a.cpp", fast_hash(r.key_text)};
-  EXPECT_FALSE(peek_shard(encode_record(r), producer, path, hash, err)); // a record is not a shard
+  EXPECT_FALSE(peek_file_facts(encode_record(r), producer, path, hash, err)); // a record is not file facts
 }
 
 TEST(Format, EveryTruncationAndEveryFlippedByteIsRejected) {
-  std::string bytes = encode_shard(sample_shard()), err;
-  FileShard out;
-  for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(decode_shard(bytes.substr(0, n), out, err)) << n;
+  std::string bytes = encode_file_facts(sample_file_facts()), err;
+  FileFacts out;
+  for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(decode_file_facts(bytes.substr(0, n), out, err)) << n;
   for (size_t i = 0; i < bytes.size(); ++i) {
     std::string bad = bytes;
     bad[i] ^= 0x20;
-    EXPECT_FALSE(decode_shard(bad, out, err)) << i;
+    EXPECT_FALSE(decode_file_facts(bad, out, err)) << i;
   }
   TuRecord not_a_record;
-  EXPECT_FALSE(decode_record(bytes, not_a_record, err)); // a shard is not a record
+  EXPECT_FALSE(decode_record(bytes, not_a_record, err)); // file facts are not a record
   EXPECT_NE(err.find("not a seam cache file of this kind"), std::string::npos) << err;
 }
 
@@ -321,15 +321,15 @@ std::string resign(std::string doc) {
 }
 
 TEST(Format, MutatedButResignedInputNeverCrashesAndBadIndicesAreCaught) {
-  const std::string bytes = encode_shard(sample_shard());
+  const std::string bytes = encode_file_facts(sample_file_facts());
   std::string err;
   size_t rejected = 0;
   for (size_t i = 5; i + 8 < bytes.size(); ++i)
     for (int v : {0x00, 0x01, 0x7f, 0x80, 0xff}) {
       std::string bad = bytes;
       bad[i] = static_cast<char>(v);
-      FileShard out;
-      if (!decode_shard(resign(bad), out, err)) {
+      FileFacts out;
+      if (!decode_file_facts(resign(bad), out, err)) {
         ++rejected;
         EXPECT_FALSE(err.empty());
         continue;
@@ -345,11 +345,11 @@ TEST(Format, MutatedButResignedInputNeverCrashesAndBadIndicesAreCaught) {
 }
 
 TEST(Format, ANewerOrOlderFormatIsNeverRead) {
-  std::string bytes = encode_shard(sample_shard()), err;
+  std::string bytes = encode_file_facts(sample_file_facts()), err;
   ASSERT_EQ(static_cast<uint8_t>(bytes[5]), kCacheFormat);
   bytes[5] = static_cast<char>(kCacheFormat + 1);
-  FileShard out;
-  EXPECT_FALSE(decode_shard(resign(bytes), out, err));
+  FileFacts out;
+  EXPECT_FALSE(decode_file_facts(resign(bytes), out, err));
   EXPECT_NE(err.find("cache format " + std::to_string(kCacheFormat + 1)), std::string::npos) << err;
 }
 
@@ -360,8 +360,8 @@ TEST(Format, HugeCountsAreRejectedBeforeAllocating) {
   doc += "\x80\x80\x80\x80\x80\x80\x01";
   doc += std::string(8, '\0');
   std::string err;
-  FileShard out;
-  EXPECT_FALSE(decode_shard(resign(doc), out, err));
+  FileFacts out;
+  EXPECT_FALSE(decode_file_facts(resign(doc), out, err));
   EXPECT_NE(err.find("count larger than the data"), std::string::npos) << err;
 }
 
@@ -373,12 +373,12 @@ TEST(Store, EntriesRoundTripAndACorruptEntryIsDroppedAndRemoved) {
   FactStore store;
   std::string err;
   ASSERT_TRUE(store.open(dir.path, err)) << err;
-  FileShard s = sample_shard();
-  ASSERT_TRUE(store.store_shard(s, err)) << err;
-  FileShard back;
-  ASSERT_TRUE(store.load_shard(s.path(), s.hash(), back));
-  EXPECT_EQ(encode_shard(back), encode_shard(s));
-  EXPECT_FALSE(store.load_shard(s.path(), s.hash() + 1, back)); // other content: another entry
+  FileFacts s = sample_file_facts();
+  ASSERT_TRUE(store.store_file_facts(s, err)) << err;
+  FileFacts back;
+  ASSERT_TRUE(store.load_file_facts(s.path(), s.hash(), back));
+  EXPECT_EQ(encode_file_facts(back), encode_file_facts(s));
+  EXPECT_FALSE(store.load_file_facts(s.path(), s.hash() + 1, back)); // other content: another entry
 
   // No temporary file is left behind.
   size_t files = 0;
@@ -387,12 +387,12 @@ TEST(Store, EntriesRoundTripAndACorruptEntryIsDroppedAndRemoved) {
       ++files;
       EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << e.path();
     }
-  EXPECT_EQ(files, 2u); // the shard and CACHEDIR.TAG
+  EXPECT_EQ(files, 2u); // the file facts and CACHEDIR.TAG
 
   // Truncate the entry on disk: it is rejected and deleted.
   for (const auto& e : fs::recursive_directory_iterator(store.folder()))
     if (e.is_regular_file()) fs::resize_file(e.path(), 10);
-  EXPECT_FALSE(store.load_shard(s.path(), s.hash(), back));
+  EXPECT_FALSE(store.load_file_facts(s.path(), s.hash(), back));
   size_t left = 0;
   for (const auto& e : fs::recursive_directory_iterator(store.folder()))
     left += e.is_regular_file();
@@ -404,32 +404,32 @@ TEST(Store, EvictionRemovesTheLeastRecentlyUsedEntriesFirst) {
   FactStore store;
   std::string err;
   ASSERT_TRUE(store.open(dir.path, err)) << err;
-  FileShard s = sample_shard();
+  FileFacts s = sample_file_facts();
   for (int i = 0; i < 10; ++i) {
     s.facts.files[0].path = "src/f" + std::to_string(i) + ".cpp";
-    ASSERT_TRUE(store.store_shard(s, err)) << err;
+    ASSERT_TRUE(store.store_file_facts(s, err)) << err;
   }
   // Entry i was last used at time 1000+i; reading f7 now makes it the newest.
   for (const auto& e : fs::recursive_directory_iterator(store.folder() + "/files"))
     if (e.is_regular_file()) {
-      FileShard x;
+      FileFacts x;
       std::string data, why;
       ASSERT_TRUE(read_file(e.path(), data, why));
-      ASSERT_TRUE(decode_shard(data, x, why));
+      ASSERT_TRUE(decode_file_facts(data, x, why));
       int i = std::stoi(x.path().substr(5));
       set_mtime(e.path(), 1000 + i);
     }
-  FileShard x;
+  FileFacts x;
   s.facts.files[0].path = "src/f0.cpp";
-  ASSERT_TRUE(store.load_shard("src/f0.cpp", s.hash(), x)); // touched: now the most recent
-  const uint64_t one = encode_shard(s).size();
+  ASSERT_TRUE(store.load_file_facts("src/f0.cpp", s.hash(), x)); // touched: now the most recent
+  const uint64_t one = encode_file_facts(s).size();
   FactStore::Usage u = store.evict(5 * one);
   EXPECT_LE(u.bytes, 5 * one);
   EXPECT_EQ(u.evicted, 10 - u.entries);
   // The survivors are f0 (just used) and the newest others.
   std::set<std::string> kept;
   for (int i = 0; i < 10; ++i)
-    if (store.load_shard("src/f" + std::to_string(i) + ".cpp", s.hash(), x)) kept.insert(x.path());
+    if (store.load_file_facts("src/f" + std::to_string(i) + ".cpp", s.hash(), x)) kept.insert(x.path());
   EXPECT_TRUE(kept.count("src/f0.cpp"));
   EXPECT_TRUE(kept.count("src/f9.cpp"));
   EXPECT_FALSE(kept.count("src/f1.cpp"));
@@ -441,9 +441,9 @@ TEST(Store, TheStoresOfOtherBuildsCountAndGoFirstButNothingElseIsTouched) {
   FactStore store;
   std::string err;
   ASSERT_TRUE(store.open(dir.path, err)) << err;
-  FileShard s = sample_shard();
-  ASSERT_TRUE(store.store_shard(s, err)) << err;
-  const uint64_t one = encode_shard(s).size();
+  FileFacts s = sample_file_facts();
+  ASSERT_TRUE(store.store_file_facts(s, err)) << err;
+  const uint64_t one = encode_file_facts(s).size();
   // Entries an older build of seam wrote (another extractor id), unused since.
   const std::string old_store = dir.path + "/v1-0000000000000000";
   for (int i = 0; i < 4; ++i) {
@@ -460,8 +460,8 @@ TEST(Store, TheStoresOfOtherBuildsCountAndGoFirstButNothingElseIsTouched) {
   FactStore::Usage u = store.evict(2 * one);
   EXPECT_EQ(u.evicted, 5u);
   EXPECT_EQ(u.entries, 1u);
-  FileShard back;
-  EXPECT_TRUE(store.load_shard(s.path(), s.hash(), back)); // this build's entry survives
+  FileFacts back;
+  EXPECT_TRUE(store.load_file_facts(s.path(), s.hash(), back)); // this build's entry survives
   EXPECT_FALSE(fs::exists(old_store + "/tu"));               // emptied folders removed
   EXPECT_TRUE(fs::exists(old_store + "/files/ab/README"));
   EXPECT_TRUE(fs::exists(dir.path + "/notes.txt"));

@@ -1,6 +1,6 @@
 // The extraction shortcuts: a header indexed by one TU only, and function
 // bodies no fact needs skipped by the parser. They must change no fact: the
-// shard of every file is byte-for-byte the one a plain run (every TU indexes
+// facts of every file are byte-for-byte the one a plain run (every TU indexes
 // every file, every body parsed) keeps.
 #include "analyzers/cache/codec.h"
 #include "analyzers/core/output.h"
@@ -79,9 +79,9 @@ ExtractInput input(const std::string& main, int64_t rank, FileClaims* claims, Fi
   return in;
 }
 
-/// Each file's encoded shard, from the lowest-ranked TU that indexed it,
+/// Each file's encoded facts, from the lowest-ranked TU that indexed it,
 /// running the TUs in the given order.
-std::map<std::string, std::string> run_shards(const std::vector<std::string>& order, bool shortcuts,
+std::map<std::string, std::string> run_file_facts(const std::vector<std::string>& order, bool shortcuts,
                                               std::map<std::string, size_t>* indexed_by = nullptr) {
   FileClaims claims;
   FileStamps stamps;
@@ -91,10 +91,10 @@ std::map<std::string, std::string> run_shards(const std::vector<std::string>& or
     TuExtras ex;
     TuFacts f = extract_tu(input(main, rank, shortcuts ? &claims : nullptr, &stamps), kRoot, &ex);
     EXPECT_TRUE(f.ok) << main << ": " << f.first_error;
-    for (const FileShard& s : split_tu(f, ex.split, TuId{f.main_file, static_cast<uint64_t>(rank)})) {
+    for (const FileFacts& s : split_tu(f, ex.split, TuId{f.main_file, static_cast<uint64_t>(rank)})) {
       if (indexed_by) ++(*indexed_by)[s.path()];
       auto it = best.find(s.path());
-      if (it == best.end() || rank < it->second.first) best[s.path()] = {rank, encode_shard(s)};
+      if (it == best.end() || rank < it->second.first) best[s.path()] = {rank, encode_file_facts(s)};
     }
   }
   std::map<std::string, std::string> out;
@@ -102,10 +102,10 @@ std::map<std::string, std::string> run_shards(const std::vector<std::string>& or
   return out;
 }
 
-TEST(ExtractShortcuts, EveryShardIsTheSameBytesAsInAPlainRun) {
+TEST(ExtractShortcuts, EveryFilesFactsAreTheSameBytesAsInAPlainRun) {
   std::map<std::string, size_t> plain_count, fast_count;
-  auto plain = run_shards({kRoot + "/a.cpp", kRoot + "/b.cpp"}, false, &plain_count);
-  auto fast = run_shards({kRoot + "/a.cpp", kRoot + "/b.cpp"}, true, &fast_count);
+  auto plain = run_file_facts({kRoot + "/a.cpp", kRoot + "/b.cpp"}, false, &plain_count);
+  auto fast = run_file_facts({kRoot + "/a.cpp", kRoot + "/b.cpp"}, true, &fast_count);
   ASSERT_EQ(plain.size(), 4u); // a.cpp, b.cpp, lib/shared.h, lib/other.h; ext.h is external
   EXPECT_EQ(plain, fast);
   // The plain run indexed the shared headers in both TUs, the fast one once.
@@ -118,8 +118,8 @@ TEST(ExtractShortcuts, WhicheverTuComesFirstTheLowerRankedOnesFactsAreKept) {
   // b (rank 1) reaches the headers first and indexes them; a (rank 0) comes
   // second, indexes them again, and its facts win: the same as in rank order.
   std::map<std::string, size_t> count;
-  auto reversed = run_shards({kRoot + "/b.cpp", kRoot + "/a.cpp"}, true, &count);
-  EXPECT_EQ(reversed, run_shards({kRoot + "/a.cpp", kRoot + "/b.cpp"}, true));
+  auto reversed = run_file_facts({kRoot + "/b.cpp", kRoot + "/a.cpp"}, true, &count);
+  EXPECT_EQ(reversed, run_file_facts({kRoot + "/a.cpp", kRoot + "/b.cpp"}, true));
   EXPECT_EQ(count["lib/shared.h"], 2u);
 }
 

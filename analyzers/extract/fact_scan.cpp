@@ -191,6 +191,17 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
     auto it = rank_of.find(c.producer);
     claims.seed(path, it == rank_of.end() ? -1 : it->second);
   }
+  // The shared leading external headers, precompiled once per command.
+  PrefixPlan prefixes;
+  if (opts.prefix && opts.shortcuts && !todo.empty()) {
+    std::vector<const ExtractInput*> inputs;
+    for (size_t i : todo) inputs.push_back(&tus[i].input);
+    plan_prefixes(inputs, opts.root, use_cache ? opts.cache_dir + "/prefix" : "", opts.jobs, prefixes);
+    out.prefix_built = prefixes.built;
+    out.prefix_reused = prefixes.reused;
+    out.notes.insert(out.notes.end(), prefixes.warnings.begin(), prefixes.warnings.end());
+  }
+  std::atomic<size_t> prefixed{0}, misfits{0};
   std::mutex mu;
   std::map<std::string, Produced> produced;
   std::vector<std::string> write_errors;
@@ -204,9 +215,12 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
       in.rank = rank;
       in.claims = opts.shortcuts ? &claims : nullptr;
       in.stamps = &stamps;
+      if (!prefixes.of_tu.empty()) in.prefix = prefixes.of_tu[n];
       TuExtras ex;
       const int64_t started = now_ns();
       TuFacts facts = extract_tu(in, opts.root, &ex);
+      if (ex.prefix == 1) ++prefixed;
+      if (ex.prefix == 2) ++misfits;
       TuRecord record = make_record(t, facts, ex, started);
       std::vector<FileShard> split = split_tu(facts, ex.split, t.id);
       std::set<std::string> incomplete;
@@ -254,6 +268,8 @@ bool scan_facts(const CompileDb& db, const ScanOptions& opts, ScanResult& out, s
   for (std::thread& th : threads) th.join();
   out.files_indexed = 0;
   out.steals = claims.steals();
+  out.prefixed = prefixed;
+  out.prefix_misfits = misfits;
   if (!write_errors.empty())
     out.warnings.push_back(write_errors.front() + (write_errors.size() > 1
                                                        ? " (and " + std::to_string(write_errors.size() - 1) +

@@ -4,6 +4,7 @@
 #include "analyzers/core/output.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/extract/extract.h"
+#include "analyzers/extract/prefix_check.h"
 #include "analyzers/extract/type_describer.h"
 
 #include <clang/AST/ASTContext.h>
@@ -22,6 +23,7 @@
 #include <clang/Index/USRGeneration.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
+#include <clang/Lex/PreprocessorOptions.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/SmallString.h>
@@ -29,6 +31,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace seam {
 namespace {
@@ -40,7 +43,8 @@ using namespace clang;
 class TuState {
 public:
   TuState(std::string root, TuFacts& facts, const ExtractInput& input)
-      : root_(std::move(root)), facts_(facts), claims_(input.claims), stamps_(input.stamps), rank_(input.rank) {}
+      : root_(std::move(root)), facts_(facts), claims_(input.claims), stamps_(input.stamps), rank_(input.rank),
+        prefix_(input.prefix), again_(input.again) {}
 
   void set_source_manager(SourceManager* sm) { sm_ = sm; }
   SourceManager& sm() { return *sm_; }
@@ -70,6 +74,32 @@ public:
     // is a link to usr/lib (merged /usr), but lexically it is /include.
     std::string name(fe.getName());
     std::string abs = canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name);
+    if (prefix_) {
+      // A file the precompiled prefix read, registered already (replay).
+      auto it = by_path_.find(abs);
+      if (it != by_path_.end()) {
+        by_entry_[&fe.getFileEntry()] = it->second;
+        if (fid.isValid() && !read_[it->second] && !facts_.files[it->second].external) complete(it->second, fid);
+        return it->second;
+      }
+    }
+    uint32_t idx = add_file(std::move(abs));
+    by_entry_[&fe.getFileEntry()] = idx;
+    if (fid.isValid()) complete(idx, fid);
+    return idx;
+  }
+
+  /// A file the precompiled prefix read, where a plain parse would have
+  /// entered it (prefix_check.cpp): external, so it counts for the record's
+  /// stamps (finish_stamps) and nothing else.
+  void replay(const std::string& abs) {
+    if (!by_path_.count(abs)) add_file(abs);
+  }
+  const PrefixPch* prefix() const { return prefix_; }
+  /// The TU did not start with its prefix: parsed again without it.
+  bool prefix_mismatch = false;
+
+  uint32_t add_file(std::string abs) {
     FileFact f;
     std::string rel;
     if (relative_to(abs, root_, rel)) {
@@ -80,13 +110,12 @@ public:
     }
     uint32_t idx = static_cast<uint32_t>(facts_.files.size());
     // Which TU indexes a project file is decided once, when a TU first reaches it.
-    indexed_.push_back(!f.external && (!claims_ || claims_->claim(f.path, rank_)));
+    indexed_.push_back(!f.external && (!claims_ || claims_->claim(f.path, rank_, again_)));
     facts_.files.push_back(std::move(f));
+    if (prefix_) by_path_.emplace(abs, idx);
     abs_.push_back(std::move(abs));
     read_.push_back(0);
     stamps_out_.emplace_back();
-    by_entry_[&fe.getFileEntry()] = idx;
-    if (fid.isValid()) complete(idx, fid);
     return idx;
   }
 
@@ -134,6 +163,7 @@ public:
   }
 
   void set_cwd(std::string cwd) { cwd_ = std::move(cwd); }
+  const std::string& cwd() const { return cwd_; }
   const std::string& root() const { return root_; }
 
   /// Loop bodies as (file, begin offset, end offset), for the in_loop flag.
@@ -175,6 +205,9 @@ private:
   FileClaims* claims_;
   FileStamps* stamps_;
   int64_t rank_;
+  const PrefixPch* prefix_;
+  bool again_;
+  std::unordered_map<std::string, uint32_t> by_path_; ///< with a prefix only
   std::vector<uint8_t> indexed_, read_;
   std::vector<std::string> abs_;
   std::vector<Stamp> stamps_out_;
@@ -243,6 +276,9 @@ public:
   bool TraverseDecl(Decl* d) {
     // Loops matter only in the files this TU indexes: skip external headers
     // and headers another TU indexes wholesale.
+    // Declarations from a precompiled prefix are all external (and reading
+    // them would deserialise the whole PCH).
+    if (d && d->isFromASTFile()) return true;
     if (d && !isa<TranslationUnitDecl>(d) && d->getLocation().isValid() && !isa<NamespaceDecl>(d) &&
         !isa<LinkageSpecDecl>(d) && !st_.indexed_at(d->getLocation()))
       return true;
@@ -676,6 +712,9 @@ protected:
     st_.set_source_manager(&ci.getSourceManager());
     Preprocessor& pp = ci.getPreprocessor();
     pp.addPPCallbacks(std::make_unique<IncludeCollector>(st_));
+    if (st_.prefix())
+      pp.addPPCallbacks(prefix_checker(pp, *st_.prefix(), st_.root(), st_.cwd(),
+                                       [this](const std::string& abs) { st_.replay(abs); }, st_.prefix_mismatch));
     index::IndexingOptions opts;
     // Every occurrence, in system headers too: which files count is decided by
     // path (TuState::indexed), not by how a TU reached them. With None a
@@ -728,6 +767,8 @@ public:
     invocation->getFrontendOpts().DisableFree = false;
     // The parser asks the AST consumer before skipping a body (ExtractAction).
     invocation->getFrontendOpts().SkipFunctionBodies = st_.shortcuts();
+    // The external headers this TU starts with, parsed once (prefix.h).
+    if (st_.prefix()) invocation->getPreprocessorOpts().ImplicitPCHInclude = st_.prefix()->pch;
     CompilerInstance ci(std::move(pch));
     ci.setInvocation(std::move(invocation));
     ci.setFileManager(files);
@@ -784,7 +825,18 @@ TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras*
     facts.ok = false;
     if (facts.first_error.empty()) facts.first_error = facts.main_file + ": the compiler could not run this command";
   }
+  if (input.prefix && (st.prefix_mismatch || !facts.ok)) {
+    // Not the prefix's TU after all, or an error (a stale PCH, or one in the
+    // code): the plain parse decides, claiming again what this one claimed.
+    ExtractInput plain = input;
+    plain.prefix = nullptr;
+    plain.again = true;
+    TuFacts again = extract_tu(plain, root, extras);
+    if (extras) extras->prefix = 2;
+    return again;
+  }
   if (extras) {
+    if (input.prefix) extras->prefix = 1;
     st.finish_stamps();
     extras->split.indexed = st.indexed_files();
     extras->split.decl_sites = std::move(st.decl_sites);

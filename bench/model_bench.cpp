@@ -9,7 +9,7 @@
 // (module, component and file graphs), metrics, rules (check), candidates,
 // and the warm-run path of the fact cache (decode every shard, assemble).
 #include "analyzers/cache/codec.h"
-#include "analyzers/cache/shards.h"
+#include "analyzers/cache/file_facts.h"
 #include "analyzers/candidates/candidates.h"
 #include "analyzers/graph/cycles.h"
 #include "analyzers/graph/module_graph.h"

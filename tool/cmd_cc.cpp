@@ -6,7 +6,7 @@
 // It runs the compiler exactly as given (same arguments, same environment,
 // standard streams passed through, its exit status returned), then, when the
 // compile succeeded, parses the TU as `seam scan` would and writes its record
-// and file shards into the fact cache, so the next `seam check` or `seam graph`
+// and file facts into the fact cache, so the next `seam check` or `seam graph`
 // parses nothing. The extraction runs in a child process: whatever happens to
 // it (a crash, a full disk), the compile's result and exit status stand, and a
 // note on standard error says what went wrong.
@@ -15,19 +15,17 @@
 // database entry is: flags that load code (-fplugin=, -Xclang -load ...) are
 // dropped from the parse (adjust_arguments). The compile itself runs unchanged:
 // the launcher is part of the build, which runs those flags anyway.
-#include "analyzers/compdb/compile_db.h"
 #include "analyzers/core/paths.h"
-#include "analyzers/extract/fact_scan.h"
+#include "analyzers/pipeline/clang_facts.h"
+#include "analyzers/pipeline/one_command_stage.h"
 #include "tool/cli.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <spawn.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -88,63 +86,29 @@ std::string source_of(const std::vector<std::string>& args) {
   return compile && sources == 1 ? source : std::string();
 }
 
-/// The seam.json that holds `file`: the nearest one in its folder or above.
-std::string config_above(const std::string& file) {
-  std::string dir = file.substr(0, file.rfind('/'));
-  while (!dir.empty()) {
-    struct stat st;
-    if (::stat((dir + "/seam.json").c_str(), &st) == 0) return dir + "/seam.json";
-    size_t slash = dir.rfind('/');
-    if (slash == std::string::npos) break;
-    dir = dir.substr(0, slash);
-  }
-  return {};
-}
-
 struct CcOptions {
   std::string cache, config;
   bool quiet = false;
 };
 
-/// Parses the TU and writes its facts into the cache. Returns an empty string,
-/// or what went wrong (for a note: the compile has succeeded either way).
+/// Parses the TU and writes its facts into the cache (the pipeline's
+/// one-command stage). Returns an empty string, or what went wrong (for a
+/// note: the compile has succeeded either way).
 std::string extract(const CcOptions& o, const std::vector<std::string>& compiler, const std::string& source) {
-  const std::string cwd = canonical_path(".");
-  const std::string file = canonical_path(absolute_path(source, cwd));
-  std::string config = !o.config.empty() ? o.config : std::getenv("SEAM_CONFIG") ? std::getenv("SEAM_CONFIG") : "";
-  if (config.empty()) config = config_above(file);
-  if (config.empty())
-    return "no seam.json in the folders above " + file +
-           " (the project root is its folder); pass --config FILE or set SEAM_CONFIG";
-  const std::string root = canonical_path(absolute_path(config, cwd)).substr(0, canonical_path(absolute_path(config, cwd)).rfind('/'));
-  std::string rel;
-  if (!relative_to(file, root, rel)) return {}; // outside the project: not seam's to analyse
-
-  // The command as a one-entry compile database: read exactly as `seam scan`
-  // reads compile_commands.json (response files, normalised paths), so the
-  // cache key comes out the same.
-  nlohmann::json entry = {{"directory", cwd}, {"file", file}, {"arguments", compiler}};
-  CompileDb db;
-  std::vector<std::string> warnings;
-  std::string err;
-  if (!parse_compile_db(nlohmann::json::array({entry}).dump(), cwd + "/(seam cc)", db, warnings, err)) return err;
-
-  ScanOptions so;
-  so.root = root;
-  so.jobs = 1;
-  so.launcher = true;
-  so.adjust.root = root;
-  so.adjust.resource_dir = default_resource_dir(err);
-  if (so.adjust.resource_dir.empty()) return err;
+  pipeline::OneCommand command;
+  command.arguments = compiler;
+  command.directory = canonical_path(".");
+  command.source = source;
+  const char* env_config = std::getenv("SEAM_CONFIG");
+  command.config = !o.config.empty() ? o.config : env_config ? env_config : "";
   const char* env_cache = std::getenv("SEAM_CACHE");
-  so.cache_dir = !o.cache.empty() ? o.cache : env_cache && *env_cache ? env_cache : cwd + "/.seam-cache";
-  so.on_tu = [](TuFacts&&) {}; // the facts are for the cache only
-  ScanResult scan;
-  if (!scan_facts(db, so, scan, err)) return err;
-  for (const std::string& w : scan.warnings) warnings.push_back(w);
-  if (!o.quiet)
+  command.cache = !o.cache.empty() ? o.cache : env_cache && *env_cache ? env_cache : "";
+  std::vector<std::string> warnings;
+  std::unique_ptr<pipeline::FactSource> clang = pipeline::clang_facts();
+  std::string why = pipeline::cache_one_command(command, *clang, warnings);
+  if (why.empty() && !o.quiet)
     for (const std::string& w : warnings) note("seam cc: " + w);
-  return {};
+  return why;
 }
 
 int run_cc_command(const Options&) {

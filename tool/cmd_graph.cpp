@@ -145,8 +145,8 @@ Registrar reg({
     "                  [options]",
     "Prints the dependency graph. At module level an edge A -> B exists for every reference\n"
     "from code in A to a symbol owned by B and every include of a B file from an A file, with\n"
-    "counts per kind (call, type, base, override, member, read, write, address, template-arg,\n"
-    "macro, friend, include); its weight is their sum. In JSON each edge also splits its\n"
+    "counts per kind (call, type, base, override, member, read, write, address, macro,\n"
+    "friend, include); its weight is their sum. In JSON each edge also splits its\n"
     "uses into compile_time (types, inline code, templates, constants, macros, includes: a\n"
     "build dependency) and run_time (out-of-line calls, mutable globals, virtual calls: what\n"
     "becomes remote once B is a service). --level component draws Lakos\n"

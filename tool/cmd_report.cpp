@@ -44,6 +44,7 @@ int run_report(const Options& o) {
   if (int rc = load_history(o, p, st, false, history)) return rc;
   pipeline::Analyses analyses =
       pipeline::analyse_all(p, chosen_edges(o), o.get("baseline"), diagnostics(o), &history);
+  ro.history = &history;
   if (o.has("affected")) limit_to_change(analyses.check.gate.report, p, analyses.graph, change.files, change.rev);
   std::vector<std::string> notes;
   std::string page = html::html_report(p, analyses, ro, notes);
@@ -70,8 +71,12 @@ Registrar reg({
     "(default: all for modules, include for components and files); the violations follow\n"
     "seam.json's rules, as in `seam check`. --affected REV draws the modules and edges a change\n"
     "since the merge base of REV and HEAD touches thick and blue, and marks the violations outside\n"
-    "it in the data (as `seam check --affected`). With git history, the candidates carry co-change\n"
-    "as `seam candidates` ranks them (--no-history: static only). Docs: docs/report.md",
+    "it in the data (as `seam check --affected`). With git history (the project root is the top of\n"
+    "a git work tree, or --history-repo), a Change coupling page shows which modules change in the\n"
+    "same commits, hidden coupling (no static dependency) in red, and each module page its commits,\n"
+    "lines, authors, hotspot files and co-changing modules; the candidates carry co-change as\n"
+    "`seam candidates` ranks them. --no-history, no work tree or a shallow clone: the report says so\n"
+    "in one line and shows the static analysis. Docs: docs/report.md, docs/history.md",
     {{"title", "NAME", "project name shown in the report (default: the project folder's name)", {}, ""},
      {"affected", "REV", "mark what a change since the merge base of REV and HEAD touches", {}, ""},
      {"baseline", "FILE", "the check's baseline instead of seam.json's \"baseline\" (relative to the current "

@@ -1,6 +1,7 @@
 // seam scan: parse every TU (or, with the fact cache, only what changed) and
 // print a summary; with --shard K/N, parse one machine's part and write a
 // facts bundle for `seam merge`.
+#include "analyzers/core/rounding.h"
 #include "tool/cli.h"
 
 #include <cstdio>
@@ -16,8 +17,7 @@ int run_scan(const Options& o) {
   size_t project_files = 0, external = 0;
   for (const File& f : p.files) (f.external ? external : project_files)++;
   std::ostringstream out;
-  char secs[32];
-  std::snprintf(secs, sizeof secs, "%.2f", st.seconds);
+  const std::string secs = fixed(st.seconds, 2);
   out << "translation units  " << st.tus - st.failed << " ok, " << st.failed << " failed (" << st.parsed
       << " parsed, " << st.from_cache << " from cache)\n"
       << "files              " << project_files << " in the project, " << external << " external\n"

@@ -37,6 +37,7 @@ int load_history(const Options& o, const Project& project, const ScanStats& stat
   req.required = required;
   req.repo = o.get("history-repo");
   req.read.since = o.get("since", "12.months");
+  req.read.jobs = o.jobs; // git processes for commits not yet cached
   if (o.has("commits") && (!parse_count(o.get("commits"), req.read.commits) || req.read.commits == 0)) {
     error("--commits needs a number of commits (1 or more), not '" + o.get("commits") + "'");
     return kError;

@@ -5,7 +5,7 @@
 // and nesting depth is checked and a bad document is rejected with a reason.
 #pragma once
 
-#include "analyzers/cache/shards.h"
+#include "analyzers/cache/file_facts.h"
 
 #include <string>
 #include <string_view>
@@ -15,7 +15,9 @@ namespace seam {
 
 /// Bump when the encoding or the meaning of any fact changes: a new seam then
 /// uses a new cache folder (v<N>) and never reads an older format.
-inline constexpr uint32_t kCacheFormat = 1;
+/// 2: RefKind lost TemplateArg (never produced), so the byte of every later
+/// kind moved down by one; a v1 reference read as v2 would change its kind.
+inline constexpr uint32_t kCacheFormat = 2;
 
 std::string encode_shard(const FileShard& shard);
 std::string encode_record(const TuRecord& record);

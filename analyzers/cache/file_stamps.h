@@ -4,7 +4,7 @@
 // only when its size or time changed). Thread-safe.
 #pragma once
 
-#include "analyzers/cache/shards.h"
+#include "analyzers/cache/file_facts.h"
 
 #include <cstdint>
 #include <mutex>

@@ -5,6 +5,7 @@
 // through a port (ports.h) go to the port's implementers, whoever owns it.
 #include "analyzers/candidates/blockers.h"
 #include "analyzers/candidates/candidates.h"
+#include "analyzers/core/rounding.h"
 #include "analyzers/model/dependency_time.h"
 
 #include <algorithm>
@@ -237,14 +238,8 @@ void collect_data(CandidateContext& ctx, Assessment& a) {
   }
 }
 
-/// "12.5" without trailing zeros.
-std::string sites_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-  return s;
-}
+/// "12.5", "3": sites are never negative, so no "-0" to worry about.
+std::string sites_text(double v) { return fixed_trimmed(v, 1); }
 
 /// True when every client reaches the unit only through callback interfaces
 /// (ports) it implements, and the unit calls each such client at run time

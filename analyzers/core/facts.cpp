@@ -11,8 +11,7 @@ constexpr std::array<const char*, static_cast<size_t>(SymbolKind::Other) + 1> kS
     "field",    "alias",  "concept",       "macro",       "other"};
 
 constexpr std::array<const char*, kRefKindCount> kRefKinds = {
-    "call",  "type",  "base",      "override",     "member", "read",
-    "write", "address", "template-arg", "macro", "friend"};
+    "call", "type", "base", "override", "member", "read", "write", "address", "macro", "friend"};
 
 constexpr std::array<const char*, static_cast<size_t>(TypeShape::Other) + 1> kShapes = {
     "void",     "bool",         "int",      "float",    "char",      "string",   "sequence",

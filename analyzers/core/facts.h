@@ -42,7 +42,6 @@ enum class RefKind : uint8_t {
   Read,
   Write,
   AddressOf,
-  TemplateArg,  ///< a type or value used as a template argument
   MacroExpansion,
   Friend,       ///< named in a friend declaration
 };

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "analyzers/cache/file_stamps.h"
-#include "analyzers/cache/shards.h"
+#include "analyzers/cache/file_facts.h"
 #include "analyzers/compdb/arguments.h"
 #include "analyzers/core/facts.h"
 #include "analyzers/extract/claims.h"

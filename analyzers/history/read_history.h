@@ -21,6 +21,8 @@ struct HistoryOptions {
   uint32_t commits = 0;        ///< > 0: the last N commits instead of a time window
   uint32_t max_files = 50;     ///< commits changing more files are left out (mass edits)
   std::string cache_dir;       ///< the history cache folder; empty: no cache
+  unsigned jobs = 1;           ///< git processes at once for commits not cached (-j; 0 = cores)
+  uint32_t min_slice = 250;    ///< fewest commits one git process is given (tests lower it to see slices)
 };
 
 /// The commits to analyse, newest first, with paths relative to the project

@@ -55,7 +55,7 @@ TimeClass classify_dependency(const Project& p, const Reference& r) {
   }
   if (!is_function(t.kind)) return {compile, TimeRule::Type};
   const bool calls = r.kind == RefKind::Call;
-  const bool address = r.kind == RefKind::AddressOf || r.kind == RefKind::TemplateArg;
+  const bool address = r.kind == RefKind::AddressOf;
   if (!calls && !address) return {compile, TimeRule::Declaration}; // an override, a friend, a decltype
   // A virtual call dispatches on the object: its code runs where the object lives.
   if (calls && t.is_virtual) return {run, TimeRule::VirtualCall};

@@ -1,10 +1,12 @@
 #include "analyzers/model/model.h"
 
+#include "analyzers/config/module_globs.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/model/test_files.h"
 #include "analyzers/model/components.h"
 
 #include <algorithm>
+#include <malloc.h>
 #include <new>
 #include <sys/mman.h>
 #include <type_traits>
@@ -169,7 +171,9 @@ struct FactMerger::Impl {
   std::vector<Include> includes;
   std::vector<TuStatus> tus;
   std::unordered_map<std::string, FileId> file_ids;
-  std::unordered_map<std::string, SymbolId> symbol_ids;
+  /// USR -> id, viewing the USR held by the symbol itself (a chunk never
+  /// moves its elements), not a second copy of every USR (rocksdb: 76,649).
+  std::unordered_map<std::string_view, SymbolId> symbol_ids;
 
   void add(TuFacts& tu) {
     std::vector<FileId> fmap(tu.files.size());
@@ -216,8 +220,12 @@ struct FactMerger::Impl {
   /// Moves everything into `p`: sorts files and symbols, remaps every id,
   /// sorts and de-duplicates sites.
   void finish(Project& p) {
-    file_ids.clear();
-    symbol_ids.clear();
+    std::unordered_map<std::string, FileId>().swap(file_ids);
+    std::unordered_map<std::string_view, SymbolId>().swap(symbol_ids);
+    // Every shard decoded for the merge is freed by now, but its memory sits
+    // in the middle of the heap between the strings the project keeps: give
+    // those free pages back before the sorted copies below are allocated.
+    malloc_trim(0);
     // Files by path.
     std::vector<FileId> order(files.size());
     std::iota(order.begin(), order.end(), 0);
@@ -319,10 +327,10 @@ struct FactMerger::Impl {
     auto it = symbol_ids.find(s.usr);
     if (it == symbol_ids.end()) {
       SymbolId id = static_cast<SymbolId>(symbols.size());
-      symbol_ids.emplace(s.usr, id);
       Symbol sym;
       static_cast<SymbolFact&>(sym) = std::move(s);
       symbols.push_back(std::move(sym));
+      symbol_ids.emplace(std::string_view(symbols[id].usr), id);
       return id;
     }
     Symbol& cur = symbols[it->second];
@@ -436,81 +444,45 @@ bool build_project(FactMerger&& merged, const Config& config, Project& project,
   // Module id of decls[m] (the gathered test module may sit between them).
   auto id_of = [&](size_t m) { return static_cast<ModuleId>(gathered != kNoModule && static_cast<ModuleId>(m) >= gathered ? m + 1 : m); };
 
-  // Files to modules. A file in two modules is a config error naming both,
-  // except that a test module's globs win over another module's: "**/*_test.cc"
-  // carves the tests out of their folders.
-  // Globs are looked up by their folder (the part before the first wildcard),
-  // so each file meets only the globs that can match it: linear in the files.
-  std::vector<std::vector<size_t>> hits_per_glob(decls.size());
-  std::vector<size_t> matched(decls.size(), 0), matched_tests(decls.size(), 0);
-  std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>> globs_in; // folder -> (module, glob)
-  for (size_t m = 0; m < decls.size(); ++m) {
-    hits_per_glob[m].assign(decls[m]->paths.size(), 0);
-    for (size_t g = 0; g < decls[m]->paths.size(); ++g) globs_in[glob_folder(decls[m]->paths[g])].push_back({m, g});
-  }
-  for (auto& [folder, list] : globs_in) std::sort(list.begin(), list.end());
-  auto config_at = [&](size_t m, size_t g) {
-    ConfigPos pos = g < decls[m]->path_pos.size() ? decls[m]->path_pos[g] : decls[m]->pos;
-    return (cfg.path.empty() ? std::string("seam.json") : cfg.path) + ":" + std::to_string(pos.line) + ":" +
-           std::to_string(pos.column);
-  };
+  // Files to modules (config/module_globs.h, the rule `seam check` applies to
+  // the files on disk): a file in two modules is a config error naming both,
+  // except that a test module's globs win over another module's.
+  const std::string config_name = cfg.path.empty() ? std::string("seam.json") : cfg.path;
+  std::vector<size_t> decl_of(cfg.modules.size()); // config order -> index into decls (name order)
+  for (size_t m = 0; m < decls.size(); ++m) decl_of[static_cast<size_t>(decls[m] - cfg.modules.data())] = m;
   auto is_test = [&](size_t m) { return project.modules[id_of(m)].role == ModuleRole::Test; };
-  bool ok = true;
-  std::vector<std::pair<size_t, size_t>> candidates;
+  std::vector<FileId> project_files;
+  std::vector<std::string_view> paths;
+  for (FileId f = 0; f < project.files.size(); ++f)
+    if (!project.files[f].external) {
+      project_files.push_back(f);
+      paths.push_back(project.files[f].path);
+    }
+  // Per module (decls order): files matched, and how many of them are test files.
+  std::vector<size_t> matched(decls.size(), 0), matched_tests(decls.size(), 0);
+  const FileOwners owners = assign_files(cfg, paths, [&](size_t i, size_t m) {
+    ++matched[decl_of[m]];
+    matched_tests[decl_of[m]] += infer_roles && is_test_path(paths[i]);
+  });
+  bool ok = owners.shared.empty();
+  for (const FileOwners::Shared& sh : owners.shared) errors.push_back(shared_files_error(cfg, sh, config_name).format());
   std::vector<char> excluded(project.files.size(), 0);
   std::vector<size_t> owner_of(project.files.size(), SIZE_MAX); // index into decls
-  for (FileId f = 0; f < project.files.size(); ++f) {
-    File& file = project.files[f];
-    if (file.external) continue;
-    for (const std::string& g : cfg.exclude)
-      if (glob_match(g, file.path)) excluded[f] = 1;
-    if (excluded[f]) continue;
-    candidates.clear();
-    for (std::string_view folder = file.path;;) {
-      size_t slash = folder.rfind('/');
-      folder = slash == std::string_view::npos ? std::string_view() : folder.substr(0, slash);
-      if (auto it = globs_in.find(folder); it != globs_in.end())
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-      if (folder.empty()) break;
-    }
-    std::sort(candidates.begin(), candidates.end());
-    const bool test_path = infer_roles && is_test_path(file.path);
-    size_t owner = SIZE_MAX;
-    size_t owner_glob = 0;
-    size_t last = SIZE_MAX;
-    for (auto [m, g] : candidates) {
-      if (!glob_match(decls[m]->paths[g], file.path)) continue;
-      ++hits_per_glob[m][g];
-      if (m != last) {
-        ++matched[m];
-        matched_tests[m] += test_path;
-        last = m;
-      }
-      if (owner == m) continue;
-      if (owner != SIZE_MAX) {
-        if (is_test(m) != is_test(owner)) {
-          if (is_test(m)) {
-            owner = m;
-            owner_glob = g;
-          }
-          continue;
-        }
-        errors.push_back(config_at(m, g) + ": error: " + file.path + " is matched by two modules, '" +
-                         decls[owner]->name + "' (" + config_at(owner, owner_glob) + ") and '" + decls[m]->name +
-                         "'; narrow one module's \"paths\" or add the file to \"exclude\"");
-        ok = false;
-        continue;
-      }
-      owner = m;
-      owner_glob = g;
-    }
-    owner_of[f] = owner;
+  for (size_t i = 0; i < project_files.size(); ++i) {
+    excluded[project_files[i]] = owners.excluded[i];
+    if (owners.owner[i] != FileOwners::kNone) owner_of[project_files[i]] = decl_of[owners.owner[i]];
   }
-  for (size_t m = 0; m < decls.size(); ++m)
-    for (size_t g = 0; g < decls[m]->paths.size(); ++g)
-      if (hits_per_glob[m][g] == 0)
-        warnings.push_back(config_at(m, g) + ": warning: glob \"" + decls[m]->paths[g] + "\" of module '" +
-                           decls[m]->name + "' matches no file the compile database reaches");
+  for (const ModuleDecl* decl : decls) { // in name order, as the modules are
+    const ModuleDecl& d = *decl;
+    const size_t m = static_cast<size_t>(decl - cfg.modules.data());
+    for (size_t g = 0; g < d.paths.size(); ++g)
+      if (owners.path_hits[m][g] == 0) {
+        ConfigPos pos = g < d.path_pos.size() ? d.path_pos[g] : d.pos;
+        warnings.push_back(config_name + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
+                           ": warning: glob \"" + d.paths[g] + "\" of module '" + d.name +
+                           "' matches no file the compile database reaches");
+      }
+  }
 
   // Inferring roles: a module whose files are all test files is a test module.
   if (infer_roles)

@@ -1,10 +1,10 @@
 #include "analyzers/rules/config_files.h"
 
+#include "analyzers/config/module_globs.h"
 #include "analyzers/core/paths.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <tuple>
 
 namespace seam {
@@ -53,52 +53,10 @@ ConfigFileProblems check_config_files(const Config& config, const std::vector<st
                                       const std::string& config_name) {
   ConfigFileProblems out;
   const size_t nmod = config.modules.size();
-  std::vector<std::vector<size_t>> path_hits(nmod), public_hits(nmod);
-  for (size_t m = 0; m < nmod; ++m) {
-    path_hits[m].assign(config.modules[m].paths.size(), 0);
-    if (config.modules[m].public_headers) public_hits[m].assign(config.modules[m].public_headers->size(), 0);
-  }
-  std::vector<size_t> exclude_hits(config.exclude.size(), 0);
-  // (first module, second module, glob of the second) -> first file, count
-  std::map<std::tuple<size_t, size_t, size_t>, std::pair<std::string, size_t>> shared;
-
-  for (const std::string& f : files) {
-    bool excluded = false;
-    for (size_t g = 0; g < config.exclude.size(); ++g)
-      if (glob_match(config.exclude[g], f)) {
-        ++exclude_hits[g];
-        excluded = true;
-      }
-    if (excluded) continue;
-    size_t owner = nmod;
-    for (size_t m = 0; m < nmod; ++m) {
-      const ModuleDecl& d = config.modules[m];
-      size_t first_glob = d.paths.size();
-      for (size_t g = 0; g < d.paths.size(); ++g)
-        if (glob_match(d.paths[g], f)) {
-          ++path_hits[m][g];
-          if (first_glob == d.paths.size()) first_glob = g;
-        }
-      if (d.public_headers)
-        for (size_t g = 0; g < d.public_headers->size(); ++g)
-          if (glob_match((*d.public_headers)[g], f)) ++public_hits[m][g];
-      if (first_glob == d.paths.size()) continue;
-      if (owner == nmod) {
-        owner = m;
-        continue;
-      }
-      // A test module's globs may carve test files out of another module's
-      // folder (the model gives the file to the test module).
-      const bool test_a = config.role_of(config.modules[owner]) == ModuleRole::Test;
-      const bool test_b = config.role_of(d) == ModuleRole::Test;
-      if (test_a != test_b) {
-        if (test_b) owner = m;
-        continue;
-      }
-      auto [it, inserted] = shared.try_emplace({owner, m, first_glob}, f, 0);
-      ++it->second.second;
-    }
-  }
+  const FileOwners owners = assign_files(config, std::vector<std::string_view>(files.begin(), files.end()));
+  const auto& path_hits = owners.path_hits;
+  const auto& public_hits = owners.public_hits;
+  const auto& exclude_hits = owners.exclude_hits;
 
   auto at = [](const std::vector<ConfigPos>& pos, size_t i, ConfigPos fallback) {
     return i < pos.size() ? pos[i] : fallback;
@@ -118,18 +76,7 @@ ConfigFileProblems check_config_files(const Config& config, const std::vector<st
                                 "glob \"" + (*d.public_headers)[g] + "\" in \"public\" of module \"" + d.name +
                                     "\" matches no file; fix the glob or remove it"});
   }
-  for (const auto& [key, first] : shared) {
-    auto [a, b, g] = key;
-    const ModuleDecl& da = config.modules[a];
-    const ModuleDecl& db = config.modules[b];
-    std::string more = first.second > 1 ? " and " + std::to_string(first.second - 1) + " more file" +
-                                              (first.second == 2 ? "" : "s")
-                                        : "";
-    out.errors.push_back({config_name, at(db.path_pos, g, db.pos),
-                          "glob \"" + db.paths[g] + "\" of module \"" + db.name + "\" matches " + first.first + more +
-                              ", already in module \"" + da.name + "\"; a file belongs to one module: narrow one "
-                              "module's \"paths\" or add the files to \"exclude\""});
-  }
+  for (const FileOwners::Shared& sh : owners.shared) out.errors.push_back(shared_files_error(config, sh, config_name));
   for (size_t g = 0; g < config.exclude.size(); ++g)
     if (!exclude_hits[g])
       out.warnings.push_back({config_name, at(config.exclude_pos, g, {}),

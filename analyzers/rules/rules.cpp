@@ -100,7 +100,6 @@ std::string describe_use(const SiteGroup& g) {
   case RefKind::Read: return "reads " + q;
   case RefKind::Write: return "writes " + q;
   case RefKind::AddressOf: return "takes the address of " + q;
-  case RefKind::TemplateArg: return "uses " + q + " as a template argument";
   case RefKind::MacroExpansion: return "expands the macro " + q;
   case RefKind::Friend: return "befriends " + q;
   }

@@ -1,6 +1,9 @@
 #include "analyzers/stubs/proto_mapping.h"
 
+#include "analyzers/stubs/names.h"
+
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <tuple>
 
@@ -137,11 +140,14 @@ std::optional<WireType> TypeMapper::map(const TypeInfo& type, TypeUse use, Skip&
   TypeVerdict v = classifier_.classify(*judged);
   if (!v.serialisable) {
     skip = not_a_value(*judged, v);
-    // A class the user declared a conversion for is a value after all.
-    if (!p_.config.conversions.empty()) {
+    // A class the user declared a conversion for is a value after all, and
+    // so is a class with private data seen whole through its constructor and
+    // getters (record_ok).
+    if (!p_.config.conversions.empty() || v.kind == ValueKind::NotAggregate || v.kind == ValueKind::ObjectReference) {
       Skip inner;
       if (auto w = map_inner(type, use, inner, 0)) return w;
       if (inner.kind != SkipKind::HandleNeeded) skip = inner;
+      else if (inner.detail.find("to send it by value") != std::string::npos) skip.detail += " (" + inner.detail + ")";
     }
     return std::nullopt;
   }
@@ -374,8 +380,15 @@ bool TypeMapper::record_ok(SymbolId r, Skip& skip) {
   if (s.is_template) return fail(SkipKind::Template, s.name + " is a class template");
   if (!s.def.valid()) return fail(SkipKind::Unsupported, s.name + " is declared but not defined in the project");
   if (s.is_polymorphic) return fail(SkipKind::HandleNeeded, s.name + " has virtual methods: its objects would need a handle id");
-  if (!s.is_aggregate)
-    return fail(SkipKind::HandleNeeded, s.name + " has private state or constructors: its objects would cross the boundary as a handle id");
+  std::vector<std::string> getters;
+  if (!s.is_aggregate) {
+    std::string missing;
+    if (!value_class(r, getters, missing))
+      return fail(SkipKind::HandleNeeded,
+                  s.name + " has private state or constructors: its objects would cross the boundary as a handle id; "
+                           "to send it by value give it a default constructor, a constructor taking every field in "
+                           "order and a const getter per field (" + missing + "), or declare a conversion in seam.json");
+  }
   if (s.base_ids.size() != s.bases.size())
     return fail(SkipKind::Unsupported, s.name + " derives from a class outside the project");
   // A C++17 aggregate may have public bases: their fields come first, as in memory.
@@ -400,7 +413,74 @@ bool TypeMapper::record_ok(SymbolId r, Skip& skip) {
     field_types_[f] = std::move(*w);
   }
   record_state_[r] = 2;
-  records_.push_back(RecordShape{r, std::move(fields)});
+  records_.push_back(RecordShape{r, std::move(fields), std::move(getters)});
+  return true;
+}
+
+namespace {
+
+/// "x_", "m_x", "x", "getX", "get_x" -> "x": what a getter and its field share.
+std::string accessor_key(std::string name, bool getter) {
+  if (getter && name.size() > 3 && (name.rfind("get", 0) == 0 || name.rfind("Get", 0) == 0)) name = name.substr(3);
+  if (!getter && name.rfind("m_", 0) == 0) name = name.substr(2);
+  std::string out;
+  for (char c : name)
+    if (c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool const_member(const Symbol& m) {
+  size_t close = m.signature.rfind(')');
+  return close != std::string::npos && m.signature.find("const", close) != std::string::npos;
+}
+
+} // namespace
+
+bool TypeMapper::value_class(SymbolId r, std::vector<std::string>& getters, std::string& missing) const {
+  const Symbol& s = p_.symbols[r];
+  if (!s.base_ids.empty() || !s.bases.empty()) {
+    missing = "it has base classes";
+    return false;
+  }
+  std::vector<SymbolId> fields;
+  if (auto kids = children_.find(r); kids != children_.end())
+    for (SymbolId f : kids->second)
+      if (p_.symbols[f].kind == SymbolKind::Field) fields.push_back(f);
+  if (fields.empty()) {
+    missing = "it has no fields";
+    return false;
+  }
+  bool default_ctor = false, every_field = false;
+  std::vector<const Symbol*> methods;
+  for (const Symbol& m : p_.symbols) {
+    if (m.parent != r) continue;
+    if (m.kind == SymbolKind::Method && m.params.empty() && const_member(m)) methods.push_back(&m);
+    if (m.kind != SymbolKind::Constructor) continue;
+    if (m.params.empty()) default_ctor = true;
+    if (m.params.size() != fields.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < fields.size() && same; ++i)
+      same = value_spelling(m.params[i].type.spelling) == value_spelling(p_.symbols[fields[i]].result.spelling);
+    every_field |= same;
+  }
+  if (!default_ctor) missing = "no default constructor";
+  else if (!every_field) missing = "no constructor taking every field in order";
+  if (!missing.empty()) return false;
+  getters.clear();
+  for (SymbolId f : fields) {
+    const Symbol& fs = p_.symbols[f];
+    const std::string key = accessor_key(last_component(fs.name), false);
+    const Symbol* found = nullptr;
+    for (const Symbol* m : methods)
+      if (accessor_key(last_component(m->name), true) == key &&
+          value_spelling(m->result.spelling) == value_spelling(fs.result.spelling))
+        found = m;
+    if (!found) {
+      missing = "no const getter for " + last_component(fs.name);
+      return false;
+    }
+    getters.push_back(last_component(found->name));
+  }
   return true;
 }
 

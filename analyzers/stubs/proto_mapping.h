@@ -89,6 +89,10 @@ enum class TypeUse : uint8_t { Param, Result, Field, Element };
 struct RecordShape {
   SymbolId symbol = kNoSymbol;
   std::vector<SymbolId> fields; ///< Field symbols: bases' first, then its own, in declaration order (the field numbers)
+  /// A value class with private data (not an aggregate): per field, the
+  /// const getter that reads it; the object is rebuilt with the constructor
+  /// taking every field in order. Empty for an aggregate.
+  std::vector<std::string> getters;
 };
 struct EnumShape {
   SymbolId symbol = kNoSymbol;
@@ -119,6 +123,11 @@ public:
   const WireType& field_type(SymbolId field) const { return field_types_.at(field); }
 
 private:
+  /// A class with private data that is a value all the same: a default
+  /// constructor, a constructor taking every field in declaration order, and
+  /// a const getter per field (same type; name `x`, `getX`, `get_x` for
+  /// `x_`, `m_x`, `x`). Fills the getters, or says what is missing.
+  bool value_class(SymbolId record, std::vector<std::string>& getters, std::string& missing) const;
   std::optional<WireType> map_inner(const TypeInfo& t, TypeUse use, Skip& skip, int depth);
   /// The classifier's verdict on a type that is not a value, as a Skip.
   Skip not_a_value(const TypeInfo& t, const TypeVerdict& v);

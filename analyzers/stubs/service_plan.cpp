@@ -104,6 +104,7 @@ public:
     package_names_.reserve(sp.service + "Impl"); // the server's class
 
     std::vector<const InterfaceSymbol*> functions;
+    if (!port_) find_interfaces();
     if (!port_)
       for (const InterfaceSymbol& is : iface_) {
         const Symbol& s = p_.symbols[is.symbol];
@@ -119,6 +120,16 @@ public:
     for (SymbolId i = 0; i < p_.symbols.size(); ++i) {
       const Symbol& d = p_.symbols[i];
       Skip why;
+      // A remote interface is served whole: every virtual method (pure ones
+      // have no definition and are in no module's interface) and its
+      // destructor, which the client's proxy forwards.
+      if (d.parent != kNoSymbol && interfaces_.count(d.parent) && !listed.count(i) &&
+          ((d.kind == SymbolKind::Method && d.is_virtual) || d.kind == SymbolKind::Destructor)) {
+        InterfaceSymbol extra;
+        extra.symbol = i;
+        extra_.push_back(extra);
+        continue;
+      }
       if (d.kind == SymbolKind::Destructor && d.parent != kNoSymbol && has_members_.count(d.parent) &&
           !listed.count(i) && d.def.valid() && !is_inline_code(p_, d) && remote_class_ok(d.parent, why)) {
         InterfaceSymbol extra;
@@ -232,13 +243,14 @@ private:
   }
 
   struct Pending {
-    const InterfaceSymbol* is;
+    const InterfaceSymbol* is = nullptr;
     std::vector<WireType> params;
     std::optional<WireType> result;
     RpcRole role = RpcRole::Function;
     std::vector<std::pair<SymbolId, bool>> objects; ///< per parameter: remote class (or kNoSymbol), passed as pointer
     std::set<size_t> outs; ///< parameters that are `T*` to one value (in-out)
     std::set<size_t> arrays; ///< `const T*` parameters followed by their count
+    SymbolId result_object = kNoSymbol; ///< the result is `T*` of this remote interface
   };
 
   SymbolId lookup_usr(const std::string& usr) const {
@@ -255,9 +267,43 @@ private:
     return out;
   }
 
-  /// Can objects of `cls` live in the service behind a handle? Only a plain
-  /// concrete class of this module: a class with virtual methods would need a
-  /// proxy per dynamic type (ports get one with --contract).
+  /// The polymorphic class a type points to (`T*`, T a class with virtual
+  /// methods defined in a header of the project), or kNoSymbol.
+  SymbolId polymorphic_pointee(const TypeInfo& t) const {
+    if (t.shape != TypeShape::Pointer || t.args.empty() || t.args[0].shape != TypeShape::Record) return kNoSymbol;
+    SymbolId c = lookup_usr(t.args[0].decl_usr);
+    if (c == kNoSymbol) return kNoSymbol;
+    const Symbol& cs = p_.symbols[c];
+    if (!cs.is_polymorphic || cs.is_template || !cs.def.valid() || !cs.decl.valid() || !p_.files[cs.decl.file].is_header)
+      return kNoSymbol;
+    return c;
+  }
+
+  /// Remote interfaces: polymorphic classes the module hands out as `T*`
+  /// (a factory's result, or a virtual method of such a class returning one).
+  /// The caller never names the dynamic type, so a proxy deriving from the
+  /// class keeps its code unchanged.
+  void find_interfaces() {
+    std::vector<SymbolId> todo;
+    for (const InterfaceSymbol& is : iface_) {
+      const Symbol& s = p_.symbols[is.symbol];
+      if (s.kind == SymbolKind::Function || s.kind == SymbolKind::StaticMethod || s.kind == SymbolKind::Method)
+        if (SymbolId c = polymorphic_pointee(s.result); c != kNoSymbol) todo.push_back(c);
+    }
+    while (!todo.empty()) {
+      SymbolId c = todo.back();
+      todo.pop_back();
+      if (!interfaces_.insert(c).second) continue;
+      has_members_.insert(c);
+      for (const Symbol& m : p_.symbols)
+        if (m.parent == c && m.kind == SymbolKind::Method && m.is_virtual)
+          if (SymbolId d = polymorphic_pointee(m.result); d != kNoSymbol) todo.push_back(d);
+    }
+  }
+
+  /// Can objects of `cls` live in the service behind a handle? A plain
+  /// concrete class of this module, or a remote interface (find_interfaces);
+  /// any other class with virtual methods would need a proxy per dynamic type.
   bool remote_class_ok(SymbolId cls, Skip& why) {
     auto it = class_verdict_.find(cls);
     if (it != class_verdict_.end()) {
@@ -271,11 +317,12 @@ private:
       bad = {SkipKind::HandleNeeded, "member of " + c.name + ", which is not a class"};
     else if (c.is_template)
       bad = {SkipKind::Template, "member of class template " + c.name + ": no single class to serve"};
-    else if (c.is_polymorphic)
+    else if (c.is_polymorphic && !interfaces_.count(cls))
       bad = {SkipKind::HandleNeeded,
              "member of class " + c.name +
-                 ", which has virtual methods: its objects would need a proxy per dynamic type, which seam does not "
-                 "generate (an abstract class with only pure virtual methods is a port: seam split --contract)"};
+                 ", which has virtual methods, and no function of the module returns one as a pointer (a factory "
+                 "returning " + c.name + "* makes it a remote interface with a proxy in the client; an abstract "
+                 "class with only pure virtual methods implemented elsewhere is a port: seam split --contract)"};
     else if (!c.def.valid())
       bad = {SkipKind::HandleNeeded, "member of class " + c.name + ", whose definition seam did not see"};
     else if (!c.decl.valid() || !p_.files[c.decl.file].is_header)
@@ -310,7 +357,23 @@ private:
     if (s.is_template) return skip(is.symbol, {SkipKind::Template, "a function template has no single signature to serve"});
     if (last.rfind("operator", 0) == 0 && last.size() > 8 && !std::isalnum(static_cast<unsigned char>(last[8])) && last[8] != '_')
       return skip(is.symbol, {SkipKind::Unsupported, "an overloaded operator; wrap it in a named function to serve it"});
-    if (role != RpcRole::Function && is_inline_code(p_, s))
+    const bool of_interface = role != RpcRole::Function && s.parent != kNoSymbol && interfaces_.count(s.parent);
+    // A virtual method of a remote interface is served whatever its body's
+    // place: the server calls it on the real object, dynamically dispatched.
+    const bool interface_virtual = of_interface && ((role == RpcRole::Method && s.is_virtual) || role == RpcRole::Destructor);
+    if (of_interface && !interface_virtual) {
+      const std::string cls = p_.symbols[s.parent].name;
+      if (role == RpcRole::Constructor)
+        return skip(is.symbol, {SkipKind::StaysLocal,
+                                "constructor of the remote interface " + cls + ": it runs for every implementation "
+                                "in its own process (the client's proxies too); keep its definition in the client's "
+                                "build"});
+      return skip(is.symbol, {SkipKind::StaysLocal,
+                              "non-virtual member of the remote interface " + cls + ": it runs on the object it is "
+                              "called on, in the caller's process (a proxy there has none of the service object's "
+                              "state); keep its definition in the client's build, or make it virtual to serve it"});
+    }
+    if (role != RpcRole::Function && !interface_virtual && is_inline_code(p_, s))
       return skip(is.symbol, {SkipKind::StaysLocal,
                               "defined inline in the class's header: it runs in the caller on the proxy object's own "
                               "fields, which the service's object does not share; move its body to a source file of "
@@ -318,7 +381,7 @@ private:
     if (!port_ && is_inline_code(p_, s))
       return skip(is.symbol, {SkipKind::StaysLocal, "defined inline in a header: it runs in the caller's process; "
                                                      "the functions it calls are what become remote"});
-    if (role == RpcRole::Method && s.is_virtual)
+    if (role == RpcRole::Method && s.is_virtual && !interface_virtual)
       return skip(is.symbol, {SkipKind::HandleNeeded, "virtual method: a remote object is one concrete class"});
     if (role == RpcRole::Constructor) {
       for (const Param& prm : s.params) {
@@ -337,13 +400,15 @@ private:
                                       "object cannot bind it; decide whether that object moves into the service too "
                                       "(then construct it there) or becomes a callback interface"});
     }
-    if (!port_ && !s.def.valid()) // a pure virtual method has no definition to call
+    if (!port_ && !s.def.valid() && !interface_virtual) // a pure virtual method has no definition to call
       return skip(is.symbol, {SkipKind::Unsupported, "declared but not defined in any parsed translation unit"});
     if (!s.decl.valid() || !p_.files[s.decl.file].is_header)
       return skip(is.symbol, {SkipKind::Unsupported, "declared in no header, so generated code cannot call it"});
     if (s.signature.find("...") != std::string::npos)
       return skip(is.symbol, {SkipKind::Unsupported, "variadic: the arguments are not known before the call"});
-    Pending pend{&is, {}, std::nullopt, role, {}};
+    Pending pend;
+    pend.is = &is;
+    pend.role = role;
     for (size_t i = 0; i < s.params.size(); ++i) {
       Skip why;
       bool pointer = false;
@@ -420,6 +485,21 @@ private:
       pend.params.push_back(std::move(*w));
     }
     bool result_pointer = false;
+    if (role != RpcRole::Constructor && role != RpcRole::Destructor) {
+      SymbolId made = polymorphic_pointee(s.result);
+      if (made != kNoSymbol && interfaces_.count(made)) {
+        // A factory of a remote interface: the caller owns the result (the
+        // C++ convention of `T* New...()`), so the service keeps the object
+        // until the client's proxy is deleted or its lease ends.
+        WireType h;
+        h.scalar = "uint64";
+        h.cpp = "std::uint64_t";
+        pend.result = std::move(h);
+        pend.result_object = made;
+        pending_.push_back(std::move(pend));
+        return;
+      }
+    }
     if (role != RpcRole::Constructor && role != RpcRole::Destructor &&
         remote_object(s.result, result_pointer) != kNoSymbol)
       return skip(is.symbol, {SkipKind::HandleNeeded,
@@ -506,6 +586,7 @@ private:
         std::string member = last_component(p_.symbols[f].name);
         mp.fields.push_back(ProtoField{field_name(member, fields), ++n, mapper_.field_type(f), member});
       }
+      mp.getters = r.getters;
       plan_.messages.push_back(std::move(mp));
     }
   }
@@ -530,6 +611,7 @@ private:
       if (pend.role != RpcRole::Function) classes.push_back(s.parent);
       for (const auto& [obj, pointer] : pend.objects)
         if (obj != kNoSymbol) classes.push_back(obj);
+      if (pend.result_object != kNoSymbol) classes.push_back(pend.result_object);
       for (SymbolId c : classes) {
         if (remote_index_.count(c)) continue;
         const Symbol& cs = p_.symbols[c];
@@ -539,7 +621,9 @@ private:
         rc.qualified = cs.name;
         rc.ident = package_names_.unique(pascal_case(last_component(cs.name)) + "Object");
         rc.declared_at = where(cs.decl);
-        rc.lazy = !constructed.count(c);
+        rc.interface = interfaces_.count(c) > 0;
+        if (rc.interface) rc.proxy = package_names_.unique(pascal_case(last_component(cs.name)) + "Proxy");
+        rc.lazy = !rc.interface && !constructed.count(c);
         plan_.remote_classes.push_back(std::move(rc));
         if (plan_.remote_classes.back().lazy) {
           RpcPlan nr;
@@ -626,6 +710,7 @@ private:
       if (r.remote >= 0) plan_.remote_classes[static_cast<size_t>(r.remote)].rpcs.push_back(r.rpc);
       if (r.role == RpcRole::Destructor && r.remote >= 0) plan_.remote_classes[static_cast<size_t>(r.remote)].releases = true;
       if (pend.result) r.result = ProtoField{"result", 1, *pend.result, ""};
+      if (pend.result_object != kNoSymbol) r.result_remote = remote_index_.at(pend.result_object);
       // In-out pointers come back after the result, in parameter order.
       NameTable response_fields;
       if (r.result) response_fields.reserve("result");
@@ -754,6 +839,7 @@ private:
   const Port* port_ = nullptr;
   std::map<SymbolId, std::pair<bool, Skip>> class_verdict_;
   std::set<SymbolId> has_members_;
+  std::set<SymbolId> interfaces_; ///< remote interfaces (find_interfaces)
   std::deque<InterfaceSymbol> extra_; ///< destructors of remote classes nobody names ///< classes with a member in the interface: candidates for remote objects
   std::map<SymbolId, int> remote_index_;
   NameTable rpc_names_;

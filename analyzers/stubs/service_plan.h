@@ -31,6 +31,10 @@ struct MessagePlan {
   std::string cpp;                 ///< "::shop::notifications::Notification"
   std::vector<ProtoField> fields;
   std::string origin;              ///< "src/x.h:12" where the record is defined
+  /// A value class with private data: per field, its const getter; the
+  /// object is rebuilt by the constructor taking every field. Empty for an
+  /// aggregate (fields read and written directly).
+  std::vector<std::string> getters;
 };
 
 struct EnumValuePlan {
@@ -99,6 +103,11 @@ struct RpcPlan {
   uint32_t call_sites = 0, loop_sites = 0;
   RpcRole role = RpcRole::Function;
   int remote = -1;            ///< constructors, methods, destructors: index into ServicePlan::remote_classes
+  /// The result is `T*` of a remote interface (a factory such as
+  /// `Iterator* NewIterator()`): the response's `result` is the new object's
+  /// handle (0 for nullptr), the client returns a new proxy owning it. Index
+  /// into ServicePlan::remote_classes, -1 otherwise.
+  int result_remote = -1;
   bool implicit = false;      ///< a constructor the class does not declare (created on first use)
 };
 
@@ -118,6 +127,13 @@ struct RemoteClassPlan {
   /// Has a destructor rpc; else objects are released only when their client's
   /// lease ends (an implicit destructor is inline: nothing to hook).
   bool releases = false;
+  /// A polymorphic class the module returns as `T*` (leveldb::Iterator): a
+  /// remote interface. Its objects reach the client only through those
+  /// results, so the client gets a proxy class deriving from it (`proxy`)
+  /// whose every virtual method forwards over the handle, and whose
+  /// destructor releases it. The class's own definitions stay untouched.
+  bool interface = false;
+  std::string proxy;             ///< interface: the client's proxy class ("IteratorProxy")
   std::vector<std::string> rpcs; ///< its rpcs, in plan order
 };
 

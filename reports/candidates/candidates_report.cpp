@@ -13,17 +13,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-std::string fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s == "-0" ? "0" : s;
-}
-
 ordered_json site_json(const Project& p, const Loc& l, ordered_json o = ordered_json::object()) {
   if (l.valid()) {
     o["file"] = p.files[l.file].path;
@@ -280,10 +269,10 @@ void detail(std::ostringstream& o, const Project& p, const Assessment& a, bool w
     bool first = true;
     for (const ScoreComponent& c : a.score.components) {
       if (c.effort == 0) continue;
-      o << (first ? "" : " | ") << c.name << " " << fixed(c.sites, 1) << "x" << fixed(c.weight, 1);
+      o << (first ? "" : " | ") << c.name << " " << fixed_trimmed(c.sites, 1) << "x" << fixed_trimmed(c.weight, 1);
       first = false;
     }
-    o << (first ? "nothing" : "") << "  = " << fixed(a.score.effort, 1) << " sites, score " << a.score.total << "\n";
+    o << (first ? "nothing" : "") << "  = " << fixed_trimmed(a.score.effort, 1) << " sites, score " << a.score.total << "\n";
   }
   o << "  interface   " << a.inputs.operations << " operation" << (a.inputs.operations == 1 ? "" : "s") << ", "
     << a.interface.size() << " symbol" << (a.interface.size() == 1 ? "" : "s") << " used by "
@@ -368,14 +357,14 @@ std::string candidates_text(const Project& p, const Ranking& r) {
       continue;
     }
     o << lpad(std::to_string(r.rank[i]), 4) << lpad(std::to_string(a.score.total), 7) << "  " << pad(a.name, 16)
-      << lpad(fixed(a.score.effort, 1), 6) << lpad(std::to_string(a.inputs.operations), 5) << lpad(std::to_string(a.inputs.clients), 9)
+      << lpad(fixed_trimmed(a.score.effort, 1), 6) << lpad(std::to_string(a.inputs.operations), 5) << lpad(std::to_string(a.inputs.clients), 9)
       << lpad(std::to_string(a.inputs.remote_dependencies), 8) << "  " << blocker_summary(a) << "\n";
   }
   if (!r.groups.empty()) {
     o << "\nextract together (modules in one dependency cycle):\n";
     for (const Assessment& g : r.groups)
       o << "      " << lpad(std::to_string(g.score.total), 5) << "  " << pad(g.name, 16)
-        << lpad(fixed(g.score.effort, 1), 6) << lpad(std::to_string(g.inputs.operations), 5) << lpad(std::to_string(g.inputs.clients), 9)
+        << lpad(fixed_trimmed(g.score.effort, 1), 6) << lpad(std::to_string(g.inputs.operations), 5) << lpad(std::to_string(g.inputs.clients), 9)
         << lpad(std::to_string(g.inputs.remote_dependencies), 8) << "  " << blocker_summary(g) << "\n";
   }
   for (size_t i = 0; i < r.modules.size(); ++i) {

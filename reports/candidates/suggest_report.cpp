@@ -11,11 +11,7 @@ using nlohmann::ordered_json;
 
 namespace {
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", round_to(v, 3));
-  return buf;
-}
+std::string num(double v) { return fixed(round_to(v, 3), 3); }
 
 ordered_json metrics_json(const DecompositionMetrics& m) {
   ordered_json o;

@@ -1,5 +1,6 @@
 #include "reports/graphviz/graph_render.h"
 
+#include "analyzers/core/rounding.h"
 #include "analyzers/graph/boundary.h"
 #include "reports/format/markup_escape.h"
 #include "reports/graph/site_report.h"
@@ -13,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 namespace seam {
 
@@ -49,11 +51,86 @@ int put_string(void* chan, const char* s) {
 }
 int flush_nothing(void*) { return 0; }
 
-/// cgraph's default discipline, except that agwrite's channel is a
-/// std::string to append to.
+/// Object ids in the order the objects are named. cgraph's default id
+/// discipline uses the address of the interned name as a named object's id,
+/// and keeps subgraphs ordered by id: the order of `subgraph` blocks in the
+/// DOT text, and the order dot lays clusters out in, then depended on where
+/// malloc put the strings, and differed between builds (an ASan build wrote
+/// another DOT file than a plain one). Here a named object's id is even and
+/// counts up as names are first seen, an anonymous one odd, as cgraph
+/// expects (it tells them apart by parity).
+struct SequentialIds {
+  Agraph_t* root;
+  std::map<std::string, IDTYPE, std::less<>> ids;
+  std::map<IDTYPE, char*> names; ///< interned by agstrdup: cgraph reads flags stored before the text
+  IDTYPE next_named = 2;
+  IDTYPE next_anonymous = 1;
+};
+
+void* ids_open(Agraph_t* g, Agdisc_t*) { return new SequentialIds{g}; }
+
+long ids_map(void* state, int, char* str, IDTYPE* id, int create) {
+  auto* s = static_cast<SequentialIds*>(state);
+  if (!str) {
+    *id = s->next_anonymous;
+    s->next_anonymous += 2;
+    return 1;
+  }
+  if (auto it = s->ids.find(std::string_view(str)); it != s->ids.end()) {
+    *id = it->second;
+    return 1;
+  }
+  if (!create) return 0;
+  *id = s->next_named;
+  s->next_named += 2;
+  s->ids.emplace(str, *id);
+  s->names.emplace(*id, agstrdup(s->root, str));
+  return 1;
+}
+
+long ids_alloc(void*, int, IDTYPE) { return 0; } // no object is made with an id of the caller's choosing
+void ids_free(void*, int, IDTYPE) {}             // a name stays mapped until the graph closes
+
+char* ids_print(void* state, int, IDTYPE id) {
+  auto* s = static_cast<SequentialIds*>(state);
+  auto it = s->names.find(id);
+  return it == s->names.end() ? nullptr : it->second;
+}
+
+void ids_close(void* state) { delete static_cast<SequentialIds*>(state); } // agclose frees the strings
+void ids_register(void*, int, void*) {}
+
+Agiddisc_t sequential_ids = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+
+/// cgraph's default memory discipline, ids in naming order, and an agwrite
+/// channel that is a std::string to append to.
 Agdisc_t* string_disc() {
   static Agiodisc_t io = {AgIoDisc.afread, put_string, flush_nothing};
-  static Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+  static Agdisc_t disc = {&AgMemDisc, &sequential_ids, &io};
+  return &disc;
+}
+
+/// DOT text in memory, handed to the parser a line at a time as agmemread
+/// does (agmemread itself would use the default, address-ordered ids).
+struct TextReader {
+  const std::string* text;
+  size_t at = 0;
+};
+
+int read_line(void* chan, char* buf, int size) {
+  auto* r = static_cast<TextReader*>(chan);
+  int n = 0;
+  while (n < size && r->at < r->text->size()) {
+    const char c = (*r->text)[r->at++];
+    buf[n++] = c;
+    if (c == '\n') break;
+  }
+  return n;
+}
+
+Agdisc_t* text_disc() {
+  static Agiodisc_t io = {read_line, AgIoDisc.putstr, AgIoDisc.flush};
+  static Agdisc_t disc = {&AgMemDisc, &sequential_ids, &io};
   return &disc;
 }
 
@@ -75,11 +152,7 @@ std::string gv_escape(const std::string& s) {
   return out;
 }
 
-std::string num(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", x);
-  return buf;
-}
+std::string num(double x) { return fixed(x, 2); }
 
 void set(void* obj, const char* name, const std::string& value) { agsafeset(obj, cs(name), cs(value.c_str()), cs("")); }
 
@@ -448,7 +521,8 @@ bool render_dot_text_svg(const std::string& dot, const char* engine, std::string
     error = "Graphviz could not start (gvContext failed)";
     return false;
   }
-  GraphPtr g(agmemread(dot.c_str()));
+  TextReader reader{&dot};
+  GraphPtr g(agread(&reader, text_disc()));
   if (!g) {
     error = "Graphviz could not read the DOT text it was given";
     return false;

@@ -1,6 +1,7 @@
 #include "reports/history/coupling_report.h"
 
 #include "reports/history/history_json.h"
+#include "analyzers/core/rounding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,11 +33,7 @@ bool shown(const Project& p, bool files, const history::CoChange& c, const std::
   return focus.empty() || name_of(p, files, c.a) == focus || name_of(p, files, c.b) == focus;
 }
 
-std::string fixed3(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  return buf;
-}
+std::string fixed3(double v) { return fixed(v, 3); }
 
 /// A DOT double-quoted string: quotes and backslashes escaped.
 std::string dot_quote(const std::string& s) {
@@ -132,8 +129,7 @@ std::string coupling_dot(const Project& p, const history::ChangeModel& m, bool f
   for (const std::string& n : names) out << "  " << dot_quote(n) << ";\n";
   for (const history::CoChange& c : pairs(m, files)) {
     if (!shown(p, files, c, focus)) continue;
-    char width[16];
-    std::snprintf(width, sizeof width, "%.2f", 1.0 + 4.0 * c.both / strongest);
+    const std::string width = fixed(1.0 + 4.0 * c.both / strongest, 2);
     out << "  " << dot_quote(name_of(p, files, c.a)) << " -- " << dot_quote(name_of(p, files, c.b)) << " [label=\""
         << c.both << "\", penwidth=" << width
         << (c.hidden ? ", color=\"#d62728\", style=dashed, fontcolor=\"#d62728\""

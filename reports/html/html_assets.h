@@ -21,6 +21,7 @@ extern const std::string_view kJsDsm;
 extern const std::string_view kJsMetrics;
 extern const std::string_view kJsCandidates;
 extern const std::string_view kJsViolations;
+extern const std::string_view kJsCoupling;
 extern const std::string_view kJsModule;
 extern const std::string_view kJsMain;
 

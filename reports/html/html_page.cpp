@@ -11,7 +11,7 @@ namespace seam::html {
 std::string page_script() {
   std::string js;
   for (std::string_view part : {kJsCore, kJsOverview, kJsGraph, kJsDsm, kJsMetrics, kJsCandidates,
-                                kJsViolations, kJsModule, kJsMain})
+                                kJsViolations, kJsCoupling, kJsModule, kJsMain})
     js += part;
   // One function scope: nothing leaks into the page's globals but `seam`.
   return "(function () {" + js + "})();\n";
@@ -42,7 +42,8 @@ std::string render_page(const Page& page) {
          "</div></div>\n<nav id=\"nav\">\n";
   static const char* const kNav[][2] = {{"overview", "Overview"},     {"graph", "Module graph"},
                                         {"dsm", "Dependency matrix"}, {"metrics", "Metrics"},
-                                        {"candidates", "Candidates"}, {"violations", "Violations"}};
+                                        {"candidates", "Candidates"}, {"violations", "Violations"},
+                                        {"coupling", "Change coupling"}};
   for (const auto& n : kNav)
     out += std::string("<a href=\"#") + n[0] + "\" data-page=\"" + n[0] + "\"><span>" + n[1] +
            "</span><span class=\"count\"></span></a>\n";
@@ -69,7 +70,7 @@ std::string render_page(const Page& page) {
     out += "<div class=\"unavailable\" id=\"graph-missing\">" + escape_html(page.graph_missing) + "</div>\n";
   }
   out += "</section>\n";
-  for (const char* id : {"dsm", "metrics", "candidates", "violations", "module"})
+  for (const char* id : {"dsm", "metrics", "candidates", "violations", "coupling", "module"})
     out += std::string("<section id=\"") + id + "\" class=\"page\"></section>\n";
   out += "</div>\n";
   out += "<aside id=\"drawer\" aria-label=\"sites\"><header><div class=\"t\" id=\"drawer-title\"></div>"

@@ -1,10 +1,13 @@
 // `seam report`: the pipeline's analyses (the commands' own results) handed to the page.
 #include "reports/html/report.h"
 
+#include "reports/candidates/candidates_report.h"
+#include "reports/candidates/suggest_report.h"
 #include "reports/check/check_report.h"
 #include "reports/graph/cycles_report.h"
 #include "reports/graphviz/graph_render.h"
 #include "reports/html/html_page.h"
+#include "reports/html/report_data_history.h"
 #include "reports/metrics/metrics_report.h"
 
 #include "analyzers/baseline/affected_filter.h"
@@ -117,7 +120,9 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   const std::vector<int> cycles_of = cycle_of(p, a.cycles);
   DataContext c(p, a.graph, a.interfaces, o.limits);
   Json d;
-  d["schema"] = "seam.report/2";
+  // 3: `candidates` is the seam.candidates document and `suggest` seam.suggest/1
+  // (2 had the report's own view of both under `candidates`).
+  d["schema"] = "seam.report/3";
   Json proj;
   proj["name"] = project_name(p, o.run);
   proj["date"] = o.run.date;
@@ -151,7 +156,9 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
   // The commands' own documents, from their one writer each.
   d["metrics"] = seam::metrics_json(p, a.metrics);
   d["check"] = seam::check_json(a.check.gate.report);
-  d["candidates"] = candidates_json(c, *a.candidates, a.ranking, a.suggestion);
+  d["candidates"] = seam::candidates_json(p, a.ranking); // as `seam candidates --format json`
+  d["suggest"] = seam::suggest_json(p, a.suggestion);    // as `seam candidates --suggest --format json`
+  d["protos"] = proto_previews(p, a.interfaces, a.ranking);
   Json violations;
   violations["note"] = baseline_note(p, a.check.baseline);
   if (!a.check.gate.report.affected_rev.empty())
@@ -161,6 +168,7 @@ Json build_data(const Project& p, const pipeline::Analyses& a, const Drawing& dr
                          " violations outside the change are counted, not failed on.";
   violations["rules"] = rules_json();
   d["violations"] = std::move(violations);
+  add_history(d, c, o.history); // seam.history/1, seam.change-coupling/1 and the report's views of them
   // The symbol table last: every section above interned into it.
   d["symbols"] = c.symbols_table();
   return d;

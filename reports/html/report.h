@@ -2,6 +2,7 @@
 // self-contained HTML page (html_page.h) a tech lead reads in five minutes.
 #pragma once
 
+#include "analyzers/history/change_model.h"
 #include "analyzers/model/model.h"
 #include "analyzers/pipeline/analyses.h"
 #include "reports/html/report_data.h"
@@ -23,6 +24,10 @@ struct ReportOptions {
   /// Empty rev: no marking.
   std::string affected_rev;
   std::set<std::string> changed_files;
+  /// The git history as `seam history` and `seam graph --coupling change`
+  /// read it (the change-coupling page, each module's history); null or
+  /// unavailable: the report says in one line that there is none.
+  const history::ChangeModel* history = nullptr;
 };
 
 /// The HTML page of `project` showing `analyses` (pipeline::analyse_all: the

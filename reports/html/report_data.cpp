@@ -38,10 +38,6 @@ int DataContext::symbol_name(const std::string& name) {
   return it->second;
 }
 
-Json DataContext::site(const Loc& l) const {
-  return Json::array({file(l.file), l.line, l.column});
-}
-
 Json DataContext::files_table() const {
   Json out = Json::array();
   for (const File& f : project.files)

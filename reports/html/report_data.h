@@ -1,10 +1,10 @@
-// The data behind the HTML report: one JSON document (schema seam.report/2)
+// The data behind the HTML report: one JSON document (schema seam.report/3)
 // that the page's script renders into every section. It embeds the public
 // documents of the commands, each written by that command's own writer
 // (`metrics`: seam.metrics/1, `check`: seam.check/2, `cycles`:
-// seam.cycles/2), so the page shows what the commands print. The views only
-// the report has (module edges with their sites, candidates with proto
-// previews) intern
+// seam.cycles/2, `candidates`: seam.candidates/2 or /3, `suggest`:
+// seam.suggest/1), so the page shows what the commands print. The views only
+// the report has (module edges with their sites, the proto previews) intern
 // names and paths in tables (`files`, `symbols`) referred to by index, so a
 // project of thousands of files stays a few megabytes; each is built in its
 // own file (report_data_*.cpp) from the pipeline's results.
@@ -12,7 +12,6 @@
 
 #include "analyzers/baseline/gate.h"
 #include "analyzers/candidates/candidates.h"
-#include "analyzers/cluster/suggest.h"
 #include "analyzers/graph/cycles.h"
 #include "analyzers/graph/module_graph.h"
 #include "analyzers/metrics/module_metrics.h"
@@ -36,6 +35,8 @@ struct ReportLimits {
   size_t sites_per_symbol = 8;    ///< sites listed per referenced symbol of an edge
   size_t includes_per_edge = 20;  ///< include directives listed per module edge
   size_t graph_edges = 400;       ///< edges drawn in the graph; thinner ones fold away
+  size_t history_files = 10;      ///< hotspot files listed per module (`seam history --level file` lists all)
+  size_t history_file_pairs = 10; ///< file pairs listed per co-changing module pair
 };
 
 /// What the run that made the Project knows beside it.
@@ -64,15 +65,13 @@ public:
   /// use. Overloads (functions sharing a name) carry their parameters:
   /// "Box::at(int)" and "Box::at(int) const" are two entries.
   int symbol(SymbolId s);
-  /// Index of a symbol name given as text (names from analyses that carry no id).
-  int symbol_name(const std::string& name);
-  /// A site as [file index, line, column]; the file index is -1 for an external file.
-  Json site(const Loc& l) const;
-
   Json files_table() const;
   Json symbols_table() const { return symbols_; }
 
 private:
+  /// Index of a name in the `symbols` table, added on first use.
+  int symbol_name(const std::string& name);
+
   std::vector<int> file_index_;
   std::unordered_map<std::string, int> symbol_index_;
   std::unordered_map<std::string_view, int> functions_named_; ///< functions per name
@@ -98,11 +97,9 @@ Json edges_json(DataContext& c, const std::vector<int>& cycle_of);
 /// Each check rule's summary and help, by rule id, for the violations section.
 Json rules_json();
 
-/// The candidate ranking: per ranked module its score components, clients,
-/// dependencies (library or remote), data crossing the boundary, blockers
-/// with sites, loop call sites and the proto `seam split` would write; the
-/// modules that are no candidates and why; the groups to extract together;
-/// and the clustering's suggestion beside the declared modules.
-Json candidates_json(DataContext& c, CandidateContext& ctx, const Ranking& ranking, const Suggestion& suggestion);
+/// The proto `seam split MODULE` would write, per ranked candidate, keyed by
+/// module name: {"proto": text or null, "note": why there is none, or null}.
+Json proto_previews(const Project& project, const std::vector<std::vector<InterfaceSymbol>>& interfaces,
+                    const Ranking& ranking);
 
 } // namespace seam::html

@@ -9,12 +9,6 @@ namespace seam {
 
 namespace {
 
-std::string fixed(double x, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  return buf;
-}
-
 std::string opt_text(const std::optional<double>& v, int decimals) { return v ? fixed(*v, decimals) : "-"; }
 
 nlohmann::ordered_json opt_json(const std::optional<double>& v) {

@@ -92,7 +92,8 @@ void object_helpers(CodeWriter& w) {
   w.line("if (self == nullptr) return 0;");
   w.line("if (const std::uint64_t h = find(self)) return h;");
   w.line("throw std::runtime_error(std::string(\"no service object behind this \") + cls +");
-  w.line("                         \" (a copy of a proxy object is not tracked; copy through the service)\");");
+  w.line("                         \" (a copy of a proxy object is not tracked, copy through the service; an object\"");
+  w.line("                         \" this process implements itself cannot be passed: it would be a callback)\");");
   w.close();
   w.line("/// Names this process to the service, which releases the process's objects when it");
   w.line("/// has not called for the lease (the server's SEAM_..._LEASE_SECONDS).");
@@ -133,6 +134,78 @@ void lazy_handle(CodeWriter& w, const ServicePlan& plan, const RemoteClassPlan& 
   w.close();
 }
 
+/// The client's proxy for a remote interface: a class deriving from it whose
+/// every virtual method forwards over the handle of the service's object, and
+/// whose destructor releases it. Factories of the module return a new one.
+void proxy_class(CodeWriter& w, const ServicePlan& plan, int k, const std::string& remote) {
+  const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(k));
+  const std::string pb = plan.cpp_package;
+  const std::string base = "::" + rc.qualified;
+  const std::string self = "static_cast<const " + base + "*>(this)";
+  w.line("");
+  w.line("/// " + rc.qualified + " (" + rc.declared_at + ") as the module hands it out: the object");
+  w.line("/// lives in the service; each virtual call is one round trip on its handle.");
+  w.open("class " + rc.proxy + " final : public " + base);
+  w.label("public:");
+  w.open("explicit " + rc.proxy + "(std::uint64_t handle)");
+  w.line(remote + "::adopt(" + self + ", handle);");
+  w.close();
+  w.line(rc.proxy + "(const " + rc.proxy + "&) = delete;");
+  w.line(rc.proxy + "& operator=(const " + rc.proxy + "&) = delete;");
+  for (const RpcPlan& r : plan.rpcs) {
+    if (r.remote != k) continue;
+    std::vector<std::string> params;
+    std::set<std::string> reserved{"kept_", "keep"};
+    for (const ParamPlan& p : r.params) {
+      params.push_back(declare(p.spelling, p.name));
+      reserved.insert(p.name);
+    }
+    w.begin_function(reserved);
+    std::string request = w.fresh("request"), response = w.fresh("response"), context = w.fresh("context");
+    w.line("");
+    w.line("// rpc " + r.rpc + "; declared at " + r.declared_at + ".");
+    if (r.role == RpcRole::Destructor) {
+      // A destructor must not throw: a release that fails is left to the lease.
+      w.open("~" + rc.proxy + "() override");
+      std::string handle = w.fresh("handle");
+      w.line("const std::uint64_t " + handle + " = " + remote + "::release(" + self + ");");
+      w.line("if (" + handle + " == 0) return;");
+      w.open("try");
+      w.line(pb + "::" + r.request + " " + request + ";");
+      w.line(request + ".set_handle(" + handle + ");");
+      w.line(pb + "::" + r.response + " " + response + ";");
+      w.line("::grpc::ClientContext " + context + ";");
+      w.line(remote + "::prepare(" + context + ");");
+      w.line("remote_status_ignored(" + remote + "::stub()." + r.rpc + "(&" + context + ", " + request + ", &" +
+             response + "));");
+      w.reopen("catch (...)");
+      w.line("// The service releases the object when this process's lease ends.");
+      w.close();
+      w.close();
+      continue;
+    }
+    const std::string tail = std::string(r.is_const ? " const" : "") + (r.is_noexcept ? " noexcept" : "") + " override";
+    w.call(declare(r.result_spelling, "") + " " + last_component(r.qualified), params, tail, true);
+    // What a const call returned may point into its response; a non-const
+    // call (Next, Seek) is where such results may end, as with the real class.
+    if (!r.is_const) w.line("kept_.clear();");
+    Conversions conv(plan, pb + "::convert::");
+    emit_forward_call(w, plan, conv, r, remote, remote + "::stub().", request, response, context, true);
+  }
+  w.line("");
+  w.label("private:");
+  w.line("/// The responses of the calls since the last non-const one: results such as a");
+  w.line("/// view of a key point into them.");
+  w.line("template <typename Response>");
+  w.open("Response& keep() const");
+  w.line("auto response = std::make_shared<Response>();");
+  w.line("kept_.push_back(response);");
+  w.line("return *response;");
+  w.close();
+  w.line("mutable std::vector<std::shared_ptr<const void>> kept_;");
+  w.close(";");
+}
+
 } // namespace
 
 std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
@@ -171,6 +244,7 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <stdexcept>");
   w.line("#include <string>");
   if (!plan.remote_classes.empty()) w.line("#include <unordered_map>");
+  if (!plan.remote_classes.empty()) w.line("#include <vector>");
   w.line("");
   w.open_namespace("");
   w.line("");
@@ -205,6 +279,8 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   }
   for (const RemoteClassPlan& rc : plan.remote_classes)
     if (rc.lazy) lazy_handle(w, plan, rc, remote);
+  for (size_t k = 0; k < plan.remote_classes.size(); ++k)
+    if (plan.remote_classes[k].interface) proxy_class(w, plan, static_cast<int>(k), remote);
   w.line("");
   w.close_namespace("");
 
@@ -212,6 +288,7 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   std::vector<std::string> order;
   std::map<std::string, std::vector<const RpcPlan*>> by_ns;
   for (const RpcPlan& r : plan.rpcs) {
+    if (r.remote >= 0 && plan.remote_classes[static_cast<size_t>(r.remote)].interface) continue; // in its proxy
     if (!by_ns.count(r.ns)) order.push_back(r.ns);
     by_ns[r.ns].push_back(&r);
   }

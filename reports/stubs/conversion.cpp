@@ -220,7 +220,7 @@ std::string declare(const std::string& spelling, const std::string& name) {
 
 void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions& conv, const RpcPlan& r,
                        const std::string& helpers, const std::string& stub, const std::string& request,
-                       const std::string& response, const std::string& context) {
+                       const std::string& response, const std::string& context, bool keep_response) {
   const std::string& pb = plan.cpp_package;
   w.line(pb + "::" + r.request + " " + request + ";");
   if (r.role == RpcRole::Method)
@@ -245,7 +245,10 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
     }
     conv.to_proto(w, p.name, p.field, request + ".");
   }
-  w.line(pb + "::" + r.response + " " + response + ";");
+  if (keep_response)
+    w.line("auto& " + response + " = keep<" + pb + "::" + r.response + ">();");
+  else
+    w.line(pb + "::" + r.response + " " + response + ";");
   w.line("::grpc::ClientContext " + context + ";");
   w.line(helpers + "::prepare(" + context + ");");
   w.call(helpers + "::check", {stub + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
@@ -257,7 +260,12 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
       conv.from_proto(w, response + ".", p.out_field, "*" + p.name);
       w.close();
     }
-  if (r.result) {
+  if (r.result_remote >= 0) { // a new object of a remote interface: the caller owns its proxy
+    const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(r.result_remote));
+    std::string handle = w.fresh("handle");
+    w.line("const std::uint64_t " + handle + " = " + response + ".result();");
+    w.line("return " + handle + " == 0 ? nullptr : new " + rc.proxy + "(" + handle + ");");
+  } else if (r.result) {
     std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
     if (!simple.empty()) {
       w.line("return " + simple + ";");
@@ -278,6 +286,9 @@ std::string server_objects(const ServicePlan& plan, int k) {
 std::string client_handle(const ServicePlan& plan, int k, const std::string& helpers, const std::string& ptr) {
   const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(k));
   if (rc.lazy) return rc.ident + "_handle(" + ptr + ")";
+  // A proxy registers the address of its base-class subobject.
+  if (rc.interface)
+    return helpers + "::handle(static_cast<const ::" + rc.qualified + "*>(" + ptr + "), \"" + rc.qualified + "\")";
   return helpers + "::handle(" + ptr + ", \"" + rc.qualified + "\")";
 }
 
@@ -342,7 +353,13 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
     args += (args.empty() ? "" : ", ") + arg;
   }
   std::string call = callee + "(" + args + ")";
-  if (r.role == RpcRole::Constructor) {
+  if (r.result_remote >= 0) { // the caller owns the new object: the registry keeps it for the client's proxy
+    const std::string objects = server_objects(conv.plan(), r.result_remote);
+    const std::string cls = conv.plan().remote_classes.at(static_cast<size_t>(r.result_remote)).qualified;
+    w.line("::" + cls + "* result = " + call + ";");
+    w.line("response->set_result(result == nullptr ? 0 : adopt(" + objects + ", std::unique_ptr<::" + cls +
+           ">(result), session));");
+  } else if (r.role == RpcRole::Constructor) {
     w.line("auto object = " + call + ";");
     w.line("response->set_handle(adopt(" + server_objects(conv.plan(), r.remote) + ", std::move(object), session));");
   } else if (r.result) {

@@ -61,9 +61,12 @@ std::string declare(const std::string& spelling, const std::string& name);
 /// stub object, "remote::stub()." or "stub_->stub->"), checked by
 /// `helpers`::check after `helpers`::prepare, and the result converted back.
 /// `request`, `response`, `context` are the local names to use.
+/// `keep_response`: inside a remote interface's proxy, the response is made
+/// by the proxy's keep<>() and outlives the call, so a result that points
+/// into it (a leveldb::Slice key()) stays valid until the next non-const call.
 void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions& conv, const RpcPlan& r,
                        const std::string& helpers, const std::string& stub, const std::string& request,
-                       const std::string& response, const std::string& context);
+                       const std::string& response, const std::string& context, bool keep_response = false);
 
 /// A C++ expression for the handle of the remote object at address `ptr`
 /// (an expression of pointer type; null gives 0) of plan.remote_classes[k],

@@ -48,13 +48,27 @@ std::string emit_convert_header(const ServicePlan& plan, const StubOrigin& origi
     w.call("inline void to_proto", {"const " + m.cpp + (named ? "& in" : "&"), pb + "::" + m.proto + (named ? "& out" : "&")},
            "", true);
     w.begin_function({"in", "out"});
-    for (const ProtoField& f : m.fields) conv.to_proto(w, "in." + f.cpp_name, f, "out.");
+    for (size_t i = 0; i < m.fields.size(); ++i)
+      conv.to_proto(w, m.getters.empty() ? "in." + m.fields[i].cpp_name : "in." + m.getters[i] + "()", m.fields[i],
+                    "out.");
     w.close();
     w.line("");
     w.call("inline void from_proto",
            {"const " + pb + "::" + m.proto + (named ? "& in" : "&"), m.cpp + (named ? "& out" : "&")}, "", true);
     w.begin_function({"in", "out"});
-    for (const ProtoField& f : m.fields) conv.from_proto(w, "in.", f, "out." + f.cpp_name);
+    if (m.getters.empty()) {
+      for (const ProtoField& f : m.fields) conv.from_proto(w, "in.", f, "out." + f.cpp_name);
+    } else {
+      // Private data: each field into a local, then the constructor taking them all.
+      std::string args;
+      for (const ProtoField& f : m.fields) {
+        std::string local = w.fresh(f.name);
+        w.line(f.type.cpp + " " + local + "{};");
+        conv.from_proto(w, "in.", f, local, true);
+        args += (args.empty() ? "" : ", ") + std::string("std::move(") + local + ")";
+      }
+      w.line("out = " + m.cpp + "(" + args + ");");
+    }
     w.close();
     w.line("");
   }

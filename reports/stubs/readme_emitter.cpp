@@ -106,12 +106,40 @@ std::string emit_readme(const ServicePlan& plan, const StubBuildInputs& in, cons
     for (const RemoteClassPlan& rc : plan.remote_classes) {
       std::string rpcs;
       for (const std::string& r : rc.rpcs) rpcs += (rpcs.empty() ? "" : ", ") + code(r);
+      std::string factories;
+      if (rc.interface)
+        for (const RpcPlan& r : plan.rpcs)
+          if (r.result_remote >= 0 && plan.remote_classes[static_cast<size_t>(r.result_remote)].symbol == rc.symbol)
+            factories += (factories.empty() ? "" : ", ") + code(r.rpc);
       L("| " + code(rc.qualified) + " | " + code(rc.declared_at) + " | " +
-        (rc.lazy ? "its first member call (it declares no constructor)" : "its constructors") + " | " +
-        (rc.releases ? "its destructor, or the lease" : "the lease only (its destructor is implicit)") + " | " +
-        (rpcs.empty() ? "-" : rpcs) + " |");
+        (rc.interface ? "the module's factories (" + factories + "); the client holds a " + code(rc.proxy)
+         : rc.lazy    ? "its first member call (it declares no constructor)"
+                      : "its constructors") +
+        " | " +
+        (rc.interface  ? "deleting the proxy, or the lease"
+         : rc.releases ? "its destructor, or the lease"
+                       : "the lease only (its destructor is implicit)") +
+        " | " + (rpcs.empty() ? "-" : rpcs) + " |");
     }
     L();
+    bool any_interface = false;
+    for (const RemoteClassPlan& rc : plan.remote_classes) any_interface |= rc.interface;
+    if (any_interface) {
+      L("**Remote interfaces.** A class with virtual methods that the module hands out as a pointer "
+        "(a factory such as `Iterator* NewIterator(...)`) is a remote interface: the caller only ever "
+        "sees the base class, so the client returns a proxy deriving from it (`<Class>Proxy` in " +
+        code(b + "_client.cpp") + ") that forwards each virtual method over the handle, and deleting "
+        "the proxy releases the service's object. Iterators are served this way, not as a "
+        "server-streaming rpc: a stream would change the caller's loop (`Seek`, `Prev`, `key()` on "
+        "demand), a proxy keeps it unchanged. The cost is one round trip per call: a scan over n "
+        "entries costs about 3n round trips (`Valid`, `key`/`value`, `Next`). What a const call "
+        "returns (a `Slice` from `key()`) stays valid until the next non-const call on the proxy. "
+        "The factories' results are owned by the caller, as in the monolith; objects of the caller's "
+        "own implementations cannot be passed in (they would be callbacks) and throw. The class's "
+        "own out-of-line members (constructor, destructor body, non-virtual methods) still run in "
+        "the client for every object, proxies included: keep their definitions in the client's build.");
+      L();
+    }
     L("**Lease.** Each client process sends a random session id with every call (gRPC metadata "
       "`seam-session`), which renews the lease of all its objects. When a call arrives, the server "
       "releases the objects of every session it has not heard from for " + code(lease) +

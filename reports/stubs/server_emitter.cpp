@@ -17,7 +17,7 @@ std::vector<std::string> method_params(const ServicePlan& plan, const RpcPlan& r
   // With remote objects every call names its session: it renews the lease.
   const bool objects = !plan.remote_classes.empty();
   const bool uses_request = !r.params.empty() || r.role == RpcRole::Method || r.role == RpcRole::Destructor;
-  const bool uses_response = r.result || r.role == RpcRole::Constructor ||
+  const bool uses_response = r.result || r.role == RpcRole::Constructor || r.result_remote >= 0 ||
                              std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.out; });
   return {std::string("::grpc::ServerContext*") + (objects ? " context" : ""),
           "const " + r.request + "*" + (uses_request ? " request" : ""),
@@ -35,7 +35,7 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
     w.line("// " + r.qualified + " (" + r.declared_at + ")");
   w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(plan, r), "", true);
   w.line("std::lock_guard<std::mutex> lock(mutex_);");
-  if (r.role == RpcRole::Constructor)
+  if (r.role == RpcRole::Constructor || r.result_remote >= 0)
     w.line("const std::string session = enter(*context);");
   else if (!plan.remote_classes.empty())
     w.line("enter(*context);");

@@ -2,6 +2,7 @@
 // sample. Every run with a cache, without one, with the shortcuts off, after
 // edits, interrupted, concurrent or merged from shards must print exactly what
 // a cold run prints; and a re-run parses only the TUs whose files changed.
+#include "analyzers/cache/codec.h"
 #include "support/run.h"
 
 #include <gtest/gtest.h>
@@ -226,7 +227,7 @@ TEST(ShopCache, TheSizeBoundIsKept) {
   uintmax_t bytes = 0;
   // The store's folder is v<format>-<extractor id>.
   for (const auto& v : fs::directory_iterator(shop.cache()))
-    if (v.is_directory() && v.path().filename().string().rfind("v1-", 0) == 0)
+    if (v.is_directory() && v.path().filename().string().rfind("v" + std::to_string(kCacheFormat) + "-", 0) == 0)
       for (const auto& e : fs::recursive_directory_iterator(v.path()))
         if (e.is_regular_file()) bytes += e.file_size();
   EXPECT_LE(bytes, 20u * 1024);

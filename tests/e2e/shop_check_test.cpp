@@ -367,7 +367,8 @@ TEST_F(ShopCopy, ConfigErrorsStopBeforeParsingWithPositions) {
       << r.err;
   EXPECT_NE(r.err.find("broken.json:" + line_col("\"src/users/*.h\"]}") +
                        ": error: glob \"src/users/*.h\" of module \"people\" matches src/users/user.h and 1 more "
-                       "file, already in module \"users\""),
+                       "file, already in module \"users\" (by \"src/users/**\" at broken.json:" +
+                       line_col("\"src/users/**\"") + "); a file belongs to one module"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("seam: error: broken.json: 2 problems in the config; nothing was analysed"), std::string::npos)

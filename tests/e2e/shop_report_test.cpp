@@ -101,15 +101,16 @@ TEST(ShopReport, ViolationsTheBaselineHoldsShowAsBaselined) {
 }
 
 /// The report embeds the commands' own documents, written by the same writer
-/// from the same results: what `seam metrics`, `seam check` and `seam cycles`
-/// print with --format json is what the page shows, key for key.
+/// from the same results: what `seam metrics`, `seam check`, `seam cycles`,
+/// `seam candidates` and `seam candidates --suggest` print with --format json
+/// is what the page shows, key for key.
 TEST(ShopReport, EmbedsTheDocumentsTheCommandsPrint) {
   std::string out = build_path("shop-report-documents-" + std::to_string(getpid()) + ".html");
   auto r = make_report(out);
   ASSERT_EQ(r.status, 0) << r.err;
   json d = report_data(test::slurp(out));
   std::remove(out.c_str());
-  EXPECT_EQ(d["schema"], "seam.report/2");
+  EXPECT_EQ(d["schema"], "seam.report/3");
   auto metrics = test::seam_on_sample("shop", {"metrics", "-q", "--format", "json"});
   ASSERT_EQ(metrics.status, 0) << metrics.err;
   EXPECT_EQ(d["metrics"]["schema"], "seam.metrics/1");
@@ -122,6 +123,14 @@ TEST(ShopReport, EmbedsTheDocumentsTheCommandsPrint) {
   ASSERT_EQ(cycles.status, 0) << cycles.err;
   EXPECT_EQ(d["cycles"]["schema"], "seam.cycles/2");
   EXPECT_EQ(d["cycles"], json::parse(cycles.out));
+  auto candidates = test::seam_on_sample("shop", {"candidates", "-q", "--format", "json"});
+  ASSERT_EQ(candidates.status, 0) << candidates.err;
+  EXPECT_EQ(d["candidates"], json::parse(candidates.out));
+  EXPECT_EQ(d["candidates"]["candidates"][0]["module"], "catalog");
+  auto suggest = test::seam_on_sample("shop", {"candidates", "--suggest", "-q", "--format", "json"});
+  ASSERT_EQ(suggest.status, 0) << suggest.err;
+  EXPECT_EQ(d["suggest"]["schema"], "seam.suggest/1");
+  EXPECT_EQ(d["suggest"], json::parse(suggest.out));
 }
 
 /// One browser on the sample's report for every test below.

@@ -9,11 +9,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <poll.h>
 #include <regex>
 #include <set>
+#include <string>
+#include <thread>
+#include <vector>
 
 namespace seam {
 namespace {
@@ -51,11 +55,16 @@ bool cmake_build(const std::string& source, const std::string& build) {
 /// A generated server started on 127.0.0.1:0; stopped (SIGTERM, reaped) on destruction.
 class Server {
 public:
-  explicit Server(const std::string& exe) {
+  /// `env`: "NAME=VALUE" settings for the server only (SEAM_GEO_LEASE_SECONDS=1).
+  explicit Server(const std::string& exe, const std::vector<std::string>& env = {}) {
     int fds[2];
     if (pipe(fds) != 0) return;
     pid_ = fork();
     if (pid_ == 0) {
+      for (const std::string& e : env) {
+        const size_t eq = e.find('=');
+        setenv(e.substr(0, eq).c_str(), e.substr(eq + 1).c_str(), 1);
+      }
       dup2(fds[1], 1);
       close(fds[0]);
       close(fds[1]);
@@ -593,7 +602,9 @@ const char* kAppSource = R"src(// Prints everything geo returns; the transcript 
 // as a service.
 #include "geo/geo.h"
 
+#include <cstdlib>
 #include <iostream>
+#include <string>
 #include <utility>
 
 using namespace fx::geo;
@@ -631,7 +642,19 @@ void print(const Shape& s) {
 
 } // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  // For the lease: "leak" makes a counter and dies without destructors (a
+  // client that crashed); "live" reports how many counters are alive.
+  if (argc == 2 && std::string(argv[1]) == "leak") {
+    Counter* leaked = new Counter("leaked");
+    std::cout << "live " << Counter::live() << "\n" << std::flush;
+    (void)leaked;
+    std::_Exit(0);
+  }
+  if (argc == 2) {
+    std::cout << "live " << Counter::live() << "\n";
+    return 0;
+  }
   Shape tri = make_shape("triangle", "T", 3);
   Shape sq = make_shape("square", nullptr, 4);
   print(tri);
@@ -697,7 +720,7 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   auto split = run({SEAM_EXE, "split", "geo", "-o", "stubs", "-p", "build", "-q"}, fx);
   ASSERT_EQ(split.status, 0) << split.err;
   EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
-            "wrote 7 files to stubs: service geo.v1.GeoService with 23 rpcs, 2 messages, 2 enums; 9 skipped; 37 call "
+            "wrote 7 files to stubs: service geo.v1.GeoService with 23 rpcs, 2 messages, 2 enums; 9 skipped; 40 call "
             "sites become remote (0 in loops)");
 
   // Every skip, from real code, with its reason and the line that declares it.
@@ -766,6 +789,24 @@ target_link_libraries(fx_remote PRIVATE geo_client)
       << remote.out;
   EXPECT_NE(readme.find("'values': int * followed by the integer 'n': one value to fill, or an array of that many?"),
             std::string::npos);
+  // The lease. A client that dies without releasing keeps its counter while
+  // the lease (default 600 s) runs: another client still counts it.
+  server.stop();
+  const auto at = [&](const Server& s) { return "SEAM_GEO_ADDR=127.0.0.1:" + std::to_string(s.port()); };
+  {
+    Server patient(build + "/stubs/geo_server");
+    ASSERT_GT(patient.port(), 0) << patient.banner();
+    EXPECT_EQ(run({"env", at(patient), build + "/fx_remote", "leak"}).out, "live 1\n");
+    EXPECT_EQ(run({"env", at(patient), build + "/fx_remote", "live"}).out, "live 1\n");
+  }
+  // With SEAM_GEO_LEASE_SECONDS=1, the next call after more than a second
+  // without a word from the dead client releases its counter.
+  Server leasing(build + "/stubs/geo_server", {"SEAM_GEO_LEASE_SECONDS=1"});
+  ASSERT_GT(leasing.port(), 0) << leasing.banner();
+  EXPECT_EQ(run({"env", at(leasing), build + "/fx_remote", "leak"}).out, "live 1\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500)); // past the lease, whatever the load
+  EXPECT_EQ(run({"env", at(leasing), build + "/fx_remote", "live"}).out, "live 0\n");
+
   auto nm = run({"nm", "-C", build + "/fx_remote"});
   EXPECT_EQ(nm.out.find("g_live"), std::string::npos) << "the module's state must stay in the service";
   EXPECT_NE(nm.out.find(" T fx::geo::Counter::add(int)"), std::string::npos);

@@ -23,6 +23,9 @@ public:
   std::string problem;
   /// The cache folders of every scan() call, in order.
   std::vector<std::string> scanned_with_cache;
+  /// The options and compile commands of the last scan() call.
+  ScanOptions last_options;
+  std::vector<CompileCommand> last_commands;
 
   bool prepare(ScanOptions& options, std::string& why) override {
     why = problem;
@@ -31,6 +34,8 @@ public:
 
   bool scan(const CompileDb& db, const ScanOptions& options, ScanResult& out, std::string& error) override {
     scanned_with_cache.push_back(options.cache_dir);
+    last_options = options;
+    last_commands = db.commands;
     if (!options.cache_dir.empty() && options.cache_dir == unusable_cache) {
       error = "cannot create the fact cache " + options.cache_dir + ": Read-only file system";
       return false;

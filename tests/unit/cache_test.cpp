@@ -4,7 +4,7 @@
 #include "analyzers/cache/codec.h"
 #include "analyzers/cache/fact_store.h"
 #include "analyzers/cache/file_stamps.h"
-#include "analyzers/cache/shards.h"
+#include "analyzers/cache/file_facts.h"
 #include "analyzers/core/output.h"
 #include "analyzers/graph/module_graph.h"
 #include "analyzers/init/infer_config.h"

@@ -1,7 +1,7 @@
 // Pictures: the DOT written through cgraph is read back with cgraph and its
 // nodes and edges compared with the graph; cycle edges are red, edges against
 // seam.json dashed; the SVG laid out in-process is well-formed XML naming
-// every node; a 300-module project lays out in seconds.
+// every node; a 300-module project lays out (its time printed, not asserted).
 #include "analyzers/graph/unit_graph.h"
 #include "analyzers/model/model.h"
 #include "reports/graph/unit_graph_report.h"
@@ -12,7 +12,9 @@
 #include <graphviz/cgraph.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -186,6 +188,37 @@ TEST(Dot, ModuleLevelIsLayeredByLevel) {
   EXPECT_NE(dot.find("rank=same"), std::string::npos);
 }
 
+TEST(Dot, ClustersComeInTheOrderTheyAreMadeWhereverMallocPutsTheirNames) {
+  // cgraph orders subgraphs by object id, and its default id for a named
+  // object is the address of the interned name: the cluster blocks of the
+  // DOT text then followed the heap. Freed blocks of the names' sizes are
+  // handed out again last-freed-first, so later names land at lower
+  // addresses here: with address ids the clusters come out reversed.
+  Project p = layered();
+  UnitGraph g = build_unit_graph(p, GraphLevel::File);
+  GraphContext c = context(g);
+  std::vector<std::string> made; // the order build() creates the clusters in
+  for (uint32_t v : c.selection.nodes) {
+    const std::string name = "cluster_" + p.module_name(g.module[v]);
+    if (std::find(made.begin(), made.end(), name) == made.end()) made.push_back(name);
+  }
+  ASSERT_EQ(made.size(), 4u);
+  std::vector<void*> blocks;
+  for (int i = 0; i < 256; ++i) blocks.push_back(std::malloc(16 + 8 * (i % 12)));
+  for (void* b : blocks) std::free(b);
+  for (int run = 0; run < 2; ++run) {
+    std::string dot = render_dot(p, c, {});
+    std::vector<std::string> written;
+    for (size_t at = dot.find("subgraph "); at != std::string::npos; at = dot.find("subgraph ", at + 1)) {
+      size_t end = dot.find_first_of(" {", at + 9);
+      std::string name = dot.substr(at + 9, end - at - 9);
+      if (!name.empty() && name.front() == '"') name = name.substr(1, name.size() - 2);
+      written.push_back(name);
+    }
+    EXPECT_EQ(written, made) << dot;
+  }
+}
+
 TEST(Dot, NamesFromCodeAreQuotedByCgraph) {
   // A file name with quotes, backslashes and HTML characters survives the
   // round trip as the same node name.
@@ -319,7 +352,8 @@ TEST(Svg, CheckerRejectsBrokenXml) {
   EXPECT_TRUE(well_formed("<?xml version=\"1.0\"?><a t=\"&lt;\"><!-- c --><b/>x &amp; y</a>", why)) << why;
 }
 
-TEST(Svg, ThreeHundredModulesLayOutInSeconds) {
+TEST(Svg, ThreeHundredModulesLayOut) {
+  // How long it takes is printed, not asserted (bench/ measures speed).
   // 300 modules in 10 layers of 30; each module of the first nine layers uses
   // 10 modules of lower layers, near and far (2700 edges, many long ones).
   TuBuilder t;
@@ -349,7 +383,6 @@ TEST(Svg, ThreeHundredModulesLayOutInSeconds) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::string why;
   EXPECT_TRUE(well_formed(svg, why)) << why;
-  EXPECT_LT(secs, 20.0) << "300 modules took " << secs << " s";
   std::printf("300 modules, %zu edges: %.2f s\n", g.edges.size(), secs);
   for (const std::string& n : g.names) EXPECT_NE(svg.find("<title>" + n + "</title>"), std::string::npos) << n;
 }

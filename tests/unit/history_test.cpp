@@ -1,6 +1,7 @@
 // History from a real git repository made in the test: scripted commits by
 // three authors with a rename, a mass commit over the threshold, a merge and
 // a commit outside every module; every number checked by hand.
+#include "analyzers/core/output.h"
 #include "analyzers/core/process.h"
 #include "analyzers/history/change_model.h"
 #include "analyzers/history/git_log.h"
@@ -11,6 +12,7 @@
 #include "support/project_builder.h"
 #include "support/temp_tree.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace seam {
@@ -242,6 +244,43 @@ TEST_F(HistoryTest, WindowsThresholdAndTheCacheReadOnlyNewCommits) {
   EXPECT_TRUE(records.empty());
   ASSERT_TRUE(history::read_history(o, after, error)) << error;
   EXPECT_EQ(after.from_git, 10u);
+}
+
+TEST_F(HistoryTest, GitProcessesInParallelReadTheSameCommitsAndCache) {
+  make_history();
+  // One git walk (a slice holds at least 250 commits), against one process
+  // per commit on three threads: the same commits, files and counts, and the
+  // same cache file byte for byte.
+  history::HistoryOptions one = options(), many = options();
+  one.cache_dir = (base_ / "cache1").string();
+  many.cache_dir = (base_ / "cache3").string();
+  many.jobs = 3;
+  many.min_slice = 1;
+  history::History a, b;
+  std::string error;
+  ASSERT_TRUE(history::read_history(one, a, error)) << error;
+  ASSERT_TRUE(history::read_history(many, b, error)) << error;
+  EXPECT_EQ(b.from_git, 9u);
+  EXPECT_EQ(b.merges, 1u);
+  EXPECT_EQ(b.mass, 1u);
+  EXPECT_EQ(b.renames, 1u);
+  ASSERT_EQ(a.commits.size(), 7u);
+  ASSERT_EQ(b.commits.size(), a.commits.size());
+  for (size_t i = 0; i < a.commits.size(); ++i) {
+    EXPECT_EQ(b.commits[i].id, a.commits[i].id);
+    EXPECT_EQ(b.commits[i].email, a.commits[i].email);
+    ASSERT_EQ(b.commits[i].files.size(), a.commits[i].files.size()) << a.commits[i].id;
+    for (size_t k = 0; k < a.commits[i].files.size(); ++k) {
+      EXPECT_EQ(b.commits[i].files[k].path, a.commits[i].files[k].path);
+      EXPECT_EQ(b.commits[i].files[k].added, a.commits[i].files[k].added);
+      EXPECT_EQ(b.commits[i].files[k].removed, a.commits[i].files[k].removed);
+    }
+  }
+  std::string c1, c3;
+  ASSERT_TRUE(read_file((base_ / "cache1" / "commits.v1").string(), c1, error)) << error;
+  ASSERT_TRUE(read_file((base_ / "cache3" / "commits.v1").string(), c3, error)) << error;
+  EXPECT_EQ(c1, c3);
+  EXPECT_EQ(std::count(c1.begin(), c1.end(), '\x1e'), 9); // a record per commit, merge and mass commit too
 }
 
 TEST_F(HistoryTest, NoHistoryIsSaidInOneLine) {

@@ -3,6 +3,8 @@
 // cycles, violations against a baseline, and the date.
 #include "analyzers/baseline/baseline.h"
 #include "analyzers/core/output.h"
+#include "reports/candidates/candidates_report.h"
+#include "reports/candidates/suggest_report.h"
 #include "reports/html/report.h"
 #include "support/facts_builder.h"
 #include "support/project_builder.h"
@@ -109,7 +111,7 @@ TEST(HtmlReportData, ModulesLevelsAndCycle) {
   Json d = html::report_data(p, pipeline::analyse_all(p, std::nullopt, "/nonexistent/seam-baseline.json", log.sink()),
                              options());
   EXPECT_TRUE(log.all.empty()) << "no baseline is no problem";
-  EXPECT_EQ(d["schema"], "seam.report/2");
+  EXPECT_EQ(d["schema"], "seam.report/3");
   EXPECT_EQ(d["project"]["name"], "three");
   EXPECT_EQ(d["project"]["date"], "2024-01-02");
   ASSERT_EQ(d["modules"].size(), 3u);
@@ -221,15 +223,41 @@ TEST(HtmlReportData, ViolationsAreNewWithoutABaselineAndBaselinedWithOne) {
 TEST(HtmlReportData, EveryModuleIsRankedOrSaysWhyNot) {
   Project p = three_modules();
   Json d = report_data(p, options());
-  std::set<size_t> seen;
-  for (const Json& c : d["candidates"]["ranked"]) seen.insert(c["module"].get<size_t>());
-  for (const Json& k : d["candidates"]["kernel"]) {
-    seen.insert(k["module"].get<size_t>());
-    EXPECT_FALSE(k["reason"].get<std::string>().empty());
+  // The seam.candidates document: every module once, ranked or with its reason.
+  EXPECT_EQ(d["candidates"]["schema"], "seam.candidates/2");
+  std::set<std::string> seen, ranked;
+  for (const Json& c : d["candidates"]["candidates"]) {
+    seen.insert(c["module"].get<std::string>());
+    if (c["role"] == "candidate") {
+      EXPECT_GE(c["rank"].get<int>(), 1) << c.dump();
+      ranked.insert(c["module"].get<std::string>());
+    } else {
+      EXPECT_TRUE(c["rank"].is_null()) << c.dump();
+      ASSERT_FALSE(c["reasons"].empty()) << c.dump();
+      EXPECT_FALSE(c["reasons"][0].get<std::string>().empty());
+    }
   }
-  EXPECT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen, (std::set<std::string>{"base", "core", "ui"}));
+  // A proto preview for every ranked module and no other.
+  std::set<std::string> previews;
+  for (const auto& [name, preview] : d["protos"].items()) {
+    previews.insert(name);
+    EXPECT_TRUE(preview["proto"].is_string() != preview["note"].is_string()) << preview.dump();
+  }
+  EXPECT_EQ(previews, ranked);
   ASSERT_NE(d["metrics"], nullptr);
   EXPECT_EQ(d["metrics"]["modules"].size(), 3u);
+}
+
+/// One writer per schema: the report embeds the documents `seam candidates`
+/// and `seam candidates --suggest` print, made by their writers from the same results.
+TEST(HtmlReportData, EmbedsTheCandidatesAndSuggestDocuments) {
+  Project p = three_modules();
+  pipeline::Analyses a = analyses(p);
+  Json d = html::report_data(p, a, options());
+  EXPECT_EQ(d["candidates"].dump(), candidates_json(p, a.ranking).dump());
+  EXPECT_EQ(d["suggest"]["schema"], "seam.suggest/1");
+  EXPECT_EQ(d["suggest"].dump(), suggest_json(p, a.suggestion).dump());
 }
 
 TEST(HtmlReport, PageIsDeterministicAndDrawsTheGraph) {

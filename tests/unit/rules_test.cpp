@@ -318,7 +318,7 @@ TEST(CycleRule, EachElementaryCycleOfAGroupIsOneViolationCutWhereTheMinimumCutIs
 
 TEST(ConfigFiles, AGlobMatchingNoFileAndAFileInTwoModulesAtTheirPositions) {
   test::Annotated text(R"({"modules": [
-    {"name": "a", "paths": ["src/a/**", $typo^"src/aa/**"], "public": [$pub^"src/a/*.hpp"]},
+    {"name": "a", "paths": [$a^"src/a/**", $typo^"src/aa/**"], "public": [$pub^"src/a/*.hpp"]},
     {"name": "b", "paths": [$wide^"src/**"]}],
   "exclude": ["src/gen/**", $ex^"nothing/**"]})");
   Config cfg;
@@ -336,8 +336,10 @@ TEST(ConfigFiles, AGlobMatchingNoFileAndAFileInTwoModulesAtTheirPositions) {
                                                 "stays within a folder, ** crosses folders)");
   EXPECT_EQ(pr.errors[1].format(), at("pub") + "glob \"src/a/*.hpp\" in \"public\" of module \"a\" matches no file; "
                                                "fix the glob or remove it");
+  auto [al, ac] = text.point("a");
   EXPECT_EQ(pr.errors[2].format(), at("wide") + "glob \"src/**\" of module \"b\" matches src/a/x.cpp and 2 more "
-                                                "files, already in module \"a\"; a file belongs to one module: "
+                                                "files, already in module \"a\" (by \"src/a/**\" at seam.json:" +
+                                                std::to_string(al) + ":" + std::to_string(ac) + "); a file belongs to one module: "
                                                 "narrow one module's \"paths\" or add the files to \"exclude\"");
   ASSERT_EQ(pr.warnings.size(), 1u);
   auto [l, c] = text.point("ex");

@@ -161,9 +161,10 @@ function makeSortable(t, keys) {
 }
 
 // ---- navigation: one page at a time, addressed by the URL fragment ----
-const PAGES = ['overview', 'graph', 'dsm', 'metrics', 'candidates', 'violations', 'module'];
+const PAGES = ['overview', 'graph', 'dsm', 'metrics', 'candidates', 'violations', 'coupling', 'module'];
 const TITLES = { overview: 'Overview', graph: 'Module graph', dsm: 'Dependency structure matrix',
-                 metrics: 'Metrics', candidates: 'Extraction candidates', violations: 'Violations' };
+                 metrics: 'Metrics', candidates: 'Extraction candidates', violations: 'Violations',
+                 coupling: 'Change coupling' };
 function showPage(id, crumb) {
   PAGES.forEach(p => $(p).classList.toggle('shown', p === id));
   document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === id));

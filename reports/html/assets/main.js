@@ -6,12 +6,14 @@
 function start() {
   buildSidebar();
   buildSearch();
-  ['overview', 'graph', 'dsm', 'metrics', 'candidates', 'violations'].forEach(p => seam.render[p]());
+  ['overview', 'graph', 'dsm', 'metrics', 'candidates', 'violations', 'coupling'].forEach(p => seam.render[p]());
   const cycles = CY.length;
   setNavCount('dsm', cycles ? String(cycles) : '', cycles > 0);
   setNavCount('graph', String(M.length), false);
-  setNavCount('candidates', D.candidates && D.candidates.ranked.length ? String(D.candidates.ranked.length) : '', false);
+  setNavCount('candidates', rankedCandidates.length ? String(rankedCandidates.length) : '', false);
   setNavCount('violations', D.check ? String(D.check.summary.new) : '', D.check && D.check.summary.new > 0);
+  const hiddenPairs = CP.filter(p => p.hidden).length;  // coupling.js
+  setNavCount('coupling', hiddenPairs ? String(hiddenPairs) : '', hiddenPairs > 0);
   setNavCount('metrics', '', false);
   setNavCount('overview', '', false);
   $('drawer-close').addEventListener('click', closeDrawer);

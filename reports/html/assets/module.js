@@ -44,14 +44,15 @@ seam.render.module = function (i, file) {
   root.appendChild(cards);
 
   // What the candidate ranking and the check say about it.
-  const cand = D.candidates ? D.candidates.ranked.find(x => x.module === i) : null;
-  const kern = D.candidates ? D.candidates.kernel.find(x => x.module === i) : null;
+  const cand = candidateOf(i);
+  const kern = unrankedOf(i);
   if (cand) root.appendChild(candidateDetails(cand, false));
-  else if (kern) root.appendChild(el('p', { class: 'panel' }, badge('shared kernel', 'accent'), ' ', kern.reason));
+  else if (kern) root.appendChild(el('p', { class: 'panel' }, badge('shared kernel', 'accent'), ' ', unrankedReason(kern)));
   root.appendChild(el('h2', null, 'Depends on'));
   root.appendChild(depTable(i, 'out'));
   root.appendChild(el('h2', null, 'Used by'));
   root.appendChild(depTable(i, 'in'));
+  root.appendChild(moduleHistory(i)); // coupling.js: commits, authors, co-changing modules, hotspot files
 
   root.appendChild(el('h2', null, 'Interface ', el('span', { class: 'faint' }, '\u00B7 its symbols other modules use')));
   if (!m.interface.length) root.appendChild(el('p', { class: 'muted' }, 'No other module uses a symbol of ' + m.name + '.'));

@@ -7,7 +7,7 @@ seam.render.overview = function () {
   const cycles = CY;
   const V = D.check ? D.check.summary : null;   // seam.check/1, as `seam check --format json` writes it
   const C = D.candidates;
-  const top = C && C.ranked.length ? C.ranked[0] : null;
+  const top = rankedCandidates.length ? rankedCandidates[0] : null;
 
   root.appendChild(el('h1', null, D.project.name));
   root.appendChild(el('div', { class: 'muted' }, 'Architecture report \u00B7 ' + D.project.date +
@@ -27,7 +27,7 @@ seam.render.overview = function () {
     add(lede, [V.new ? el('strong', null, plural(V.new, 'new boundary violation')) : 'No new boundary violation',
         V.baselined ? ' (and ' + num(V.baselined) + ' recorded in the baseline)' : '', '. ']);
   }
-  if (top) add(lede, ['The best first service to extract is ', modLink(top.module), ' (score ', fix(top.score, 0), ' of 100).']);
+  if (top) add(lede, ['The best first service to extract is ', modLinkByName(top.module), ' (score ', fix(top.score, 0), ' of 100).']);
   root.appendChild(lede);
 
   const card = (k, v, sub, cls, href) => {
@@ -46,8 +46,12 @@ seam.render.overview = function () {
     card('Cycles', num(cycles.length), cycles.length ? 'modules that must change together' : 'the module graph is acyclic', cycles.length ? 'bad' : 'good', '#dsm'),
     V ? card('Violations', num(V.new), num(V.baselined) + ' baselined', V.new ? 'bad' : 'good', '#violations')
       : card('Violations', '\u2013', 'not available in this build'),
-    top ? card('Top candidate', top.name, 'score ' + fix(top.score, 0) + ' / 100', 'good', modHref(top.module))
-        : card('Top candidate', '\u2013', C ? 'no module qualifies' : 'not available in this build')));
+    top ? card('Top candidate', top.module, 'score ' + fix(top.score, 0) + ' / 100', 'good', modHref(moduleIndex.get(top.module)))
+        : card('Top candidate', '\u2013', C ? 'no module qualifies' : 'not available in this build'),
+    // coupling.js: the git history's module pairs (CP); HV says why there is none.
+    HV && HV.available ? card('Hidden coupling', num(CP.filter(p => p.hidden).length), 'module pairs changing together with no static dependency',
+                              CP.some(p => p.hidden) ? 'bad' : 'good', '#coupling')
+                       : card('Change coupling', '\u2013', 'no git history', null, '#coupling')));
 
   // What to look at first.
   const grid = el('div', { class: 'grid2' });
@@ -93,12 +97,12 @@ seam.render.overview = function () {
   const cand = el('div', { class: 'panel' }, el('h3', { style: 'margin-top:0' }, 'Extraction candidates'));
   if (!C) cand.appendChild(unavailable('Candidate ranking'));
   else {
-    C.ranked.slice(0, 5).forEach(c => cand.appendChild(el('div', { class: 'violation' },
-        el('span', { class: 'faint' }, '#' + c.rank), el('span', { class: 'msg' }, modLink(c.module)),
+    rankedCandidates.slice(0, 5).forEach(c => cand.appendChild(el('div', { class: 'violation' },
+        el('span', { class: 'faint' }, '#' + c.rank), el('span', { class: 'msg' }, modLinkByName(c.module)),
         c.blockers.length ? badge(plural(c.blockers.length, 'blocker'), 'warn') : badge('no blocker', 'good'),
         el('span', { class: 'bar track' }, el('span', { class: 'bar', style: 'width:' + Math.round(c.score) + 'px' })),
         el('span', { class: 'nowrap' }, fix(c.score, 0)))));
-    if (!C.ranked.length) cand.appendChild(el('p', { class: 'muted' }, 'No module qualifies as a service.'));
+    if (!rankedCandidates.length) cand.appendChild(el('p', { class: 'muted' }, 'No module qualifies as a service.'));
   }
   grid.appendChild(cand);
 

@@ -1,4 +1,4 @@
-#include "analyzers/cache/shards.h"
+#include "analyzers/cache/file_facts.h"
 
 #include <algorithm>
 #include <numeric>

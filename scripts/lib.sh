@@ -25,10 +25,11 @@ SEAM_BUILD_PACKAGES=(
 # GitLab template as YAML (Debian's /usr/bin/python3, not a pip module).
 # eslint and node-css-tree lint the report's script and stylesheet
 # (reports/html/assets/, ctest lint.report_assets).
+# clangd-19 is bench/run's peer (docs/performance.md), timed beside seam.
 # scripts/check-packages (run by .ci/run) fails when a package is missing here.
 SEAM_TEST_PACKAGES=(
   chromium protobuf-compiler protobuf-compiler-grpc libgrpc++-dev libprotobuf-dev
-  libclang-rt-19-dev libxml2-utils git python3-yaml eslint node-css-tree
+  libclang-rt-19-dev libxml2-utils git python3-yaml eslint node-css-tree clangd-19
 )
 
 # What scripts/package needs: dpkg-shlibdeps (dpkg-dev) computes the package's

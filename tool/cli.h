@@ -37,6 +37,7 @@ struct Options {
   unsigned jobs = 0;               ///< -j N (0 = cores)
   std::string cache;               ///< --cache DIR
   bool no_cache = false;           ///< --no-cache
+  bool no_prefix = false;          ///< --no-prefix: no precompiled prefix of external headers
   uint64_t cache_max_bytes = 2ull << 30; ///< --cache-max-size SIZE (LRU bound; 0 = none)
   std::string output;              ///< -o FILE
   bool strict = false;             ///< --strict

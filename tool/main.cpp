@@ -26,6 +26,7 @@ constexpr CommonSpec kCommon[] = {
     {"-j N", "parallel parse jobs (default: number of cores)"},
     {"--cache DIR", "fact cache (default: <build dir>/.seam-cache)"},
     {"--no-cache", "parse everything, read and write no cache"},
+    {"--no-prefix", "parse every translation unit whole: no precompiled prefix of the external headers TUs share"},
     {"--cache-max-size SIZE", "bound of the cache, least recently used entries go first (default 2G; 0: none)"},
     {"-o FILE", "write the output there instead of standard output (written atomically)"},
     {"--strict", "a translation unit that fails to parse is an error (exit 2)"},
@@ -147,6 +148,7 @@ int parse_options(const Command& cmd, int argc, char** argv, Options& o) {
       continue;
     }
     if (a == "--no-cache") { o.no_cache = true; continue; }
+    if (a == "--no-prefix") { o.no_prefix = true; continue; }
     if (a == "--cache-max-size") {
       if (!value(v)) return fail(a + " needs a value");
       if (!seam::parse_size(v, o.cache_max_bytes))

@@ -174,6 +174,7 @@ bool make_request(const Options& o, pipeline::Request& r) {
   // The hidden switch that turns the shortcuts off, to check they change nothing.
   const char* no_shortcuts = std::getenv("SEAM_NO_SHORTCUTS");
   r.shortcuts = !(no_shortcuts && std::string(no_shortcuts) == "1");
+  r.prefix = !o.no_prefix;
   return true;
 }
 

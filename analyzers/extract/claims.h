@@ -24,10 +24,12 @@ public:
   }
 
   /// True when the TU of `rank` must index `path` (asked once per TU and file).
-  bool claim(const std::string& path, int64_t rank) {
+  /// `again`: the TU is parsed a second time (a precompiled prefix did not
+  /// fit), and a file it claimed the first time is still its own.
+  bool claim(const std::string& path, int64_t rank, bool again = false) {
     std::lock_guard<std::mutex> lock(mu_);
     auto [it, fresh] = claims_.emplace(path, rank);
-    if (fresh) return true;
+    if (fresh || (again && it->second == rank)) return true;
     if (rank < it->second) {
       it->second = rank;
       ++steals_;

@@ -8,6 +8,7 @@
 #include "analyzers/compdb/arguments.h"
 #include "analyzers/core/facts.h"
 #include "analyzers/extract/claims.h"
+#include "analyzers/extract/prefix.h"
 
 #include <map>
 #include <string>
@@ -31,6 +32,11 @@ struct ExtractInput {
   FileClaims* claims = nullptr;
   /// Shared memo of file stamps (size, time, hash) for the cache; may be null.
   FileStamps* stamps = nullptr;
+  /// The precompiled prefix of external headers this TU is expected to start
+  /// with (prefix.h; needs claims: the PCH skips every body); null: parse whole.
+  const PrefixPch* prefix = nullptr;
+  /// The second parse of a TU whose prefix did not fit (FileClaims::claim).
+  bool again = false;
 };
 
 /// What extraction knows beyond TuFacts: how to split it per file, and how to
@@ -43,6 +49,8 @@ struct TuExtras {
   /// were not read to their end, so their facts are not cached.
   bool missing_include = false;
   std::vector<uint32_t> incomplete;   ///< indices into TuFacts::files
+  /// 0: parsed whole; 1: with its precompiled prefix; 2: the prefix did not fit, parsed again whole.
+  int prefix = 0;
 };
 
 /// The resource directory of the Clang seam was built against, checked to hold

@@ -3,6 +3,7 @@
 // the steps in order, each a method named after what it does; the state they
 // share is its members.
 #include "analyzers/extract/fact_scan.h"
+#include "analyzers/extract/prefix.h"
 
 #include "analyzers/core/parallel.h"
 #include "analyzers/core/paths.h"
@@ -200,10 +201,21 @@ private:
       auto it = rank_of_.find(c.producer);
       claims_.seed(path, it == rank_of_.end() ? -1 : it->second);
     }
+    // The shared leading external headers, precompiled once per command.
+    if (opts_.prefix && opts_.shortcuts && !todo_.empty()) {
+      std::vector<const ExtractInput*> inputs;
+      for (size_t i : todo_) inputs.push_back(&tus_[i].input);
+      plan_prefixes(inputs, opts_.root, use_cache_ ? opts_.cache_dir + "/prefix" : "", opts_.jobs, prefixes_);
+      out_.prefix_built = prefixes_.built;
+      out_.prefix_reused = prefixes_.reused;
+      out_.notes.insert(out_.notes.end(), prefixes_.warnings.begin(), prefixes_.warnings.end());
+    }
     // parallel_for takes no new TU after SIGINT/SIGTERM; the ones in flight finish.
-    parallel_for(todo_.size(), opts_.jobs, [this](size_t n) { parse_one(todo_[n]); });
+    parallel_for(todo_.size(), opts_.jobs, [this](size_t n) { parse_one(n); });
     out_.files_indexed = 0;
     out_.steals = claims_.steals();
+    out_.prefixed = prefixed_;
+    out_.prefix_misfits = misfits_;
     if (!write_errors_.empty())
       out_.warnings.push_back(first_and_more(write_errors_, "cache write errors") +
                               "; the facts of this run are complete, but the next run parses again");
@@ -211,16 +223,20 @@ private:
 
   /// One TU through Clang (a worker thread): its facts split per file and
   /// encoded, kept where they win, and its cache entries written.
-  void parse_one(size_t i) {
+  void parse_one(size_t n) {
+    const size_t i = todo_[n];
     Tu& t = tus_[i]; // this worker's alone
     const int64_t rank = static_cast<int64_t>(i);
     ExtractInput in = t.input;
     in.rank = rank;
     in.claims = opts_.shortcuts ? &claims_ : nullptr;
     in.stamps = &stamps_;
+    if (!prefixes_.of_tu.empty()) in.prefix = prefixes_.of_tu[n];
     TuExtras ex;
     const int64_t started = now_ns();
     TuFacts facts = extract_tu(in, opts_.root, &ex);
+    if (ex.prefix == 1) ++prefixed_;
+    if (ex.prefix == 2) ++misfits_;
     TuRecord record = make_record(t, facts, ex, started);
     std::vector<FileFacts> split = split_tu(facts, ex.split, t.id);
     std::set<std::string> incomplete;
@@ -365,6 +381,8 @@ private:
   // Step 3 (shared by the workers).
   std::vector<size_t> todo_;
   FileClaims claims_;
+  PrefixPlan prefixes_;                    ///< precompiled prefixes, by index into todo_
+  std::atomic<size_t> prefixed_{0}, misfits_{0};
   std::mutex mu_;                          ///< guards produced_ and write_errors_
   std::map<std::string, Produced> produced_;
   std::array<std::mutex, 64> stripes_;     ///< orders the cache writes of one path

@@ -24,6 +24,10 @@ struct ScanOptions {
   /// Header facts extracted once across TUs and unneeded function bodies
   /// skipped. Off only to check that they change nothing (SEAM_NO_SHORTCUTS=1).
   bool shortcuts = true;
+  /// The leading external #includes that TUs of one command share parsed once
+  /// into a precompiled prefix (prefix.h; kept in the cache's prefix/ folder).
+  /// Needs the shortcuts. Off: `--no-prefix`.
+  bool prefix = true;
   /// Every TU of this scan is one of many writing to the cache at once (`seam
   /// cc`): a header's facts are written only over those of a higher-ranked TU
   /// (FactStore::store_file_facts_if_lowest), and the cache is not evicted (that
@@ -47,10 +51,14 @@ struct ScanResult {
   size_t total = 0;                ///< TUs of the database (before --shard)
   size_t files_indexed = 0;        ///< project files indexed by this run (with duplicates)
   size_t steals = 0;               ///< files indexed twice because a lower rank came second
+  size_t prefixed = 0;             ///< TUs parsed with a precompiled prefix
+  size_t prefix_misfits = 0;       ///< TUs whose prefix did not fit: parsed again whole
+  size_t prefix_built = 0, prefix_reused = 0; ///< precompiled prefixes built, reused from the cache
   FactStore::Usage cache_usage;    ///< after eviction, when anything was written
   uint64_t cache_bytes_written = 0;
   Bundle bundle;                   ///< records and shards of the selected TUs (for --shard)
   std::vector<std::string> warnings;
+  std::vector<std::string> notes;  ///< worth knowing, nothing wrong (a prefix not built)
 };
 
 /// The key text of a TU (what its record is named by the hash of): cache

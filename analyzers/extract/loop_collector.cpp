@@ -22,6 +22,9 @@ public:
   bool TraverseDecl(Decl* d) {
     // Loops matter only in the files this TU indexes: skip external headers
     // and headers another TU indexes wholesale.
+    // Declarations from a precompiled prefix are all external (and reading
+    // them would deserialise the whole PCH).
+    if (d && d->isFromASTFile()) return true;
     if (d && !isa<TranslationUnitDecl>(d) && d->getLocation().isValid() && !isa<NamespaceDecl>(d) &&
         !isa<LinkageSpecDecl>(d) && !st_.indexed_at(d->getLocation()))
       return true;

@@ -12,6 +12,7 @@
 #include "analyzers/extract/extract.h"
 #include "analyzers/extract/include_collector.h"
 #include "analyzers/extract/loop_collector.h"
+#include "analyzers/extract/prefix_check.h"
 #include "analyzers/extract/symbol_collector.h"
 #include "analyzers/extract/tu_state.h"
 
@@ -24,6 +25,7 @@
 #include <clang/Index/IndexingAction.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
+#include <clang/Lex/PreprocessorOptions.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
@@ -41,6 +43,9 @@ protected:
     st_.set_source_manager(&ci.getSourceManager());
     Preprocessor& pp = ci.getPreprocessor();
     pp.addPPCallbacks(include_collector(st_));
+    if (st_.prefix())
+      pp.addPPCallbacks(prefix_checker(pp, *st_.prefix(), st_.root(), st_.cwd(),
+                                       [this](const std::string& abs) { st_.replay(abs); }, st_.prefix_mismatch));
     index::IndexingOptions opts;
     // Every occurrence, in system headers too: which files count is decided by
     // path (TuState::indexed), not by how a TU reached them. With None a
@@ -93,6 +98,8 @@ public:
     invocation->getFrontendOpts().DisableFree = false;
     // The parser asks the AST consumer before skipping a body (ExtractAction).
     invocation->getFrontendOpts().SkipFunctionBodies = st_.shortcuts();
+    // The external headers this TU starts with, parsed once (prefix.h).
+    if (st_.prefix()) invocation->getPreprocessorOpts().ImplicitPCHInclude = st_.prefix()->pch;
     CompilerInstance ci(std::move(pch));
     ci.setInvocation(std::move(invocation));
     ci.setFileManager(files);
@@ -149,7 +156,18 @@ TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras*
     facts.ok = false;
     if (facts.first_error.empty()) facts.first_error = facts.main_file + ": the compiler could not run this command";
   }
+  if (input.prefix && (st.prefix_mismatch || !facts.ok)) {
+    // Not the prefix's TU after all, or an error (a stale PCH, or one in the
+    // code): the plain parse decides, claiming again what this one claimed.
+    ExtractInput plain = input;
+    plain.prefix = nullptr;
+    plain.again = true;
+    TuFacts again = extract_tu(plain, root, extras);
+    if (extras) extras->prefix = 2;
+    return again;
+  }
   if (extras) {
+    if (input.prefix) extras->prefix = 1;
     st.finish_stamps();
     extras->split.indexed = st.indexed_files();
     extras->split.decl_sites = std::move(st.decl_sites);

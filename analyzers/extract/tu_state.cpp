@@ -33,6 +33,26 @@ uint32_t TuState::file_index(FileEntryRef fe, FileID fid) {
   // is a link to usr/lib (merged /usr), but lexically it is /include.
   std::string name(fe.getName());
   std::string abs = canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name);
+  if (prefix_) {
+    // A file the precompiled prefix read, registered already (replay).
+    auto it = by_path_.find(abs);
+    if (it != by_path_.end()) {
+      by_entry_[&fe.getFileEntry()] = it->second;
+      if (fid.isValid() && !read_[it->second] && !facts_.files[it->second].external) complete(it->second, fid);
+      return it->second;
+    }
+  }
+  uint32_t idx = add_file(std::move(abs));
+  by_entry_[&fe.getFileEntry()] = idx;
+  if (fid.isValid()) complete(idx, fid);
+  return idx;
+}
+
+void TuState::replay(const std::string& abs) {
+  if (!by_path_.count(abs)) add_file(abs);
+}
+
+uint32_t TuState::add_file(std::string abs) {
   FileFact f;
   std::string rel;
   if (relative_to(abs, root_, rel)) {
@@ -43,13 +63,12 @@ uint32_t TuState::file_index(FileEntryRef fe, FileID fid) {
   }
   uint32_t idx = static_cast<uint32_t>(facts_.files.size());
   // Which TU indexes a project file is decided once, when a TU first reaches it.
-  indexed_.push_back(!f.external && (!claims_ || claims_->claim(f.path, rank_)));
+  indexed_.push_back(!f.external && (!claims_ || claims_->claim(f.path, rank_, again_)));
   facts_.files.push_back(std::move(f));
+  if (prefix_) by_path_.emplace(abs, idx);
   abs_.push_back(std::move(abs));
   read_.push_back(0);
   stamps_out_.emplace_back();
-  by_entry_[&fe.getFileEntry()] = idx;
-  if (fid.isValid()) complete(idx, fid);
   return idx;
 }
 

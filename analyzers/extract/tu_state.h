@@ -12,6 +12,7 @@
 
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace seam {
@@ -19,7 +20,8 @@ namespace seam {
 class TuState {
 public:
   TuState(std::string root, TuFacts& facts, const ExtractInput& input)
-      : root_(std::move(root)), facts_(facts), claims_(input.claims), stamps_(input.stamps), rank_(input.rank) {}
+      : root_(std::move(root)), facts_(facts), claims_(input.claims), stamps_(input.stamps), rank_(input.rank),
+        prefix_(input.prefix), again_(input.again) {}
 
   void set_source_manager(clang::SourceManager* sm) { sm_ = sm; }
   clang::SourceManager& sm() { return *sm_; }
@@ -60,6 +62,15 @@ public:
   Loc loc(clang::SourceLocation sl);
 
   void set_cwd(std::string cwd) { cwd_ = std::move(cwd); }
+  const std::string& cwd() const { return cwd_; }
+
+  /// A file the precompiled prefix read, where a plain parse would have
+  /// entered it (prefix_check.cpp): external, so it counts for the record's
+  /// stamps (finish_stamps) and nothing else.
+  void replay(const std::string& abs);
+  const PrefixPch* prefix() const { return prefix_; }
+  /// The TU did not start with its prefix: parsed again without it.
+  bool prefix_mismatch = false;
   const std::string& root() const { return root_; }
 
   /// Loop bodies as (file, begin offset, end offset), for the in_loop flag.
@@ -77,6 +88,7 @@ private:
   /// Lines and content hash of a file, from the buffer the parser holds (the
   /// hash once per process for files every TU reads: FileStamps).
   void complete(uint32_t idx, clang::FileID fid);
+  uint32_t add_file(std::string abs);
 
   std::string root_;
   std::string cwd_;
@@ -84,6 +96,9 @@ private:
   FileClaims* claims_;
   FileStamps* stamps_;
   int64_t rank_;
+  const PrefixPch* prefix_;
+  bool again_;
+  std::unordered_map<std::string, uint32_t> by_path_; ///< with a prefix only
   std::vector<uint8_t> indexed_, read_;
   std::vector<std::string> abs_;
   std::vector<Stamp> stamps_out_;

@@ -25,6 +25,7 @@ Outcome<Facts> gather_facts(const Request& request, const std::string& root, con
     return Outcome<Facts>::stopped(kStatusError);
   }
   so.shortcuts = request.shortcuts;
+  so.prefix = request.prefix;
   so.cache_dir = cache_folder(request, tus.db_path);
   so.cache_max_bytes = request.cache_max_bytes;
   so.shard = request.shard;
@@ -46,6 +47,7 @@ Outcome<Facts> gather_facts(const Request& request, const std::string& root, con
     source.scan(tus.db, so, scan, err);
   }
   for (const std::string& w : scan.warnings) sink({Level::Warning, w});
+  for (const std::string& n : scan.notes) sink({Level::Note, n});
   if (int sig = interrupt_signal()) {
     // The workers stopped taking TUs: the facts are incomplete, so nothing is
     // reported; each TU finished before the signal is already in the cache.

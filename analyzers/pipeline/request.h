@@ -29,6 +29,8 @@ struct Request {
   /// Header facts once across TUs and unneeded bodies skipped; off only to
   /// check they change nothing (SEAM_NO_SHORTCUTS=1).
   bool shortcuts = true;
+  /// --no-prefix off: shared leading external headers precompiled once (ScanOptions::prefix).
+  bool prefix = true;
   /// Called from worker threads after each parsed TU (done, total to parse, file).
   std::function<void(size_t, size_t, const std::string&)> on_progress;
 };

@@ -1,0 +1,62 @@
+// The precompiled prefix: the leading run of external (system, third-party)
+// #includes that many TUs of one compile command share, parsed once into a
+// PCH and loaded by each of those TUs instead of parsing the same headers
+// again. Plain C++ (the Clang side is in prefix_build.cpp and prefix_check.cpp).
+//
+// Facts stay those of a plain parse: a TU uses the PCH only when everything
+// it reads before the last prefix header is that header run (project headers
+// holding nothing but #pragma once, an include guard and #includes); the
+// external files the PCH read are registered in the TU's file list at the
+// #include that reached them, in the order a plain parse registers them; and
+// a TU whose parse shows otherwise is parsed again without the PCH.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace seam {
+
+struct ExtractInput;
+class FileStamps;
+
+/// One precompiled prefix, shared read-only by the TUs that use it.
+struct PrefixPch {
+  std::string pch;                            ///< path of the .pch file
+  std::vector<std::string> headers;           ///< canonical path of each top-level header, in order
+  /// Per header: the files a plain parse first reaches while reading it
+  /// (canonical paths, in order; the header itself first unless read before).
+  std::vector<std::vector<std::string>> files;
+};
+
+/// The prefixes of one scan and which TU uses which.
+struct PrefixPlan {
+  std::vector<std::unique_ptr<PrefixPch>> pchs;
+  std::vector<const PrefixPch*> of_tu;        ///< per input given to plan_prefixes; null: plain parse
+  size_t built = 0, reused = 0;               ///< PCHs built by this scan, reused from the cache
+  std::vector<std::string> warnings;
+  std::string temp_dir;                       ///< removed by ~PrefixPlan (no cache folder)
+  PrefixPlan() = default;
+  PrefixPlan(const PrefixPlan&) = delete;
+  PrefixPlan& operator=(const PrefixPlan&) = delete;
+  ~PrefixPlan();
+};
+
+/// Plans and builds the prefixes for `tus` (the TUs this scan parses): groups
+/// them by compile command (directory and arguments but the source file),
+/// reads each TU's leading run of #includes (a textual scan: following project
+/// headers, stopping at the first line that is not an #include, #pragma once or
+/// include guard), and for each group picks the run prefix that saves the most
+/// header parses, shared by at least two TUs. The PCHs go to `dir` (the fact
+/// cache's prefix/ folder, kept across scans and rebuilt when a header it read
+/// changed); an empty `dir` means a temporary folder for this scan only.
+void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::string& root, const std::string& dir,
+                   unsigned jobs, PrefixPlan& out);
+
+/// Builds one PCH (prefix_build.cpp): `arguments` are a TU's, with the
+/// synthesised prefix header in place of its source file. False with `why`.
+bool build_prefix_pch(const std::vector<std::string>& arguments, const std::string& directory,
+                      const std::string& header, const std::string& root, PrefixPch& out, std::string& why);
+
+} // namespace seam

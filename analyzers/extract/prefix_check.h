@@ -1,0 +1,26 @@
+// The check a parse with a precompiled prefix makes (prefix.h): that the TU
+// reads nothing but the prefix headers, in their order, before the last of
+// them (otherwise its facts could differ from a plain parse: it is parsed
+// again without the prefix), and the registration of the files the PCH read
+// at the #include that reached them. Included by analyzers/extract only.
+#pragma once
+
+#include "analyzers/extract/prefix.h"
+
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace seam {
+
+/// PPCallbacks for `pp` (it also sets the preprocessor's token watcher).
+/// `replay` is called with each file the PCH read, in plain-parse order;
+/// `mismatch` is set when the TU does not start with the prefix.
+std::unique_ptr<clang::PPCallbacks> prefix_checker(clang::Preprocessor& pp, const PrefixPch& prefix,
+                                                   std::string root, std::string cwd,
+                                                   std::function<void(const std::string&)> replay, bool& mismatch);
+
+} // namespace seam

@@ -1,0 +1,172 @@
+// The precompiled prefix (analyzers/extract/prefix.h) changes no fact: every
+// TU's facts (its file list with the external headers it read, includes,
+// symbols, references) are byte for byte those of a plain parse, on a
+// generated monolith, whatever -j (the shop sample: e2e/shop_prefix_test.cpp);
+// the TUs do use the prefix;
+// and a TU that does not start with the prefix is parsed again whole.
+#include "analyzers/cache/codec.h"
+#include "analyzers/compdb/compile_db.h"
+#include "analyzers/core/paths.h"
+#include "analyzers/extract/fact_scan.h"
+#include "support/run.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace seam {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Scanned {
+  std::vector<std::string> tus; ///< per TU in rank order: main file and the encoded facts
+  ScanResult result;
+};
+
+Scanned scan(const std::string& db_path, const std::string& root, bool prefix, unsigned jobs) {
+  CompileDb db;
+  std::vector<std::string> warnings;
+  std::string error;
+  EXPECT_TRUE(load_compile_db(db_path, db, warnings, error)) << error;
+  ScanOptions so;
+  so.root = canonical_path(root);
+  so.adjust.root = so.root;
+  so.jobs = jobs;
+  so.prefix = prefix;
+  std::string problem;
+  so.adjust.resource_dir = default_resource_dir(problem);
+  EXPECT_FALSE(so.adjust.resource_dir.empty()) << problem;
+  Scanned s;
+  EXPECT_TRUE(scan_facts(db, so, s.result, error)) << error;
+  for (TuFacts& tu : s.result.tus) {
+    FileFacts whole; // the codec's exact bytes for the whole TU
+    whole.facts = tu;
+    s.tus.push_back(tu.main_file + "\n" + encode_file_facts(whole));
+  }
+  return s;
+}
+
+size_t external_files(const ScanResult& r) {
+  size_t n = 0;
+  for (const TuFacts& tu : r.tus)
+    for (const FileFact& f : tu.files) n += f.external;
+  return n;
+}
+
+/// A bench/gen monolith in a temporary folder.
+class Monolith {
+public:
+  Monolith() {
+    std::string tmpl = (fs::temp_directory_path() / "seam-prefix-gen-XXXXXX").string();
+    root_ = mkdtemp(tmpl.data());
+    test::RunResult r = test::run({SEAM_BENCH_GEN, "--modules", "4", "--files", "12", "--seed", "3", "-o", root_}, root_);
+    EXPECT_EQ(r.status, 0) << r.err;
+  }
+  ~Monolith() { fs::remove_all(root_); }
+  const std::string& root() const { return root_; }
+  std::string db() const { return root_ + "/compile_commands.json"; }
+
+private:
+  std::string root_;
+};
+
+TEST(ExtractPrefix, GeneratedMonolithFactsAreThoseOfAPlainParseWhateverJ) {
+  Monolith m;
+  Scanned plain = scan(m.db(), m.root(), false, 2);
+  Scanned prefixed1 = scan(m.db(), m.root(), true, 1);
+  Scanned prefixed2 = scan(m.db(), m.root(), true, 2);
+  ASSERT_EQ(plain.tus.size(), 12u);
+  // Every generated TU starts with the same standard headers: all use the prefix.
+  EXPECT_EQ(prefixed2.result.prefixed, 12u);
+  EXPECT_EQ(prefixed2.result.prefix_misfits, 0u);
+  EXPECT_EQ(prefixed2.result.prefix_built, 1u);
+  // The external headers the PCH read are in each TU's file list, as in a plain parse.
+  EXPECT_GT(external_files(prefixed2.result), 12u * 20);
+  EXPECT_EQ(plain.tus, prefixed1.tus);
+  EXPECT_EQ(plain.tus, prefixed2.tus);
+}
+
+TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
+  Monolith m;
+  // A project macro before the first header: no prefix may be loaded before it.
+  const std::string odd = m.root() + "/src/odd.cpp";
+  std::string first_header;
+  for (const auto& e : fs::recursive_directory_iterator(m.root() + "/src"))
+    if (e.path().extension() == ".h" && e.path().filename() != "api.h") {
+      first_header = fs::relative(e.path(), m.root() + "/src").string();
+      break;
+    }
+  ASSERT_FALSE(first_header.empty());
+  std::ofstream(odd) << "#define ODD_BEFORE 1\n#include \"" << first_header << "\"\nint odd() { return ODD_BEFORE; }\n";
+  // The odd TU joins the database with the same flags as the others.
+  std::string text = test::slurp(m.db());
+  size_t open = text.find('{');
+  size_t close = text.find('}', open);
+  std::string entry = text.substr(open, close - open + 1);
+  const std::string file = entry.substr(entry.find("\"file\""));
+  std::string src = file.substr(file.find(": \"") + 3);
+  src = src.substr(0, src.find('"'));
+  for (size_t at = entry.find(src); at != std::string::npos; at = entry.find(src, at + odd.size()))
+    entry.replace(at, src.size(), odd);
+  text.insert(open, entry + ",\n");
+  std::ofstream(m.db()) << text;
+
+  Scanned plain = scan(m.db(), m.root(), false, 2);
+  Scanned prefixed = scan(m.db(), m.root(), true, 2);
+  ASSERT_EQ(plain.tus.size(), 13u);
+  // The textual scan leaves the odd TU out (it does not start with an #include).
+  EXPECT_EQ(prefixed.result.prefixed, 12u);
+  EXPECT_EQ(plain.tus, prefixed.tus);
+
+  // Forced onto it anyway, the parse notices and parses it again whole.
+  CompileDb db;
+  std::vector<std::string> warnings;
+  std::string error;
+  ASSERT_TRUE(load_compile_db(m.db(), db, warnings, error)) << error;
+  std::vector<ExtractInput> inputs;
+  std::string problem;
+  AdjustOptions adjust;
+  adjust.root = canonical_path(m.root());
+  adjust.resource_dir = default_resource_dir(problem);
+  for (const CompileCommand& c : db.commands) {
+    ExtractInput in;
+    in.arguments = prepare_command(c, adjust, warnings);
+    in.directory = c.directory;
+    in.main_file = c.file;
+    inputs.push_back(std::move(in));
+  }
+  std::vector<const ExtractInput*> ptrs;
+  for (const ExtractInput& in : inputs) ptrs.push_back(&in);
+  PrefixPlan plan;
+  plan_prefixes(ptrs, adjust.root, "", 1, plan);
+  ASSERT_EQ(plan.pchs.size(), 1u);
+  size_t odd_at = 0;
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (inputs[i].main_file == odd) odd_at = i;
+  EXPECT_EQ(plan.of_tu[odd_at], nullptr);
+  auto facts_of = [&](const PrefixPch* prefix, int& used) {
+    FileClaims claims;
+    FileStamps stamps;
+    ExtractInput in = inputs[odd_at];
+    in.claims = &claims;
+    in.stamps = &stamps;
+    in.prefix = prefix;
+    TuExtras ex;
+    TuFacts f = extract_tu(in, adjust.root, &ex);
+    used = ex.prefix;
+    FileFacts whole;
+    whole.facts = f;
+    return encode_file_facts(whole);
+  };
+  int used_plain = -1, used_forced = -1;
+  const std::string whole = facts_of(nullptr, used_plain);
+  const std::string forced = facts_of(plan.pchs[0].get(), used_forced);
+  EXPECT_EQ(used_plain, 0);
+  EXPECT_EQ(used_forced, 2) << "the misfit went unnoticed";
+  EXPECT_EQ(whole, forced);
+}
+
+} // namespace
+} // namespace seam

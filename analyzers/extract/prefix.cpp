@@ -4,6 +4,8 @@
 #include "analyzers/extract/prefix.h"
 
 #include "analyzers/cache/codec.h"
+#include "analyzers/core/output.h"
+#include "analyzers/core/parallel.h"
 #include "analyzers/core/paths.h"
 #include "analyzers/extract/extract.h"
 
@@ -13,7 +15,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -22,7 +23,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <thread>
 
 namespace seam {
 
@@ -232,22 +232,17 @@ std::string hex(uint64_t v) {
 /// The manifest beside a cached PCH: what it holds and the size and time of
 /// every file it read when it was built (a changed header means a rebuild).
 bool write_manifest(const std::string& path, const PrefixPch& p) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f << "seam-prefix 1\n";
-    for (size_t h = 0; h < p.headers.size(); ++h) {
-      f << "H " << p.headers[h] << "\n";
-      for (const std::string& file : p.files[h]) {
-        struct stat st;
-        if (::stat(file.c_str(), &st) != 0) return false;
-        f << "F " << st.st_size << " " << (int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec) << " "
-          << file << "\n";
-      }
+  std::string text = "seam-prefix 1\n";
+  for (size_t h = 0; h < p.headers.size(); ++h) {
+    text += "H " + p.headers[h] + "\n";
+    for (const std::string& file : p.files[h]) {
+      struct stat st;
+      if (::stat(file.c_str(), &st) != 0) return false;
+      text += "F " + std::to_string(st.st_size) + " " +
+              std::to_string(int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec) + " " + file + "\n";
     }
-    if (!f) return false;
   }
-  return std::rename(tmp.c_str(), path.c_str()) == 0;
+  return replace_file(path, text, {.temp = "", .sync = false}) == 0; // a torn manifest only means a rebuild
 }
 
 bool read_fresh_manifest(const std::string& path, PrefixPch& p) {
@@ -346,56 +341,52 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
   std::vector<std::unique_ptr<PrefixPch>> pchs(choices.size());
   std::vector<std::string> why(choices.size());
   std::vector<uint8_t> reused(choices.size(), 0);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t c = next++; c < choices.size(); c = next++) {
-      const Choice& ch = choices[c];
-      std::string id = ch.key;
-      id += '\0' + std::string(clang::getClangFullVersion());
-      for (const Spelled& s : ch.prefix) id += std::string("\0", 1) + (s.angled ? "<" : "\"") + s.name;
-      const std::string base = dir + "/" + hex(fast_hash(id));
-      auto p = std::make_unique<PrefixPch>();
-      p->pch = base + ".pch";
-      if (read_fresh_manifest(base + ".list", *p) && exists(*tus[ch.example], p->pch)) {
-        reused[c] = 1;
-        pchs[c] = std::move(p);
-        continue;
-      }
-      p = std::make_unique<PrefixPch>();
-      std::string header_text = "// seam: the precompiled prefix of " + std::to_string(ch.users.size()) + " TUs\n";
-      for (const Spelled& s : ch.prefix)
-        header_text += "#include " + (s.angled ? "<" + s.name + ">" : "\"" + s.name + "\"") + "\n";
-      const std::string header = base + ".prefix.cpp";
-      std::ofstream(header, std::ios::binary) << header_text;
-      std::vector<std::string> args = tus[ch.example]->arguments;
-      args.back() = header;
-      // Written under a temporary name, renamed when whole: a concurrent
-      // scan never loads half a PCH.
-      const std::string tmp_pch = base + ".pch.tmp." + std::to_string(::getpid()) + "." + std::to_string(c);
-      p->pch = tmp_pch;
-      if (!build_prefix_pch(args, tus[ch.example]->directory, header, root, *p, why[c])) {
-        std::remove(tmp_pch.c_str());
-        continue;
-      }
-      if (p->headers.size() != ch.prefix.size()) {
-        why[c] = "the prefix header read " + std::to_string(p->headers.size()) + " headers, not " +
-                 std::to_string(ch.prefix.size());
-        std::remove(tmp_pch.c_str());
-        continue;
-      }
-      p->pch = base + ".pch";
-      if (std::rename(tmp_pch.c_str(), p->pch.c_str()) != 0 || !write_manifest(base + ".list", *p)) {
-        why[c] = "cannot write " + p->pch;
-        continue;
-      }
+  // One PCH per job at a time, on the one thread pool.
+  parallel_for(choices.size(), jobs, [&](size_t c) {
+    const Choice& ch = choices[c];
+    std::string id = ch.key;
+    id += '\0' + std::string(clang::getClangFullVersion());
+    for (const Spelled& s : ch.prefix) id += std::string("\0", 1) + (s.angled ? "<" : "\"") + s.name;
+    const std::string base = dir + "/" + hex(fast_hash(id));
+    auto p = std::make_unique<PrefixPch>();
+    p->pch = base + ".pch";
+    if (read_fresh_manifest(base + ".list", *p) && exists(*tus[ch.example], p->pch)) {
+      reused[c] = 1;
       pchs[c] = std::move(p);
+      return;
     }
-  };
-  jobs = std::max(1u, std::min<unsigned>(jobs ? jobs : 1, static_cast<unsigned>(choices.size())));
-  std::vector<std::thread> threads;
-  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(work);
-  work();
-  for (std::thread& t : threads) t.join();
+    p = std::make_unique<PrefixPch>();
+    std::string header_text = "// seam: the precompiled prefix of " + std::to_string(ch.users.size()) + " TUs\n";
+    for (const Spelled& s : ch.prefix)
+      header_text += "#include " + (s.angled ? "<" + s.name + ">" : "\"" + s.name + "\"") + "\n";
+    const std::string header = base + ".prefix.cpp";
+    if (replace_file(header, header_text, {.temp = "", .sync = false}) != 0) {
+      why[c] = "cannot write " + header;
+      return;
+    }
+    std::vector<std::string> args = tus[ch.example]->arguments;
+    args.back() = header;
+    // Written under a temporary name, renamed when whole: a concurrent
+    // scan never loads half a PCH.
+    const std::string tmp_pch = base + ".pch.tmp." + std::to_string(::getpid()) + "." + std::to_string(c);
+    p->pch = tmp_pch;
+    if (!build_prefix_pch(args, tus[ch.example]->directory, header, root, *p, why[c])) {
+      std::remove(tmp_pch.c_str());
+      return;
+    }
+    if (p->headers.size() != ch.prefix.size()) {
+      why[c] = "the prefix header read " + std::to_string(p->headers.size()) + " headers, not " +
+               std::to_string(ch.prefix.size());
+      std::remove(tmp_pch.c_str());
+      return;
+    }
+    p->pch = base + ".pch";
+    if (std::rename(tmp_pch.c_str(), p->pch.c_str()) != 0 || !write_manifest(base + ".list", *p)) {
+      why[c] = "cannot write " + p->pch;
+      return;
+    }
+    pchs[c] = std::move(p);
+  });
   for (size_t c = 0; c < choices.size(); ++c) {
     if (!pchs[c]) {
       // Not an error: those TUs are parsed whole, as without a prefix.

@@ -10,6 +10,7 @@
 #include "reports/stubs/stub_files.h"
 #include "support/facts_builder.h"
 #include "support/project_builder.h"
+#include "support/type_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -17,36 +18,14 @@ namespace seam::stubs {
 namespace {
 
 using test::TuBuilder;
+using test::const_ref;
+using test::pointer;
+using test::record;
+using test::type;
 
 const char* kHeader = "src/store/cursor.h";
 const char* kSource = "src/store/cursor.cpp";
 const char* kMain = "src/app/main.cpp";
-
-TypeInfo type(TypeShape shape, const std::string& spelling, std::vector<TypeInfo> args = {}) {
-  TypeInfo t;
-  t.shape = shape;
-  t.spelling = spelling;
-  t.args = std::move(args);
-  return t;
-}
-TypeInfo record(const std::string& name, bool polymorphic = false) {
-  TypeInfo t = type(TypeShape::Record, name);
-  t.decl_usr = "u:" + name;
-  t.polymorphic = polymorphic;
-  return t;
-}
-TypeInfo pointer(TypeInfo t) {
-  std::string s = t.spelling + " *";
-  return type(TypeShape::Pointer, s, {std::move(t)});
-}
-TypeInfo const_ref(TypeInfo t) {
-  t.is_const = true;
-  t.spelling = "const " + t.spelling;
-  std::string s = t.spelling + " &";
-  TypeInfo r = type(TypeShape::Reference, s, {std::move(t)});
-  r.is_const = true;
-  return r;
-}
 
 /// store::Cursor: an abstract class (virtual destructor defined in the
 /// module's source, three pure virtual methods, one non-virtual member defined
@@ -126,14 +105,9 @@ const RpcPlan* rpc(const ServicePlan& plan, const std::string& name) {
   return nullptr;
 }
 
+/// The generated file `name`.
 std::string file(const ServicePlan& plan, const std::string& name) {
-  StubOrigin origin{"/p", "seam split store -o out --force"};
-  StubBuildInputs in;
-  in.root = "/p";
-  for (const GeneratedFile& f : generate_stub_files(plan, in, origin))
-    if (f.name == name) return f.content;
-  ADD_FAILURE() << "no file " << name;
-  return "";
+  return test::stub_file(plan, "seam split store -o out --force", name);
 }
 
 TEST(SplitInterfaces, APolymorphicClassTheModuleHandsOutBecomesARemoteInterface) {

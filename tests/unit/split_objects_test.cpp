@@ -9,6 +9,7 @@
 #include "reports/stubs/stub_files.h"
 #include "support/facts_builder.h"
 #include "support/project_builder.h"
+#include "support/type_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -16,31 +17,13 @@ namespace seam::stubs {
 namespace {
 
 using test::TuBuilder;
+using test::record;
+using test::ref;
+using test::type;
 
 const char* kHeader = "src/store/table.h";
 const char* kSource = "src/store/table.cpp";
 const char* kMain = "src/app/main.cpp";
-
-TypeInfo type(TypeShape shape, const std::string& spelling, std::vector<TypeInfo> args = {}) {
-  TypeInfo t;
-  t.shape = shape;
-  t.spelling = spelling;
-  t.args = std::move(args);
-  return t;
-}
-TypeInfo record(const std::string& name) {
-  TypeInfo t = type(TypeShape::Record, name);
-  t.decl_usr = "u:" + name;
-  return t;
-}
-TypeInfo ref(TypeInfo t, bool is_const) {
-  t.is_const = is_const;
-  std::string s = (is_const ? "const " : "") + t.spelling;
-  t.spelling = s;
-  TypeInfo r = type(TypeShape::Reference, s + " &", {t});
-  r.is_const = is_const;
-  return r;
-}
 
 /// store::Table (a class with private state, a constructor, an out-of-line
 /// destructor nobody names), store::Key (not an aggregate), store::Builder
@@ -143,14 +126,9 @@ std::vector<std::string> rpc_names(const ServicePlan& plan) {
   return out;
 }
 
+/// The generated file `name`.
 std::string file(const ServicePlan& plan, const std::string& name) {
-  StubOrigin origin{"/p", "seam split store -o out --force"};
-  StubBuildInputs in;
-  in.root = "/p";
-  for (const GeneratedFile& f : generate_stub_files(plan, in, origin))
-    if (f.name == name) return f.content;
-  ADD_FAILURE() << "no file " << name;
-  return "";
+  return test::stub_file(plan, "seam split store -o out --force", name);
 }
 
 TEST(SplitObjects, AClassWithPrivateStateBecomesARemoteObject) {

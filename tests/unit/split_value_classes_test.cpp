@@ -8,6 +8,7 @@
 #include "reports/stubs/stub_files.h"
 #include "support/facts_builder.h"
 #include "support/project_builder.h"
+#include "support/type_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -15,31 +16,13 @@ namespace seam::stubs {
 namespace {
 
 using test::TuBuilder;
+using test::const_ref;
+using test::record;
+using test::type;
 
 const char* kHeader = "src/geo/point.h";
 const char* kSource = "src/geo/point.cpp";
 const char* kMain = "src/app/main.cpp";
-
-TypeInfo type(TypeShape shape, const std::string& spelling, std::vector<TypeInfo> args = {}) {
-  TypeInfo t;
-  t.shape = shape;
-  t.spelling = spelling;
-  t.args = std::move(args);
-  return t;
-}
-TypeInfo record(const std::string& name) {
-  TypeInfo t = type(TypeShape::Record, name);
-  t.decl_usr = "u:" + name;
-  return t;
-}
-TypeInfo const_ref(TypeInfo t) {
-  t.is_const = true;
-  t.spelling = "const " + t.spelling;
-  std::string s = t.spelling + " &";
-  TypeInfo r = type(TypeShape::Reference, s, {std::move(t)});
-  r.is_const = true;
-  return r;
-}
 
 TuFacts geo_facts() {
   TuBuilder b;
@@ -115,14 +98,9 @@ ServicePlan plan() {
   return plan_service(p, m, module_interface(p, m));
 }
 
+/// The generated file `name`.
 std::string file(const ServicePlan& plan, const std::string& name) {
-  StubOrigin origin{"/p", "seam split geo -o out --force"};
-  StubBuildInputs in;
-  in.root = "/p";
-  for (const GeneratedFile& f : generate_stub_files(plan, in, origin))
-    if (f.name == name) return f.content;
-  ADD_FAILURE() << "no file " << name;
-  return "";
+  return test::stub_file(plan, "seam split geo -o out --force", name);
 }
 
 TEST(SplitValueClasses, AClassWithConstructorAndGettersIsSentByValue) {

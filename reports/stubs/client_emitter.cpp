@@ -10,6 +10,28 @@
 namespace seam::stubs {
 namespace {
 
+/// The body of a remote object's destructor (a class's, or a proxy's): the
+/// release rpc for the handle of `self`, if it has one. A destructor must not
+/// throw: a release that fails is left to the lease.
+void release_body(CodeWriter& w, const std::string& pb, const RpcPlan& r, const std::string& remote,
+                  const std::string& self, const std::string& request, const std::string& response,
+                  const std::string& context) {
+  std::string handle = w.fresh("handle");
+  w.line("const std::uint64_t " + handle + " = " + remote + "::release(" + self + ");");
+  w.line("if (" + handle + " == 0) return;");
+  w.open("try");
+  w.line(pb + "::" + r.request + " " + request + ";");
+  w.line(request + ".set_handle(" + handle + ");");
+  w.line(pb + "::" + r.response + " " + response + ";");
+  w.line("::grpc::ClientContext " + context + ";");
+  w.line(remote + "::prepare(" + context + ");");
+  w.line("remote_status_ignored(" + remote + "::stub()." + r.rpc + "(&" + context + ", " + request + ", &" + response +
+         "));");
+  w.reopen("catch (...)");
+  w.line("// The service releases the object when this process's lease ends.");
+  w.close();
+}
+
 void client_function(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, const std::string& remote) {
   const std::string pb = plan.cpp_package;
   std::vector<std::string> params;
@@ -25,22 +47,8 @@ void client_function(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, c
   w.line("// rpc " + r.rpc + "; declared at " + r.declared_at + ".");
   const std::string tail = std::string(r.is_const ? " const" : "") + (r.is_noexcept ? " noexcept" : "");
   if (r.role == RpcRole::Destructor) {
-    // A destructor must not throw: a release that fails is left to the lease.
     w.open(r.local_name + "()" + tail);
-    std::string handle = w.fresh("handle");
-    w.line("const std::uint64_t " + handle + " = " + remote + "::release(this);");
-    w.line("if (" + handle + " == 0) return;");
-    w.open("try");
-    w.line(pb + "::" + r.request + " " + request + ";");
-    w.line(request + ".set_handle(" + handle + ");");
-    w.line(pb + "::" + r.response + " " + response + ";");
-    w.line("::grpc::ClientContext " + context + ";");
-    w.line(remote + "::prepare(" + context + ");");
-    w.line("remote_status_ignored(" + remote + "::stub()." + r.rpc + "(&" + context + ", " + request + ", &" + response +
-           "));");
-    w.reopen("catch (...)");
-    w.line("// The service releases the object when this process's lease ends.");
-    w.close();
+    release_body(w, pb, r, remote, "this", request, response, context);
     w.close();
     return;
   }
@@ -165,22 +173,8 @@ void proxy_class(CodeWriter& w, const ServicePlan& plan, int k, const std::strin
     w.line("");
     w.line("// rpc " + r.rpc + "; declared at " + r.declared_at + ".");
     if (r.role == RpcRole::Destructor) {
-      // A destructor must not throw: a release that fails is left to the lease.
       w.open("~" + rc.proxy + "() override");
-      std::string handle = w.fresh("handle");
-      w.line("const std::uint64_t " + handle + " = " + remote + "::release(" + self + ");");
-      w.line("if (" + handle + " == 0) return;");
-      w.open("try");
-      w.line(pb + "::" + r.request + " " + request + ";");
-      w.line(request + ".set_handle(" + handle + ");");
-      w.line(pb + "::" + r.response + " " + response + ";");
-      w.line("::grpc::ClientContext " + context + ";");
-      w.line(remote + "::prepare(" + context + ");");
-      w.line("remote_status_ignored(" + remote + "::stub()." + r.rpc + "(&" + context + ", " + request + ", &" +
-             response + "));");
-      w.reopen("catch (...)");
-      w.line("// The service releases the object when this process's lease ends.");
-      w.close();
+      release_body(w, pb, r, remote, self, request, response, context);
       w.close();
       continue;
     }

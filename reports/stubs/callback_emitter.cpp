@@ -66,8 +66,8 @@ void forward(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, const std
   w.begin_function(reserved);
   const std::string target = w.fresh("target");
   const std::string request = w.fresh("request"), response = w.fresh("response"), context = w.fresh("context");
-  w.line("const auto " + target + " = " + plan.cpp_package + "::callback_target(static_cast<const ::" + self_class +
-         "*>(this), \"" + self_class + "\");");
+  w.call("const auto " + target + " = " + plan.cpp_package + "::callback_target",
+         {"static_cast<const ::" + self_class + "*>(this)", "\"" + self_class + "\""}, ";");
   Conversions conv(plan, plan.cpp_package + "::convert::");
   emit_forward_call(w, plan, conv, r, plan.cpp_package + "::CallbackChannel",
                     plan.cpp_package + "::CallbackChannel::stub(" + target + ".address).", request, response, context,
@@ -165,7 +165,7 @@ void emit_client_callback_host(CodeWriter& w, const ServicePlan& plan) {
   for (const RpcPlan& r : plan.callback_rpcs) {
     const CallbackClassPlan& cp = cls(plan, r.callback);
     w.begin_function({"context", "request", "response", "self", "result", "error"});
-    w.line("");
+    if (&r != &plan.callback_rpcs.front()) w.line("");
     w.line("// " + r.qualified + " (" + r.declared_at + ")");
     w.call("::grpc::Status " + r.rpc, handler_params(plan, r), " override", true);
     w.line("auto* self = " + host + "::object<::" + cp.qualified + ">(request->handle());");

@@ -25,8 +25,10 @@ SymbolId CallbackPlanner::callback_class(const TypeInfo& t, bool& pointer, const
   const SymbolId c = lookup(t.args[0].decl_usr);
   if (c == kNoSymbol || excluded.count(c)) return kNoSymbol;
   const Symbol& cs = p_.symbols[c];
+  // Defined in a header: the generated code includes it (its first declaration
+  // may be a forward one anywhere, as leveldb's Comparator's is).
   if ((cs.kind != SymbolKind::Class && cs.kind != SymbolKind::Struct) || cs.is_template || !cs.def.valid() ||
-      !cs.decl.valid() || !p_.files[cs.decl.file].is_header)
+      !p_.files[cs.def.file].is_header)
     return kNoSymbol;
   if (cs.is_polymorphic) {
     // The server's proxy derives from the class: it needs a default constructor.
@@ -179,7 +181,7 @@ int CallbackPlanner::index(SymbolId c, ServicePlan& plan) {
   cp.symbol = c;
   cp.qualified = cs.name;
   cp.ident = package_names_.unique(pascal_case(last_component(cs.name)) + "Callback");
-  cp.declared_at = where(cs.decl);
+  cp.declared_at = where(cs.def);
   cp.polymorphic = cs.is_polymorphic;
   if (cp.polymorphic) cp.proxy = cp.ident;
   if (!cp.polymorphic) {

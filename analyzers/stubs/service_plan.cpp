@@ -906,7 +906,6 @@ private:
   void headers() {
     std::set<FileId> files;
     for (const RpcPlan& r : plan_.rpcs) files.insert(p_.symbols[r.symbol].decl.file);
-    for (const CallbackClassPlan& c : plan_.callback_classes) files.insert(p_.symbols[c.symbol].decl.file);
     auto type_file = [&](SymbolId id) {
       const Symbol& s = p_.symbols[id];
       Loc l = s.def.valid() ? s.def : s.decl;
@@ -914,6 +913,8 @@ private:
     };
     for (const MessagePlan& m : plan_.messages) type_file(m.record);
     for (const EnumPlan& e : plan_.enums) type_file(e.decl);
+    // A callback class's definition: the proxy derives from it, the shell is one.
+    for (const CallbackClassPlan& c : plan_.callback_classes) type_file(c.symbol);
     std::set<std::string> spelled = mapper_.conversion_includes();
     for (FileId f : files)
       if (f != kNoFile) spelled.insert(include_spelling(f));

@@ -428,7 +428,8 @@ private:
                                       p_.symbols[f].result.spelling +
                                       "): the object it refers to stays in the caller's process, so the service's "
                                       "object cannot bind it; decide whether that object moves into the service too "
-                                      "(then construct it there) or becomes a callback interface"});
+                                      "(then construct it there) or is passed to this constructor (then it stays in the "
+                                      "caller and the service calls it back)"});
     }
     if (!port_ && !s.def.valid() && !interface_virtual) // a pure virtual method has no definition to call
       return skip(is.symbol, {SkipKind::Unsupported, "declared but not defined in any parsed translation unit"});

@@ -36,8 +36,10 @@ SEAM_TEST_PACKAGES=(
 # library dependencies (CPack writes the archive itself, owned by root).
 # The package test (tests/package) runs it too, and renders the man page with
 # man-db (priority important, but a minimal root such as debootstrap's minbase
-# has none).
-SEAM_PACKAGE_PACKAGES=(dpkg-dev man-db)
+# has none). CPack's DEB generator refuses to compute the dependencies without the
+# `file` program (priority standard: also missing from a minbase root; found by
+# running scripts/test in one).
+SEAM_PACKAGE_PACKAGES=(dpkg-dev man-db file)
 
 # Installs the Debian packages given that are not installed yet.
 ensure_packages() {

@@ -26,6 +26,7 @@ int run_scan(const Options& o) {
       << "references         " << p.refs.size() << "\n"
       << "includes           " << p.includes.size() << "\n"
       << "time               " << secs << " s\n";
+  if (!st.prefix.empty()) out << "precompiled prefix " << st.prefix << "\n";
   if (!st.bundle.empty()) out << "bundle             " << st.bundle << " (shard " << o.get("shard") << ")\n";
   for (const TuStatus& t : p.tus)
     if (!t.ok) out << "failed: " << t.file << ": " << t.first_error << "\n";
@@ -38,7 +39,9 @@ Registrar reg({
     "seam scan [--shard K/N [--bundle FILE]] [options]",
     "Parses every translation unit of the compile database with Clang and prints what was\n"
     "found: translation units (how many were parsed and how many came unchanged from the\n"
-    "fact cache), files, modules, symbols, references, time.\n"
+    "fact cache), files, modules, symbols, references, time, and how many of the parsed\n"
+    "TUs used a precompiled prefix of the external headers they start with (and why the\n"
+    "others did not: docs/performance.md, \"The precompiled prefix\").\n"
     "\n"
     "The fact cache (--cache DIR, default <build dir>/.seam-cache) keeps the facts of every\n"
     "file; a TU whose command and every file it read are unchanged is not parsed again, so a\n"

@@ -220,9 +220,31 @@ private:
     out_.steals = claims_.steals();
     out_.prefixed = prefixed_;
     out_.prefix_misfits = misfits_;
+    out_.prefix_summary = prefix_summary();
     if (!write_errors_.empty())
       out_.warnings.push_back(first_and_more(write_errors_, "cache write errors") +
                               "; the facts of this run are complete, but the next run parses again");
+  }
+
+  std::string prefix_summary() const {
+    if (todo_.empty()) return "";
+    if (!opts_.prefix || !opts_.shortcuts) return "not used (--no-prefix)";
+    const PrefixPlan& p = prefixes_;
+    std::string s = std::to_string(out_.prefixed) + " of " + std::to_string(todo_.size()) + " parsed TUs used one of " +
+                    std::to_string(p.built + p.reused) + " (" + std::to_string(p.built) + " built, " +
+                    std::to_string(p.reused) + " from the cache), about " + std::to_string(p.saved) +
+                    " header parses saved";
+    std::string why;
+    auto add = [&why](size_t n, const char* what) {
+      if (n) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+    };
+    add(p.alone, "alone with their compile command");
+    add(p.forced, "with -include/-imacros");
+    add(p.no_run, "not starting with an external #include <...>");
+    add(p.unshared, "starting with a run too few TUs of their command share");
+    add(p.unbuilt, "whose prefix was not built");
+    add(out_.prefix_misfits, "misfits (their parse left the prefix: parsed again whole)");
+    return why.empty() ? s : s + "; none for " + why;
   }
 
   /// One TU through Clang (a worker thread): its facts split per file and

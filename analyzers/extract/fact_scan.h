@@ -54,6 +54,9 @@ struct ScanResult {
   size_t prefixed = 0;             ///< TUs parsed with a precompiled prefix
   size_t prefix_misfits = 0;       ///< TUs whose prefix did not fit: parsed again whole
   size_t prefix_built = 0, prefix_reused = 0; ///< precompiled prefixes built, reused from the cache
+  /// One line on how far the prefix reached, and why the other parsed TUs
+  /// had none (`seam scan` prints it); empty when nothing was parsed.
+  std::string prefix_summary;
   /// The most files' facts produced by this run held in memory at once while
   /// parsing. With a cache each is let go once written (read back to merge),
   /// so this is at most one per TU in flight (-j), whatever the TUs parsed; with

@@ -279,18 +279,26 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
   std::map<std::string, std::vector<size_t>> groups;
   for (size_t i = 0; i < tus.size(); ++i) {
     const ExtractInput& in = *tus[i];
-    if (in.arguments.size() < 2) continue;
+    if (in.arguments.size() < 2) {
+      ++out.alone;
+      continue;
+    }
     // A forced include (-include, -imacros) comes before any prefix.
     if (std::any_of(in.arguments.begin(), in.arguments.end(), [](const std::string& a) {
           return a.rfind("-include", 0) == 0 || a.rfind("-imacros", 0) == 0;
-        }))
+        })) {
+      ++out.forced;
       continue;
+    }
     std::string key = in.directory;
     for (size_t a = 0; a + 1 < in.arguments.size(); ++a) key += '\0' + in.arguments[a];
     groups[key].push_back(i);
   }
   // 2. Each TU's run; per group the prefix of a run that most TUs share,
-  // weighed by its length (header parses saved).
+  // weighed by its length (header parses saved); then, among the TUs left,
+  // the next one, while two TUs share one. Real projects start each TU with
+  // its own header, whose external #includes differ from one to the next:
+  // one prefix per command would leave most of them without.
   struct Choice {
     std::string key;
     size_t example = 0;                ///< a TU of the group (its arguments build the PCH)
@@ -299,28 +307,48 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
   };
   std::vector<Choice> choices;
   for (auto& [key, members] : groups) {
-    if (members.size() < 2) continue;
+    if (members.size() < 2) {
+      ++out.alone;
+      continue;
+    }
     std::vector<std::vector<Spelled>> runs;
     for (size_t i : members) runs.push_back(RunScanner(*tus[i], root).run());
-    std::map<std::vector<Spelled>, size_t> count;
-    for (const auto& r : runs)
-      for (size_t n = 1; n <= r.size(); ++n) ++count[std::vector<Spelled>(r.begin(), r.begin() + n)];
-    const std::vector<Spelled>* best = nullptr;
-    size_t best_score = 0;
-    for (const auto& [p, c] : count)
-      if (c >= 2 && p.size() * c > best_score) {
-        best_score = p.size() * c;
-        best = &p;
-      }
-    if (!best) continue;
-    Choice ch;
-    ch.key = key;
-    ch.prefix = *best;
+    std::vector<uint8_t> taken(members.size(), 0);
     for (size_t m = 0; m < members.size(); ++m)
-      if (runs[m].size() >= best->size() && std::equal(best->begin(), best->end(), runs[m].begin()))
-        ch.users.push_back(members[m]);
-    ch.example = ch.users.front();
-    choices.push_back(std::move(ch));
+      if (runs[m].empty()) {
+        ++out.no_run;
+        taken[m] = 1;
+      }
+    // A PCH costs one parse of its headers and its size on disk (MBs): the
+    // first needs two TUs, the next ones four, and a command gets at most
+    // kMaxPerCommand.
+    constexpr size_t kMaxPerCommand = 32;
+    for (size_t made = 0; made < kMaxPerCommand; ++made) {
+      const size_t min_users = made == 0 ? 2 : 4;
+      std::map<std::vector<Spelled>, size_t> count;
+      for (size_t m = 0; m < members.size(); ++m)
+        if (!taken[m])
+          for (size_t n = 1; n <= runs[m].size(); ++n) ++count[std::vector<Spelled>(runs[m].begin(), runs[m].begin() + n)];
+      const std::vector<Spelled>* best = nullptr;
+      size_t best_score = 0;
+      for (const auto& [p, c] : count)
+        if (c >= min_users && p.size() * c > best_score) {
+          best_score = p.size() * c;
+          best = &p;
+        }
+      if (!best) break;
+      Choice ch;
+      ch.key = key;
+      ch.prefix = *best;
+      for (size_t m = 0; m < members.size(); ++m)
+        if (!taken[m] && runs[m].size() >= best->size() && std::equal(best->begin(), best->end(), runs[m].begin())) {
+          ch.users.push_back(members[m]);
+          taken[m] = 1;
+        }
+      ch.example = ch.users.front();
+      choices.push_back(std::move(ch));
+    }
+    for (size_t m = 0; m < members.size(); ++m) out.unshared += !taken[m];
   }
   if (choices.empty()) return;
 
@@ -391,9 +419,13 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
     if (!pchs[c]) {
       // Not an error: those TUs are parsed whole, as without a prefix.
       if (!why[c].empty()) out.warnings.push_back("precompiled prefix not built (" + why[c] + "); its TUs are parsed whole");
+      out.unbuilt += choices[c].users.size();
       continue;
     }
     (reused[c] ? out.reused : out.built) += 1;
+    size_t files = 0;
+    for (const auto& f : pchs[c]->files) files += f.size();
+    out.saved += files * (choices[c].users.size() - (reused[c] ? 0 : 1));
     for (size_t u : choices[c].users) out.of_tu[u] = pchs[c].get();
     out.pchs.push_back(std::move(pchs[c]));
   }

@@ -35,6 +35,16 @@ struct PrefixPlan {
   std::vector<std::unique_ptr<PrefixPch>> pchs;
   std::vector<const PrefixPch*> of_tu;        ///< per input given to plan_prefixes; null: plain parse
   size_t built = 0, reused = 0;               ///< PCHs built by this scan, reused from the cache
+  /// Why the TUs given no prefix have none, so a user can see what keeps
+  /// theirs from sharing one (`seam scan` prints these counts).
+  size_t forced = 0;   ///< -include or -imacros: something comes before any prefix
+  size_t alone = 0;    ///< no other TU of this scan has the same compile command
+  size_t no_run = 0;   ///< its first lines reach no external #include <...> (textual scan)
+  size_t unshared = 0; ///< its run starts with none of the prefixes chosen for its command
+  size_t unbuilt = 0;  ///< its prefix's PCH could not be built
+  /// Header files the TUs given a prefix would otherwise parse themselves,
+  /// less the one parse that built each PCH (when a TU misfits, fewer).
+  size_t saved = 0;
   std::vector<std::string> warnings;
   std::string temp_dir;                       ///< removed by ~PrefixPlan (no cache folder)
   PrefixPlan() = default;
@@ -48,9 +58,11 @@ struct PrefixPlan {
 /// reads each TU's leading run of #includes (a textual scan: following project
 /// headers, stopping at the first line that is not an #include, #pragma once or
 /// include guard), and for each group picks the run prefix that saves the most
-/// header parses, shared by at least two TUs. The PCHs go to `dir` (the fact
-/// cache's prefix/ folder, kept across scans and rebuilt when a header it read
-/// changed); an empty `dir` means a temporary folder for this scan only.
+/// header parses, shared by at least two TUs; then, among the TUs without one,
+/// the next best shared by at least four, up to 32 per group. The PCHs go to
+/// `dir` (the fact cache's prefix/ folder, kept across scans and rebuilt when a
+/// header it read changed); an empty `dir` means a temporary folder for this
+/// scan only.
 void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::string& root, const std::string& dir,
                    unsigned jobs, PrefixPlan& out);
 

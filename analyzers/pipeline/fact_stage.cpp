@@ -60,6 +60,7 @@ Outcome<Facts> gather_facts(const Request& request, const std::string& root, con
   facts.tus = std::move(scan.tus);
   facts.parsed = scan.parsed;
   facts.from_cache = scan.from_cache;
+  facts.prefix = scan.prefix_summary;
   facts.cache_dir = so.cache_dir;
   if (request.shards > 1) {
     std::string out = request.bundle;

@@ -41,6 +41,7 @@ struct Facts {
   size_t parsed = 0, from_cache = 0; ///< TUs run through the source / taken from the cache
   std::string cache_dir;             ///< the fact cache used; empty without one
   std::string bundle;                ///< scan --shard: the facts bundle written
+  std::string prefix;                ///< how far the precompiled prefix reached (ScanResult::prefix_summary)
 };
 
 /// Runs the source over the selected TUs. Warnings of the scan go to the sink;

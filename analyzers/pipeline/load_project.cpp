@@ -34,6 +34,7 @@ Outcome<LoadedProject> load_project(const Request& request, ProjectConfig pc, Fa
   out.stats.from_cache = facts->from_cache;
   out.stats.cache_dir = facts->cache_dir;
   out.stats.bundle = facts->bundle;
+  out.stats.prefix = facts->prefix;
   FactMerger merged = std::move(facts->merged);
   out.stats.tus = merged.tu_count();
 

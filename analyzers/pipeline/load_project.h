@@ -18,6 +18,7 @@ struct ScanStats {
   size_t parsed = 0, from_cache = 0; ///< of tus: run through Clang / taken from the fact cache
   std::string cache_dir;             ///< the fact cache used; empty with --no-cache
   std::string bundle;                ///< scan --shard: the facts bundle written
+  std::string prefix;                ///< how far the precompiled prefix reached; empty: nothing parsed
   double seconds = 0;
   std::string compile_db;
 };

@@ -42,6 +42,10 @@ TEST(ShopPrefix, PrefixedAndWholeParsesLeaveTheSameFacts) {
   test::RunResult b = shop.seam({"scan", "--no-prefix", "--cache", without});
   ASSERT_EQ(b.status, 0) << b.err;
   EXPECT_NE(a.out.find("17 parsed"), std::string::npos) << a.out;
+  // The summary says how far the prefix reached, and that --no-prefix had none.
+  EXPECT_NE(a.out.find("\nprecompiled prefix "), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find(" of 17 parsed TUs used one of "), std::string::npos) << a.out;
+  EXPECT_NE(b.out.find("\nprecompiled prefix not used (--no-prefix)\n"), std::string::npos) << b.out;
 
   size_t pchs = 0;
   for (const auto& e : fs::directory_iterator(with + "/prefix")) pchs += e.path().extension() == ".pch";

@@ -88,6 +88,64 @@ TEST(ExtractPrefix, GeneratedMonolithFactsAreThoseOfAPlainParseWhateverJ) {
   EXPECT_EQ(plain.tus, prefixed2.tus);
 }
 
+/// Adds a TU to the monolith's database, with the monolith's flags and `extra` ones.
+void add_tu(const Monolith& m, const std::string& file, const std::string& extra) {
+  std::string text = test::slurp(m.db());
+  const size_t end = text.rfind(']');
+  ASSERT_NE(end, std::string::npos);
+  const size_t last = text.rfind('}', end);
+  text.insert(last + 1, ",\n{\n  \"directory\": \"" + m.root() + "\",\n  \"command\": \"c++ -std=c++17 -O2 -Wall " + extra +
+                            "-I" + m.root() + "/src -c " + file + "\",\n  \"file\": \"" + file + "\"\n}");
+  std::ofstream(m.db()) << text;
+}
+
+TEST(ExtractPrefix, RealCodeShapesGetTheirOwnPrefixesWithThePlainFacts) {
+  // As in leveldb or rocksdb: each TU starts with its own header, whose
+  // external #includes come first and are interleaved with project headers,
+  // and some TUs are compiled with one more -D. The monolith's 12 TUs share
+  // one run; four more share another (their own headers: <cstdio>, then the
+  // project's core/config.h with <cstdint> and <string>); two more share the
+  // first run but with -DSEAM_VARIANT=1, a command of their own.
+  Monolith m;
+  fs::create_directories(m.root() + "/src/extra");
+  for (int k = 0; k < 4; ++k) {
+    const std::string n = std::to_string(k);
+    std::ofstream(m.root() + "/src/extra/own" + n + ".h")
+        << "// own header " << n << "\n#ifndef EXTRA_OWN" << n << "_H\n#define EXTRA_OWN" << n
+        << "_H\n#include <cstdio>\n#include \"core/config.h\"\n#include <cstdlib>\n\nint extra" << n
+        << "(const std::string& s);\n#endif\n";
+    const std::string cpp = m.root() + "/src/extra/own" + n + ".cpp";
+    std::ofstream(cpp) << "#include \"own" << n << ".h\"\n\n#include <cstring>\n#include \"core/config.h\"\n\nint extra" << n
+                       << "(const std::string& s) { return core::checked(int(std::strlen(s.c_str()))) + " << n << "; }\n";
+    add_tu(m, cpp, "");
+  }
+  std::string first_unit;
+  for (const auto& e : fs::recursive_directory_iterator(m.root() + "/src"))
+    if (e.path().filename() == "unit0.cpp") {
+      first_unit = e.path().string();
+      break;
+    }
+  ASSERT_FALSE(first_unit.empty());
+  for (int k = 0; k < 2; ++k) {
+    // A unit's header first (by the -I path), then code that reads the -D.
+    const std::string cpp = m.root() + "/src/extra/variant" + std::to_string(k) + ".cpp";
+    std::ofstream(cpp) << "#include \"" << fs::relative(first_unit, m.root() + "/src").parent_path().string() << "/unit0.h\"\n"
+                       << "#ifdef SEAM_VARIANT\nint variant_flag" << k << " = SEAM_VARIANT;\n#endif\n";
+    add_tu(m, cpp, "-DSEAM_VARIANT=1 ");
+  }
+
+  Scanned plain = scan(m.db(), m.root(), false, 2);
+  Scanned prefixed = scan(m.db(), m.root(), true, 2);
+  ASSERT_EQ(plain.tus.size(), 18u);
+  for (const TuFacts& tu : plain.result.tus) EXPECT_TRUE(tu.ok) << tu.main_file << ": " << tu.first_error;
+  EXPECT_EQ(prefixed.result.prefixed, 18u) << prefixed.result.prefix_summary;
+  EXPECT_EQ(prefixed.result.prefix_misfits, 0u);
+  EXPECT_EQ(prefixed.result.prefix_built, 3u) << prefixed.result.prefix_summary;
+  EXPECT_EQ(prefixed.result.prefix_summary.rfind("18 of 18 parsed TUs used one of 3 (3 built, 0 from the cache)", 0), 0u)
+      << prefixed.result.prefix_summary;
+  EXPECT_EQ(plain.tus, prefixed.tus);
+}
+
 TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
   Monolith m;
   // A project macro before the first header: no prefix may be loaded before it.
@@ -119,6 +177,15 @@ TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
   // The textual scan leaves the odd TU out (it does not start with an #include).
   EXPECT_EQ(prefixed.result.prefixed, 12u);
   EXPECT_EQ(plain.tus, prefixed.tus);
+  // `seam scan` tells the user how far the prefix reached and why the odd TU has none.
+  EXPECT_EQ(prefixed.result.prefix_summary.rfind("12 of 13 parsed TUs used one of 1 (1 built, 0 from the cache), about ",
+                                                  0),
+            0u)
+      << prefixed.result.prefix_summary;
+  EXPECT_NE(prefixed.result.prefix_summary.find("; none for 1 not starting with an external #include <...>"),
+            std::string::npos)
+      << prefixed.result.prefix_summary;
+  EXPECT_EQ(plain.result.prefix_summary, "not used (--no-prefix)");
 
   // Forced onto it anyway, the parse notices and parses it again whole.
   CompileDb db;

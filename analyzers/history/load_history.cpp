@@ -25,7 +25,18 @@ bool load_change_model(const Project& project, const HistoryRequest& request, Ch
     return true;
   }
   History h;
-  if (!read_history(read, h, error)) return false;
+  if (!read_history(read, h, error)) {
+    // A repository git cannot read all of (objects missing from a partial or
+    // damaged clone): a command that only weighs its scores by history goes
+    // on without it, as for a shallow clone; one that shows the history, or
+    // was pointed at a repository, fails with git's reason.
+    if (request.required || !request.repo.empty()) return false;
+    model = ChangeModel{};
+    model.why = "no history: " + error;
+    notes.push_back(model.why + "; scores are static only");
+    error.clear();
+    return true;
+  }
   if (!h.cache_problem.empty()) notes.push_back(h.cache_problem);
   model = build_change_model(project, std::move(h), request.thresholds);
   return true;

@@ -19,11 +19,12 @@ struct HistoryRequest {
 };
 
 /// Reads the history of `project` and lays it over its modules. Without
-/// history (disabled, no repository, shallow) the model is unavailable and
-/// `why` says why in one line; `notes` gets what the user should know
+/// history (disabled, no repository, shallow, or a repository git cannot read
+/// whole, such as a partial clone missing objects) the model is unavailable
+/// and `why` says why in one line; `notes` gets what the user should know
 /// (left-out commits, a damaged cache). Returns false with `error` when the
 /// history was asked for explicitly (--history-repo, or `required`) and
-/// cannot be read, or when git fails.
+/// cannot be read.
 bool load_change_model(const Project& project, const HistoryRequest& request, ChangeModel& model,
                        std::vector<std::string>& notes, std::string& error);
 

@@ -176,6 +176,10 @@ bool read_history(const HistoryOptions& o, History& h, std::string& error) {
                                                                                 : outs[s].error;
         outs[s].error = "git log --no-walk " + missing[s * per] + " and " + std::to_string(log.size() - git_log_args().size() - 2) +
                         " more commits: " + why;
+        if (why.find("unable to read") != std::string::npos || why.find("missing") != std::string::npos)
+          outs[s].error += " (the clone lacks objects of these commits: a partial clone whose source cannot serve them,"
+                           " or a damaged repository; fetch them or clone in full, or read fewer commits with"
+                           " --commits N or --since)";
       }
     });
     for (vcs::GitOutput& r : outs) {

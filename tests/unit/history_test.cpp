@@ -6,6 +6,7 @@
 #include "analyzers/history/change_model.h"
 #include "analyzers/history/git_log.h"
 #include "analyzers/history/history_cache.h"
+#include "analyzers/history/load_history.h"
 #include "analyzers/history/read_history.h"
 #include "analyzers/vcs/git.h"
 #include "support/facts_builder.h"
@@ -308,6 +309,50 @@ TEST_F(HistoryTest, NoHistoryIsSaidInOneLine) {
   ASSERT_EQ(r.exit_status, 0) << r.err;
   EXPECT_FALSE(history::locate_history(clone, "", o, why));
   EXPECT_NE(why.find("shallow clone"), std::string::npos) << why;
+}
+
+// A clone git cannot read whole (a partial clone whose source is gone, or a
+// damaged repository): commands that weigh scores by history go on without it
+// and say so; those that show history fail with git's reason and what to do.
+TEST_F(HistoryTest, ARepositoryMissingObjectsLeavesHistoryOutWithANote) {
+  make_history();
+  Project p;
+  make_project(p);
+  // Drop the blob of the first version of bill.cpp: `git log --numstat` of c2
+  // needs it (loose objects: the scripted repository was never packed).
+  ProcessResult first = run_process({"git", "-C", root_.string(), "log", "--format=%H", "--reverse", "main"});
+  ASSERT_EQ(first.exit_status, 0) << first.err;
+  const std::string c1 = first.out.substr(0, first.out.find('\n'));
+  ProcessResult old = run_process({"git", "-C", root_.string(), "rev-parse", c1 + ":src/billing/bill.cpp"});
+  ASSERT_EQ(old.exit_status, 0) << old.err;
+  const std::string id = old.out.substr(0, 40);
+  const std::filesystem::path object = root_ / ".git" / "objects" / id.substr(0, 2) / id.substr(2);
+  ASSERT_TRUE(std::filesystem::exists(object)) << object;
+  std::filesystem::remove(object);
+
+  history::HistoryRequest request;
+  request.read.jobs = 1;
+  history::ChangeModel model;
+  std::vector<std::string> notes;
+  std::string error;
+  ASSERT_TRUE(history::load_change_model(p, request, model, notes, error)) << error;
+  EXPECT_TRUE(error.empty());
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("no history: git log"), std::string::npos) << notes[0];
+  EXPECT_NE(notes[0].find("the clone lacks objects"), std::string::npos) << notes[0];
+  EXPECT_NE(notes[0].find("scores are static only"), std::string::npos) << notes[0];
+  EXPECT_NE(model.why.find("no history"), std::string::npos) << model.why;
+
+  // `seam history` (required) and an explicit --history-repo fail instead.
+  request.required = true;
+  notes.clear();
+  EXPECT_FALSE(history::load_change_model(p, request, model, notes, error));
+  EXPECT_NE(error.find("--commits N or --since"), std::string::npos) << error;
+  request.required = false;
+  request.repo = root_.string();
+  error.clear();
+  EXPECT_FALSE(history::load_change_model(p, request, model, notes, error));
+  EXPECT_NE(error.find("the clone lacks objects"), std::string::npos) << error;
 }
 
 TEST(GitLog, ParsesRenamesBinariesAndMerges) {

@@ -1,6 +1,7 @@
 #include "analyzers/stubs/service_plan.h"
 
 #include "analyzers/model/dependency_time.h"
+#include "analyzers/stubs/c_callbacks.h"
 #include "analyzers/stubs/names.h"
 
 #include <algorithm>
@@ -480,6 +481,7 @@ private:
       return skip(is.symbol, {SkipKind::Unsupported, "declared in no header, so generated code cannot call it"});
     if (s.signature.find("...") != std::string::npos)
       return skip(is.symbol, {SkipKind::Unsupported, "variadic: the arguments are not known before the call"});
+    if (auto why = c_callback_skip(s.name, s.params)) return skip(is.symbol, std::move(*why));
     Pending pend;
     pend.is = &is;
     pend.role = role;

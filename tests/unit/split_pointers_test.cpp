@@ -64,9 +64,13 @@ TuFacts pointer_facts() {
   fn("store::Merge", SymbolKind::Function, {{"children", cursor_array}, {"n", int_t}}, cursor_ptr, 9);
   fn("store::Wrap", SymbolKind::Function, {{"inner", cursor_ptr}}, cursor_ptr, 10);
   fn("store::Peek", SymbolKind::Function, {{"list", cursor_array}, {"n", int_t}}, int_t, 11);
+  // leveldb's Table::InternalGet shape: a context pointer and a function called with it.
+  TypeInfo context = pointer(type(TypeShape::Void, "void"));
+  fn("store::Scan", SymbolKind::Function,
+     {{"arg", context}, {"each", type(TypeShape::Function, "void (*)(void *, int)")}}, void_t, 12);
 
   uint32_t line = 1;
-  for (const char* target : {"store::NewCursor", "store::Merge", "store::Wrap", "store::Peek"})
+  for (const char* target : {"store::NewCursor", "store::Merge", "store::Wrap", "store::Peek", "store::Scan"})
     b.ref(kMain, ++line, target, kSource);
   b.include(kSource, 1, kHeader);
   b.include(kMain, 1, kHeader);
@@ -160,6 +164,21 @@ TEST(SplitPointers, WithoutADeclarationTheSkipSaysWhatToWrite) {
       << peek->why.detail;
   EXPECT_NE(peek->why.detail.find("\"ownership\": {\"store::Peek\": {\"list\": \"takes\"}}"), std::string::npos)
       << peek->why.detail;
+}
+
+TEST(SplitPointers, AFunctionPointerWithItsVoidContextIsNamedAsOneCallback) {
+  ServicePlan sp = plan("");
+  const SkippedPlan* scan = nullptr;
+  for (const SkippedPlan& s : sp.skipped)
+    if (s.name == "store::Scan") scan = &s;
+  ASSERT_NE(scan, nullptr);
+  // Not "'arg': void * is a raw pointer": the pair is one callback, and the detail says what to decide.
+  EXPECT_EQ(scan->why.kind, SkipKind::Callback);
+  EXPECT_EQ(scan->why.detail.rfind("parameters 'each' (void (*)(void *, int)) and 'arg' (void *): a C callback", 0), 0u)
+      << scan->why.detail;
+  EXPECT_NE(scan->why.detail.find("Decide: give store::Scan an interface parameter instead of the pair"),
+            std::string::npos)
+      << scan->why.detail;
 }
 
 TEST(SplitPointers, ABorrowedArrayStaysInTheRegistry) {

@@ -7,6 +7,7 @@
 #include "analyzers/model/interface.h"
 #include "analyzers/stubs/build_inputs.h"
 #include "analyzers/stubs/contract.h"
+#include "analyzers/stubs/ownership_check.h"
 #include "analyzers/stubs/service_plan.h"
 #include "reports/stubs/stub_files.h"
 #include "tool/cli.h"
@@ -78,6 +79,11 @@ int run_split(const Options& o) {
     std::string names;
     for (const Module& mod : p.modules) names += (names.empty() ? "" : ", ") + mod.name;
     error("unknown module '" + module + "'; the modules are: " + (names.empty() ? "(none)" : names));
+    return kError;
+  }
+  // A typo in seam.json's "ownership" would silently leave its function skipped.
+  if (auto bad = stubs::check_ownership(p); !bad.empty()) {
+    for (const ConfigError& e : bad) std::cerr << e.format() << "\n";
     return kError;
   }
   // The compile database again, for the include paths and macros of the

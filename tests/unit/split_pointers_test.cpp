@@ -6,6 +6,7 @@
 // and the client's proxies forget their handles. Undeclared, the skip names
 // the exact seam.json entry to write.
 #include "analyzers/model/interface.h"
+#include "analyzers/stubs/ownership_check.h"
 #include "analyzers/stubs/service_plan.h"
 #include "support/facts_builder.h"
 #include "support/project_builder.h"
@@ -194,6 +195,23 @@ TEST(SplitPointers, ABorrowedArrayStaysInTheRegistry) {
   EXPECT_NE(body.find("auto result = ::store::Peek(list.data(), static_cast<int>(list.size()));"), std::string::npos)
       << body;
   EXPECT_EQ(body.find("take("), std::string::npos) << body;
+}
+
+TEST(SplitPointers, AnOwnershipEntryNamingNothingIsAnErrorAtItsLine) {
+  Config config = test::src_modules({"app", "store"});
+  config.path = "/p/seam.json";
+  config.ownership.push_back(OwnershipDecl{"store::Merge", "children", true, {3, 5}});
+  config.ownership.push_back(OwnershipDecl{"store::Merge", "kids", true, {4, 5}});
+  config.ownership.push_back(OwnershipDecl{"store::Mreg", "children", true, {5, 3}});
+  Project p;
+  ASSERT_TRUE(test::build_from(pointer_facts(), config, p));
+  std::vector<std::string> got;
+  for (const ConfigError& e : check_ownership(p)) got.push_back(e.format());
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "/p/seam.json:4:5: error: \"ownership\": store::Merge has no parameter 'kids'; its parameters "
+                     "are 'children', 'n'",
+                     "/p/seam.json:5:3: error: \"ownership\": no function 'store::Mreg' in the project; give the "
+                     "qualified name of a function or method, as `seam split` prints it"}));
 }
 
 } // namespace

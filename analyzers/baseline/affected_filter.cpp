@@ -38,7 +38,7 @@ bool cycle_touched(const Project& p, const ModuleGraph& g, const Violation& v, c
 bool interface_symbol_touched(const Project& p, const Violation& v, const std::vector<bool>& flags) {
   const ModuleId owner = p.find_module(v.to);
   for (const Reference& r : p.refs) {
-    if (r.to_module != owner || r.from_module == owner || r.target == kNoSymbol) continue;
+    if (p.to_module(r) != owner || p.from_module(r) == owner || r.target == kNoSymbol) continue;
     const Symbol& s = p.symbols[r.target];
     if ((s.name.empty() ? s.usr : s.name) != v.symbol) continue;
     if (site_changed(flags, r.site) || site_changed(flags, s.decl) || site_changed(flags, s.def)) return true;

@@ -61,12 +61,12 @@ void collect_interface(CandidateContext& ctx, const std::vector<char>& in, Asses
       const bool port_op = ctx.ports().of_operation(is.symbol) != nullptr;
       for (uint32_t ri : is.refs) {
         const Reference& r = p.refs[ri];
-        if (in[r.from_module]) continue; // a use from a partner of the unit stays local
+        if (in[p.from_module(r)]) continue; // a use from a partner of the unit stays local
         ++e.use.sites;
         e.use.refs.push_back(ri);
-        if (std::find(e.use.clients.begin(), e.use.clients.end(), r.from_module) == e.use.clients.end())
-          e.use.clients.push_back(r.from_module);
-        ClientUse& c = client(r.from_module);
+        if (std::find(e.use.clients.begin(), e.use.clients.end(), p.from_module(r)) == e.use.clients.end())
+          e.use.clients.push_back(p.from_module(r));
+        ClientUse& c = client(p.from_module(r));
         ++c.refs;
         if (r.in_loop) ++e.use.loop_sites;
         if (r.kind == RefKind::Call) ++e.use.call_sites;
@@ -107,7 +107,7 @@ void collect_interface(CandidateContext& ctx, const std::vector<char>& in, Asses
     if (!u.owns && !u.implements && !u.calls) continue;
     for (uint32_t ri : port.calls) {
       const Reference& r = p.refs[ri];
-      const bool inside = in[r.from_module];
+      const bool inside = in[p.from_module(r)];
       bool crosses = false;
       for (ModuleId m : port.implementers)
         crosses |= inside ? !in[m] && !ctx.shared_kernel(m) : in[m] != 0;
@@ -117,9 +117,9 @@ void collect_interface(CandidateContext& ctx, const std::vector<char>& in, Asses
         a.remote_out.push_back(ri);
         continue;
       }
-      count_call_in(p, ri, client(r.from_module), a);
+      count_call_in(p, ri, client(p.from_module(r)), a);
       // A port the unit owns is in its interface: the reference is counted there.
-      if (!u.owns) ++client(r.from_module).refs;
+      if (!u.owns) ++client(p.from_module(r)).refs;
       served.insert(r.target);
     }
     a.ports.push_back(std::move(u));

@@ -163,7 +163,7 @@ private:
       const Symbol& t = p_.symbols[r.target];
       // A library (shared kernel) is linked into the service: deriving from
       // its classes, passing it callbacks or objects stays in one process.
-      if (out && ctx_.shared_kernel(r.to_module)) return;
+      if (out && ctx_.shared_kernel(p_.to_module(r))) return;
       const bool run_time = dependency_time(p_, r) == DependencyTime::Run;
       switch (r.kind) {
       case RefKind::BaseClass:
@@ -197,7 +197,7 @@ private:
       auto [what, a, b, out] = key;
       const auto [ri, sites] = found;
       const Reference& r = p_.refs[ri];
-      ModuleId other = out ? r.to_module : r.from_module;
+      ModuleId other = out ? p_.to_module(r) : p_.from_module(r);
       switch (what) {
       case 0: // a derives from b
         if (out)

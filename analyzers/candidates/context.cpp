@@ -46,14 +46,14 @@ CandidateContext::CandidateContext(const Project& p)
   for (uint32_t i = 0; i < p.refs.size(); ++i) {
     const Reference& r = p.refs[i];
     const Symbol& s = p.symbols[r.target];
-    if (!s.mutable_global || s.kind != SymbolKind::Variable || r.from_module == kNoModule) continue;
+    if (!s.mutable_global || s.kind != SymbolKind::Variable || p.from_module(r) == kNoModule) continue;
     auto [it, inserted] = global_index.emplace(r.target, static_cast<uint32_t>(globals_.size()));
     if (inserted) globals_.push_back(Global{r.target, s.module, {}});
     Global& g = globals_[it->second];
-    auto u = std::find_if(g.uses.begin(), g.uses.end(), [&](const GlobalUse& x) { return x.module == r.from_module; });
+    auto u = std::find_if(g.uses.begin(), g.uses.end(), [&](const GlobalUse& x) { return x.module == p.from_module(r); });
     const bool write = r.kind == RefKind::Write;
     if (u == g.uses.end()) {
-      g.uses.push_back(GlobalUse{r.from_module, i, write});
+      g.uses.push_back(GlobalUse{p.from_module(r), i, write});
     } else if (write && !u->writes) {
       // The write is what makes the global shared state: point at it.
       u->writes = true;

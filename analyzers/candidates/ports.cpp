@@ -92,12 +92,12 @@ Ports find_ports(const Project& p) {
   }
   for (uint32_t i = 0; i < p.refs.size(); ++i) {
     const Reference& r = p.refs[i];
-    if (r.kind != RefKind::Call || r.from_module == kNoModule) continue;
+    if (r.kind != RefKind::Call || p.from_module(r) == kNoModule) continue;
     auto it = op_class.find(r.target);
     if (it == op_class.end()) continue;
     Port& port = found[it->second];
     port.calls.push_back(i);
-    port.callers.push_back(r.from_module);
+    port.callers.push_back(p.from_module(r));
   }
   Ports out;
   auto by_name = [&](SymbolId a, SymbolId b) {

@@ -43,11 +43,15 @@ struct Tu {
 
 /// One file's facts produced by this run, with the rank of the TU that produced it.
 /// Kept encoded (the cache's compact form, a fraction of the decoded size)
-/// until it is merged: a cold scan does not hold every file's facts decoded.
+/// until it is written to the cache, then let go and read back from the cache
+/// when merged (`in_cache`), as a warm run reads it: a cold scan's memory does
+/// not grow with the number of TUs parsed. Without a cache (--no-cache), or
+/// when the write failed, `encoded` is kept until the merge.
 struct Produced {
   int64_t rank = 0;
   uint64_t hash = 0;
   std::string encoded;
+  bool in_cache = false; ///< written to the cache and `encoded` let go
 };
 
 /// What the cache holds for the current content of a file: its facts are
@@ -238,6 +242,7 @@ private:
     if (ex.prefix == 1) ++prefixed_;
     if (ex.prefix == 2) ++misfits_;
     TuRecord record = make_record(t, facts, ex, started);
+    count_record(+1);
     std::vector<FileFacts> split = split_tu(facts, ex.split, t.id);
     std::set<std::string> incomplete;
     for (uint32_t f : ex.incomplete)
@@ -251,9 +256,22 @@ private:
       keep_file_facts(path, std::move(p), t.id, use_cache_ && !incomplete.count(path));
     }
     split.clear();
+    bool record_stored = false;
     if (use_cache_ && !ex.missing_include) {
       std::string err;
-      if (!store_.store_record(record, err)) note_write_error(std::move(err));
+      record_stored = store_.store_record(record, err);
+      if (!record_stored) note_write_error(std::move(err));
+    }
+    if (record_stored && shards_ == 1 && !opts_.launcher) {
+      // Written: its file list is read again when the TU is assembled (as a
+      // warm run's), so the parse does not hold every TU's record at once.
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        note_owner(record, i);
+      }
+      record.files = {};
+      t.reload = true;
+      count_record(-1);
     }
     t.record = std::move(record);
     size_t d = ++done_;
@@ -269,12 +287,13 @@ private:
   /// decided, leaving the lowest rank's facts in the cache.
   void keep_file_facts(const std::string& path, Produced p, const TuId& producer, bool store) {
     std::lock_guard<std::mutex> stripe(stripes_[std::hash<std::string>{}(path) % stripes_.size()]);
-    const Produced* kept = nullptr;
+    Produced* kept = nullptr;
     {
       std::lock_guard<std::mutex> lock(mu_);
       auto it = produced_.find(path);
       if (it != produced_.end() && it->second.rank < p.rank) return;
       Produced& slot = produced_[path];
+      if (it == produced_.end() || slot.in_cache) count_facts_locked(+1);
       slot = std::move(p);
       kept = &slot; // std::map nodes stay put; only this stripe's holder changes this one
     }
@@ -282,7 +301,29 @@ private:
     std::string err;
     const bool stored = opts_.launcher ? store_.store_file_facts_if_lowest(path, kept->hash, producer, kept->encoded, err)
                                        : store_.store_encoded_file_facts(path, kept->hash, kept->encoded, err);
-    if (!stored) note_write_error(std::move(err));
+    if (!stored) {
+      note_write_error(std::move(err));
+      return;
+    }
+    // In the cache now: read back when merged (file_facts_of). Not with `seam
+    // cc`, whose write may keep another TU's facts of the file. Only this
+    // stripe's holder touches the slot's encoding.
+    if (opts_.launcher) return;
+    std::string().swap(kept->encoded);
+    kept->in_cache = true;
+    std::lock_guard<std::mutex> lock(mu_);
+    count_facts_locked(-1);
+  }
+
+  /// The peaks of ScanResult::facts_held_peak and records_held_peak.
+  void count_facts_locked(int delta) {
+    facts_held_ += delta;
+    out_.facts_held_peak = std::max(out_.facts_held_peak, facts_held_);
+  }
+  void count_record(int delta) {
+    std::lock_guard<std::mutex> lock(mu_);
+    records_held_ += delta;
+    out_.records_held_peak = std::max(out_.records_held_peak, records_held_);
   }
 
   void note_write_error(std::string err) {
@@ -330,9 +371,15 @@ private:
   /// The facts of `path`: produced by this run (source 1) or from the cache (0).
   bool file_facts_of(const std::string& path, FileFacts& file) {
     std::string why;
-    if (source_.at(path) == 1) return decode_file_facts(produced_.at(path).encoded, file, why);
-    const Cached& c = cached_.at(path);
-    if (store_.load_file_facts(path, c.hash, file)) return true;
+    uint64_t hash = 0;
+    if (source_.at(path) == 1) {
+      const Produced& p = produced_.at(path);
+      if (!p.in_cache) return decode_file_facts(p.encoded, file, why);
+      hash = p.hash;
+    } else {
+      hash = cached_.at(path).hash;
+    }
+    if (store_.load_file_facts(path, hash, file)) return true;
     lost_.push_back(path); // checked whole a moment ago: removed by another seam since
     return false;
   }
@@ -383,7 +430,8 @@ private:
   FileClaims claims_;
   PrefixPlan prefixes_;                    ///< precompiled prefixes, by index into todo_
   std::atomic<size_t> prefixed_{0}, misfits_{0};
-  std::mutex mu_;                          ///< guards produced_ and write_errors_
+  std::mutex mu_;                          ///< guards produced_, owner_ while parsing, write_errors_, the counts
+  size_t facts_held_ = 0, records_held_ = 0; ///< encoded file facts and records in memory now
   std::map<std::string, Produced> produced_;
   std::array<std::mutex, 64> stripes_;     ///< orders the cache writes of one path
   std::vector<std::string> write_errors_;

@@ -54,6 +54,14 @@ struct ScanResult {
   size_t prefixed = 0;             ///< TUs parsed with a precompiled prefix
   size_t prefix_misfits = 0;       ///< TUs whose prefix did not fit: parsed again whole
   size_t prefix_built = 0, prefix_reused = 0; ///< precompiled prefixes built, reused from the cache
+  /// The most files' facts produced by this run held in memory at once while
+  /// parsing. With a cache each is let go once written (read back to merge),
+  /// so this is at most one per TU in flight (-j), whatever the TUs parsed; with
+  /// --no-cache every produced file's facts stay until the merge.
+  size_t facts_held_peak = 0;
+  /// The most parsed TUs' records (every file a TU read, with stamps) held in
+  /// memory at once while parsing: likewise let go once written to the cache.
+  size_t records_held_peak = 0;
   FactStore::Usage cache_usage;    ///< after eviction, when anything was written
   uint64_t cache_bytes_written = 0;
   Bundle bundle;                   ///< records and shards of the selected TUs (for --shard)

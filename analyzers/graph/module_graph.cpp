@@ -25,8 +25,8 @@ ModuleGraph build_module_graph(const Project& p, EdgeKinds kinds) {
   EdgeCollector<ModuleEdge> edges;
   for (uint32_t i = 0; i < p.refs.size() && has_references(kinds); ++i) {
     const Reference& r = p.refs[i];
-    if (r.from_module == kNoModule || r.to_module == kNoModule || r.from_module == r.to_module) continue;
-    edges.add_ref(r.from_module, r.to_module, i, r.kind);
+    if (p.from_module(r) == kNoModule || p.to_module(r) == kNoModule || p.from_module(r) == p.to_module(r)) continue;
+    edges.add_ref(p.from_module(r), p.to_module(r), i, r.kind);
   }
   for (uint32_t i = 0; i < p.includes.size() && has_includes(kinds); ++i) {
     const Include& inc = p.includes[i];

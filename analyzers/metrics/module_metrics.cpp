@@ -14,11 +14,11 @@ std::optional<double> modularity(const Project& p, uint64_t* refs_counted) {
   std::vector<uint64_t> inside(n, 0), made(n, 0), received(n, 0);
   uint64_t m = 0;
   for (const Reference& r : p.refs) {
-    if (r.from_module == kNoModule || r.to_module == kNoModule) continue;
+    if (p.from_module(r) == kNoModule || p.to_module(r) == kNoModule) continue;
     ++m;
-    ++made[r.from_module];
-    ++received[r.to_module];
-    if (r.from_module == r.to_module) ++inside[r.from_module];
+    ++made[p.from_module(r)];
+    ++received[p.to_module(r)];
+    if (p.from_module(r) == p.to_module(r)) ++inside[p.from_module(r)];
   }
   if (refs_counted) *refs_counted = m;
   if (m == 0) return std::nullopt;
@@ -61,14 +61,14 @@ Metrics compute_metrics(const Project& p, const ModuleGraph& g, std::optional<Ed
   }
   std::vector<std::unordered_set<SymbolId>> used(n);
   for (const Reference& r : p.refs) {
-    if (r.from_module == kNoModule || r.to_module == kNoModule) continue;
-    ModuleMetrics& mm = out.modules[r.from_module];
-    if (r.from_module == r.to_module) {
+    if (p.from_module(r) == kNoModule || p.to_module(r) == kNoModule) continue;
+    ModuleMetrics& mm = out.modules[p.from_module(r)];
+    if (p.from_module(r) == p.to_module(r)) {
       ++mm.internal_refs;
     } else {
       ++mm.outgoing_refs;
-      ++out.modules[r.to_module].incoming_refs;
-      used[r.from_module].insert(r.target);
+      ++out.modules[p.to_module(r)].incoming_refs;
+      used[p.from_module(r)].insert(r.target);
     }
   }
   std::vector<std::vector<InterfaceSymbol>> interfaces = all_interfaces(p);

@@ -9,14 +9,14 @@ std::vector<std::vector<InterfaceSymbol>> all_interfaces(const Project& p) {
   std::vector<std::unordered_map<SymbolId, InterfaceSymbol>> acc(p.modules.size());
   for (uint32_t i = 0; i < p.refs.size(); ++i) {
     const Reference& r = p.refs[i];
-    if (r.to_module == kNoModule || r.from_module == kNoModule || r.from_module == r.to_module) continue;
-    InterfaceSymbol& s = acc[r.to_module][r.target];
+    if (p.to_module(r) == kNoModule || p.from_module(r) == kNoModule || p.from_module(r) == p.to_module(r)) continue;
+    InterfaceSymbol& s = acc[p.to_module(r)][r.target];
     s.symbol = r.target;
     ++s.sites;
     if (r.kind == RefKind::Call) ++s.call_sites;
     if (r.in_loop) ++s.loop_sites;
-    if (std::find(s.clients.begin(), s.clients.end(), r.from_module) == s.clients.end())
-      s.clients.push_back(r.from_module);
+    if (std::find(s.clients.begin(), s.clients.end(), p.from_module(r)) == s.clients.end())
+      s.clients.push_back(p.from_module(r));
     s.refs.push_back(i);
   }
   std::vector<std::vector<InterfaceSymbol>> out(p.modules.size());

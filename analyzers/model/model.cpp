@@ -259,15 +259,21 @@ struct FactMerger::Impl {
       s.owner = s.def.valid() ? s.def.file : s.decl.file;
       p.symbol_index.emplace(s.usr, i);
     }
+    // Resolved USRs are dropped: they repeat other symbols' USRs (model.h).
     for (Symbol& s : p.symbols) {
       if (!s.parent_usr.empty()) {
         auto it = p.symbol_index.find(s.parent_usr);
         if (it != p.symbol_index.end()) s.parent = it->second;
+        std::string().swap(s.parent_usr);
       }
-      for (const std::string& b : s.bases) {
+      if (s.bases.empty()) continue;
+      std::vector<std::string> unresolved;
+      for (std::string& b : s.bases) {
         auto it = p.symbol_index.find(b);
         if (it != p.symbol_index.end()) s.base_ids.push_back(it->second);
+        else unresolved.push_back(std::move(b));
       }
+      s.bases = std::move(unresolved);
     }
     p.refs = refs.take();
     for (Reference& r : p.refs) {
@@ -547,10 +553,6 @@ bool build_project(FactMerger&& merged, const Config& config, Project& project,
 void assign_symbols_and_refs(Project& project) {
   for (Symbol& s : project.symbols)
     s.module = s.owner == kNoFile ? kNoModule : project.files[s.owner].module;
-  for (Reference& r : project.refs) {
-    r.from_module = project.files[r.site.file].module;
-    r.to_module = project.symbols[r.target].module;
-  }
 }
 
 std::string signature_params(const std::string& signature) {

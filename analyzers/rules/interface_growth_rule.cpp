@@ -59,11 +59,11 @@ void interface_growth_rule(Context& c) {
       g.symbol = name;
       g.kind = r.kind;
       g.uses = n.sites;
-      Violation v = c.make("interface-growth", r.from_module, m);
+      Violation v = c.make("interface-growth", c.p.from_module(r), m);
       place(c.p, g, v);
       std::vector<std::string> clients;
       for (ModuleId client : n.clients) clients.push_back(c.name(client));
-      v.message = c.name(r.from_module) + " " + describe_use(g) + " of " + mod.name + ", which is being extracted (\"extract\": true at " +
+      v.message = c.name(c.p.from_module(r)) + " " + describe_use(g) + " of " + mod.name + ", which is being extracted (\"extract\": true at " +
                   c.config_at(mod.decl->extract_pos.line ? mod.decl->extract_pos : mod.decl->pos) +
                   ") and whose interface may only shrink: the baseline does not list this symbol (" +
                   std::to_string(n.sites) + " use" + (n.sites == 1 ? "" : "s") + " from " + join_names(clients) + ")";

@@ -102,9 +102,9 @@ std::string not_a_port(const Project& p, SymbolId c) {
       impl_modules.push_back(p.symbols[i].module);
     }
   for (const Reference& r : p.refs)
-    if (r.kind == RefKind::Call && r.from_module != kNoModule && r.target < p.symbols.size() &&
+    if (r.kind == RefKind::Call && p.from_module(r) != kNoModule && r.target < p.symbols.size() &&
         p.symbols[r.target].parent == c)
-      callers.push_back(r.from_module);
+      callers.push_back(p.from_module(r));
   std::sort(callers.begin(), callers.end());
   callers.erase(std::unique(callers.begin(), callers.end()), callers.end());
   if (impls.empty()) return head + "no class of the project implements it";

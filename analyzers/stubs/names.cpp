@@ -127,4 +127,12 @@ std::string NameTable::unique(const std::string& wanted) {
   return name;
 }
 
+std::string field_name(const std::string& cpp_name, NameTable& names) {
+  std::string n = snake_case(cpp_name);
+  if (n.empty()) n = "field";
+  if (std::isdigit(static_cast<unsigned char>(n[0]))) n = "f" + n;
+  if (is_cpp_keyword(n)) n += "_value";
+  return names.unique(n);
+}
+
 } // namespace seam::stubs

@@ -31,6 +31,11 @@ std::string last_component(std::string_view qualified);
 /// Everything before the last component: "a::b::c" -> "a::b" ("" at global scope).
 std::string scope_of(std::string_view qualified);
 
+class NameTable;
+/// A proto field name (snake_case, not a keyword, not starting with a digit)
+/// for a C++ member or parameter, unique in `names` (one message's fields).
+std::string field_name(const std::string& cpp_name, NameTable& names);
+
 /// Hands out names unique within one scope: the first request for "Send" gets
 /// "Send", the next "Send2", "Send3", ... in request order.
 class NameTable {

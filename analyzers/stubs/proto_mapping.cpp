@@ -389,7 +389,7 @@ bool TypeMapper::record_ok(SymbolId r, Skip& skip) {
                            "to send it by value give it a default constructor, a constructor taking every field in "
                            "order and a const getter per field (" + missing + "), or declare a conversion in seam.json");
   }
-  if (s.base_ids.size() != s.bases.size())
+  if (!s.bases.empty()) // after build_project: the bases not in the project
     return fail(SkipKind::Unsupported, s.name + " derives from a class outside the project");
   // A C++17 aggregate may have public bases: their fields come first, as in memory.
   std::vector<SymbolId> fields;

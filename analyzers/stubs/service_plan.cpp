@@ -2,6 +2,7 @@
 
 #include "analyzers/model/dependency_time.h"
 #include "analyzers/stubs/c_callbacks.h"
+#include "analyzers/stubs/callbacks.h"
 #include "analyzers/stubs/names.h"
 
 #include <algorithm>
@@ -61,19 +62,11 @@ std::string kind_word(SymbolKind k) {
   }
 }
 
-/// A field name proto and the generated C++ accessors accept.
-std::string field_name(const std::string& cpp_name, NameTable& names) {
-  std::string n = snake_case(cpp_name);
-  if (n.empty()) n = "field";
-  if (std::isdigit(static_cast<unsigned char>(n[0]))) n = "f" + n;
-  if (is_cpp_keyword(n)) n += "_value";
-  return names.unique(n);
-}
-
 class Planner {
 public:
   Planner(const Project& p, ModuleId m, const std::vector<InterfaceSymbol>& iface, const Port* port = nullptr)
-      : p_(p), module_(m), iface_(iface), mapper_(p), port_(port) {}
+      : p_(p), module_(m), iface_(iface), mapper_(p), port_(port),
+        callbacks_(p, m, mapper_, package_names_, rpc_names_) {}
 
   ServicePlan run() {
     ServicePlan& sp = plan_;
@@ -217,6 +210,16 @@ public:
         u.reason = std::string(to_string(sk.why.kind)) + ": " + sk.why.detail;
         sp.contract->unserved.push_back(std::move(u));
       }
+    // The callback classes and their rpcs, before the types they use are named.
+    for (const Pending& pend : pending_)
+      for (const auto& [i, cb] : pend.callbacks) callbacks_.index(cb.first, plan_);
+    // A callback class's methods in the interface (implemented by other
+    // modules) are served the other way: by the client, as callback rpcs.
+    std::set<SymbolId> called_back;
+    for (const RpcPlan& r : plan_.callback_rpcs) called_back.insert(r.symbol);
+    plan_.skipped.erase(std::remove_if(plan_.skipped.begin(), plan_.skipped.end(),
+                                       [&](const SkippedPlan& sk) { return called_back.count(sk.symbol) != 0; }),
+                        plan_.skipped.end());
     name_types();
     finish_rpcs();
     name_wrappers();
@@ -258,6 +261,8 @@ private:
     std::set<size_t> arrays; ///< `const T*` parameters followed by their count (or `T**` of a remote class)
     std::set<size_t> handed; ///< remote objects the callee takes over (seam.json "ownership")
     SymbolId result_object = kNoSymbol; ///< the result is `T*` of this remote interface
+    std::map<size_t, std::pair<SymbolId, bool>> callbacks; ///< parameter -> callback class, passed as pointer
+    bool result_pointer = false; ///< `const T*` of a value: nullptr is an unset result
   };
 
   SymbolId lookup_usr(const std::string& usr) const {
@@ -420,6 +425,31 @@ private:
     return c;
   }
 
+  /// Classes the module serves itself: never callbacks.
+  std::set<SymbolId> served_classes() {
+    std::set<SymbolId> out(interfaces_.begin(), interfaces_.end());
+    for (SymbolId c : has_members_) {
+      Skip why;
+      if (remote_class_ok(c, why)) out.insert(c);
+    }
+    return out;
+  }
+
+  /// Whether constructor `ctor` takes an object of the caller of the class a
+  /// reference member of type `member` refers to, as a callback: the member
+  /// is then bound to the service's stand-in for it.
+  bool bound_to_callback(const Symbol& ctor, const TypeInfo& member) {
+    if (member.args.empty()) return false;
+    const SymbolId want = lookup_usr(member.args[0].decl_usr);
+    for (const Param& prm : ctor.params) {
+      bool pointer = false;
+      if (prm.type.shape == TypeShape::Reference &&
+          callbacks_.callback_class(prm.type, pointer, served_classes()) == want && want != kNoSymbol)
+        return true;
+    }
+    return false;
+  }
+
   void plan_function(const InterfaceSymbol& is) {
     const Symbol& s = p_.symbols[is.symbol];
     std::string last = last_component(s.name);
@@ -467,13 +497,14 @@ private:
                                   "of the proxy object are not tracked (give the class a clone method to serve one)"});
       }
       for (SymbolId f : mapper_classifier_fields(s.parent))
-        if (p_.symbols[f].result.shape == TypeShape::Reference)
+        if (p_.symbols[f].result.shape == TypeShape::Reference && !bound_to_callback(s, p_.symbols[f].result))
           return skip(is.symbol, {SkipKind::OutParameter,
                                   "reference member '" + last_component(p_.symbols[f].name) + "' (" +
                                       p_.symbols[f].result.spelling +
                                       "): the object it refers to stays in the caller's process, so the service's "
                                       "object cannot bind it; decide whether that object moves into the service too "
-                                      "(then construct it there) or becomes a callback interface"});
+                                      "(then construct it there) or is passed to this constructor (then it stays in the "
+                                      "caller and the service calls it back)"});
     }
     if (!port_ && !s.def.valid() && !interface_virtual) // a pure virtual method has no definition to call
       return skip(is.symbol, {SkipKind::Unsupported, "declared but not defined in any parsed translation unit"});
@@ -500,6 +531,16 @@ private:
         continue;
       }
       pend.objects.push_back({kNoSymbol, false});
+      // An object of the caller the service calls back: its callback handle.
+      if (SymbolId cb = port_ ? kNoSymbol : callbacks_.callback_class(s.params[i].type, pointer, served_classes());
+          cb != kNoSymbol) {
+        WireType h;
+        h.scalar = "uint64";
+        h.cpp = "std::uint64_t";
+        pend.params.push_back(std::move(h));
+        pend.callbacks[i] = {cb, pointer};
+        continue;
+      }
       const TypeInfo& pt = s.params[i].type;
       // `const T* items, int n`: an input array of n values, as a repeated field.
       if (pt.shape == TypeShape::Pointer && !pt.args.empty() && pt.args[0].is_const &&
@@ -608,6 +649,32 @@ private:
         return;
       }
     }
+    // `const T*` of a value (`const Order* find(id) const`): unset is nullptr,
+    // else the client keeps a copy the pointer points to.
+    // A `const char*` result (`to_string(status)`): an optional string; the
+    // client keeps each distinct text for the life of the process, as a
+    // string literal's would be.
+    if (role != RpcRole::Constructor && role != RpcRole::Destructor && s.result.shape == TypeShape::Pointer &&
+        !s.result.args.empty() && s.result.args[0].is_const && s.result.args[0].shape == TypeShape::Char) {
+      WireType text;
+      text.kind = WireKind::String;
+      text.c_string = true;
+      text.cpp = "std::string";
+      pend.result = std::move(text);
+      pend.result_pointer = true;
+      pending_.push_back(std::move(pend));
+      return;
+    }
+    if (role != RpcRole::Constructor && role != RpcRole::Destructor && s.result.shape == TypeShape::Pointer &&
+        !s.result.args.empty() && s.result.args[0].is_const && s.result.args[0].shape == TypeShape::Record) {
+      Skip why;
+      if (auto w = mapper_.map(s.result.args[0], TypeUse::Result, why); w && w->kind == WireKind::Message) {
+        pend.result = std::move(*w);
+        pend.result_pointer = true;
+        pending_.push_back(std::move(pend));
+        return;
+      }
+    }
     if (role != RpcRole::Constructor && role != RpcRole::Destructor &&
         remote_object(s.result, result_pointer) != kNoSymbol)
       return skip(is.symbol, {SkipKind::HandleNeeded,
@@ -640,6 +707,10 @@ private:
     for (const Pending& pend : pending_) {
       for (const WireType& w : pend.params) walk(w);
       if (pend.result) walk(*pend.result);
+    }
+    for (const RpcPlan& r : plan_.callback_rpcs) {
+      for (const ParamPlan& pp : r.params) walk(pp.field.type);
+      if (r.result) walk(r.result->type);
     }
     return used;
   }
@@ -810,6 +881,11 @@ private:
           while (!v.empty() && (v.back() == '*' || v.back() == ' ')) v.pop_back();
           pp.value_type = value_spelling(v);
         }
+        if (auto cb = pend.callbacks.find(i); cb != pend.callbacks.end()) {
+          pp.callback = callbacks_.index(cb->second.first, plan_);
+          pp.pointer = cb->second.second;
+          pp.rvalue = false;
+        }
         if (i < pend.objects.size() && pend.objects[i].first != kNoSymbol) {
           pp.remote = remote_index_.at(pend.objects[i].first);
           pp.pointer = pend.objects[i].second;
@@ -821,6 +897,21 @@ private:
       if (r.remote >= 0) plan_.remote_classes[static_cast<size_t>(r.remote)].rpcs.push_back(r.rpc);
       if (r.role == RpcRole::Destructor && r.remote >= 0) plan_.remote_classes[static_cast<size_t>(r.remote)].releases = true;
       if (pend.result) r.result = ProtoField{"result", 1, *pend.result, ""};
+      r.result_pointer = pend.result_pointer;
+      // The client's constructor binds the class's reference members to the
+      // caller's objects (a proxy's fields are otherwise unused).
+      if (r.role == RpcRole::Constructor)
+        for (SymbolId f : mapper_classifier_fields(s.parent)) {
+          const TypeInfo& ft = p_.symbols[f].result;
+          if (ft.shape != TypeShape::Reference || ft.args.empty()) continue;
+          for (const ParamPlan& pp : r.params)
+            if (pp.callback >= 0 && plan_.callback_classes[static_cast<size_t>(pp.callback)].symbol ==
+                                        lookup_usr(ft.args[0].decl_usr)) {
+              r.member_inits.push_back(last_component(p_.symbols[f].name) + "(" + (pp.pointer ? "*" : "") +
+                                       pp.name + ")");
+              break;
+            }
+        }
       if (pend.result_object != kNoSymbol) r.result_remote = remote_index_.at(pend.result_object);
       // In-out pointers come back after the result, in parameter order.
       NameTable response_fields;
@@ -866,10 +957,11 @@ private:
   void name_wrappers() {
     for (const MessagePlan& m : plan_.messages)
       for (const ProtoField& f : m.fields) visit(f.type);
-    for (const RpcPlan& r : plan_.rpcs) {
-      for (const ParamPlan& pp : r.params) visit(pp.field.type);
-      if (r.result) visit(r.result->type);
-    }
+    for (const std::vector<RpcPlan>* rpcs : {&plan_.rpcs, &plan_.callback_rpcs})
+      for (const RpcPlan& r : *rpcs) {
+        for (const ParamPlan& pp : r.params) visit(pp.field.type);
+        if (r.result) visit(r.result->type);
+      }
   }
 
   void shared_types() {
@@ -933,6 +1025,8 @@ private:
     };
     for (const MessagePlan& m : plan_.messages) type_file(m.record);
     for (const EnumPlan& e : plan_.enums) type_file(e.decl);
+    // A callback class's definition: the proxy derives from it, the shell is one.
+    for (const CallbackClassPlan& c : plan_.callback_classes) type_file(c.symbol);
     std::set<std::string> spelled = mapper_.conversion_includes();
     for (FileId f : files)
       if (f != kNoFile) spelled.insert(include_spelling(f));
@@ -957,6 +1051,7 @@ private:
   std::set<SymbolId> inherited_; ///< the base members those entries stand for
   std::map<SymbolId, int> remote_index_;
   NameTable rpc_names_;
+  CallbackPlanner callbacks_; ///< after the name tables and the mapper it uses
 };
 
 } // namespace

@@ -84,6 +84,11 @@ struct ParamPlan {
   bool array = false;
   bool count = false;
   std::string count_type; ///< array: the count parameter's type ("int", "std::size_t")
+  /// An object of the caller that the service calls back (`OrderObserver&`,
+  /// `Inventory&`, `const Comparator*`): it travels as a callback handle
+  /// (field type uint64, 0 for nullptr). Index into
+  /// ServicePlan::callback_classes, -1 otherwise. `pointer` as for remote.
+  int callback = -1;
   std::string value_type; ///< out: "std::string" for "std::string *"
 };
 
@@ -119,6 +124,16 @@ struct RpcPlan {
   /// interface's, and the server calls it through a pointer to that base
   /// (virtual dispatch, and no name hiding by the interface's own overloads).
   std::string inherited_from;
+  /// `const T*` of a value (`const Order* find(id) const`): the response's
+  /// `result` is unset for nullptr; the client returns a pointer to a copy it
+  /// keeps until the next call of the same rpc on the same object.
+  bool result_pointer = false;
+  /// A callback rpc (ServicePlan::callback_rpcs): a method of
+  /// callback_classes[callback], served by the client process.
+  int callback = -1;
+  /// Constructors of a class with reference members bound to callback
+  /// parameters: "inventory_(inventory)", so the client's definition compiles.
+  std::vector<std::string> member_inits;
 };
 
 /// A class of the module whose objects live in the service: the server keeps
@@ -145,6 +160,46 @@ struct RemoteClassPlan {
   bool interface = false;
   std::string proxy;             ///< interface: the client's proxy class ("IteratorProxy")
   std::vector<std::string> rpcs; ///< its rpcs, in plan order
+};
+
+/// A virtual method with no rpc (its signature does not map) of a contract's
+/// class or of a callback class: the proxy still overrides it, throwing, so
+/// the proxy stays a concrete class.
+struct UnservedOperation {
+  std::string local_name;      ///< "on_thing"
+  std::string result_spelling; ///< "void"
+  std::vector<std::pair<std::string, std::string>> params; ///< spelling, name (argN when unnamed)
+  bool is_const = false, is_noexcept = false;
+  std::string declared_at;
+  std::string reason;          ///< the skip's detail
+};
+
+/// A class whose objects the caller owns and passes in, and the service calls
+/// back (docs/split.md, "Callbacks"): the client process serves the reverse
+/// service <Module>Callbacks, one rpc per method below, on the object it
+/// registered under a callback handle.
+///  - polymorphic (`OrderObserver`, `Comparator`): the server passes a proxy
+///    deriving from the class (`proxy`) whose every virtual method forwards;
+///  - concrete (`Inventory&` bound by a constructor): the server links, instead
+///    of the class's own sources (`excluded_sources`), definitions of the
+///    members the service's code calls, each forwarding on the handle of the
+///    object it is called on; the server's object is a shell made with
+///    `shell` (its fields unused, like a remote object's proxy in the client).
+struct CallbackClassPlan {
+  SymbolId symbol = kNoSymbol;
+  std::string qualified;    ///< "shop::orders::OrderObserver"
+  std::string ident;        ///< "OrderObserver": unique, for generated helper names
+  std::string declared_at;
+  bool polymorphic = false;
+  std::string proxy;        ///< polymorphic: the server's proxy class ("OrderObserverCallback")
+  std::vector<std::string> rpcs; ///< its callback rpcs, in plan order
+  std::vector<UnservedOperation> unserved; ///< polymorphic: virtual methods that do not map (the proxy throws)
+  /// concrete: the arguments of the constructor the shell is made with ("0");
+  /// `shell_ctor` is that constructor's out-of-line definition head
+  /// ("Inventory::Inventory(int)"), empty when it is implicit.
+  std::string shell_args, shell_ctor, shell_ns;
+  bool shell_dtor = false;  ///< concrete: the class declares its destructor (defined empty in the server)
+  std::vector<std::string> excluded_sources; ///< concrete: project-relative TUs left out of the server
 };
 
 struct SkippedPlan {
@@ -178,17 +233,6 @@ struct SharedType {
 /// `seam split MODULE --contract CLASS`: the service is the abstract class's
 /// operations. The client is a proxy deriving from the class; the server holds
 /// a reference to the real implementation and calls it.
-/// A pure virtual method with no rpc (its signature does not map): the proxy
-/// still overrides it, throwing, so the proxy stays a concrete class.
-struct UnservedOperation {
-  std::string local_name;      ///< "on_thing"
-  std::string result_spelling; ///< "void"
-  std::vector<std::pair<std::string, std::string>> params; ///< spelling, name (argN when unnamed)
-  bool is_const = false, is_noexcept = false;
-  std::string declared_at;
-  std::string reason;          ///< the skip's detail
-};
-
 struct ContractPlan {
   SymbolId symbol = kNoSymbol;
   std::string qualified;    ///< "shop::orders::OrderObserver"
@@ -221,6 +265,15 @@ struct ServicePlan {
   std::map<std::string, std::string> wrapper_names; ///< WireType::key -> wrapper message
   std::optional<ContractPlan> contract; ///< set by plan_contract()
   std::vector<RemoteClassPlan> remote_classes; ///< in order of first rpc
+  /// Callbacks: the reverse service the client serves, its rpcs (methods of
+  /// the callback classes, the object's callback handle in field 1).
+  std::vector<CallbackClassPlan> callback_classes;
+  std::vector<RpcPlan> callback_rpcs;
+  std::string callbacks_service;  ///< "OrdersCallbacks"
+  std::string env_callback_addr;  ///< "SEAM_ORDERS_CALLBACK_ADDR"
+
+  /// Whether the generated code tracks sessions (remote objects or callbacks).
+  bool has_objects() const { return !remote_classes.empty() || !callback_classes.empty(); }
 
   /// The proto type name of a singular WireType ("int32", "Notification", "Int32List").
   std::string proto_type(const WireType& t) const;

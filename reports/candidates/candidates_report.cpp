@@ -37,7 +37,7 @@ ordered_json modules_json(const Project& p, const std::vector<ModuleId>& ms) {
 std::string port_destination(const Project& p, const Assessment& a, uint32_t ri) {
   for (const PortUse& u : a.ports) {
     if (!std::binary_search(u.remote_calls.begin(), u.remote_calls.end(), ri)) continue;
-    const bool inside = std::binary_search(a.modules.begin(), a.modules.end(), p.refs[ri].from_module);
+    const bool inside = std::binary_search(a.modules.begin(), a.modules.end(), p.from_module(p.refs[ri]));
     std::string to;
     for (ModuleId m : u.port.implementers)
       if (std::binary_search(a.modules.begin(), a.modules.end(), m) != inside)
@@ -51,8 +51,8 @@ ordered_json call_json(const Project& p, uint32_t ri, const char* direction = nu
   const Reference& r = p.refs[ri];
   ordered_json o;
   if (direction) o["direction"] = direction;
-  o["from"] = p.module_name(r.from_module);
-  o["to"] = to.empty() ? p.module_name(r.to_module) : to;
+  o["from"] = p.module_name(p.from_module(r));
+  o["to"] = to.empty() ? p.module_name(p.to_module(r)) : to;
   o["symbol"] = p.symbols[r.target].name;
   o = site_json(p, r.site, std::move(o));
   o["in_loop"] = r.in_loop;
@@ -395,8 +395,8 @@ std::string what_if_text(const Project& p, const Assessment& a) {
   auto line = [&](uint32_t ri, const char* dir) {
     const Reference& r = p.refs[ri];
     const std::string port_to = port_destination(p, a, ri);
-    const std::string to = port_to.empty() ? p.module_name(r.to_module) : port_to;
-    o << "    " << dir << "  " << pad(p.where(r.site), 40) << pad(p.module_name(r.from_module) + " -> " + to, 28)
+    const std::string to = port_to.empty() ? p.module_name(p.to_module(r)) : port_to;
+    o << "    " << dir << "  " << pad(p.where(r.site), 40) << pad(p.module_name(p.from_module(r)) + " -> " + to, 28)
       << p.symbols[r.target].name << (r.in_loop ? "  (in a loop)" : "") << "\n";
   };
   for (uint32_t ri : a.remote_in) line(ri, "in ");

@@ -84,7 +84,7 @@ Json summary_json(const Project& p, const pipeline::Analyses& a, const RunInfo& 
     }
   for (const auto& m : a.interfaces) iface += m.size();
   for (const Reference& r : p.refs)
-    if (r.from_module != kNoModule && r.to_module != kNoModule && r.from_module != r.to_module) ++cross;
+    if (p.from_module(r) != kNoModule && p.to_module(r) != kNoModule && p.from_module(r) != p.to_module(r)) ++cross;
   Json s;
   s["tus"] = run.tus;
   s["tus_failed"] = run.tus_failed;

@@ -2,6 +2,7 @@
 // and signatures, each forwarding its call over gRPC. Linked instead of the
 // module's own sources, callers compile and link unchanged.
 #include "analyzers/stubs/names.h"
+#include "reports/stubs/callback_emitter.h"
 #include "reports/stubs/conversion.h"
 #include "reports/stubs/stub_files.h"
 
@@ -54,7 +55,9 @@ void client_function(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r, c
   }
   if (r.role == RpcRole::Constructor) {
     // The object's own fields stay unused here: its state lives in the service.
-    w.call(r.local_name, params, tail, true);
+    std::string inits;
+    for (const std::string& i : r.member_inits) inits += (inits.empty() ? " : " : ", ") + i;
+    w.call(r.local_name, params, tail + inits, true);
   } else {
     w.call(declare(r.result_spelling, "") + " " + r.local_name, params, tail, true);
   }
@@ -227,20 +230,29 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <grpcpp/grpcpp.h>");
   w.line("");
   w.line("#include <chrono>");
-  if (!plan.remote_classes.empty()) w.line("#include <cstdint>");
+  const bool objects = plan.has_objects();
+  bool kept = false, interned = false;
+  for (const RpcPlan& r : plan.rpcs) {
+    kept |= r.result_pointer && r.result && r.result->type.kind != WireKind::String;
+    interned |= r.result_pointer && r.result && r.result->type.kind == WireKind::String;
+  }
+  if (objects) w.line("#include <cstdint>");
   w.line("#include <cstdlib>");
   w.line("#include <memory>");
-  if (!plan.remote_classes.empty()) {
+  if (kept) w.line("#include <map>");
+  if (objects || kept || interned) {
     w.line("#include <mutex>");
     w.line("#include <random>");
+    if (interned) w.line("#include <set>");
     w.line("#include <sstream>");
   }
   w.line("#include <stdexcept>");
   w.line("#include <string>");
-  if (!plan.remote_classes.empty()) w.line("#include <unordered_map>");
-  if (!plan.remote_classes.empty()) w.line("#include <vector>");
+  if (objects) w.line("#include <unordered_map>");
+  if (objects) w.line("#include <vector>");
   w.line("");
   w.open_namespace("");
+  emit_client_callback_host(w, plan);
   w.line("");
   w.line("/// The process's one channel to the service, and how every call is made.");
   w.open("struct " + remote);
@@ -260,13 +272,43 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("");
   w.open("static void prepare(::grpc::ClientContext& context)");
   w.line("context.set_deadline(std::chrono::system_clock::now() + kDeadline);");
-  if (!plan.remote_classes.empty()) w.line("context.AddMetadata(\"seam-session\", session());");
+  if (objects) w.line("context.AddMetadata(\"seam-session\", session());");
+  if (!plan.callback_classes.empty()) {
+    w.line("// Where the service calls this process's callback objects back.");
+    w.line("const std::string callbacks = " + callback_host(plan) + "::address();");
+    w.line("if (!callbacks.empty()) context.AddMetadata(\"seam-callbacks\", callbacks);");
+  }
   w.close();
   w.line("");
   emit_status_check(w, plan);
-  if (!plan.remote_classes.empty()) object_helpers(w);
+  if (objects) object_helpers(w);
+  if (kept) {
+    w.line("");
+    w.line("/// A `const T*` result points at a copy of the service's value, kept until the next");
+    w.line("/// call of the same rpc on the same object (for a function: the next call of it).");
+    w.line("template <typename T>");
+    w.open("static const T* keep_result(const void* self, const char* rpc, std::shared_ptr<T> value)");
+    w.line("static std::mutex mutex;");
+    w.line("static std::map<std::pair<const void*, std::string>, std::shared_ptr<T>> kept;");
+    w.line("std::lock_guard<std::mutex> lock(mutex);");
+    w.line("std::shared_ptr<T>& slot = kept[{self, rpc}];");
+    w.line("slot = std::move(value);");
+    w.line("return slot.get();");
+    w.close();
+  }
+  if (interned) {
+    w.line("");
+    w.line("/// A `const char*` result points into a copy of the text, kept once per distinct");
+    w.line("/// text for the life of the process (as a string literal's characters would be).");
+    w.open("static const char* intern(const std::string& text)");
+    w.line("static std::mutex mutex;");
+    w.line("static std::set<std::string> texts;");
+    w.line("std::lock_guard<std::mutex> lock(mutex);");
+    w.line("return texts.insert(text).first->c_str();");
+    w.close();
+  }
   w.close(";");
-  if (!plan.remote_classes.empty()) {
+  if (objects) {
     w.line("");
     w.line("/// A destructor cannot report a failed release; the lease cleans up after it.");
     w.line("void remote_status_ignored(const ::grpc::Status&) {}");

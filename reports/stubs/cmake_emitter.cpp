@@ -7,6 +7,7 @@
 #include "reports/stubs/stub_files.h"
 
 #include <cctype>
+#include <set>
 
 namespace seam::stubs {
 namespace {
@@ -141,8 +142,16 @@ std::string emit_cmake(const ServicePlan& plan, const StubBuildInputs& in, const
     // Header-only: the server compiles what it calls from the headers.
     L("  set(" + V + "_IMPL \"\")");
   } else {
+    // A concrete callback class's own sources stay out: the server defines its
+    // members as calls back into the client's objects (the generated server).
+    std::set<std::string> left_out;
+    for (const CallbackClassPlan& c : plan.callback_classes)
+      for (const std::string& f : c.excluded_sources)
+        if (left_out.insert(f).second)
+          L("  # not " + f + ": " + c.qualified + " is the client's (callbacks), " + b + "_server.cpp defines its members");
     L("  add_library(" + b + "_impl STATIC");
-    for (const std::string& src : in.impl_sources) L("    " + root_var + "/" + arg(src));
+    for (const std::string& src : in.impl_sources)
+      if (!left_out.count(src)) L("    " + root_var + "/" + arg(src));
     L("  )");
     L("  " + b + "_use_monolith(" + b + "_impl)");
     L("  set(" + V + "_IMPL " + b + "_impl)");

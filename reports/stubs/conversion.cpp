@@ -1,5 +1,7 @@
 #include "reports/stubs/conversion.h"
 
+#include "reports/stubs/callback_emitter.h"
+
 #include "analyzers/stubs/names.h"
 
 namespace seam::stubs {
@@ -220,11 +222,12 @@ std::string declare(const std::string& spelling, const std::string& name) {
 
 void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions& conv, const RpcPlan& r,
                        const std::string& helpers, const std::string& stub, const std::string& request,
-                       const std::string& response, const std::string& context, bool keep_response) {
+                       const std::string& response, const std::string& context, bool keep_response,
+                       const std::string& handle) {
   const std::string& pb = plan.cpp_package;
   w.line(pb + "::" + r.request + " " + request + ";");
   if (r.role == RpcRole::Method)
-    w.line(request + ".set_handle(" + client_handle(plan, r.remote, helpers, "this") + ");");
+    w.line(request + ".set_handle(" + (handle.empty() ? client_handle(plan, r.remote, helpers, "this") : handle) + ");");
   for (const ParamPlan& p : r.params) {
     if (p.remote >= 0 && p.array) { // `T** items, int n`: one handle per object
       const ParamPlan& n = *(&p + 1);
@@ -233,6 +236,12 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
       w.line(request + ".add_" + p.field.name + "(" + client_handle(plan, p.remote, helpers, p.name + "[" + i + "]") +
              ");");
       w.close();
+      continue;
+    }
+    if (p.callback >= 0) { // an object of this process the service calls back: its callback handle
+      const std::string cls = "::" + plan.callback_classes.at(static_cast<size_t>(p.callback)).qualified;
+      w.line(request + ".set_" + p.field.name + "(" + callback_host(plan) + "::handle(static_cast<const " + cls + "*>(" +
+             (p.pointer ? p.name : "&" + p.name) + ")));");
       continue;
     }
     if (p.remote >= 0) {
@@ -296,6 +305,18 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
     std::string handle = w.fresh("handle");
     w.line("const std::uint64_t " + handle + " = " + response + ".result();");
     w.line("return " + handle + " == 0 ? nullptr : new " + rc.proxy + "(" + handle + ");");
+  } else if (r.result && r.result_pointer) { // `const T*`: a copy kept until this rpc's next call on the object
+    std::string result = w.fresh("result");
+    w.line("if (!" + response + ".has_result()) return nullptr;");
+    if (r.result->type.kind == WireKind::String) { // a C string: the text, kept for the process's life
+      w.line("return " + helpers + "::intern(" + response + ".result());");
+      w.close();
+      return;
+    }
+    w.line("auto " + result + " = std::make_shared<" + r.result->type.cpp + ">();");
+    conv.from_proto(w, response + ".", *r.result, "*" + result, true);
+    w.line("return " + helpers + "::keep_result(" + (r.role == RpcRole::Method ? "this" : "nullptr") + ", \"" + r.rpc +
+           "\", std::move(" + result + "));");
   } else if (r.result) {
     std::string simple = conv.simple_value(response + "." + r.result->name + "()", r.result->type);
     if (!simple.empty()) {
@@ -376,6 +397,18 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
       args += (args.empty() ? "" : ", ") + (p.pointer ? local : "*" + local);
       continue;
     }
+    if (p.callback >= 0) { // a client's object: the stand-in that calls back into it
+      const std::string get = "request->" + p.field.name + "()";
+      w.line("auto* " + local + " = " + callback_getter(conv.plan(), p.callback) + "(" + get + ", *context, session);");
+      if (!p.pointer) {
+        w.open("if (" + local + " == nullptr)");
+        w.line("return ::grpc::Status(::grpc::StatusCode::INVALID_ARGUMENT, \"" + p.name +
+               ": a null callback handle for a reference\");");
+        w.close();
+      }
+      args += (args.empty() ? "" : ", ") + (p.pointer ? local : "*" + local);
+      continue;
+    }
     std::string type = value_spelling(p.spelling);
     std::string simple = conv.simple_value("request->" + p.field.name + "()", t);
     if (p.count) continue; // passed with its array
@@ -424,6 +457,14 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
   } else if (r.role == RpcRole::Constructor) {
     w.line("auto object = " + call + ";");
     w.line("response->set_handle(adopt(" + server_objects(conv.plan(), r.remote) + ", std::move(object), session));");
+  } else if (r.result && r.result_pointer) { // `const T*`: unset is nullptr
+    w.line("const auto* result = " + call + ";");
+    w.open("if (result != nullptr)");
+    if (r.result->type.kind == WireKind::String)
+      w.line("response->set_result(result);");
+    else
+      conv.to_proto(w, "*result", *r.result, "response->");
+    w.close();
   } else if (r.result) {
     w.line("auto result = " + call + ";");
     conv.to_proto(w, "result", *r.result, "response->");

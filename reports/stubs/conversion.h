@@ -64,9 +64,12 @@ std::string declare(const std::string& spelling, const std::string& name);
 /// `keep_response`: inside a remote interface's proxy, the response is made
 /// by the proxy's keep<>() and outlives the call, so a result that points
 /// into it (a leveldb::Slice key()) stays valid until the next non-const call.
+/// `handle`: an expression for the object's handle in a method's request (a
+/// callback stand-in's target); empty: the remote object's handle of `this`.
 void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions& conv, const RpcPlan& r,
                        const std::string& helpers, const std::string& stub, const std::string& request,
-                       const std::string& response, const std::string& context, bool keep_response = false);
+                       const std::string& response, const std::string& context, bool keep_response = false,
+                       const std::string& handle = "");
 
 /// A C++ expression for the handle of the remote object at address `ptr`
 /// (an expression of pointer type; null gives 0) of plan.remote_classes[k],

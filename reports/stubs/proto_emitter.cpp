@@ -2,6 +2,7 @@
 // request and response, then the enums and messages of the C++ value types,
 // then the wrapper messages nested containers need.
 #include "analyzers/stubs/names.h"
+#include "reports/stubs/callback_emitter.h"
 #include "reports/stubs/code_writer.h"
 #include "reports/stubs/stub_files.h"
 
@@ -92,6 +93,7 @@ std::string emit_proto(const ServicePlan& plan, const StubOrigin& origin) {
       if (p.out) result.push_back(p.out_field);
     message(w, plan, r.response, result);
   }
+  emit_callbacks_proto(w, plan);
   for (const EnumPlan& e : plan.enums) {
     w.line("");
     w.line("// " + e.cpp.substr(2) + " (" + e.origin + "); the numbers are the C++ values.");

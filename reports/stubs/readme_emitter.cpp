@@ -1,5 +1,6 @@
 // README.md of the generated folder: what was generated, what was skipped and
 // why, and every call site that becomes a remote call, loop sites first.
+#include "analyzers/stubs/names.h"
 #include "reports/stubs/stub_files.h"
 
 namespace seam::stubs {
@@ -150,6 +151,49 @@ std::string emit_readme(const ServicePlan& plan, const StubBuildInputs& in, cons
     L();
     L("**Cost.** Every member call is a network round trip, and every object two more than in the "
       "monolith (create and release).");
+    L();
+  }
+  if (!plan.callback_classes.empty()) {
+    L("## Callbacks");
+    L();
+    L("Objects the caller owns and passes in stay in the caller's process; the service calls them back. "
+      "The client registers each one under a callback handle (the request carries the handle) and, from "
+      "the first one on, serves " + code(plan.package + "." + plan.callbacks_service) + " at " +
+      code(plan.env_callback_addr) + " (default `127.0.0.1:0`: a free port on loopback; set a host:port "
+      "the server can reach when it runs on another machine). Every call tells the server that address "
+      "(gRPC metadata `seam-callbacks`). The server passes a stand-in to the module: a class deriving "
+      "from a polymorphic callback class whose virtual methods call back, or, for a concrete class, a "
+      "shell object whose member functions " + code(b + "_server.cpp") + " defines as calls back (the "
+      "class's own sources are left out of the server's build).");
+    L();
+    L("| class | declared at | the service holds | callback rpcs | not forwarded |");
+    L("| --- | --- | --- | --- | --- |");
+    for (const CallbackClassPlan& c : plan.callback_classes) {
+      std::string rpcs, unserved;
+      for (const std::string& r : c.rpcs) rpcs += (rpcs.empty() ? "" : ", ") + code(r);
+      for (const UnservedOperation& u : c.unserved)
+        unserved += (unserved.empty() ? "" : "; ") + code(u.local_name) + ": " + u.reason;
+      std::string held = c.polymorphic ? "a " + code(c.proxy) + " (a proxy deriving from the class)"
+                                       : "a shell " + code(last_component(c.qualified));
+      if (!c.excluded_sources.empty()) {
+        held += "; not built into the server:";
+        for (const std::string& f : c.excluded_sources) held += " " + code(f);
+      }
+      L("| " + code(c.qualified) + " | " + code(c.declared_at) + " | " + held + " | " + (rpcs.empty() ? "-" : rpcs) +
+        " | " + (unserved.empty() ? "-" : unserved) + " |");
+    }
+    L();
+    L("**Cost.** Each call on a callback object is one more round trip, made while the call that "
+      "triggered it is still open: an observer notified in a loop over n orders costs n round trips back. "
+      "**Threads and deadlock.** The callback runs in the client on a gRPC thread while the caller's "
+      "thread waits for its call; the service holds its lock meanwhile, so a callback that calls the "
+      "service again waits for that lock until the 30 s deadline fails both calls: a callback may call "
+      "other services, not this one. **Lifetime.** The service keeps each stand-in until its client's "
+      "lease ends (an observer the module keeps, as `add_observer` does, lives as long as the session); "
+      "the client keeps its registrations for the life of its process, so its objects must outlive the "
+      "service's use of them, as in the monolith. **A client that dies.** Its stand-ins' calls fail "
+      "(`UNAVAILABLE`, thrown as `std::runtime_error` inside the service, so the rpc that made them fails) "
+      "until its lease ends and they are released.");
     L();
   }
   L("## Skipped");

@@ -1,6 +1,7 @@
 // MODULE_server.h/.cpp: the gRPC service over the module's real functions,
 // and a main() that serves it.
 #include "analyzers/stubs/names.h"
+#include "reports/stubs/callback_emitter.h"
 #include "reports/stubs/conversion.h"
 #include "reports/stubs/stub_files.h"
 
@@ -23,7 +24,7 @@ bool hands_over(const ServicePlan& plan) {
 /// may build with -Wextra.
 std::vector<std::string> method_params(const ServicePlan& plan, const RpcPlan& r) {
   // With remote objects every call names its session: it renews the lease.
-  const bool objects = !plan.remote_classes.empty();
+  const bool objects = plan.has_objects();
   const bool uses_request = !r.params.empty() || r.role == RpcRole::Method || r.role == RpcRole::Destructor;
   const bool uses_response = r.result || r.role == RpcRole::Constructor || r.result_remote >= 0 ||
                              std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.out; });
@@ -44,9 +45,10 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
            (r.inherited_from.empty() ? "" : ", inherited by " + plan.remote_classes.at(static_cast<size_t>(r.remote)).qualified));
   w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(plan, r), "", true);
   w.line("std::lock_guard<std::mutex> lock(mutex_);");
-  if (r.role == RpcRole::Constructor || r.result_remote >= 0)
+  const bool callbacks = std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.callback >= 0; });
+  if (r.role == RpcRole::Constructor || r.result_remote >= 0 || callbacks)
     w.line("const std::string session = enter(*context);");
-  else if (!plan.remote_classes.empty())
+  else if (plan.has_objects())
     w.line("enter(*context);");
   std::string callee = "::" + r.qualified;
   if (r.role == RpcRole::Destructor) {
@@ -110,6 +112,7 @@ void registry_members(CodeWriter& w, const ServicePlan& plan) {
   w.line("std::map<std::string, std::chrono::steady_clock::time_point> last_call_; ///< session -> its last call");
   w.line("std::uint64_t next_handle_ = 1; ///< 0 is no object (a null pointer)");
   w.line("std::chrono::seconds lease_;");
+  emit_server_callback_registry(w, plan);
 }
 
 std::string lease_variable(const ServicePlan& plan) {
@@ -138,6 +141,7 @@ void registry_functions(CodeWriter& w, const ServicePlan& plan) {
   w.line("if (owner == last->first) expired.push_back(handle);");
   w.close();
   w.line("for (std::uint64_t handle : expired) release(handle);");
+  if (!plan.callback_classes.empty()) w.line("release_callbacks(last->first); // after the objects that may hold them");
   w.line("last = last_call_.erase(last);");
   w.reopen("else");
   w.line("++last;");
@@ -170,7 +174,7 @@ std::string emit_server_header(const ServicePlan& plan, const StubOrigin& origin
   w.line("");
   w.line("#include \"" + plan.base + ".grpc.pb.h\"");
   w.line("");
-  const bool objects = !plan.remote_classes.empty();
+  const bool objects = plan.has_objects();
   if (objects) { // the registry holds the module's objects
     for (const std::string& h : plan.headers) w.line("#include \"" + h + "\"");
     if (!plan.headers.empty()) w.line("");
@@ -231,11 +235,23 @@ std::string emit_server(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <iostream>");
   w.line("#include <memory>");
   w.line("#include <optional>");
+  if (!plan.callback_classes.empty()) w.line("#include <stdexcept>");
   w.line("#include <string>");
   w.line("#include <utility>");
   w.line("");
+  if (!plan.callback_classes.empty()) {
+    w.open_namespace(ns);
+    w.open_namespace("");
+    emit_server_callback_helpers(w, plan);
+    w.line("");
+    w.close_namespace("");
+    w.close_namespace(ns);
+    emit_server_callback_members(w, plan);
+    w.line("");
+  }
   w.open_namespace(ns);
-  if (!plan.remote_classes.empty()) registry_functions(w, plan);
+  if (plan.has_objects()) registry_functions(w, plan);
+  emit_server_callback_functions(w, plan, impl_class(plan));
   for (const RpcPlan& r : plan.rpcs) server_method(w, plan, r);
   w.line("");
   w.close_namespace(ns);

@@ -161,7 +161,7 @@ TEST(ExtractDependent, NoPolicyToSupportEdgeFromTheAllocatorOperator) {
   // or a type the templates name; none reaches the allocator.
   size_t calls = 0;
   for (const Reference& r : p.refs) {
-    if (r.from_module != pol || r.to_module != sup) continue;
+    if (p.from_module(r) != pol || p.to_module(r) != sup) continue;
     const std::string& target = p.symbols[r.target].name;
     EXPECT_EQ(target.rfind("operator", 0), std::string::npos) << p.where(r.site) << " -> " << target;
     EXPECT_NE(p.files[p.symbols[r.target].owner].path, "support/pool.h") << p.where(r.site) << " -> " << target;

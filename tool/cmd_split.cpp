@@ -7,6 +7,7 @@
 #include "analyzers/model/interface.h"
 #include "analyzers/stubs/build_inputs.h"
 #include "analyzers/stubs/contract.h"
+#include "analyzers/stubs/ownership_check.h"
 #include "analyzers/stubs/service_plan.h"
 #include "reports/stubs/stub_files.h"
 #include "tool/cli.h"
@@ -78,6 +79,11 @@ int run_split(const Options& o) {
     std::string names;
     for (const Module& mod : p.modules) names += (names.empty() ? "" : ", ") + mod.name;
     error("unknown module '" + module + "'; the modules are: " + (names.empty() ? "(none)" : names));
+    return kError;
+  }
+  // A typo in seam.json's "ownership" would silently leave its function skipped.
+  if (auto bad = stubs::check_ownership(p); !bad.empty()) {
+    for (const ConfigError& e : bad) std::cerr << e.format() << "\n";
     return kError;
   }
   // The compile database again, for the include paths and macros of the
@@ -156,9 +162,12 @@ Registrar reg({
     "A class with virtual methods that MODULE returns as T* (a factory: Iterator*\n"
     "NewIterator()) is a remote interface: every virtual method is an rpc on the handle and\n"
     "the client returns a proxy deriving from the class (iterators stay iterators, not\n"
-    "streams, so callers' loops are unchanged). Classes with private data cross by value\n"
-    "when they have a constructor taking every field and a const getter per field (and a\n"
-    "default constructor), or through seam.json \"conversions\".\n"
+    "streams, so callers' loops are unchanged); the virtual methods it inherits are\n"
+    "forwarded too. An array of such objects (T** items, int n) travels as handles once\n"
+    "seam.json \"ownership\" says whether the function takes them over or borrows them.\n"
+    "Classes with private data cross by value when they have a constructor taking every\n"
+    "field and a const getter per field (and a default constructor), or through seam.json\n"
+    "\"conversions\".\n"
     "\n"
     "An object the caller owns and passes in (OrderObserver&, const Comparator*, or an\n"
     "Inventory& of another module that a constructor binds) is a callback: it stays in the\n"

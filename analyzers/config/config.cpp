@@ -192,7 +192,8 @@ std::string pos_text(ConfigPos p) {
   return std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
-const std::vector<std::string> kTopKeys = {"layers", "modules", "rules", "exclude", "baseline", "conversions"};
+const std::vector<std::string> kTopKeys = {"layers",   "modules",     "rules",    "exclude",
+                                           "baseline", "conversions", "ownership"};
 const std::vector<std::string> kConversionKeys = {"wire", "to", "from", "include"};
 const std::vector<std::string> kModuleKeys = {"name",          "paths",   "public", "layer",
                                               "may_depend_on", "extract", "role"};
@@ -227,6 +228,8 @@ public:
         baseline(m.value);
       else if (m.key == "conversions")
         conversions(m.value);
+      else if (m.key == "ownership")
+        ownership(m.value);
       else
         unknown_key(m, kTopKeys, "");
     }
@@ -429,6 +432,45 @@ private:
           ok = false;
         }
       if (ok) out_.conversions.push_back(std::move(d));
+    }
+  }
+
+  /// "ownership": {"ns::function": {"param": "takes" | "borrows"}}.
+  void ownership(const Value& v) {
+    const std::string example = "such as {\"leveldb::NewMergingIterator\": {\"children\": \"takes\"}}";
+    if (v.kind != Kind::Object) {
+      error(v.pos, "\"ownership\" must be an object mapping function names to their parameters, " + example +
+                       "; found " + jsonc::describe(v.kind));
+      return;
+    }
+    for (const Member& m : v.members) {
+      const std::string function = m.key.rfind("::", 0) == 0 ? m.key.substr(2) : m.key;
+      if (function.empty()) {
+        error(m.key_pos, "an ownership entry needs a function name, " + example);
+        continue;
+      }
+      if (m.value.kind != Kind::Object) {
+        error(m.value.pos, "ownership of " + quote(m.key) +
+                               " must map parameter names to \"takes\" or \"borrows\", " + example + "; found " +
+                               jsonc::describe(m.value.kind));
+        continue;
+      }
+      for (const Member& f : m.value.members) {
+        if (!f.value.is_string() || (f.value.text != "takes" && f.value.text != "borrows")) {
+          error(f.value.pos, "parameter " + quote(f.key) + " of " + quote(m.key) +
+                                 ": use \"takes\" (the function owns the objects after the call) or \"borrows\" (it "
+                                 "only uses them during the call)");
+          continue;
+        }
+        bool twice = false;
+        for (const OwnershipDecl& other : out_.ownership)
+          if (other.function == function && other.param == f.key) {
+            error(f.key_pos, "parameter " + quote(f.key) + " of " + quote(m.key) + " is declared twice (the first at line " +
+                                 std::to_string(other.pos.line) + ")");
+            twice = true;
+          }
+        if (!twice) out_.ownership.push_back(OwnershipDecl{function, f.key, f.value.text == "takes", to_pos(f.key_pos)});
+      }
     }
   }
 

@@ -75,6 +75,18 @@ struct ConversionDecl {
   ConfigPos pos;       ///< of the class's entry
 };
 
+/// Who owns the objects a pointer parameter passes into a function, once the
+/// call returns (seam.json "ownership"; docs/config.md). `seam split` needs it
+/// for objects that live in the service (remote objects, passed as handles):
+/// a callee that takes them over must get them out of the service's registry,
+/// or both would delete them. Declared by a person: a signature cannot say.
+struct OwnershipDecl {
+  std::string function; ///< qualified name, no leading "::" ("leveldb::NewMergingIterator")
+  std::string param;    ///< the parameter's name ("children")
+  bool takes = false;   ///< "takes": the callee owns them after the call; "borrows": it only uses them
+  ConfigPos pos;        ///< of the parameter's entry
+};
+
 /// The wire types a conversion may name.
 const std::vector<std::string>& conversion_wire_types();
 
@@ -99,6 +111,7 @@ struct Config {
   std::vector<std::string> exclude;
   std::string baseline = "seam-baseline.json"; ///< relative to root unless absolute
   std::vector<ConversionDecl> conversions;     ///< in the order written
+  std::vector<OwnershipDecl> ownership;        ///< in the order written
 
   std::vector<ConfigPos> layer_pos;     ///< one per layer
   std::map<std::string, ConfigPos> rule_pos; ///< position of each given severity

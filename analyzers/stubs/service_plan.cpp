@@ -1,6 +1,7 @@
 #include "analyzers/stubs/service_plan.h"
 
 #include "analyzers/model/dependency_time.h"
+#include "analyzers/stubs/c_callbacks.h"
 #include "analyzers/stubs/callbacks.h"
 #include "analyzers/stubs/names.h"
 
@@ -130,6 +131,7 @@ public:
         extra_.push_back(extra);
       }
     }
+    inherited_virtuals();
     std::vector<const InterfaceSymbol*> all;
     for (const InterfaceSymbol& is : iface_) all.push_back(&is);
     for (const InterfaceSymbol& is : extra_) all.push_back(&is);
@@ -152,10 +154,14 @@ public:
         // A member of a class whose objects can live in the service: an rpc
         // taking (or, for a constructor, returning) the object's handle.
         Skip why;
-        if (s.parent != kNoSymbol && remote_class_ok(s.parent, why)) {
+        if (SymbolId on = served_on(is); on != kNoSymbol && remote_class_ok(on, why)) {
           functions.push_back(&is);
           break;
         }
+        // A base's virtual method that a remote interface inherits is served
+        // on the interface's handle (inherited_virtuals): a call through a
+        // proxy forwards; nothing else about it needs a decision.
+        if (served_on_.count(&is) == 0 && inherited_.count(is.symbol)) break;
         std::string cls = s.parent != kNoSymbol ? p_.symbols[s.parent].name : scope_of(s.name);
         if (s.parent == kNoSymbol)
           why = {SkipKind::HandleNeeded, "member of class " + cls + ", which seam did not see defined: its objects "
@@ -252,7 +258,8 @@ private:
     RpcRole role = RpcRole::Function;
     std::vector<std::pair<SymbolId, bool>> objects; ///< per parameter: remote class (or kNoSymbol), passed as pointer
     std::set<size_t> outs; ///< parameters that are `T*` to one value (in-out)
-    std::set<size_t> arrays; ///< `const T*` parameters followed by their count
+    std::set<size_t> arrays; ///< `const T*` parameters followed by their count (or `T**` of a remote class)
+    std::set<size_t> handed; ///< remote objects the callee takes over (seam.json "ownership")
     SymbolId result_object = kNoSymbol; ///< the result is `T*` of this remote interface
     std::map<size_t, std::pair<SymbolId, bool>> callbacks; ///< parameter -> callback class, passed as pointer
     bool result_pointer = false; ///< `const T*` of a value: nullptr is an unset result
@@ -284,6 +291,26 @@ private:
     return c;
   }
 
+  /// seam.json's word on who owns what parameter `param` of `fn` passes.
+  const OwnershipDecl* ownership_of(const Symbol& fn, const std::string& param) const {
+    for (const OwnershipDecl& d : p_.config.ownership)
+      if (d.function == fn.name && d.param == param) return &d;
+    return nullptr;
+  }
+
+  /// The remote class of `T** items` followed by an integer count (parameter
+  /// i of `fn`), or kNoSymbol.
+  SymbolId remote_array(const Symbol& fn, size_t i) {
+    const TypeInfo& t = fn.params[i].type;
+    if (t.shape != TypeShape::Pointer || t.args.empty() || t.args[0].shape != TypeShape::Pointer ||
+        t.args[0].args.empty() || t.args[0].args[0].shape != TypeShape::Record || i + 1 >= fn.params.size() ||
+        fn.params[i + 1].type.shape != TypeShape::Int)
+      return kNoSymbol;
+    SymbolId c = lookup_usr(t.args[0].args[0].decl_usr);
+    Skip why;
+    return c != kNoSymbol && has_members_.count(c) && remote_class_ok(c, why) ? c : kNoSymbol;
+  }
+
   /// Remote interfaces: polymorphic classes the module hands out as `T*`
   /// (a factory's result, or a virtual method of such a class returning one).
   /// The caller never names the dynamic type, so a proxy deriving from the
@@ -303,6 +330,53 @@ private:
       for (const Symbol& m : p_.symbols)
         if (m.parent == c && m.kind == SymbolKind::Method && m.is_virtual)
           if (SymbolId d = polymorphic_pointee(m.result); d != kNoSymbol) todo.push_back(d);
+    }
+  }
+
+  /// The class whose handle an rpc for `is` takes: the member's own class,
+  /// or the remote interface that inherits it (inherited_virtuals).
+  SymbolId served_on(const InterfaceSymbol& is) const {
+    auto it = served_on_.find(&is);
+    return it != served_on_.end() ? it->second : p_.symbols[is.symbol].parent;
+  }
+
+  /// A remote interface's proxy must override every virtual method a caller
+  /// can call on it, so the virtual methods it inherits from its bases (and
+  /// does not redeclare) are served too, on the interface's own handle: the
+  /// server calls them through a base pointer, dispatched on the real object.
+  /// The nearest declaration wins (bases are walked nearest first), as in
+  /// C++. Without a destructor of its own, the nearest base's destructor is
+  /// its release rpc.
+  void inherited_virtuals() {
+    for (SymbolId c : interfaces_) {
+      std::vector<SymbolId> bases;
+      std::set<SymbolId> seen_bases{c};
+      for (size_t k = 0; k <= bases.size(); ++k) // breadth first: nearest bases first
+        for (SymbolId b : p_.symbols[k == 0 ? c : bases[k - 1]].base_ids)
+          if (seen_bases.insert(b).second) bases.push_back(b);
+      if (bases.empty()) continue;
+      auto key = [&](const Symbol& m) { return last_component(m.name) + signature_params(m.signature); };
+      std::set<std::string> declared;
+      bool has_destructor = false;
+      for (const Symbol& m : p_.symbols)
+        if (m.parent == c) {
+          if (m.kind == SymbolKind::Method && m.is_virtual) declared.insert(key(m));
+          has_destructor |= m.kind == SymbolKind::Destructor;
+        }
+      for (SymbolId b : bases)
+        for (SymbolId i = 0; i < p_.symbols.size(); ++i) {
+          const Symbol& m = p_.symbols[i];
+          if (m.parent != b) continue;
+          const bool method = m.kind == SymbolKind::Method && m.is_virtual && declared.insert(key(m)).second;
+          const bool destructor = m.kind == SymbolKind::Destructor && !has_destructor;
+          if (!method && !destructor) continue;
+          has_destructor |= destructor;
+          InterfaceSymbol extra;
+          extra.symbol = i;
+          extra_.push_back(extra);
+          served_on_[&extra_.back()] = c;
+          inherited_.insert(i);
+        }
     }
   }
 
@@ -387,12 +461,13 @@ private:
     if (s.is_template) return skip(is.symbol, {SkipKind::Template, "a function template has no single signature to serve"});
     if (last.rfind("operator", 0) == 0 && last.size() > 8 && !std::isalnum(static_cast<unsigned char>(last[8])) && last[8] != '_')
       return skip(is.symbol, {SkipKind::Unsupported, "an overloaded operator; wrap it in a named function to serve it"});
-    const bool of_interface = role != RpcRole::Function && s.parent != kNoSymbol && interfaces_.count(s.parent);
+    const SymbolId on = served_on(is); // s.parent, or the interface inheriting s
+    const bool of_interface = role != RpcRole::Function && on != kNoSymbol && interfaces_.count(on);
     // A virtual method of a remote interface is served whatever its body's
     // place: the server calls it on the real object, dynamically dispatched.
     const bool interface_virtual = of_interface && ((role == RpcRole::Method && s.is_virtual) || role == RpcRole::Destructor);
     if (of_interface && !interface_virtual) {
-      const std::string cls = p_.symbols[s.parent].name;
+      const std::string cls = p_.symbols[on].name;
       if (role == RpcRole::Constructor)
         return skip(is.symbol, {SkipKind::StaysLocal,
                                 "constructor of the remote interface " + cls + ": it runs for every implementation "
@@ -437,6 +512,7 @@ private:
       return skip(is.symbol, {SkipKind::Unsupported, "declared in no header, so generated code cannot call it"});
     if (s.signature.find("...") != std::string::npos)
       return skip(is.symbol, {SkipKind::Unsupported, "variadic: the arguments are not known before the call"});
+    if (auto why = c_callback_skip(s.name, s.params)) return skip(is.symbol, std::move(*why));
     Pending pend;
     pend.is = &is;
     pend.role = role;
@@ -445,6 +521,8 @@ private:
       bool pointer = false;
       SymbolId obj = remote_object(s.params[i].type, pointer);
       if (obj != kNoSymbol) { // an object of the service passed back: its handle
+        const OwnershipDecl* own = ownership_of(s, s.params[i].name);
+        if (own && own->takes && pointer) pend.handed.insert(i);
         WireType h;
         h.scalar = "uint64";
         h.cpp = "std::uint64_t";
@@ -508,6 +586,36 @@ private:
           return skip(is.symbol, {SkipKind::RawPointer, "parameter " + pname + ": " + pt.spelling +
                                                             ": a pointer to a container; pass the container by "
                                                             "reference or return it"});
+      }
+      // `T** items, int n` of a remote class: n objects of the service, each
+      // as its handle, once a person has said who owns them after the call.
+      if (SymbolId c = remote_array(s, i); c != kNoSymbol) {
+        const std::string& name = s.params[i].name;
+        const OwnershipDecl* own = ownership_of(s, name);
+        if (!own)
+          return skip(is.symbol,
+                      {SkipKind::RawPointer,
+                       "parameter '" + name + "': " + pt.spelling + " with the count '" + s.params[i + 1].name +
+                           "': an array of " + p_.symbols[c].name + " objects of the service, which can travel as "
+                           "their handles; but who owns them after the call? A signature cannot say: declare it in "
+                           "seam.json, \"ownership\": {\"" + s.name + "\": {\"" + name + "\": \"takes\"}} when " +
+                           last_component(s.name) + " keeps and deletes them (the service's registry hands them "
+                           "over), or \"borrows\" when it only uses them during the call"});
+        WireType h;
+        h.scalar = "uint64";
+        h.cpp = "std::uint64_t";
+        WireType list;
+        list.kind = WireKind::List;
+        list.cpp = "std::vector<std::uint64_t>";
+        list.args.push_back(std::move(h));
+        pend.params.push_back(std::move(list));
+        pend.objects.back() = {c, true};
+        pend.arrays.insert(i);
+        if (own->takes) pend.handed.insert(i);
+        pend.params.push_back(WireType{}); // the count: the server passes the array's size
+        pend.objects.push_back({kNoSymbol, false});
+        ++i;
+        continue;
       }
       if (pt.shape == TypeShape::Pointer && !pt.args.empty() && pt.args[0].shape == TypeShape::Pointer &&
           i + 1 < s.params.size() && s.params[i + 1].type.shape == TypeShape::Int)
@@ -679,7 +787,8 @@ private:
       // The classes this rpc's objects belong to, numbered on first use; a
       // class without constructors gets its creating rpc before its first.
       std::vector<SymbolId> classes;
-      if (pend.role != RpcRole::Function) classes.push_back(s.parent);
+      const SymbolId on = served_on(*pend.is);
+      if (pend.role != RpcRole::Function) classes.push_back(on);
       for (const auto& [obj, pointer] : pend.objects)
         if (obj != kNoSymbol) classes.push_back(obj);
       if (pend.result_object != kNoSymbol) classes.push_back(pend.result_object);
@@ -718,19 +827,20 @@ private:
       r.symbol = pend.is->symbol;
       r.qualified = s.name;
       r.role = pend.role;
-      if (pend.role != RpcRole::Function) r.remote = remote_index_.at(s.parent);
+      if (pend.role != RpcRole::Function) r.remote = remote_index_.at(on);
+      if (on != s.parent) r.inherited_from = p_.symbols[s.parent].name;
       std::string last = last_component(s.name);
       // Static members are defined as Class::fn inside the class's namespace.
       std::string local = last;
       std::string want = pascal_case(last);
       if (pend.role == RpcRole::Constructor) want = "New" + pascal_case(last);
-      if (pend.role == RpcRole::Destructor) want = "Release" + pascal_case(last.substr(1));
-      SymbolId parent = s.parent;
+      if (pend.role == RpcRole::Destructor) want = "Release" + pascal_case(last_component(p_.symbols[on].name));
+      SymbolId parent = on;
       std::string scope = scope_of(s.name);
       while (parent != kNoSymbol && !port_) { // a contract's rpcs are its methods' names
         const Symbol& ps = p_.symbols[parent];
         local = last_component(ps.name) + "::" + local;
-        if (parent == s.parent && pend.role != RpcRole::Constructor && pend.role != RpcRole::Destructor)
+        if (parent == on && pend.role != RpcRole::Constructor && pend.role != RpcRole::Destructor)
           want = pascal_case(last_component(ps.name)) + want;
         scope = scope_of(ps.name);
         parent = ps.parent;
@@ -780,6 +890,7 @@ private:
           pp.remote = remote_index_.at(pend.objects[i].first);
           pp.pointer = pend.objects[i].second;
           pp.rvalue = false;
+          pp.handed_over = pend.handed.count(i) > 0;
         }
         r.params.push_back(std::move(pp));
       }
@@ -935,6 +1046,9 @@ private:
   std::set<SymbolId> has_members_;
   std::set<SymbolId> interfaces_; ///< remote interfaces (find_interfaces)
   std::deque<InterfaceSymbol> extra_; ///< destructors of remote classes nobody names ///< classes with a member in the interface: candidates for remote objects
+  /// Extra entries for virtual methods an interface inherits: the interface.
+  std::map<const InterfaceSymbol*, SymbolId> served_on_;
+  std::set<SymbolId> inherited_; ///< the base members those entries stand for
   std::map<SymbolId, int> remote_index_;
   NameTable rpc_names_;
   CallbackPlanner callbacks_; ///< after the name tables and the mapper it uses

@@ -69,6 +69,11 @@ struct ParamPlan {
   /// ServicePlan::remote_classes, -1 for a value.
   int remote = -1;
   bool pointer = false;  ///< remote: passed as T* (handle 0 is nullptr)
+  /// remote: the callee takes the objects over (seam.json "ownership": "takes"):
+  /// the server takes them out of its registry before the call, the client
+  /// forgets their handles and deletes its proxies after it. With `array`,
+  /// `T** items, int n`: a repeated field of handles.
+  bool handed_over = false;
   /// `T* p` to a single value (not followed by a count): in-out. The request
   /// field has presence (unset = nullptr); the value after the call comes
   /// back in `out_field` of the response.
@@ -114,6 +119,11 @@ struct RpcPlan {
   /// into ServicePlan::remote_classes, -1 otherwise.
   int result_remote = -1;
   bool implicit = false;      ///< a constructor the class does not declare (created on first use)
+  /// A virtual method (or the destructor) a remote interface inherits from
+  /// this base class without redeclaring it ("fx::geo::Shape"); the rpc is the
+  /// interface's, and the server calls it through a pointer to that base
+  /// (virtual dispatch, and no name hiding by the interface's own overloads).
+  std::string inherited_from;
   /// `const T*` of a value (`const Order* find(id) const`): the response's
   /// `result` is unset for nullptr; the client returns a pointer to a copy it
   /// keeps until the next call of the same rpc on the same object.

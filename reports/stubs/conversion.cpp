@@ -229,6 +229,15 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
   if (r.role == RpcRole::Method)
     w.line(request + ".set_handle(" + (handle.empty() ? client_handle(plan, r.remote, helpers, "this") : handle) + ");");
   for (const ParamPlan& p : r.params) {
+    if (p.remote >= 0 && p.array) { // `T** items, int n`: one handle per object
+      const ParamPlan& n = *(&p + 1);
+      const std::string i = w.fresh("i");
+      w.open("for (decltype(" + n.name + ") " + i + " = 0; " + i + " < " + n.name + "; ++" + i + ")");
+      w.line(request + ".add_" + p.field.name + "(" + client_handle(plan, p.remote, helpers, p.name + "[" + i + "]") +
+             ");");
+      w.close();
+      continue;
+    }
     if (p.callback >= 0) { // an object of this process the service calls back: its callback handle
       const std::string cls = "::" + plan.callback_classes.at(static_cast<size_t>(p.callback)).qualified;
       w.line(request + ".set_" + p.field.name + "(" + callback_host(plan) + "::handle(static_cast<const " + cls + "*>(" +
@@ -263,6 +272,28 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
   w.call(helpers + "::check", {stub + r.rpc + "(&" + context + ", " + request + ", &" + response + ")", "\"" + r.rpc + "\""},
          ";");
   if (r.role == RpcRole::Constructor) w.line(helpers + "::adopt(this, " + response + ".handle());");
+  for (const ParamPlan& p : r.params)
+    if (p.remote >= 0 && p.handed_over) {
+      // As in the monolith, the callee owns these objects now: the service
+      // gave them to it, so their proxies here forget their handles (deleting
+      // one releases nothing) and go, as the callee would have deleted them.
+      w.line("// " + r.qualified + " owns '" + p.name + "' now (seam.json \"ownership\"): the service's " +
+             (p.array ? "objects" : "object"));
+      w.line(p.array ? "// belong to it, so these proxies forget their handles and go."
+                     : "// belongs to it, so this proxy forgets its handle and goes.");
+      std::string item = p.name;
+      if (p.array) {
+        const ParamPlan& n = *(&p + 1);
+        const std::string i = w.fresh("i");
+        w.open("for (decltype(" + n.name + ") " + i + " = 0; " + i + " < " + n.name + "; ++" + i + ")");
+        item = p.name + "[" + i + "]";
+      } else {
+        w.open("if (" + p.name + " != nullptr)");
+      }
+      w.line(client_forget(plan, p.remote, helpers, item) + ";");
+      w.line("delete " + item + ";");
+      w.close();
+    }
   for (const ParamPlan& p : r.params)
     if (p.out) {
       w.open("if (" + p.name + " != nullptr)");
@@ -304,6 +335,13 @@ std::string server_objects(const ServicePlan& plan, int k) {
   return snake_case(plan.remote_classes.at(static_cast<size_t>(k)).ident) + "s_";
 }
 
+std::string client_forget(const ServicePlan& plan, int k, const std::string& helpers, const std::string& ptr) {
+  const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(k));
+  // A proxy registered the address of its base-class subobject.
+  if (rc.interface) return helpers + "::release(static_cast<const ::" + rc.qualified + "*>(" + ptr + "))";
+  return helpers + "::release(" + ptr + ")";
+}
+
 std::string client_handle(const ServicePlan& plan, int k, const std::string& helpers, const std::string& ptr) {
   const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(k));
   if (rc.lazy) return rc.ident + "_handle(" + ptr + ")";
@@ -327,9 +365,27 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
                      const std::string& what) {
   std::string args;
   std::vector<std::pair<const ParamPlan*, std::string>> outs;
+  std::vector<std::string> takes; // objects the callee takes over: out of the registry once all are found
   for (const ParamPlan& p : r.params) {
     std::string local = w.fresh(p.name);
     const WireType& t = p.field.type;
+    if (p.remote >= 0 && p.array) { // `T** items, int n`: the service's objects by their handles
+      const RemoteClassPlan& rc = conv.plan().remote_classes.at(static_cast<size_t>(p.remote));
+      const std::string objects = server_objects(conv.plan(), p.remote);
+      const std::string handle = w.fresh("handle"), found = w.fresh("found");
+      w.line("std::vector<::" + rc.qualified + "*> " + local + ";");
+      w.open("for (const std::uint64_t " + handle + " : request->" + p.field.name + "())");
+      w.line("auto* " + found + " = find(" + objects + ", " + handle + ");");
+      w.line("if (" + found + " == nullptr && " + handle + " != 0) return not_found(\"" + rc.qualified + "\", " + handle +
+             ");");
+      w.line(local + ".push_back(" + found + ");");
+      w.close();
+      if (p.handed_over)
+        takes.push_back("for (const std::uint64_t " + handle + " : request->" + p.field.name + "()) take(" + objects +
+                        ", " + handle + ");");
+      args += (args.empty() ? "" : ", ") + local + ".data(), static_cast<" + p.count_type + ">(" + local + ".size())";
+      continue;
+    }
     if (p.remote >= 0) { // an object of the service passed back by its handle
       const RemoteClassPlan& rc = conv.plan().remote_classes.at(static_cast<size_t>(p.remote));
       const std::string get = "request->" + p.field.name + "()";
@@ -337,6 +393,7 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
       w.open(std::string("if (") + local + " == nullptr" + (p.pointer ? " && " + get + " != 0" : "") + ")");
       w.line("return not_found(\"" + rc.qualified + "\", " + get + ");");
       w.close();
+      if (p.handed_over) takes.push_back("take(" + server_objects(conv.plan(), p.remote) + ", " + get + ");");
       args += (args.empty() ? "" : ", ") + (p.pointer ? local : "*" + local);
       continue;
     }
@@ -384,6 +441,11 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
     }
     std::string arg = t.c_string ? local + " ? " + local + "->c_str() : nullptr" : p.rvalue ? "std::move(" + local + ")" : local;
     args += (args.empty() ? "" : ", ") + arg;
+  }
+  if (!takes.empty()) {
+    w.line("// " + what + " owns these objects after the call (seam.json \"ownership\"): the registry");
+    w.line("// lets go of them, or it would delete them a second time.");
+    for (const std::string& line : takes) w.line(line);
   }
   std::string call = callee + "(" + args + ")";
   if (r.result_remote >= 0) { // the caller owns the new object: the registry keeps it for the client's proxy

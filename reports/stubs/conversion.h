@@ -76,6 +76,10 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
 /// in the client, whose helper struct is `helpers`.
 std::string client_handle(const ServicePlan& plan, int k, const std::string& helpers, const std::string& ptr);
 
+/// A C++ statement-expression that makes the client forget the handle of the
+/// remote object at `ptr` (its proxy then releases nothing when deleted).
+std::string client_forget(const ServicePlan& plan, int k, const std::string& helpers, const std::string& ptr);
+
 /// The client's `static void check(status, rpc)`: throws std::runtime_error
 /// naming the rpc and the gRPC status when a call failed (the interfaces
 /// seam forwards have no error channel of their own).

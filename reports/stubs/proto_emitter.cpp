@@ -65,7 +65,8 @@ std::string emit_proto(const ServicePlan& plan, const StubOrigin& origin) {
         w.line("// creates a " + r.qualified.substr(0, r.qualified.rfind("::")) + " (" + r.declared_at +
                ") on first use: the class declares no constructor");
       else
-        w.line("// " + r.qualified + " (" + r.declared_at + ")");
+        w.line("// " + r.qualified + " (" + r.declared_at + ")" +
+               (r.inherited_from.empty() ? "" : ", inherited by " + plan.remote_classes.at(static_cast<size_t>(r.remote)).qualified));
       w.line("rpc " + r.rpc + "(" + r.request + ") returns (" + r.response + ");");
     }
     w.close();

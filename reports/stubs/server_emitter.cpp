@@ -12,6 +12,14 @@ namespace {
 
 std::string impl_class(const ServicePlan& plan) { return plan.service + "Impl"; }
 
+/// Does some rpc hand objects of the service over to the module's code?
+bool hands_over(const ServicePlan& plan) {
+  for (const RpcPlan& r : plan.rpcs)
+    for (const ParamPlan& p : r.params)
+      if (p.handed_over) return true;
+  return false;
+}
+
 /// The parameters of a service method. Unused ones stay unnamed: the monolith
 /// may build with -Wextra.
 std::vector<std::string> method_params(const ServicePlan& plan, const RpcPlan& r) {
@@ -33,7 +41,8 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
     w.line("// a new " + r.qualified.substr(0, r.qualified.rfind("::")) + " (" + r.declared_at +
            "), made with its implicit default constructor");
   else
-    w.line("// " + r.qualified + " (" + r.declared_at + ")");
+    w.line("// " + r.qualified + " (" + r.declared_at + ")" +
+           (r.inherited_from.empty() ? "" : ", inherited by " + plan.remote_classes.at(static_cast<size_t>(r.remote)).qualified));
   w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(plan, r), "", true);
   w.line("std::lock_guard<std::mutex> lock(mutex_);");
   const bool callbacks = std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.callback >= 0; });
@@ -52,7 +61,8 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
     const RemoteClassPlan& rc = plan.remote_classes.at(static_cast<size_t>(r.remote));
     w.line("auto* self = find(" + server_objects(plan, r.remote) + ", request->handle());");
     w.line("if (self == nullptr) return not_found(\"" + rc.qualified + "\", request->handle());");
-    callee = "self->" + last_component(r.qualified);
+    callee = r.inherited_from.empty() ? "self->" + last_component(r.qualified)
+                                      : "static_cast<::" + r.inherited_from + "*>(self)->" + last_component(r.qualified);
   }
   if (r.role == RpcRole::Constructor)
     callee = "std::make_unique<::" + plan.remote_classes.at(static_cast<size_t>(r.remote)).qualified + ">";
@@ -77,6 +87,18 @@ void registry_members(CodeWriter& w, const ServicePlan& plan) {
   w.line("owner_.emplace(handle, session);");
   w.line("return handle;");
   w.close();
+  if (hands_over(plan)) {
+    w.line("/// Lets go of the object behind `handle` without destroying it: a function of the");
+    w.line("/// module took it over (seam.json \"ownership\") and will delete it itself.");
+    w.line("template <typename T>");
+    w.open("void take(std::map<std::uint64_t, std::unique_ptr<T>>& objects, std::uint64_t handle)");
+    w.line("auto it = objects.find(handle);");
+    w.line("if (it == objects.end()) return;");
+    w.line("static_cast<void>(it->second.release());");
+    w.line("objects.erase(it);");
+    w.line("owner_.erase(handle);");
+    w.close();
+  }
   w.line("template <typename T>");
   w.open("static T* find(std::map<std::uint64_t, std::unique_ptr<T>>& objects, std::uint64_t handle)");
   w.line("auto it = objects.find(handle);");

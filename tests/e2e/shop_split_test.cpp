@@ -410,7 +410,8 @@ target_link_libraries(fx PRIVATE geo)
 
 const char* kFixtureConfig = R"src({"modules": [{"name": "app", "paths": ["src/app/**"]},
              {"name": "geo", "paths": ["src/geo/**"]},
-             {"name": "tools", "paths": ["src/tools/**"]}]}
+             {"name": "tools", "paths": ["src/tools/**"]}],
+ "ownership": {"fx::geo::chain": {"parts": "takes"}}}
 )src";
 
 const char* kGeoHeader = R"src(// Every type mapping seam split knows, and what it must skip.
@@ -507,8 +508,14 @@ struct Drawable {
   virtual int size() const = 0;
 };
 int measure(const Drawable& drawable);
+// A base whose virtual method the remote interface inherits without redeclaring it.
+class Labeled {
+public:
+  virtual ~Labeled() = default;
+  virtual std::string label() const = 0;
+};
 // A remote interface: handed out as a pointer by a factory, like an iterator.
-class Walker {
+class Walker : public Labeled {
 public:
   virtual ~Walker() = default;
   virtual bool Valid() const = 0;
@@ -517,6 +524,9 @@ public:
 };
 Walker* walk(int n);
 int steps_left(const Walker* walker);
+// Walks its parts one after the other and deletes them when it is deleted, like
+// leveldb's NewMergingIterator its children (seam.json "ownership": "takes").
+Walker* chain(Walker** parts, int n);
 // A callback interface: the caller implements it and passes it in; the
 // service calls it back, during the call (notify) or later (Board keeps it).
 class Listener {
@@ -673,14 +683,38 @@ public:
   bool Valid() const override { return n_ > 0; }
   void Next() override { --n_; }
   std::string key() const override { return "step" + std::to_string(n_); }
+  std::string label() const override { return "countdown"; }
   int left() const { return n_; }
 
 private:
   int n_;
 };
+
+class Chain final : public Walker {
+public:
+  Chain(Walker** parts, int n) : parts_(parts, parts + n) { skip(); }
+  ~Chain() override {
+    for (Walker* part : parts_) delete part;
+  }
+  bool Valid() const override { return at_ < parts_.size(); }
+  void Next() override {
+    parts_[at_]->Next();
+    skip();
+  }
+  std::string key() const override { return parts_[at_]->key(); }
+  std::string label() const override { return "chain of " + std::to_string(parts_.size()); }
+
+private:
+  void skip() {
+    while (at_ < parts_.size() && !parts_[at_]->Valid()) ++at_;
+  }
+  std::vector<Walker*> parts_;
+  size_t at_ = 0;
+};
 } // namespace
 
 Walker* walk(int n) { return n < 0 ? nullptr : new CountDown(n); }
+Walker* chain(Walker** parts, int n) { return new Chain(parts, n); }
 
 int notify(Listener& listener, int steps) {
   int total = 0;
@@ -837,8 +871,15 @@ int main(int argc, char** argv) {
   }
   std::cout << "live after " << Counter::live() << "\n";
   Walker* walker = walk(3);
+  std::cout << "walking " << walker->label() << "\n";
   for (; walker->Valid(); walker->Next()) std::cout << walker->key() << " left " << steps_left(walker) << "\n";
   delete walker;
+  Walker* parts[] = {walk(1), walk(0), walk(2)};
+  Walker* both = chain(parts, 3);
+  std::cout << both->label() << ":";
+  for (; both->Valid(); both->Next()) std::cout << " " << both->key();
+  std::cout << "\n";
+  delete both;
   std::cout << "no walker " << (walk(-1) == nullptr) << " " << steps_left(nullptr) << "\n";
   Printer printer;
   const int weights = notify(printer, 3);
@@ -869,8 +910,8 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   auto split = run({SEAM_EXE, "split", "geo", "-o", "stubs", "-p", "build", "-q"}, fx);
   ASSERT_EQ(split.status, 0) << split.err;
   EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
-            "wrote 7 files to stubs: service geo.v1.GeoService with 34 rpcs, 2 messages, 2 enums; 7 skipped; 54 call "
-            "sites become remote (2 in loops)");
+            "wrote 7 files to stubs: service geo.v1.GeoService with 36 rpcs, 2 messages, 2 enums; 7 skipped; 63 call "
+            "sites become remote (3 in loops)");
 
   // Every skip, from real code, with its reason and the line that declares it.
   const std::string readme = slurp(fx + "/stubs/README.md");
@@ -903,6 +944,9 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
                            "rpc WalkerNext(WalkerNextRequest) returns (WalkerNextResponse);",
                            "rpc ReleaseWalker(ReleaseWalkerRequest) returns (ReleaseWalkerResponse);",
                            "message WalkResponse {\n  uint64 result = 1;\n}",
+                           // Inherited from Labeled, served on Walker's handle; an array of handles.
+                           "rpc WalkerLabel(WalkerLabelRequest) returns (WalkerLabelResponse);",
+                           "message ChainRequest {\n  repeated uint64 parts = 1;\n}",
                            "message StepsLeftRequest {\n  uint64 walker = 1;\n}",
                            "message NewCounterRequest {\n  string name = 1;\n}",
                            "message NewCounterResponse {\n  uint64 handle = 1;\n}",
@@ -947,9 +991,13 @@ target_link_libraries(fx_remote PRIVATE geo_client)
   EXPECT_EQ(remote.out, local.out);
   // The objects lived in the service (two counters, then none: the destructors released them).
   EXPECT_NE(remote.out.find("apples=17 pears=10 live 2 same 100\nlive after 0\n"), std::string::npos) << remote.out;
-  // The walker lived in the service behind a WalkerProxy: every call forwarded, the
-  // proxy passed back as its handle, nullptr as handle 0.
-  EXPECT_NE(remote.out.find("step3 left 3\nstep2 left 2\nstep1 left 1\nno walker 1 -1\n"), std::string::npos)
+  // The walker lived in the service behind a WalkerProxy: every call forwarded (label(),
+  // which Walker inherits from Labeled, too), the proxy passed back as its handle, nullptr
+  // as handle 0. chain() took its three parts over (an array of handles the registry let
+  // go of): the chain walked them in the service and deleting it deleted them, once.
+  EXPECT_NE(remote.out.find("walking countdown\nstep3 left 3\nstep2 left 2\nstep1 left 1\n"
+                            "chain of 3: step1 step2 step1\nno walker 1 -1\n"),
+            std::string::npos)
       << remote.out;
   EXPECT_NE(remote.out.find("parsed 1 3.5,5 null 0\ndecorated *star*\nmean 2.66667 -1 above 2\n"), std::string::npos)
       << remote.out;

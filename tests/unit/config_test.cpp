@@ -312,7 +312,7 @@ TEST(Config, UnknownTopLevelKeys) {
                     a.at("b", "unknown key \"Layers\"; did you mean \"layers\"?"),
                     a.at("c", "unknown key \"exlude\"; did you mean \"exclude\"?"),
                     a.at("d", "unknown key \"output\"; expected one of: layers, modules, rules, "
-                              "exclude, baseline, conversions")}));
+                              "exclude, baseline, conversions, ownership")}));
 }
 
 TEST(Config, ConversionsAreReadInOrder) {
@@ -330,6 +330,37 @@ TEST(Config, ConversionsAreReadInOrder) {
   EXPECT_EQ(c.conversions[1].cpp, "leveldb::Status"); // a leading :: is dropped
   EXPECT_EQ(c.conversions[1].include, "w.h");
   EXPECT_EQ(c.conversions[1].pos.line, 3u);
+}
+
+TEST(Config, OwnershipIsReadPerParameter) {
+  Config c;
+  EXPECT_EQ(errors_of(R"js({"ownership": {
+    "leveldb::NewMergingIterator": {"children": "takes"},
+    "::store::Peek": {"list": "borrows"}}})js",
+                      &c),
+            Errors{});
+  ASSERT_EQ(c.ownership.size(), 2u);
+  EXPECT_EQ(c.ownership[0].function, "leveldb::NewMergingIterator");
+  EXPECT_EQ(c.ownership[0].param, "children");
+  EXPECT_TRUE(c.ownership[0].takes);
+  EXPECT_EQ(c.ownership[0].pos.line, 2u);
+  EXPECT_EQ(c.ownership[1].function, "store::Peek"); // a leading :: is dropped
+  EXPECT_FALSE(c.ownership[1].takes);
+}
+
+TEST(Config, BadOwnershipSaysWhatToWrite) {
+  Annotated a(R"js({"ownership": {
+  "a::f": {"items": $v^"owns"},
+  "a::g": $g^["items"],
+  "a::h": {"x": "takes"},
+  "::a::h": {$t^"x": "borrows"}
+}})js");
+  EXPECT_EQ(errors_of(a.text),
+            (Errors{a.at("v", "parameter \"items\" of \"a::f\": use \"takes\" (the function owns the objects after "
+                              "the call) or \"borrows\" (it only uses them during the call)"),
+                    a.at("g", "ownership of \"a::g\" must map parameter names to \"takes\" or \"borrows\", such as "
+                              "{\"leveldb::NewMergingIterator\": {\"children\": \"takes\"}}; found an array"),
+                    a.at("t", "parameter \"x\" of \"::a::h\" is declared twice (the first at line 4)")}));
 }
 
 TEST(Config, BadConversionsNameTheEntryAndWhatToWrite) {

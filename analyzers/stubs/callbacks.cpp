@@ -234,18 +234,7 @@ int CallbackPlanner::index(SymbolId c, ServicePlan& plan) {
       continue;
     }
     const Symbol& s = p_.symbols[m];
-    UnservedOperation u;
-    u.local_name = last_component(s.name);
-    u.result_spelling = s.result.spelling.empty() ? "void" : s.result.spelling;
-    for (size_t i = 0; i < s.params.size(); ++i)
-      u.params.emplace_back(s.params[i].type.spelling,
-                            s.params[i].name.empty() ? "arg" + std::to_string(i + 1) : s.params[i].name);
-    const size_t close = s.signature.rfind(')');
-    u.is_const = close != std::string::npos && s.signature.find("const", close) != std::string::npos;
-    u.is_noexcept = close != std::string::npos && s.signature.find("noexcept", close) != std::string::npos;
-    u.declared_at = where(s.decl);
-    u.reason = reason;
-    plan.callback_classes[static_cast<size_t>(k)].unserved.push_back(std::move(u));
+    plan.callback_classes[static_cast<size_t>(k)].unserved.push_back(unserved_operation(s, where(s.decl), reason));
   }
   return k;
 }

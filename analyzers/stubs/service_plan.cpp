@@ -14,6 +14,21 @@
 
 namespace seam::stubs {
 
+UnservedOperation unserved_operation(const Symbol& s, std::string declared_at, std::string reason) {
+  UnservedOperation u;
+  u.local_name = last_component(s.name);
+  u.result_spelling = s.result.spelling.empty() ? "void" : s.result.spelling;
+  for (size_t i = 0; i < s.params.size(); ++i)
+    u.params.emplace_back(s.params[i].type.spelling,
+                          s.params[i].name.empty() ? "arg" + std::to_string(i + 1) : s.params[i].name);
+  const size_t close = s.signature.rfind(')');
+  u.is_const = close != std::string::npos && s.signature.find("const", close) != std::string::npos;
+  u.is_noexcept = close != std::string::npos && s.signature.find("noexcept", close) != std::string::npos;
+  u.declared_at = std::move(declared_at);
+  u.reason = std::move(reason);
+  return u;
+}
+
 std::string ServicePlan::proto_type(const WireType& t) const {
   switch (t.kind) {
   case WireKind::Scalar: return t.scalar;
@@ -196,19 +211,8 @@ public:
     });
     if (port_)
       for (const SkippedPlan& sk : plan_.skipped) {
-        const Symbol& s = p_.symbols[sk.symbol];
-        UnservedOperation u;
-        u.local_name = last_component(s.name);
-        u.result_spelling = s.result.spelling.empty() ? "void" : s.result.spelling;
-        for (size_t i = 0; i < s.params.size(); ++i)
-          u.params.emplace_back(s.params[i].type.spelling,
-                                s.params[i].name.empty() ? "arg" + std::to_string(i + 1) : s.params[i].name);
-        size_t close = s.signature.rfind(')');
-        u.is_const = close != std::string::npos && s.signature.find("const", close) != std::string::npos;
-        u.is_noexcept = close != std::string::npos && s.signature.find("noexcept", close) != std::string::npos;
-        u.declared_at = sk.where;
-        u.reason = std::string(to_string(sk.why.kind)) + ": " + sk.why.detail;
-        sp.contract->unserved.push_back(std::move(u));
+        sp.contract->unserved.push_back(unserved_operation(
+            p_.symbols[sk.symbol], sk.where, std::string(to_string(sk.why.kind)) + ": " + sk.why.detail));
       }
     // The callback classes and their rpcs, before the types they use are named.
     for (const Pending& pend : pending_)

@@ -174,6 +174,10 @@ struct UnservedOperation {
   std::string reason;          ///< the skip's detail
 };
 
+/// The override a proxy needs for method `s` (name, result, parameters,
+/// const/noexcept read off its signature) that is not forwarded, and why.
+UnservedOperation unserved_operation(const Symbol& s, std::string declared_at, std::string reason);
+
 /// A class whose objects the caller owns and passes in, and the service calls
 /// back (docs/split.md, "Callbacks"): the client process serves the reverse
 /// service <Module>Callbacks, one rpc per method below, on the object it

@@ -89,6 +89,18 @@ bool FactStore::open(const std::string& dir, std::string& error) {
   // build of the extractor are never read, even when the format is the same.
   base_ = dir;
   root_ = dir + "/v" + std::to_string(kCacheFormat) + "-" + SEAM_EXTRACTOR_ID;
+  other_builds_.clear();
+  if (::access(root_.c_str(), F_OK) != 0) {
+    if (DIR* d = ::opendir(dir.c_str())) {
+      while (dirent* e = ::readdir(d))
+        if (e->d_name[0] == 'v') {
+          struct stat st {};
+          if (::stat((dir + "/" + e->d_name).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) other_builds_.push_back(e->d_name);
+        }
+      ::closedir(d);
+      std::sort(other_builds_.begin(), other_builds_.end());
+    }
+  }
   if (!make_dirs(root_ + "/tu", error) || !make_dir(root_ + "/files", error)) return false;
   if (::access(root_.c_str(), W_OK) != 0) {
     error = "cannot write the cache folder " + root_ + ": " + std::strerror(errno);

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace seam {
 
@@ -31,6 +32,10 @@ public:
   /// (naming the folder and why) when it cannot be created or written.
   bool open(const std::string& dir, std::string& error);
   const std::string& folder() const { return root_; }
+  /// When open() created this build's folder and DIR holds folders of other
+  /// seam builds (another version, or a rebuilt extractor): their names. A
+  /// scan says so, since none of their facts can be read (every TU is parsed).
+  const std::vector<std::string>& other_builds() const { return other_builds_; }
 
   /// False when absent or unreadable; a corrupt entry is removed.
   bool load_record(uint64_t key, TuRecord& out);
@@ -75,7 +80,8 @@ private:
   bool read(const std::string& file, std::string& data);
   bool write(const std::string& file, const std::string& data, std::string& error);
 
-  std::string base_;  ///< the cache folder (--cache DIR)
+  std::string base_;
+  std::vector<std::string> other_builds_;  ///< the cache folder (--cache DIR)
   std::string root_;  ///< this build's store in it: base_/v<format>-<extractor id>
   std::atomic<uint64_t> written_{0};
   std::atomic<uint64_t> tmp_counter_{0};

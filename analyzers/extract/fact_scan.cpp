@@ -100,6 +100,14 @@ public:
     if (use_cache_ && !store_.open(opts_.cache_dir, error)) return false;
     if (use_cache_) look_up_cache();
     parse_changed();
+    if (use_cache_ && !store_.other_builds().empty() && out_.parsed > 0)
+      out_.notes.push_back("the fact cache " + opts_.cache_dir + " held only facts of other seam builds (" +
+                           (store_.other_builds().size() == 1
+                                ? "folder " + store_.other_builds().front()
+                                : std::to_string(store_.other_builds().size()) + " folders, e.g. " +
+                                      store_.other_builds().front()) +
+                           "), which this build cannot read, so every TU was parsed; the next run reads "
+                           "this build's facts (--cache-max-size evicts the others first)");
     assemble_facts();
     if (shards_ > 1) fill_bundle();
     if (!lost_.empty())

@@ -26,6 +26,34 @@ namespace {
 
 using namespace clang;
 
+/// The qualified name, with a class template partial specialization in its
+/// scope printed with its arguments as written: `R<const T[N]>::type`. Clang
+/// prints a specialization's arguments from their canonical types, whose
+/// parameter names come from whichever template first made that canonical
+/// type (`R<const type-parameter-0-0[_Size]>` after one standard header,
+/// `[_Nm]` after another), and a TU loading a precompiled prefix makes them in
+/// another order than a plain parse: the same declaration got two names.
+std::string qualified_name(const NamedDecl* nd) {
+  std::vector<const DeclContext*> between; // contexts inside the partial specialization, inner first
+  const ClassTemplatePartialSpecializationDecl* partial = nullptr;
+  for (const DeclContext* dc = nd->getDeclContext(); dc && !partial; dc = dc->getParent()) {
+    partial = dyn_cast<ClassTemplatePartialSpecializationDecl>(dc);
+    if (!partial) between.push_back(dc);
+  }
+  if (!partial || !partial->getTemplateArgsAsWritten()) return nd->getQualifiedNameAsString();
+  for (const DeclContext* dc : between)
+    if (!isa<CXXRecordDecl>(dc) || isa<ClassTemplateSpecializationDecl>(dc) || !cast<NamedDecl>(dc)->getIdentifier())
+      return nd->getQualifiedNameAsString(); // nothing real code was seen to need
+  std::string out = qualified_name(partial); // its own name has no arguments
+  llvm::raw_string_ostream os(out);
+  printTemplateArgumentList(os, partial->getTemplateArgsAsWritten()->arguments(),
+                            nd->getASTContext().getPrintingPolicy());
+  for (auto it = between.rbegin(); it != between.rend(); ++it) os << "::" << cast<NamedDecl>(*it)->getName();
+  os << "::";
+  nd->printName(os);
+  return out;
+}
+
 SymbolKind kind_of(const Decl* d) {
   if (const auto* m = dyn_cast<CXXMethodDecl>(d)) {
     if (isa<CXXConstructorDecl>(m)) return SymbolKind::Constructor;
@@ -269,7 +297,7 @@ private:
     }
     SymbolFact s;
     s.usr = usr.str().str();
-    if (const auto* nd = dyn_cast<NamedDecl>(d)) s.name = nd->getQualifiedNameAsString();
+    if (const auto* nd = dyn_cast<NamedDecl>(d)) s.name = qualified_name(nd);
     s.kind = kind_of(d);
     s.is_template = is_template(d);
     if (const auto* parent = dyn_cast<Decl>(d->getDeclContext()))

@@ -121,6 +121,28 @@ TEST(ShopCache, ColdWarmAndNoCacheRunsPrintTheSameBytes) {
   EXPECT_EQ(parsed_and_cached(nc), std::make_pair(17, 0)) << nc.out;
 }
 
+TEST(ShopCache, ACacheOfAnotherSeamBuildIsNamedWhenEveryTuIsParsedAgain) {
+  // A new seam version (or a rebuilt extractor) reads none of the facts an
+  // older one cached: the scan says why it parsed everything, once.
+  ShopCopy shop;
+  ASSERT_EQ(shop.seam({"scan"}).status, 0);
+  std::string mine;
+  for (const auto& e : fs::directory_iterator(shop.cache()))
+    if (e.is_directory() && e.path().filename().string()[0] == 'v') mine = e.path().filename().string();
+  ASSERT_FALSE(mine.empty());
+  fs::rename(shop.cache() + "/" + mine, shop.cache() + "/v1-0123456789abcdef"); // as an older seam left it
+  RunResult first = shop.seam({"scan"});
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(parsed_and_cached(first), std::make_pair(17, 0)) << first.out;
+  EXPECT_NE(first.err.find("held only facts of other seam builds (folder v1-0123456789abcdef), which this build "
+                           "cannot read, so every TU was parsed"),
+            std::string::npos)
+      << first.err;
+  RunResult again = shop.seam({"scan"});
+  EXPECT_EQ(parsed_and_cached(again), std::make_pair(0, 17)) << again.out;
+  EXPECT_EQ(again.err.find("other seam builds"), std::string::npos) << again.err;
+}
+
 TEST(ShopCache, ShortcutsChangeNoFact) {
   ShopCopy shop;
   // Headers indexed once and bodies skipped, against every TU indexing every

@@ -155,6 +155,23 @@ template <typename T> struct $box^Box { T value; };
   EXPECT_TRUE(box->is_template);
 }
 
+TEST(ExtractFacts, AMemberOfAPartialSpecializationIsNamedByItsArgumentsAsWritten) {
+  // The canonical type `T[N]` is first made by `first` (its parameter is
+  // `_Size`): Clang alone would name the member `R<const type-parameter-0-0[_Size]>::type`,
+  // and after another header first (a precompiled prefix changes the order)
+  // with another name; the name as written is the same whatever came first.
+  TuFacts f = parse("#include \"r.h\"\nint main() { return 0; }\n",
+                    {{"r.h", "#pragma once\n#include <cstddef>\n"
+                             "template <typename U, std::size_t _Size> void first(U (&)[_Size]);\n"
+                             "template <typename T> struct R { using type = T; };\n"
+                             "template <typename T, std::size_t N> struct R<const T[N]> {\n"
+                             "  using type = T;\n  struct Inner { int size() const; };\n};\n"}});
+  EXPECT_NE(symbol(f, "R<const T[N]>::type"), nullptr);
+  EXPECT_NE(symbol(f, "R<const T[N]>::Inner::size"), nullptr);
+  EXPECT_NE(symbol(f, "R::type"), nullptr); // the primary template's, unchanged
+  for (const SymbolFact& s : f.symbols) EXPECT_EQ(s.name.find("type-parameter"), std::string::npos) << s.name;
+}
+
 TEST(ExtractFacts, ReferencesHaveKindsAndSites) {
   Annotated main(R"cpp(#define TWICE(x) ((x) * 2)
 struct Base { virtual void run(); };

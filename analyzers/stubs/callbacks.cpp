@@ -18,7 +18,36 @@ std::string CallbackPlanner::where(const Loc& l) const {
   return p_.files[l.file].path + ":" + std::to_string(l.line);
 }
 
-SymbolId CallbackPlanner::callback_class(const TypeInfo& t, bool& pointer, const std::set<SymbolId>& excluded) {
+std::vector<std::string> CallbackPlanner::members_used(SymbolId c) const {
+  std::vector<SymbolId> classes{c};
+  for (size_t i = 0; i < classes.size(); ++i)
+    for (SymbolId b : p_.symbols[classes[i]].base_ids)
+      if (std::find(classes.begin(), classes.end(), b) == classes.end()) classes.push_back(b);
+  // refs are sorted by site, so the first one seen per member is its first site.
+  std::map<SymbolId, const Reference*> first;
+  for (const Reference& r : p_.refs) {
+    if (r.kind != RefKind::Read && r.kind != RefKind::Write && r.kind != RefKind::MemberAccess &&
+        r.kind != RefKind::AddressOf)
+      continue;
+    if (r.target >= p_.symbols.size() || !r.site.valid() || p_.files[r.site.file].module != module_) continue;
+    const Symbol& f = p_.symbols[r.target];
+    if (f.kind != SymbolKind::Field || std::find(classes.begin(), classes.end(), f.parent) == classes.end()) continue;
+    first.emplace(r.target, &r);
+  }
+  std::vector<SymbolId> fields;
+  for (const auto& [f, r] : first) fields.push_back(f);
+  std::stable_sort(fields.begin(), fields.end(), [&](SymbolId a, SymbolId b) {
+    const Loc& x = p_.symbols[a].decl;
+    const Loc& y = p_.symbols[b].decl;
+    return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
+  });
+  std::vector<std::string> out;
+  for (SymbolId f : fields) out.push_back(last_component(p_.symbols[f].name) + " (" + where(first[f]->site) + ")");
+  return out;
+}
+
+SymbolId CallbackPlanner::callback_class(const TypeInfo& t, bool& pointer, const std::set<SymbolId>& excluded,
+                                         std::string* refused) {
   if ((t.shape != TypeShape::Reference && t.shape != TypeShape::Pointer) || t.args.empty() ||
       t.args[0].shape != TypeShape::Record)
     return kNoSymbol;
@@ -44,6 +73,22 @@ SymbolId CallbackPlanner::callback_class(const TypeInfo& t, bool& pointer, const
     Skip value;
     if (mapper_.map(t.args[0], TypeUse::Param, value)) return kNoSymbol; // a value after all
     if (!concrete_ok(c)) return kNoSymbol;
+    // The stand-in's member functions call back; its data members are its
+    // own. Code of the module that reads them would read defaults: no callback.
+    if (std::vector<std::string> used = members_used(c); !used.empty()) {
+      if (refused) {
+        std::string list;
+        for (const std::string& u : used) list += (list.empty() ? "" : ", ") + u;
+        *refused = cs.name + " is a class of another module that would reach the service as a callback (a "
+                   "stand-in whose member functions call back into the caller), but the module's code uses its "
+                   "data members directly: " + list + "; on a stand-in they would be its own default values, not "
+                   "the caller's. Make it a value seam can carry: a struct whose public fields are values or "
+                   "pointers to polymorphic classes travels by value (docs/split.md, \"Structs of settings\"), "
+                   "or declare a seam.json \"conversions\" entry for it, or pass the values the module needs as "
+                   "parameters";
+      }
+      return kNoSymbol;
+    }
   }
   pointer = t.shape == TypeShape::Pointer;
   return c;

@@ -186,7 +186,25 @@ bool CallbackPlanner::plan_method(SymbolId id, int k, ServicePlan& plan, std::st
     pp.spelling = s.params[i].type.spelling;
     pp.rvalue = pp.spelling.size() >= 2 && pp.spelling.compare(pp.spelling.size() - 2, 2, "&&") == 0;
     Skip why;
-    auto w = mapper_.map(s.params[i].type, TypeUse::Param, why);
+    const TypeInfo& pt = s.params[i].type;
+    // `T* p` to one value (not followed by a count): in-out, as for the
+    // module's own functions (leveldb's Comparator::FindShortSuccessor(std::string*)).
+    if (pt.shape == TypeShape::Pointer && !pt.args.empty() && !pt.args[0].is_const &&
+        pt.args[0].shape != TypeShape::Char && pt.args[0].shape != TypeShape::Function &&
+        pt.args[0].shape != TypeShape::Pointer && pt.args[0].shape != TypeShape::Void &&
+        !(i + 1 < s.params.size() && s.params[i + 1].type.shape == TypeShape::Int)) {
+      Skip inner;
+      if (auto v = mapper_.map(pt.args[0], TypeUse::Result, inner); v && v->singular()) {
+        pp.out = true;
+        std::string vt = pp.spelling;
+        while (!vt.empty() && (vt.back() == '*' || vt.back() == ' ')) vt.pop_back();
+        pp.value_type = value_spelling(vt);
+        pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 2), std::move(*v), pp.name};
+        r.params.push_back(std::move(pp));
+        continue;
+      }
+    }
+    auto w = mapper_.map(pt, TypeUse::Param, why);
     if (!w) {
       reason = "parameter '" + pp.name + "': " + why.detail;
       return false;
@@ -194,7 +212,17 @@ bool CallbackPlanner::plan_method(SymbolId id, int k, ServicePlan& plan, std::st
     pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 2), std::move(*w), pp.name};
     r.params.push_back(std::move(pp));
   }
-  if (s.result.shape != TypeShape::Void && !s.result.spelling.empty() && s.result.spelling != "void") {
+  if (s.result.shape == TypeShape::Pointer && !s.result.args.empty() && s.result.args[0].is_const &&
+      s.result.args[0].shape == TypeShape::Char) {
+    // A `const char*` (Comparator::Name()): an optional string, kept by the
+    // service once per distinct text, as a string literal's characters live.
+    WireType text;
+    text.kind = WireKind::String;
+    text.c_string = true;
+    text.cpp = "std::string";
+    r.result = ProtoField{"result", 1, std::move(text), ""};
+    r.result_pointer = true;
+  } else if (s.result.shape != TypeShape::Void && !s.result.spelling.empty() && s.result.spelling != "void") {
     Skip why;
     auto w = mapper_.map(s.result, TypeUse::Result, why);
     if (!w) {
@@ -203,6 +231,12 @@ bool CallbackPlanner::plan_method(SymbolId id, int k, ServicePlan& plan, std::st
     }
     r.result = ProtoField{"result", 1, std::move(*w), ""};
   }
+  // In-out values come back after the result, in parameter order.
+  NameTable response_fields;
+  if (r.result) response_fields.reserve("result");
+  uint32_t next = r.result ? 2 : 1;
+  for (ParamPlan& pp : r.params)
+    if (pp.out) pp.out_field = ProtoField{field_name(pp.name, response_fields), next++, pp.field.type, pp.name};
   const std::string cls = pascal_case(last_component(cp.qualified));
   r.rpc = rpc_names_.unique(cls + pascal_case(r.local_name));
   r.request = package_names_.unique(r.rpc + "Request");

@@ -341,11 +341,16 @@ private:
         why = "a reference member cannot be rebound in the service's copy";
       } else if (ft.is_const) {
         why = "a const member cannot be assigned in the service's copy";
-      } else if (ft.shape == TypeShape::Pointer && !ft.args.empty() && ft.args[0].shape == TypeShape::Record &&
-                 ft.args[0].polymorphic) {
+      } else if (SymbolId pointee = ft.shape == TypeShape::Pointer && !ft.args.empty() &&
+                                            ft.args[0].shape == TypeShape::Record
+                                        ? lookup_usr(ft.args[0].decl_usr)
+                                        : kNoSymbol;
+                 pointee != kNoSymbol && p_.symbols[pointee].is_polymorphic) {
+        // The class's symbol, not the field's type, says whether it is
+        // polymorphic: options.h only forward-declares Env and Comparator.
         bool pointer = false;
         cf.callback = callbacks_.callback_class(ft, pointer, served_classes());
-        if (cf.callback == kNoSymbol || !p_.symbols[cf.callback].is_polymorphic)
+        if (cf.callback != pointee)
           why = "a pointer to a polymorphic class that cannot be a callback here (a template, defined in no header, "
                 "without a default constructor, or served by this module)";
       } else {

@@ -235,7 +235,9 @@ std::string emit_server(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <iostream>");
   w.line("#include <memory>");
   w.line("#include <optional>");
+  if (!plan.callback_classes.empty()) w.line("#include <set>");
   if (!plan.callback_classes.empty()) w.line("#include <stdexcept>");
+  if (!plan.callback_classes.empty()) w.line("#include <tuple>");
   w.line("#include <string>");
   w.line("#include <utility>");
   w.line("");

@@ -154,11 +154,27 @@ TuFacts options_facts(const TypeInfo* extra = nullptr) {
   less.def = Loc{};
   less.is_virtual = less.is_pure = true;
   less.signature = "bool (int, int) const";
+  // Like leveldb's Comparator::Name() and FindShortSuccessor(std::string*):
+  // a C string result and an in-out value, both forwarded by the stand-in.
+  TypeInfo c_char = type(TypeShape::Char, "const char");
+  c_char.is_const = true;
+  SymbolFact& name = f.fn("cfg::Compare::name", SymbolKind::Method, "cfg::Compare", kCompare, kCompare, {},
+                          pointer(c_char), 6);
+  name.def = Loc{};
+  name.is_virtual = name.is_pure = true;
+  name.signature = "const char *() const";
+  SymbolFact& shorten = f.fn("cfg::Compare::shorten", SymbolKind::Method, "cfg::Compare", kCompare, kCompare,
+                             {{"key", pointer(type(TypeShape::String, "std::string"))}}, f.void_t, 7);
+  shorten.def = Loc{};
+  shorten.is_virtual = shorten.is_pure = true;
+  shorten.signature = "void (std::string *) const";
   f.cls("cfg::Options", kOptions, 3, SymbolKind::Struct, false);
   f.fn("cfg::Options::Options", SymbolKind::Constructor, "cfg::Options", kOptions, kOptionsSource, {}, f.void_t, 4);
   f.field("cfg::Options::block_size", "cfg::Options", kOptions, f.int_t, 6);
   f.field("cfg::Options::name", "cfg::Options", kOptions, type(TypeShape::String, "std::string"), 7);
-  TypeInfo cmp_t = record("cfg::Compare", true);
+  // As in leveldb's options.h, the header only forward-declares the class:
+  // the field's type does not say it is polymorphic, the class's symbol does.
+  TypeInfo cmp_t = record("cfg::Compare", false);
   cmp_t.is_const = true;
   cmp_t.spelling = "const cfg::Compare";
   f.field("cfg::Options::compare", "cfg::Options", kOptions, pointer(cmp_t), 8);
@@ -204,7 +220,8 @@ TEST(SplitSettings, AStructOfSettingsTravelsByValueWithItsObjectsAsCallbackHandl
   // The pointed-to class is a callback class with its rpc, served by the client.
   ASSERT_EQ(sp.callback_classes.size(), 1u);
   EXPECT_EQ(sp.callback_classes[0].qualified, "cfg::Compare");
-  EXPECT_EQ(sp.callback_classes[0].rpcs, std::vector<std::string>{"CompareLess"});
+  EXPECT_EQ(sp.callback_classes[0].rpcs, (std::vector<std::string>{"CompareLess", "CompareName", "CompareShorten"}));
+  EXPECT_TRUE(sp.callback_classes[0].unserved.empty());
   const std::string command = "seam split shop -o out --force";
   const std::string proto = test::stub_file(sp, command, "shop.proto");
   for (const char* text : {"message OpenRequest {\n  Options options = 1;\n  int32 key = 2;\n}",
@@ -212,7 +229,11 @@ TEST(SplitSettings, AStructOfSettingsTravelsByValueWithItsObjectsAsCallbackHandl
                            "// class is a callback handle (0 for nullptr) the service calls back through.\n"
                            "message Options {\n  int32 block_size = 1;\n  string name = 2;\n  uint64 compare = 3;\n"
                            "  Mode mode = 4;\n}",
-                           "enum Mode {"})
+                           "enum Mode {",
+                           // The stand-in's C string and in-out value: unset is nullptr.
+                           "message CompareNameResponse {\n  optional string result = 1;\n}",
+                           "message CompareShortenRequest {\n  uint64 handle = 1;\n  optional string key = 2;\n}",
+                           "message CompareShortenResponse {\n  string key = 1;\n}"})
     EXPECT_NE(proto.find(text), std::string::npos) << text << "\n" << proto;
   const std::string client = test::stub_file(sp, command, "shop_client.cpp");
   for (const char* text : {"auto& options_message = *request.mutable_options();",
@@ -229,7 +250,10 @@ TEST(SplitSettings, AStructOfSettingsTravelsByValueWithItsObjectsAsCallbackHandl
                            "options.compare = compare_callback(request->options().compare(), *context, session);",
                            "options.mode = convert::from_proto(request->options().mode());",
                            "auto result = ::shop::open(options, key);",
-                           "class CompareCallback final : public ::cfg::Compare {"})
+                           "class CompareCallback final : public ::cfg::Compare {",
+                           "return ::shop::v1::CallbackChannel::intern(response.result());",
+                           "if (key != nullptr) {\n      request.set_key(*key);",
+                           "if (key != nullptr) {\n      *key = response.key();"})
     EXPECT_NE(server.find(text), std::string::npos) << text << "\n" << server;
   const std::string readme = test::stub_file(sp, command, "README.md");
   EXPECT_NE(readme.find("| `cfg::Options` | `src/cfg/options.h:3` | `block_size`, `name`, `mode` | `compare` |"),

@@ -189,9 +189,13 @@ bool CallbackPlanner::plan_method(SymbolId id, int k, ServicePlan& plan, std::st
     const TypeInfo& pt = s.params[i].type;
     // `T* p` to one value (not followed by a count): in-out, as for the
     // module's own functions (leveldb's Comparator::FindShortSuccessor(std::string*)).
+    // Not a pointer to a class: the callee may care which object it is
+    // (leveldb's Cache::Release(Handle*) takes back its own opaque handle),
+    // and a copy made in the client would be another one.
     if (pt.shape == TypeShape::Pointer && !pt.args.empty() && !pt.args[0].is_const &&
         pt.args[0].shape != TypeShape::Char && pt.args[0].shape != TypeShape::Function &&
         pt.args[0].shape != TypeShape::Pointer && pt.args[0].shape != TypeShape::Void &&
+        pt.args[0].shape != TypeShape::Record &&
         !(i + 1 < s.params.size() && s.params[i + 1].type.shape == TypeShape::Int)) {
       Skip inner;
       if (auto v = mapper_.map(pt.args[0], TypeUse::Result, inner); v && v->singular()) {

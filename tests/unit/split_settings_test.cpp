@@ -168,6 +168,15 @@ TuFacts options_facts(const TypeInfo* extra = nullptr) {
   shorten.def = Loc{};
   shorten.is_virtual = shorten.is_pure = true;
   shorten.signature = "void (std::string *) const";
+  // Like leveldb's Cache::Release(Handle*): a pointer to a class is the
+  // object itself, not a value to copy in and out: not forwarded.
+  SymbolFact& token = f.cls("cfg::Token", kCompare, 2, SymbolKind::Struct, false);
+  token.is_aggregate = true;
+  SymbolFact& release = f.fn("cfg::Compare::release", SymbolKind::Method, "cfg::Compare", kCompare, kCompare,
+                             {{"token", pointer(record("cfg::Token"))}}, f.void_t, 8);
+  release.def = Loc{};
+  release.is_virtual = release.is_pure = true;
+  release.signature = "void (cfg::Token *)";
   f.cls("cfg::Options", kOptions, 3, SymbolKind::Struct, false);
   f.fn("cfg::Options::Options", SymbolKind::Constructor, "cfg::Options", kOptions, kOptionsSource, {}, f.void_t, 4);
   f.field("cfg::Options::block_size", "cfg::Options", kOptions, f.int_t, 6);
@@ -221,7 +230,8 @@ TEST(SplitSettings, AStructOfSettingsTravelsByValueWithItsObjectsAsCallbackHandl
   ASSERT_EQ(sp.callback_classes.size(), 1u);
   EXPECT_EQ(sp.callback_classes[0].qualified, "cfg::Compare");
   EXPECT_EQ(sp.callback_classes[0].rpcs, (std::vector<std::string>{"CompareLess", "CompareName", "CompareShorten"}));
-  EXPECT_TRUE(sp.callback_classes[0].unserved.empty());
+  ASSERT_EQ(sp.callback_classes[0].unserved.size(), 1u);
+  EXPECT_EQ(sp.callback_classes[0].unserved[0].local_name, "release");
   const std::string command = "seam split shop -o out --force";
   const std::string proto = test::stub_file(sp, command, "shop.proto");
   for (const char* text : {"message OpenRequest {\n  Options options = 1;\n  int32 key = 2;\n}",

@@ -177,6 +177,15 @@ TuFacts options_facts(const TypeInfo* extra = nullptr) {
   release.def = Loc{};
   release.is_virtual = release.is_pure = true;
   release.signature = "void (cfg::Token *)";
+  // A function pointer's parameter types come unqualified in the facts
+  // (leveldb's Cache::Insert deleter `void (*)(const Slice &, void *)`): the
+  // throwing override takes the type from the class's declaration.
+  TypeInfo fn_ptr = type(TypeShape::Pointer, "void (*)(const Token &)", {type(TypeShape::Function, "void (const Token &)")});
+  SymbolFact& each = f.fn("cfg::Compare::each", SymbolKind::Method, "cfg::Compare", kCompare, kCompare,
+                          {{"fn", fn_ptr}}, f.void_t, 9);
+  each.def = Loc{};
+  each.is_virtual = each.is_pure = true;
+  each.signature = "void (void (*)(const Token &))";
   f.cls("cfg::Options", kOptions, 3, SymbolKind::Struct, false);
   f.fn("cfg::Options::Options", SymbolKind::Constructor, "cfg::Options", kOptions, kOptionsSource, {}, f.void_t, 4);
   f.field("cfg::Options::block_size", "cfg::Options", kOptions, f.int_t, 6);
@@ -230,8 +239,9 @@ TEST(SplitSettings, AStructOfSettingsTravelsByValueWithItsObjectsAsCallbackHandl
   ASSERT_EQ(sp.callback_classes.size(), 1u);
   EXPECT_EQ(sp.callback_classes[0].qualified, "cfg::Compare");
   EXPECT_EQ(sp.callback_classes[0].rpcs, (std::vector<std::string>{"CompareLess", "CompareName", "CompareShorten"}));
-  ASSERT_EQ(sp.callback_classes[0].unserved.size(), 1u);
+  ASSERT_EQ(sp.callback_classes[0].unserved.size(), 2u);
   EXPECT_EQ(sp.callback_classes[0].unserved[0].local_name, "release");
+  EXPECT_EQ(sp.callback_classes[0].unserved[1].local_name, "each");
   const std::string command = "seam split shop -o out --force";
   const std::string proto = test::stub_file(sp, command, "shop.proto");
   for (const char* text : {"message OpenRequest {\n  Options options = 1;\n  int32 key = 2;\n}",
@@ -263,7 +273,10 @@ TEST(SplitSettings, AStructOfSettingsTravelsByValueWithItsObjectsAsCallbackHandl
                            "class CompareCallback final : public ::cfg::Compare {",
                            "return ::shop::v1::CallbackChannel::intern(response.result());",
                            "if (key != nullptr) {\n      request.set_key(*key);",
-                           "if (key != nullptr) {\n      *key = response.key();"})
+                           "if (key != nullptr) {\n      *key = response.key();",
+                           "void release(cfg::Token*) override {\n    throw std::logic_error(",
+                           "void each(typename ::shop::v1::ParamOf<decltype(&::cfg::Compare::each), 0>::type) override {",
+                           "struct ParamOf<R (C::*)(A...) const, I> {"})
     EXPECT_NE(server.find(text), std::string::npos) << text << "\n" << server;
   const std::string readme = test::stub_file(sp, command, "README.md");
   EXPECT_NE(readme.find("| `cfg::Options` | `src/cfg/options.h:3` | `block_size`, `name`, `mode` | `compare` |"),

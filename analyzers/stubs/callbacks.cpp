@@ -18,7 +18,36 @@ std::string CallbackPlanner::where(const Loc& l) const {
   return p_.files[l.file].path + ":" + std::to_string(l.line);
 }
 
-SymbolId CallbackPlanner::callback_class(const TypeInfo& t, bool& pointer, const std::set<SymbolId>& excluded) {
+std::vector<std::string> CallbackPlanner::members_used(SymbolId c) const {
+  std::vector<SymbolId> classes{c};
+  for (size_t i = 0; i < classes.size(); ++i)
+    for (SymbolId b : p_.symbols[classes[i]].base_ids)
+      if (std::find(classes.begin(), classes.end(), b) == classes.end()) classes.push_back(b);
+  // refs are sorted by site, so the first one seen per member is its first site.
+  std::map<SymbolId, const Reference*> first;
+  for (const Reference& r : p_.refs) {
+    if (r.kind != RefKind::Read && r.kind != RefKind::Write && r.kind != RefKind::MemberAccess &&
+        r.kind != RefKind::AddressOf)
+      continue;
+    if (r.target >= p_.symbols.size() || !r.site.valid() || p_.files[r.site.file].module != module_) continue;
+    const Symbol& f = p_.symbols[r.target];
+    if (f.kind != SymbolKind::Field || std::find(classes.begin(), classes.end(), f.parent) == classes.end()) continue;
+    first.emplace(r.target, &r);
+  }
+  std::vector<SymbolId> fields;
+  for (const auto& [f, r] : first) fields.push_back(f);
+  std::stable_sort(fields.begin(), fields.end(), [&](SymbolId a, SymbolId b) {
+    const Loc& x = p_.symbols[a].decl;
+    const Loc& y = p_.symbols[b].decl;
+    return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
+  });
+  std::vector<std::string> out;
+  for (SymbolId f : fields) out.push_back(last_component(p_.symbols[f].name) + " (" + where(first[f]->site) + ")");
+  return out;
+}
+
+SymbolId CallbackPlanner::callback_class(const TypeInfo& t, bool& pointer, const std::set<SymbolId>& excluded,
+                                         std::string* refused) {
   if ((t.shape != TypeShape::Reference && t.shape != TypeShape::Pointer) || t.args.empty() ||
       t.args[0].shape != TypeShape::Record)
     return kNoSymbol;
@@ -44,6 +73,22 @@ SymbolId CallbackPlanner::callback_class(const TypeInfo& t, bool& pointer, const
     Skip value;
     if (mapper_.map(t.args[0], TypeUse::Param, value)) return kNoSymbol; // a value after all
     if (!concrete_ok(c)) return kNoSymbol;
+    // The stand-in's member functions call back; its data members are its
+    // own. Code of the module that reads them would read defaults: no callback.
+    if (std::vector<std::string> used = members_used(c); !used.empty()) {
+      if (refused) {
+        std::string list;
+        for (const std::string& u : used) list += (list.empty() ? "" : ", ") + u;
+        *refused = cs.name + " is a class of another module that would reach the service as a callback (a "
+                   "stand-in whose member functions call back into the caller), but the module's code uses its "
+                   "data members directly: " + list + "; on a stand-in they would be its own default values, not "
+                   "the caller's. Make it a value seam can carry: a struct whose public fields are values or "
+                   "pointers to polymorphic classes travels by value (docs/split.md, \"Structs of settings\"), "
+                   "or declare a seam.json \"conversions\" entry for it, or pass the values the module needs as "
+                   "parameters";
+      }
+      return kNoSymbol;
+    }
   }
   pointer = t.shape == TypeShape::Pointer;
   return c;
@@ -141,7 +186,29 @@ bool CallbackPlanner::plan_method(SymbolId id, int k, ServicePlan& plan, std::st
     pp.spelling = s.params[i].type.spelling;
     pp.rvalue = pp.spelling.size() >= 2 && pp.spelling.compare(pp.spelling.size() - 2, 2, "&&") == 0;
     Skip why;
-    auto w = mapper_.map(s.params[i].type, TypeUse::Param, why);
+    const TypeInfo& pt = s.params[i].type;
+    // `T* p` to one value (not followed by a count): in-out, as for the
+    // module's own functions (leveldb's Comparator::FindShortSuccessor(std::string*)).
+    // Not a pointer to a class: the callee may care which object it is
+    // (leveldb's Cache::Release(Handle*) takes back its own opaque handle),
+    // and a copy made in the client would be another one.
+    if (pt.shape == TypeShape::Pointer && !pt.args.empty() && !pt.args[0].is_const &&
+        pt.args[0].shape != TypeShape::Char && pt.args[0].shape != TypeShape::Function &&
+        pt.args[0].shape != TypeShape::Pointer && pt.args[0].shape != TypeShape::Void &&
+        pt.args[0].shape != TypeShape::Record &&
+        !(i + 1 < s.params.size() && s.params[i + 1].type.shape == TypeShape::Int)) {
+      Skip inner;
+      if (auto v = mapper_.map(pt.args[0], TypeUse::Result, inner); v && v->singular()) {
+        pp.out = true;
+        std::string vt = pp.spelling;
+        while (!vt.empty() && (vt.back() == '*' || vt.back() == ' ')) vt.pop_back();
+        pp.value_type = value_spelling(vt);
+        pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 2), std::move(*v), pp.name};
+        r.params.push_back(std::move(pp));
+        continue;
+      }
+    }
+    auto w = mapper_.map(pt, TypeUse::Param, why);
     if (!w) {
       reason = "parameter '" + pp.name + "': " + why.detail;
       return false;
@@ -149,7 +216,17 @@ bool CallbackPlanner::plan_method(SymbolId id, int k, ServicePlan& plan, std::st
     pp.field = ProtoField{field_name(pp.name, fields), static_cast<uint32_t>(i + 2), std::move(*w), pp.name};
     r.params.push_back(std::move(pp));
   }
-  if (s.result.shape != TypeShape::Void && !s.result.spelling.empty() && s.result.spelling != "void") {
+  if (s.result.shape == TypeShape::Pointer && !s.result.args.empty() && s.result.args[0].is_const &&
+      s.result.args[0].shape == TypeShape::Char) {
+    // A `const char*` (Comparator::Name()): an optional string, kept by the
+    // service once per distinct text, as a string literal's characters live.
+    WireType text;
+    text.kind = WireKind::String;
+    text.c_string = true;
+    text.cpp = "std::string";
+    r.result = ProtoField{"result", 1, std::move(text), ""};
+    r.result_pointer = true;
+  } else if (s.result.shape != TypeShape::Void && !s.result.spelling.empty() && s.result.spelling != "void") {
     Skip why;
     auto w = mapper_.map(s.result, TypeUse::Result, why);
     if (!w) {
@@ -158,6 +235,12 @@ bool CallbackPlanner::plan_method(SymbolId id, int k, ServicePlan& plan, std::st
     }
     r.result = ProtoField{"result", 1, std::move(*w), ""};
   }
+  // In-out values come back after the result, in parameter order.
+  NameTable response_fields;
+  if (r.result) response_fields.reserve("result");
+  uint32_t next = r.result ? 2 : 1;
+  for (ParamPlan& pp : r.params)
+    if (pp.out) pp.out_field = ProtoField{field_name(pp.name, response_fields), next++, pp.field.type, pp.name};
   const std::string cls = pascal_case(last_component(cp.qualified));
   r.rpc = rpc_names_.unique(cls + pascal_case(r.local_name));
   r.request = package_names_.unique(r.rpc + "Request");

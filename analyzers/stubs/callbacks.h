@@ -32,7 +32,17 @@ public:
   ///    value (no conversion, no value-class constructor), no reference or
   ///    const members and no static data, whose objects a shell can be made of.
   /// `excluded`: classes the module serves itself (remote classes, interfaces).
-  SymbolId callback_class(const TypeInfo& t, bool& pointer, const std::set<SymbolId>& excluded);
+  /// A concrete class whose data members the module's own code reads or
+  /// writes is no callback: the service's stand-in would hold its own default
+  /// values, not the caller's, and the module would silently compute with
+  /// them. Then `refused` (when given) says which members and what to do.
+  SymbolId callback_class(const TypeInfo& t, bool& pointer, const std::set<SymbolId>& excluded,
+                          std::string* refused = nullptr);
+
+  /// The data members of `cls` (and of its bases) that code in the module's
+  /// files uses directly, each with its first site ("comparator
+  /// (table/table.cc:41)"), in member declaration order.
+  std::vector<std::string> members_used(SymbolId cls) const;
 
   /// The index of `cls` in plan.callback_classes, planned with its callback
   /// rpcs on first use (so the classes come in the order rpcs first use them).

@@ -215,8 +215,15 @@ public:
             p_.symbols[sk.symbol], sk.where, std::string(to_string(sk.why.kind)) + ": " + sk.why.detail));
       }
     // The callback classes and their rpcs, before the types they use are named.
-    for (const Pending& pend : pending_)
+    for (const Pending& pend : pending_) {
       for (const auto& [i, cb] : pend.callbacks) callbacks_.index(cb.first, plan_);
+      for (const auto& [i, st] : pend.carried) {
+        if (std::find(carried_order_.begin(), carried_order_.end(), st) == carried_order_.end())
+          carried_order_.push_back(st);
+        for (const CarriedField& cf : carried_fields_.at(st))
+          if (cf.callback != kNoSymbol) callbacks_.index(cf.callback, plan_);
+      }
+    }
     // A callback class's methods in the interface (implemented by other
     // modules) are served the other way: by the client, as callback rpcs.
     std::set<SymbolId> called_back;
@@ -267,7 +274,105 @@ private:
     SymbolId result_object = kNoSymbol; ///< the result is `T*` of this remote interface
     std::map<size_t, std::pair<SymbolId, bool>> callbacks; ///< parameter -> callback class, passed as pointer
     bool result_pointer = false; ///< `const T*` of a value: nullptr is an unset result
+    std::map<size_t, SymbolId> carried; ///< parameter -> struct of settings carried by value
   };
+
+  /// A field of a struct of settings, as carried_struct() found it.
+  struct CarriedField {
+    SymbolId field = kNoSymbol;
+    WireType type;              ///< a value field's wire type
+    SymbolId callback = kNoSymbol; ///< a pointer to this polymorphic class: a callback handle
+  };
+
+  /// The struct a parameter of type `t` (T, const T&) passes when it travels
+  /// by value as a struct of settings, or kNoSymbol. A `struct` (its members
+  /// are public unless it says otherwise: the facts do not record access),
+  /// not polymorphic, without bases, default-constructible, that is not a
+  /// value already, whose every data member is a value or a pointer to a
+  /// polymorphic class of the project that can be a callback. When such a
+  /// struct has a member that cannot travel, `refused` names it and the
+  /// result is kNoSymbol: a struct carried without one of its fields would
+  /// change what the module computes.
+  SymbolId carried_struct(const TypeInfo& t, std::string& refused) {
+    const TypeInfo* rec = nullptr;
+    if (t.shape == TypeShape::Record) rec = &t;
+    else if (t.shape == TypeShape::Reference && !t.args.empty() && t.args[0].is_const &&
+             t.args[0].shape == TypeShape::Record)
+      rec = &t.args[0];
+    if (rec == nullptr) return kNoSymbol;
+    const SymbolId c = lookup_usr(rec->decl_usr);
+    if (c == kNoSymbol) return kNoSymbol;
+    if (auto it = carried_verdict_.find(c); it != carried_verdict_.end()) {
+      refused = it->second;
+      return carried_fields_.count(c) ? c : kNoSymbol;
+    }
+    std::string& verdict = carried_verdict_[c];
+    const Symbol& cs = p_.symbols[c];
+    if (cs.kind != SymbolKind::Struct || cs.is_template || cs.is_polymorphic || !cs.def.valid() ||
+        !p_.files[cs.def.file].is_header || !cs.base_ids.empty() || !cs.bases.empty() || served_classes().count(c))
+      return kNoSymbol;
+    Skip value;
+    if (mapper_.map(*rec, TypeUse::Param, value)) return kNoSymbol; // a value already
+    bool declared = false, default_ctor = false;
+    std::vector<SymbolId> fields;
+    for (SymbolId i = 0; i < p_.symbols.size(); ++i) {
+      const Symbol& m = p_.symbols[i];
+      if (m.parent != c) continue;
+      if (m.kind == SymbolKind::Constructor) {
+        declared = true;
+        default_ctor |= m.params.empty();
+      }
+      if (m.kind == SymbolKind::Field) fields.push_back(i);
+    }
+    if ((declared && !default_ctor) || fields.empty()) return kNoSymbol;
+    std::stable_sort(fields.begin(), fields.end(), [&](SymbolId a, SymbolId b) {
+      const Loc& x = p_.symbols[a].decl;
+      const Loc& y = p_.symbols[b].decl;
+      return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
+    });
+    std::vector<CarriedField> out;
+    for (SymbolId f : fields) {
+      const Symbol& fs = p_.symbols[f];
+      const TypeInfo& ft = fs.result;
+      std::string why;
+      CarriedField cf;
+      cf.field = f;
+      if (ft.shape == TypeShape::Reference) {
+        why = "a reference member cannot be rebound in the service's copy";
+      } else if (ft.is_const) {
+        why = "a const member cannot be assigned in the service's copy";
+      } else if (SymbolId pointee = ft.shape == TypeShape::Pointer && !ft.args.empty() &&
+                                            ft.args[0].shape == TypeShape::Record
+                                        ? lookup_usr(ft.args[0].decl_usr)
+                                        : kNoSymbol;
+                 pointee != kNoSymbol && p_.symbols[pointee].is_polymorphic) {
+        // The class's symbol, not the field's type, says whether it is
+        // polymorphic: options.h only forward-declares Env and Comparator.
+        bool pointer = false;
+        cf.callback = callbacks_.callback_class(ft, pointer, served_classes());
+        if (cf.callback != pointee)
+          why = "a pointer to a polymorphic class that cannot be a callback here (a template, defined in no header, "
+                "without a default constructor, or served by this module)";
+      } else {
+        Skip w;
+        if (auto wt = mapper_.map(ft, TypeUse::Field, w)) cf.type = std::move(*wt);
+        else why = w.detail;
+      }
+      if (!why.empty()) {
+        verdict = cs.name + " is a struct of settings seam would carry by value (its fields as values, its "
+                  "pointers to polymorphic classes as callback handles), but its field '" +
+                  last_component(fs.name) + "' (" + ft.spelling + ") cannot travel: " + why +
+                  "; carried without it, the service's copy would hold a default instead of the caller's value. "
+                  "Make that field a value or a pointer to a polymorphic class, or declare a seam.json "
+                  "\"conversions\" entry for " + cs.name;
+        refused = verdict;
+        return kNoSymbol;
+      }
+      out.push_back(std::move(cf));
+    }
+    carried_fields_[c] = std::move(out);
+    return c;
+  }
 
   SymbolId lookup_usr(const std::string& usr) const {
     if (usr.empty()) return kNoSymbol;
@@ -535,8 +640,29 @@ private:
         continue;
       }
       pend.objects.push_back({kNoSymbol, false});
+      // A struct of settings (`const leveldb::Options&`): by value, each
+      // pointer to a polymorphic class in it as a callback handle.
+      if (!port_) {
+        std::string refused;
+        if (SymbolId st = carried_struct(s.params[i].type, refused); st != kNoSymbol) {
+          WireType m;
+          m.kind = WireKind::Message;
+          m.decl = st;
+          m.cpp = value_spelling(s.params[i].type.spelling);
+          pend.params.push_back(std::move(m));
+          pend.carried[i] = st;
+          continue;
+        }
+        if (!refused.empty())
+          return skip(is.symbol, {SkipKind::Unsupported,
+                                  "parameter " + (s.params[i].name.empty() ? "#" + std::to_string(i + 1)
+                                                                           : "'" + s.params[i].name + "'") +
+                                      ": " + refused});
+      }
       // An object of the caller the service calls back: its callback handle.
-      if (SymbolId cb = port_ ? kNoSymbol : callbacks_.callback_class(s.params[i].type, pointer, served_classes());
+      std::string refused;
+      if (SymbolId cb =
+              port_ ? kNoSymbol : callbacks_.callback_class(s.params[i].type, pointer, served_classes(), &refused);
           cb != kNoSymbol) {
         WireType h;
         h.scalar = "uint64";
@@ -545,6 +671,11 @@ private:
         pend.callbacks[i] = {cb, pointer};
         continue;
       }
+      if (!refused.empty())
+        return skip(is.symbol, {SkipKind::HandleNeeded,
+                                "parameter " + (s.params[i].name.empty() ? "#" + std::to_string(i + 1)
+                                                                         : "'" + s.params[i].name + "'") +
+                                    ": " + refused});
       const TypeInfo& pt = s.params[i].type;
       // `const T* items, int n`: an input array of n values, as a repeated field.
       if (pt.shape == TypeShape::Pointer && !pt.args.empty() && pt.args[0].is_const &&
@@ -711,6 +842,9 @@ private:
     for (const Pending& pend : pending_) {
       for (const WireType& w : pend.params) walk(w);
       if (pend.result) walk(*pend.result);
+      for (const auto& [i, st] : pend.carried)
+        for (const CarriedField& cf : carried_fields_.at(st))
+          if (cf.callback == kNoSymbol) walk(cf.type);
     }
     for (const RpcPlan& r : plan_.callback_rpcs) {
       for (const ParamPlan& pp : r.params) walk(pp.field.type);
@@ -771,6 +905,29 @@ private:
       }
       mp.getters = r.getters;
       plan_.messages.push_back(std::move(mp));
+    }
+    for (SymbolId st : carried_order_) plan_.type_names[st] = name_for(st);
+    WireType handle;
+    handle.scalar = "uint64";
+    handle.cpp = "std::uint64_t";
+    for (SymbolId st : carried_order_) {
+      const Symbol& ss = p_.symbols[st];
+      CarriedStructPlan cp;
+      cp.symbol = st;
+      cp.qualified = ss.name;
+      cp.proto = plan_.type_names.at(st);
+      cp.origin = def_or_decl(ss);
+      NameTable names;
+      uint32_t n = 0;
+      for (const CarriedField& cf : carried_fields_.at(st)) {
+        CarriedFieldPlan f;
+        f.member = last_component(p_.symbols[cf.field].name);
+        f.field = ProtoField{field_name(f.member, names), ++n, cf.callback == kNoSymbol ? cf.type : handle, f.member};
+        if (cf.callback != kNoSymbol) f.callback = callbacks_.index(cf.callback, plan_);
+        cp.fields.push_back(std::move(f));
+      }
+      carried_index_[st] = static_cast<int>(plan_.carried.size());
+      plan_.carried.push_back(std::move(cp));
     }
   }
 
@@ -885,6 +1042,10 @@ private:
           while (!v.empty() && (v.back() == '*' || v.back() == ' ')) v.pop_back();
           pp.value_type = value_spelling(v);
         }
+        if (auto st = pend.carried.find(i); st != pend.carried.end()) {
+          pp.carried = carried_index_.at(st->second);
+          pp.rvalue = false;
+        }
         if (auto cb = pend.callbacks.find(i); cb != pend.callbacks.end()) {
           pp.callback = callbacks_.index(cb->second.first, plan_);
           pp.pointer = cb->second.second;
@@ -961,6 +1122,8 @@ private:
   void name_wrappers() {
     for (const MessagePlan& m : plan_.messages)
       for (const ProtoField& f : m.fields) visit(f.type);
+    for (const CarriedStructPlan& c : plan_.carried)
+      for (const CarriedFieldPlan& f : c.fields) visit(f.field.type);
     for (const std::vector<RpcPlan>* rpcs : {&plan_.rpcs, &plan_.callback_rpcs})
       for (const RpcPlan& r : *rpcs) {
         for (const ParamPlan& pp : r.params) visit(pp.field.type);
@@ -1031,6 +1194,7 @@ private:
     for (const EnumPlan& e : plan_.enums) type_file(e.decl);
     // A callback class's definition: the proxy derives from it, the shell is one.
     for (const CallbackClassPlan& c : plan_.callback_classes) type_file(c.symbol);
+    for (const CarriedStructPlan& c : plan_.carried) type_file(c.symbol);
     std::set<std::string> spelled = mapper_.conversion_includes();
     for (FileId f : files)
       if (f != kNoFile) spelled.insert(include_spelling(f));
@@ -1054,6 +1218,12 @@ private:
   std::map<const InterfaceSymbol*, SymbolId> served_on_;
   std::set<SymbolId> inherited_; ///< the base members those entries stand for
   std::map<SymbolId, int> remote_index_;
+  /// Structs of settings: carried_struct()'s verdict (the refusal, "" when
+  /// carried or no candidate), the fields of those carried, their plan index.
+  std::map<SymbolId, std::string> carried_verdict_;
+  std::map<SymbolId, std::vector<CarriedField>> carried_fields_;
+  std::vector<SymbolId> carried_order_;
+  std::map<SymbolId, int> carried_index_;
   NameTable rpc_names_;
   CallbackPlanner callbacks_; ///< after the name tables and the mapper it uses
 };

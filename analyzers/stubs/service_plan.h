@@ -90,6 +90,11 @@ struct ParamPlan {
   /// ServicePlan::callback_classes, -1 otherwise. `pointer` as for remote.
   int callback = -1;
   std::string value_type; ///< out: "std::string" for "std::string *"
+  /// A struct of settings passed by value or `const T&` (`const
+  /// leveldb::Options&`) that travels by value with its pointers to
+  /// polymorphic classes as callback handles: index into
+  /// ServicePlan::carried, -1 otherwise. The field is its message.
+  int carried = -1;
 };
 
 /// What an rpc stands for. Constructors, methods and destructors of a remote
@@ -206,6 +211,30 @@ struct CallbackClassPlan {
   std::vector<std::string> excluded_sources; ///< concrete: project-relative TUs left out of the server
 };
 
+/// One field of a carried struct: a value as in any message, or a pointer to
+/// a polymorphic class (`const Comparator* comparator`) as a callback handle
+/// (uint64, 0 for nullptr) the server turns into its stand-in for the object.
+struct CarriedFieldPlan {
+  std::string member;  ///< the C++ data member ("block_size")
+  ProtoField field;    ///< its proto field (uint64 for a callback handle)
+  int callback = -1;   ///< a callback handle: index into ServicePlan::callback_classes
+};
+
+/// A struct of settings (docs/split.md, "Structs of settings"): public data
+/// members that are values or pointers to polymorphic classes. The client
+/// copies every field into the message, registering each pointed-to object
+/// as a callback; the server default-constructs the struct, assigns every
+/// field, and points each pointer at the stand-in that calls back. The
+/// module then reads the caller's values, and its calls on the pointers
+/// reach the caller's objects.
+struct CarriedStructPlan {
+  SymbolId symbol = kNoSymbol;
+  std::string qualified;  ///< "leveldb::Options"
+  std::string proto;      ///< message name ("Options")
+  std::string origin;     ///< "include/leveldb/options.h:47"
+  std::vector<CarriedFieldPlan> fields; ///< in declaration order (the field numbers)
+};
+
 struct SkippedPlan {
   SymbolId symbol = kNoSymbol;
   std::string name;   ///< qualified
@@ -273,6 +302,7 @@ struct ServicePlan {
   /// the callback classes, the object's callback handle in field 1).
   std::vector<CallbackClassPlan> callback_classes;
   std::vector<RpcPlan> callback_rpcs;
+  std::vector<CarriedStructPlan> carried; ///< structs of settings, in order of first use
   std::string callbacks_service;  ///< "OrdersCallbacks"
   std::string env_callback_addr;  ///< "SEAM_ORDERS_CALLBACK_ADDR"
 

@@ -3,10 +3,13 @@
 #include "analyzers/stubs/names.h"
 #include "reports/stubs/conversion.h"
 
+#include <algorithm>
+#include <set>
+
 namespace seam::stubs {
 namespace {
 
-std::string field_line(const ServicePlan& plan, const ProtoField& f) {
+std::string field_line(const ServicePlan& plan, const ProtoField& f, bool presence = false) {
   const WireType& t = f.type;
   switch (t.kind) {
   case WireKind::List: return "repeated " + plan.proto_type(t.args[0]) + " " + f.name + " = " + std::to_string(f.number) + ";";
@@ -17,18 +20,20 @@ std::string field_line(const ServicePlan& plan, const ProtoField& f) {
     return (t.args[0].kind == WireKind::Message ? "" : "optional ") + plan.proto_type(t.args[0]) + " " + f.name +
            " = " + std::to_string(f.number) + ";";
   default:
-    return std::string(t.c_string ? "optional " : "") + plan.proto_type(t) + " " + f.name + " = " +
+    return std::string(t.c_string || (presence && t.kind != WireKind::Message) ? "optional " : "") +
+           plan.proto_type(t) + " " + f.name + " = " +
            std::to_string(f.number) + ";";
   }
 }
 
-void message(CodeWriter& w, const ServicePlan& plan, const std::string& name, const std::vector<ProtoField>& fields) {
+void message(CodeWriter& w, const ServicePlan& plan, const std::string& name, const std::vector<ProtoField>& fields,
+             const std::set<std::string>& presence = {}) {
   if (fields.empty()) {
     w.line("message " + name + " {}");
     return;
   }
   w.open("message " + name);
-  for (const ProtoField& f : fields) w.line(field_line(plan, f));
+  for (const ProtoField& f : fields) w.line(field_line(plan, f, presence.count(f.name) != 0));
   w.close();
 }
 
@@ -36,14 +41,36 @@ const CallbackClassPlan& cls(const ServicePlan& plan, int k) { return plan.callb
 
 /// The parameters of an rpc handler; unused ones stay unnamed (-Wextra).
 std::vector<std::string> handler_params(const ServicePlan& plan, const RpcPlan& r) {
+  const bool outs = std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.out; });
   return {"::grpc::ServerContext*", "const " + plan.cpp_package + "::" + r.request + "* request",
-          plan.cpp_package + "::" + r.response + "*" + (r.result ? " response" : "")};
+          plan.cpp_package + "::" + r.response + "*" + (r.result || outs ? " response" : "")};
 }
 
-/// The "(params) const noexcept" of a definition, parameters unnamed.
-std::string unnamed_params(const UnservedOperation& u) {
+/// Whether the facts' spelling of a parameter type cannot be written back
+/// as is: a function pointer's parameter types are printed unqualified
+/// (`void (*)(const Slice &, void *)`), a `va_list` as the builtin it decays to.
+bool unspellable(const std::string& spelling) {
+  return spelling.find('(') != std::string::npos || spelling.find("__va_list_tag") != std::string::npos ||
+         spelling.find("__builtin_va_list") != std::string::npos;
+}
+
+/// The "(params) const noexcept" of a definition, parameters unnamed. A type
+/// the facts cannot spell is taken from the class's own declaration
+/// (`ParamOf<decltype(&Class::method), i>`) when the name is not overloaded.
+std::string unnamed_params(const ServicePlan& plan, const CallbackClassPlan& cp, const UnservedOperation& u) {
+  size_t same_name = 0;
+  for (const UnservedOperation& o : cp.unserved) same_name += o.local_name == u.local_name;
+  for (const RpcPlan& r : plan.callback_rpcs)
+    same_name += r.callback >= 0 && &plan.callback_classes.at(static_cast<size_t>(r.callback)) == &cp &&
+                 r.local_name == u.local_name;
   std::string s = "(";
-  for (size_t i = 0; i < u.params.size(); ++i) s += (i ? ", " : "") + declare(u.params[i].first, "");
+  for (size_t i = 0; i < u.params.size(); ++i) {
+    const std::string& t = u.params[i].first;
+    s += (i ? ", " : "") + (same_name == 1 && unspellable(t)
+                                ? "typename " + plan.cpp_package + "::ParamOf<decltype(&::" + cp.qualified + "::" +
+                                      u.local_name + "), " + std::to_string(i) + ">::type"
+                                : declare(t, ""));
+  }
   s += ")";
   if (u.is_const) s += " const";
   if (u.is_noexcept) s += " noexcept";
@@ -102,11 +129,17 @@ void emit_callbacks_proto(CodeWriter& w, const ServicePlan& plan) {
   for (const RpcPlan& r : plan.callback_rpcs) {
     w.line("");
     std::vector<ProtoField> params{ProtoField{"handle", 1, handle, ""}};
-    for (const ParamPlan& p : r.params) params.push_back(p.field);
-    message(w, plan, r.request, params);
+    std::set<std::string> presence; // in-out pointers: unset is nullptr
+    for (const ParamPlan& p : r.params) {
+      params.push_back(p.field);
+      if (p.out) presence.insert(p.field.name);
+    }
+    message(w, plan, r.request, params, presence);
     w.line("");
     std::vector<ProtoField> result;
     if (r.result) result.push_back(*r.result);
+    for (const ParamPlan& p : r.params)
+      if (p.out) result.push_back(p.out_field);
     message(w, plan, r.response, result);
   }
 }
@@ -215,6 +248,17 @@ void emit_server_callback_helpers(CodeWriter& w, const ServicePlan& plan) {
   if (plan.callback_classes.empty()) return;
   const std::string svc = plan.callbacks_service;
   w.line("");
+  w.line("/// The type of parameter I of a member function, as its class declares it: for the");
+  w.line("/// overrides whose parameter types the facts cannot spell (function pointers, va_list).");
+  w.line("template <typename F, std::size_t I>");
+  w.line("struct ParamOf;");
+  for (const char* q : {"", " const", " noexcept", " const noexcept"}) {
+    w.line("template <typename C, typename R, typename... A, std::size_t I>");
+    w.line(std::string("struct ParamOf<R (C::*)(A...)") + q + ", I> {");
+    w.line("  using type = std::tuple_element_t<I, std::tuple<A...>>;");
+    w.line("};");
+  }
+  w.line("");
   w.line("/// The way back into client processes (" + plan.package + "." + svc + "), one channel per");
   w.line("/// client's callback address. A callback is one round trip, made while the call that");
   w.line("/// triggered it is still open (and the service's lock held).");
@@ -229,6 +273,14 @@ void emit_server_callback_helpers(CodeWriter& w, const ServicePlan& plan) {
   w.close();
   w.open("static void prepare(::grpc::ClientContext& context)");
   w.line("context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));");
+  w.close();
+  w.line("/// A `const char*` a callback returns (a comparator's Name()) points into a copy of");
+  w.line("/// the text, kept once per distinct text for the life of the process.");
+  w.open("static const char* intern(const std::string& text)");
+  w.line("static std::mutex mutex;");
+  w.line("static std::set<std::string> texts;");
+  w.line("std::lock_guard<std::mutex> lock(mutex);");
+  w.line("return texts.insert(text).first->c_str();");
   w.close();
   w.line("/// A failed callback (client gone, deadline) throws: the rpc that made it fails.");
   w.open("static void check(const ::grpc::Status& status, const char* rpc)");
@@ -283,7 +335,7 @@ void emit_server_callback_helpers(CodeWriter& w, const ServicePlan& plan) {
     for (const UnservedOperation& u : cp.unserved) {
       w.line("");
       w.line("// Not forwarded (" + u.declared_at + "): " + u.reason);
-      w.open(declare(u.result_spelling, "") + " " + u.local_name + unnamed_params(u) + " override");
+      w.open(declare(u.result_spelling, "") + " " + u.local_name + unnamed_params(plan, cp, u) + " override");
       w.line("throw std::logic_error(\"" + quote(cp.qualified + "::" + u.local_name) +
              " is not forwarded to the client: " + quote(u.reason) + "\");");
       w.close();
@@ -323,7 +375,7 @@ void emit_server_callback_members(CodeWriter& w, const ServicePlan& plan) {
     for (const UnservedOperation& u : cp.unserved) {
       w.line("");
       w.line("// Not forwarded (" + u.declared_at + "): " + u.reason);
-      w.open(declare(u.result_spelling, "") + " " + name + "::" + u.local_name + unnamed_params(u));
+      w.open(declare(u.result_spelling, "") + " " + name + "::" + u.local_name + unnamed_params(plan, cp, u));
       w.line("throw std::logic_error(\"" + quote(cp.qualified + "::" + u.local_name) +
              " is not forwarded to the client: " + quote(u.reason) + "\");");
       w.close();

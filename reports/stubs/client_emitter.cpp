@@ -240,6 +240,11 @@ std::string emit_client(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <cstdlib>");
   w.line("#include <memory>");
   if (kept) w.line("#include <map>");
+  // The callback host serves in-out values of callback methods through optionals.
+  bool outs = false;
+  for (const RpcPlan& r : plan.callback_rpcs)
+    for (const ParamPlan& p : r.params) outs |= p.out;
+  if (outs) w.line("#include <optional>");
   if (objects || kept || interned) {
     w.line("#include <mutex>");
     w.line("#include <random>");

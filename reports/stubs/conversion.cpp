@@ -238,6 +238,21 @@ void emit_forward_call(CodeWriter& w, const ServicePlan& plan, const Conversions
       w.close();
       continue;
     }
+    if (p.carried >= 0) { // a struct of settings: its values, and its objects as callback handles
+      const CarriedStructPlan& cs = plan.carried.at(static_cast<size_t>(p.carried));
+      const std::string msg = w.fresh(p.name + "_message");
+      w.line("auto& " + msg + " = *" + request + ".mutable_" + p.field.name + "();");
+      for (const CarriedFieldPlan& f : cs.fields) {
+        if (f.callback >= 0) {
+          const std::string cls = "::" + plan.callback_classes.at(static_cast<size_t>(f.callback)).qualified;
+          w.line(msg + ".set_" + f.field.name + "(" + callback_host(plan) + "::handle(static_cast<const " + cls +
+                 "*>(" + p.name + "." + f.member + ")));");
+        } else {
+          conv.to_proto(w, p.name + "." + f.member, f.field, msg + ".");
+        }
+      }
+      continue;
+    }
     if (p.callback >= 0) { // an object of this process the service calls back: its callback handle
       const std::string cls = "::" + plan.callback_classes.at(static_cast<size_t>(p.callback)).qualified;
       w.line(request + ".set_" + p.field.name + "(" + callback_host(plan) + "::handle(static_cast<const " + cls + "*>(" +
@@ -395,6 +410,20 @@ void emit_serve_call(CodeWriter& w, const Conversions& conv, const RpcPlan& r, c
       w.close();
       if (p.handed_over) takes.push_back("take(" + server_objects(conv.plan(), p.remote) + ", " + get + ");");
       args += (args.empty() ? "" : ", ") + (p.pointer ? local : "*" + local);
+      continue;
+    }
+    if (p.carried >= 0) { // a struct of settings: a copy, its pointers at the stand-ins that call back
+      const CarriedStructPlan& cs = conv.plan().carried.at(static_cast<size_t>(p.carried));
+      const std::string msg = "request->" + p.field.name + "().";
+      w.line("::" + cs.qualified + " " + local + ";");
+      for (const CarriedFieldPlan& f : cs.fields) {
+        if (f.callback >= 0)
+          w.line(local + "." + f.member + " = " + callback_getter(conv.plan(), f.callback) + "(" + msg + f.field.name +
+                 "(), *context, session);");
+        else
+          conv.from_proto(w, msg, f.field, local + "." + f.member);
+      }
+      args += (args.empty() ? "" : ", ") + local;
       continue;
     }
     if (p.callback >= 0) { // a client's object: the stand-in that calls back into it

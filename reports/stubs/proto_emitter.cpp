@@ -107,6 +107,14 @@ std::string emit_proto(const ServicePlan& plan, const StubOrigin& origin) {
     w.line("// " + m.cpp.substr(2) + " (" + m.origin + ")");
     message(w, plan, m.proto, m.fields);
   }
+  for (const CarriedStructPlan& c : plan.carried) {
+    w.line("");
+    w.line("// " + c.qualified + " (" + c.origin + "), carried by value: a pointer to a polymorphic");
+    w.line("// class is a callback handle (0 for nullptr) the service calls back through.");
+    std::vector<ProtoField> fields;
+    for (const CarriedFieldPlan& f : c.fields) fields.push_back(f.field);
+    message(w, plan, c.proto, fields);
+  }
   for (const WrapperPlan& wp : plan.wrappers) {
     w.line("");
     w.line("// Holds one nested container: proto has no repeated-of-repeated.");

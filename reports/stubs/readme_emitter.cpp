@@ -196,6 +196,34 @@ std::string emit_readme(const ServicePlan& plan, const StubBuildInputs& in, cons
       "until its lease ends and they are released.");
     L();
   }
+  if (!plan.carried.empty()) {
+    L("## Structs of settings");
+    L();
+    L("A struct of public data members that are values or pointers to polymorphic classes, passed by "
+      "value or `const&`, travels by value: the client copies every field into its message, and each "
+      "object a pointer field points to (a comparator, an environment) is registered as a callback "
+      "(0 for nullptr). The server default-constructs the struct, assigns every field, and points each "
+      "pointer field at the stand-in that calls back into the client (see Callbacks). So the module "
+      "reads the caller's values, and its calls on those objects reach the caller's.");
+    L();
+    L("| struct | defined at | values | callback handles |");
+    L("| --- | --- | --- | --- |");
+    for (const CarriedStructPlan& cs : plan.carried) {
+      std::string values, handles;
+      for (const CarriedFieldPlan& f : cs.fields)
+        (f.callback >= 0 ? handles : values) +=
+            std::string((f.callback >= 0 ? handles : values).empty() ? "" : ", ") + code(f.member);
+      L("| " + code(cs.qualified) + " | " + code(cs.origin) + " | " + (values.empty() ? "-" : values) + " | " +
+        (handles.empty() ? "-" : handles) + " |");
+    }
+    L();
+    L("**Cost.** One field per member in every request that passes the struct, and one round trip back "
+      "to the client per call the module makes on a pointed-to object (a comparator called for every key "
+      "comparison is a round trip per comparison). **Identity.** The module gets a copy: code comparing the "
+      "struct's address, or a pointer field against a global of the client (`options.comparator == "
+      "BytewiseComparator()`), sees the service's stand-in instead.");
+    L();
+  }
   L("## Skipped");
   L();
   if (plan.skipped.empty()) {

@@ -45,7 +45,7 @@ void server_method(CodeWriter& w, const ServicePlan& plan, const RpcPlan& r) {
            (r.inherited_from.empty() ? "" : ", inherited by " + plan.remote_classes.at(static_cast<size_t>(r.remote)).qualified));
   w.call("::grpc::Status " + impl_class(plan) + "::" + r.rpc, method_params(plan, r), "", true);
   w.line("std::lock_guard<std::mutex> lock(mutex_);");
-  const bool callbacks = std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.callback >= 0; });
+  const bool callbacks = std::any_of(r.params.begin(), r.params.end(), [](const ParamPlan& p) { return p.callback >= 0 || p.carried >= 0; });
   if (r.role == RpcRole::Constructor || r.result_remote >= 0 || callbacks)
     w.line("const std::string session = enter(*context);");
   else if (plan.has_objects())
@@ -235,7 +235,9 @@ std::string emit_server(const ServicePlan& plan, const StubOrigin& origin) {
   w.line("#include <iostream>");
   w.line("#include <memory>");
   w.line("#include <optional>");
+  if (!plan.callback_classes.empty()) w.line("#include <set>");
   if (!plan.callback_classes.empty()) w.line("#include <stdexcept>");
+  if (!plan.callback_classes.empty()) w.line("#include <tuple>");
   w.line("#include <string>");
   w.line("#include <utility>");
   w.line("");

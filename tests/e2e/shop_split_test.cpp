@@ -508,6 +508,14 @@ struct Drawable {
   virtual int size() const = 0;
 };
 int measure(const Drawable& drawable);
+// A struct of settings (like leveldb's Options): values and a pointer to an
+// object of the caller. It travels by value, the pointer as a callback handle.
+struct Settings {
+  int scale = 1;
+  std::string prefix;
+  const Drawable* base = nullptr;
+};
+int sized(const Settings& settings, int n);
 // A base whose virtual method the remote interface inherits without redeclaring it.
 class Labeled {
 public:
@@ -534,7 +542,7 @@ public:
   virtual ~Listener() = default;
   virtual void on_step(int n, const std::string& label) = 0;
   virtual int weight(const Point& p) const = 0;
-  virtual void forget(int*) {}
+  virtual void forget(int**) {}
 };
 int notify(Listener& listener, int steps);
 class Board {
@@ -674,6 +682,10 @@ void Counter::absorb(const Counter& other) { total_ += other.total_; }
 bool Counter::same(const Counter* other) const { return other == this; }
 int Counter::live() { return g_live; }
 int measure(const Drawable& drawable) { return drawable.size(); }
+int sized(const Settings& settings, int n) {
+  return settings.scale * n + (settings.base != nullptr ? settings.base->size() : 0) +
+         static_cast<int>(settings.prefix.size());
+}
 
 namespace {
 // The dynamic type stays in the service; callers only see Walker.
@@ -890,6 +902,12 @@ int main(int argc, char** argv) {
   const int first = board.tick();
   const int second = board.tick();
   std::cout << "ticks " << first << " " << second << " measure " << measure(Square{}) << "\n";
+  Square base;
+  Settings settings;
+  settings.scale = 3;
+  settings.prefix = "ab";
+  settings.base = &base;
+  std::cout << "sized " << sized(settings, 5) << " " << sized(Settings{}, 5) << "\n";
   return 0;
 }
 )src";
@@ -910,7 +928,7 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
   auto split = run({SEAM_EXE, "split", "geo", "-o", "stubs", "-p", "build", "-q"}, fx);
   ASSERT_EQ(split.status, 0) << split.err;
   EXPECT_EQ(split.out.substr(0, split.out.find('\n')),
-            "wrote 7 files to stubs: service geo.v1.GeoService with 36 rpcs, 2 messages, 2 enums; 7 skipped; 63 call "
+            "wrote 7 files to stubs: service geo.v1.GeoService with 37 rpcs, 2 messages, 2 enums; 7 skipped; 65 call "
             "sites become remote (3 in loops)");
 
   // Every skip, from real code, with its reason and the line that declares it.
@@ -965,6 +983,8 @@ TEST(SplitFixture, EveryTypeMappingRoundTripsAndEverySkipHasItsReason) {
                            "message NotifyRequest {\n  uint64 listener = 1;\n  int32 steps = 2;\n}",
                            "message BoardWatchRequest {\n  uint64 handle = 1;\n  uint64 listener = 2;\n}",
                            "message MeasureRequest {\n  uint64 drawable = 1;\n}",
+                           "message SizedRequest {\n  Settings settings = 1;\n  int32 n = 2;\n}",
+                           "message Settings {\n  int32 scale = 1;\n  string prefix = 2;\n  uint64 base = 3;\n}",
                            "service GeoCallbacks {",
                            "rpc ListenerOnStep(ListenerOnStepRequest) returns (ListenerOnStepResponse);",
                            "message ListenerOnStepRequest {\n  uint64 handle = 1;\n  int32 n = 2;\n  string label = 3;\n}",
@@ -1007,10 +1027,14 @@ target_link_libraries(fx_remote PRIVATE geo_client)
                             "tick\non_step 2 tick\non_step 2 tick\nticks 1 2 measure 4\n"),
             std::string::npos)
       << remote.out;
+  // The Settings travelled by value: the service read the caller's scale and
+  // prefix, and called the caller's Square back through the base pointer; a
+  // default Settings has no base (handle 0, nullptr in the service).
+  EXPECT_NE(remote.out.find("sized 21 5\n"), std::string::npos) << remote.out;
   // A virtual method whose signature does not map is overridden by the stand-in, throwing.
   EXPECT_NE(readme.find("| `fx::geo::Listener` | `src/geo/geo.h:" + std::to_string(line_of(kGeoHeader, "class Listener")) +
                         "` | a `ListenerCallback` (a proxy deriving from the class) | `ListenerOnStep`, "
-                        "`ListenerWeight` | `forget`: parameter 'arg1': int *: raw pointer"),
+                        "`ListenerWeight` | `forget`: parameter 'arg1': int **: raw pointer"),
             std::string::npos)
       << readme;
   EXPECT_NE(readme.find("'values': int * followed by the integer 'n': one value to fill, or an array of that many?"),

@@ -64,7 +64,7 @@ TuFacts facts() {
   int_t.bits = 32;
   int_t.is_signed = true;
   TypeInfo str = type(TypeShape::String, "std::string");
-  TypeInfo int_ptr = pointer(int_t);
+  TypeInfo int_ptr = pointer(pointer(int_t)); // int**: neither a value nor one value to fill
 
   // The caller's interface: implemented in app, called by shop.
   cls("shop::Watcher", kWatcher, 3, true);
@@ -158,7 +158,7 @@ TEST(SplitCallbacks, TheCallersObjectsBecomeCallbackClassesWithTheirOwnRpcs) {
   EXPECT_TRUE(watcher.polymorphic);
   EXPECT_EQ(watcher.proxy, "WatcherCallback");
   EXPECT_EQ(watcher.rpcs, (std::vector<std::string>{"WatcherOnEvent", "WatcherDescribe"}));
-  ASSERT_EQ(watcher.unserved.size(), 1u); // bad(int*): the proxy overrides it, throwing
+  ASSERT_EQ(watcher.unserved.size(), 1u); // bad(int**): the proxy overrides it, throwing
   EXPECT_EQ(watcher.unserved[0].local_name, "bad");
   // A callback rpc names its object in field 1, then the parameters.
   const RpcPlan* on_event = rpc(sp.callback_rpcs, "WatcherOnEvent");
@@ -209,7 +209,7 @@ TEST(SplitCallbacks, TheClientServesTheCallbacksAndTheServerCallsBack) {
   const std::string server = file(sp, "shop_server.cpp");
   for (const char* text :
        {"class WatcherCallback final : public ::shop::Watcher {", "void on_event(int n) override {",
-        "void bad(int*) override {\n    throw std::logic_error(\"shop::Watcher::bad is not forwarded",
+        "void bad(int **) override {\n    throw std::logic_error(\"shop::Watcher::bad is not forwarded",
         "namespace stock {\n\nStock::Stock(int) {}", "int Stock::take(int n) {",
         "auto* watcher = watcher_callback(request->watcher(), *context, session);",
         "object = std::make_shared<::stock::Stock>(int{});", "object = std::make_shared<WatcherCallback>();",

@@ -220,6 +220,7 @@ public:
   void finish() override {
     add_friend_refs();
     mark_loops();
+    settle_types();
   }
 
 private:
@@ -322,10 +323,20 @@ private:
     return idx;
   }
 
+  /// Whether a record type is polymorphic, as the class stands at the end of
+  /// the TU, not where the symbol was first seen (TypeDescriber::settle).
+  void settle_types() {
+    if (records_.empty()) return;
+    for (SymbolFact& s : st_.facts().symbols) {
+      TypeDescriber::settle(s.result, records_);
+      for (Param& p : s.params) TypeDescriber::settle(p.type, records_);
+    }
+  }
+
   /// Types and flags that every declaration carries (signature, value type).
   void describe_declaration(const Decl* d, SymbolFact& s) {
     if (!ctx_) return;
-    TypeDescriber td(*ctx_);
+    TypeDescriber td(*ctx_, &records_);
     if (const auto* f = dyn_cast<FunctionDecl>(d)) {
       s.signature = td.spell(f->getType());
       s.result = td.describe(f->getReturnType());
@@ -407,6 +418,7 @@ private:
 
   TuState& st_;
   ASTContext* ctx_ = nullptr;
+  RecordsSeen records_;
   llvm::DenseMap<const Decl*, uint32_t> symbols_;
   std::map<std::string, uint32_t> macros_;
   /// Raw (file, offset) of each ref in facts.refs, for mark_loops.

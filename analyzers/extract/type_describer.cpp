@@ -11,7 +11,8 @@ namespace seam {
 
 using namespace clang;
 
-TypeDescriber::TypeDescriber(ASTContext& ctx) : ctx_(ctx), policy_(ctx.getPrintingPolicy()) {
+TypeDescriber::TypeDescriber(ASTContext& ctx, RecordsSeen* records)
+    : ctx_(ctx), policy_(ctx.getPrintingPolicy()), records_(records) {
   policy_.SuppressScope = false;
   policy_.FullyQualifiedName = true;
   policy_.SuppressUnwrittenScope = true;
@@ -55,6 +56,8 @@ size_t shape_arity(TypeShape s) {
     return 0;
   }
 }
+
+std::string record_key(const TypeInfo& info) { return info.spelling + '\n' + info.decl_usr; }
 
 std::string usr_of(const Decl* d) {
   llvm::SmallString<128> usr;
@@ -162,6 +165,7 @@ TypeInfo TypeDescriber::describe(QualType t, int depth) {
     }
     info.decl_usr = usr_of(decl->getCanonicalDecl());
     if (rec->hasDefinition()) info.polymorphic = rec->getDefinition()->isPolymorphic();
+    if (records_) records_->emplace(record_key(info), rec);
     return info;
   }
   if (const auto* rt = c->getAs<RecordType>()) {
@@ -170,6 +174,15 @@ TypeInfo TypeDescriber::describe(QualType t, int depth) {
     return info;
   }
   return info;
+}
+
+void TypeDescriber::settle(TypeInfo& info, const RecordsSeen& records) {
+  if (info.shape == TypeShape::Record) {
+    auto it = records.find(record_key(info));
+    if (it != records.end() && it->second->hasDefinition())
+      info.polymorphic = it->second->getDefinition()->isPolymorphic();
+  }
+  for (TypeInfo& a : info.args) settle(a, records);
 }
 
 } // namespace seam

@@ -141,6 +141,44 @@ TEST(ExtractShortcuts, ReferencesInLoopsOfHeadersKeepTheirFlag) {
   EXPECT_GE(in_loop, 3u);      // and SQUARE in the for
 }
 
+TEST(ExtractShortcuts, WhetherAClassIsPolymorphicDoesNotDependOnWhichTuIndexedTheHeader) {
+  // window.h only declares Clock; w.cpp includes Clock's definition after it
+  // and uses the member. Whether w.cpp indexes window.h itself or another TU
+  // got there first (thread timing), w.cpp's facts say the same of the
+  // member's type: rocksdb's histogram_windowing.cc differed in this bit.
+  const std::map<std::string, std::string> files = {
+      {kRoot + "/lib/clock.h",
+       "#pragma once\nnamespace lib { struct Clock { virtual ~Clock(); virtual long now(); }; }\n"},
+      {kRoot + "/lib/window.h",
+       "#pragma once\nnamespace lib { struct Clock;\nstruct Window { Clock* clock_ = nullptr; void tick(); }; }\n"},
+      {kRoot + "/w.cpp", "#include \"lib/window.h\"\n#include \"lib/clock.h\"\n"
+                         "void lib::Window::tick() { clock_ = nullptr; }\n"},
+      {kRoot + "/first.cpp", "#include \"lib/window.h\"\nint first() { return sizeof(lib::Window); }\n"},
+  };
+  auto facts_of_w = [&](bool other_tu_first, size_t& clock_polymorphic) {
+    FileClaims claims;
+    if (other_tu_first) EXPECT_TRUE(extract_tu(input(kRoot + "/first.cpp", 0, &claims, nullptr, files), kRoot).ok);
+    TuExtras ex;
+    TuFacts f = extract_tu(input(kRoot + "/w.cpp", 1, &claims, nullptr, files), kRoot, &ex);
+    EXPECT_TRUE(f.ok) << f.first_error;
+    clock_polymorphic = 0;
+    for (const SymbolFact& s : f.symbols)
+      if (s.name == "lib::Window::clock_" && s.result.args.size() == 1 && s.result.args[0].polymorphic)
+        ++clock_polymorphic;
+    for (const FileFacts& s : split_tu(f, ex.split, TuId{f.main_file, 1}))
+      if (s.path() == "w.cpp") return encode_file_facts(s);
+    return std::string();
+  };
+  size_t alone = 0, second = 0;
+  std::string w_alone = facts_of_w(false, alone);
+  std::string w_second = facts_of_w(true, second);
+  ASSERT_FALSE(w_alone.empty());
+  EXPECT_EQ(w_alone, w_second);
+  // Clock is defined by the end of w.cpp: polymorphic, in either order.
+  EXPECT_EQ(alone, 1u);
+  EXPECT_EQ(second, 1u);
+}
+
 /// A header whose inline function has an error in its body.
 std::map<std::string, std::string> with_broken_body(const std::string& path) {
   auto headers = kHeaders;

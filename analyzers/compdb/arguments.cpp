@@ -313,8 +313,16 @@ std::vector<std::string> prepare_arguments(const CompileCommand& cmd, const Adju
                                            DropUnknownFlags drop, std::vector<std::string>& warnings) {
   std::vector<std::string> removed;
   std::vector<std::string> out = drop(drop_gcc_only_flags(adjust_arguments(cmd, opts, warnings)), removed);
-  for (const std::string& r : removed) warnings.push_back(dropped_prefix(cmd, opts) + r + ": not a flag clang knows");
+  for (const std::string& r : removed) warnings.push_back(unknown_flag_warning(cmd, opts, r));
   return out;
+}
+
+std::string unknown_flag_warning(const CompileCommand& cmd, const AdjustOptions& opts, const std::string& flag) {
+  return dropped_prefix(cmd, opts) + flag + ": not a flag clang knows";
+}
+
+std::vector<std::string> keep_every_flag(const std::vector<std::string>& args, std::vector<std::string>&) {
+  return args;
 }
 
 } // namespace seam

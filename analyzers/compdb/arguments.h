@@ -56,4 +56,11 @@ using DropUnknownFlags = std::vector<std::string> (*)(const std::vector<std::str
 std::vector<std::string> prepare_arguments(const CompileCommand& cmd, const AdjustOptions& opts,
                                            DropUnknownFlags drop, std::vector<std::string>& warnings);
 
+/// The warning prepare_arguments gives for a flag `drop` removed from `cmd`.
+std::string unknown_flag_warning(const CompileCommand& cmd, const AdjustOptions& opts, const std::string& flag);
+
+/// A DropUnknownFlags that keeps every flag: the arguments a scan keys its
+/// cache on, so that a run that parses nothing needs no driver table.
+std::vector<std::string> keep_every_flag(const std::vector<std::string>& args, std::vector<std::string>& removed);
+
 } // namespace seam

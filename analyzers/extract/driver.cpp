@@ -1,44 +1,18 @@
-// What extraction needs from the Clang driver before a parse: the resource
-// directory, and the driver's option table to drop flags clang does not know
-// (prepare_command: the Clang-free rest of the sequence is compdb/arguments.cpp).
-// The parallel run over a compile database is scan_facts (fact_scan.cpp).
+// What extraction needs from the Clang driver before a parse: its option
+// table, to drop flags clang does not know (prepare_command; the rest of the
+// sequence is compdb/arguments.cpp; the resource directory is command.cpp's). The parallel run over a
+// compile database is scan_facts (fact_scan.cpp).
 #include "analyzers/extract/extract.h"
 
+#include <clang/Basic/Version.h>
 #include <clang/Driver/Driver.h>
 #include <clang/Driver/Options.h>
 #include <llvm/Option/ArgList.h>
 #include <llvm/Option/OptTable.h>
-#include <llvm/Support/FileSystem.h>
 
-#include <filesystem>
 #include <set>
 
-#ifndef SEAM_CLANG_RESOURCE_DIR
-#define SEAM_CLANG_RESOURCE_DIR ""
-#endif
-
 namespace seam {
-
-std::string default_resource_dir(std::string& problem) {
-  // 1. SEAM_RESOURCE_DIR overrides; 2. the copy of Clang's builtin headers
-  // the Debian package installs beside the binary (<prefix>/lib/seam/clang,
-  // so the package needs no -dev package at run time: docs/install.md);
-  // 3. the Clang install seam was built against.
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("SEAM_RESOURCE_DIR")) candidates.push_back(env);
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back((exe.parent_path().parent_path() / "lib/seam/clang").string());
-  candidates.push_back(SEAM_CLANG_RESOURCE_DIR);
-  for (const std::string& dir : candidates) {
-    if (dir.empty()) continue;
-    if (llvm::sys::fs::exists(dir + "/include/stddef.h")) return dir;
-  }
-  problem = "Clang's builtin headers (stddef.h) were not found in '" + std::string(SEAM_CLANG_RESOURCE_DIR) +
-            "'; install clang-19 (apt install clang-19) or set SEAM_RESOURCE_DIR to the output of "
-            "`clang-19 -print-resource-dir`";
-  return "";
-}
 
 std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string>& args,
                                                    std::vector<std::string>& removed) {
@@ -73,5 +47,7 @@ std::vector<std::string> prepare_command(const CompileCommand& cmd, const Adjust
                                          std::vector<std::string>& warnings) {
   return prepare_arguments(cmd, opts, &drop_unknown_driver_flags, warnings);
 }
+
+std::string clang_full_version() { return clang::getClangFullVersion(); }
 
 } // namespace seam

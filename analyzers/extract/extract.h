@@ -69,6 +69,10 @@ std::vector<std::string> prepare_command(const CompileCommand& cmd, const Adjust
 
 /// Parses one TU and returns its facts. Never throws; a TU that fails to parse
 /// has ok=false, first_error set, and the facts gathered up to the error.
+/// The Clang that parses, as it names itself ("Debian clang version 19.1.7 ..."):
+/// part of each precompiled prefix's key (a PCH loads only into its own build).
+std::string clang_full_version();
+
 TuFacts extract_tu(const ExtractInput& input, const std::string& root);
 TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras* extras);
 

@@ -31,7 +31,10 @@ int64_t now_ns() {
 struct Tu {
   TuId id;
   std::string key_text;
+  /// Its arguments are the cache key's until the TU is to be parsed, then
+  /// the driver's table drops the flags clang does not know (prepare_command).
   ExtractInput input;
+  const CompileCommand* cmd = nullptr;
   TuRecord record;
   bool fresh = false;       ///< record valid and every file's facts it needs there
   bool rewrite = false;     ///< fresh, but times changed: rewrite the record
@@ -125,7 +128,11 @@ private:
     std::unordered_set<uint64_t> seen;
     for (const CompileCommand& cmd : db.commands) {
       Tu t;
-      t.input.arguments = prepare_command(cmd, opts_.adjust, out_.warnings);
+      // No driver table here: a run that parses nothing loads no Clang
+      // (clang_api.h). A flag clang does not know is in the key, and dropped
+      // before the parse (parse_changed).
+      t.input.arguments = prepare_arguments(cmd, opts_.adjust, &keep_every_flag, out_.warnings);
+      t.cmd = &cmd;
       std::string main_abs = canonical_path(cmd.file), rel;
       t.id.main_file = relative_to(main_abs, opts_.root, rel) ? rel : main_abs;
       t.input.directory = cmd.directory;
@@ -209,6 +216,12 @@ private:
       if (!tus_[i].fresh) todo_.push_back(i);
     out_.parsed = todo_.size();
     out_.from_cache = (hi_ - lo_) - todo_.size();
+    for (size_t i : todo_) {
+      std::vector<std::string> removed;
+      Tu& t = tus_[i];
+      t.input.arguments = drop_unknown_driver_flags(t.input.arguments, removed);
+      for (const std::string& r : removed) out_.warnings.push_back(unknown_flag_warning(*t.cmd, opts_.adjust, r));
+    }
     for (const auto& [path, c] : cached_) {
       auto it = rank_of_.find(c.producer);
       claims_.seed(path, it == rank_of_.end() ? -1 : it->second);
@@ -478,7 +491,9 @@ std::string tu_key_text(const std::string& root, const std::string& directory,
                         const std::vector<std::string>& arguments) {
   std::string k = "seam-facts/" + std::to_string(kCacheFormat);
   k += '\0';
-  k += clang::getClangFullVersion();
+  // The version seam was built against (a header's macro): a run that
+  // parses nothing loads no Clang to ask it (clang_api.h).
+  k += "clang " CLANG_VERSION_STRING;
   k += '\0';
   k += root;
   k += '\0';

@@ -9,7 +9,6 @@
 #include "analyzers/core/paths.h"
 #include "analyzers/extract/extract.h"
 
-#include <clang/Basic/Version.h>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -373,7 +372,7 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
   parallel_for(choices.size(), jobs, [&](size_t c) {
     const Choice& ch = choices[c];
     std::string id = ch.key;
-    id += '\0' + std::string(clang::getClangFullVersion());
+    id += '\0' + clang_full_version();
     for (const Spelled& s : ch.prefix) id += std::string("\0", 1) + (s.angled ? "<" : "\"") + s.name;
     const std::string base = dir + "/" + hex(fast_hash(id));
     auto p = std::make_unique<PrefixPch>();

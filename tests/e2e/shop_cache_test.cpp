@@ -143,6 +143,33 @@ TEST(ShopCache, ACacheOfAnotherSeamBuildIsNamedWhenEveryTuIsParsedAgain) {
   EXPECT_EQ(again.err.find("other seam builds"), std::string::npos) << again.err;
 }
 
+TEST(ShopCache, AWarmRunLoadsNoClangAndAColdOneNamesWhereItLookedForIt) {
+  // The parser is libseam-clang.so, loaded when a run first parses a TU
+  // (docs/install.md). A run that parses nothing never loads it: with the
+  // library out of reach every command of a warm cache prints what it prints
+  // with it. A run that must parse stops with exit 2 and the path it tried.
+  ShopCopy shop;
+  const std::string away = "SEAM_CLANG_LIBRARY=" + shop.root() + "/gone/libseam-clang.so";
+  RunResult cold = shop.seam({"scan"}, away);
+  EXPECT_EQ(cold.status, 2) << cold.out;
+  EXPECT_NE(cold.err.find("seam: error: seam needs libseam-clang.so to parse and found none (looked for " +
+                          shop.root() + "/gone/libseam-clang.so)"),
+            std::string::npos)
+      << cold.err;
+  ASSERT_EQ(parsed_and_cached(shop.seam({"scan"})), std::make_pair(17, 0));
+  EXPECT_EQ(outputs(shop, {}, away), outputs(shop));
+
+  // The binary copied without its library: the two places it looks, named.
+  const std::string alone = shop.root() + "/bin-alone";
+  fs::create_directories(alone);
+  fs::copy_file(SEAM_EXE, alone + "/seam");
+  RunResult r = run({alone + "/seam", "scan", "-p", "build", "--no-cache"}, shop.root());
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.err.find("(looked for " + alone + "/libseam-clang.so, " + shop.root() + "/lib/seam/libseam-clang.so)"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(ShopCache, ShortcutsChangeNoFact) {
   ShopCopy shop;
   // Headers indexed once and bodies skipped, against every TU indexing every

@@ -37,6 +37,10 @@ dev="$(tr ',' '\n' <<<"$depends" | sed -E 's/^ +//; s/ .*//' | grep -- '-dev$' |
 listing="$(dpkg-deb -c "$deb")" # whole: grep -q would close the pipe early
 grep -q '/usr/lib/seam/clang/include/stddef.h$' <<<"$listing" ||
   bad "the package lacks Clang's builtin headers (usr/lib/seam/clang/include/stddef.h)"
+# The parser, loaded by usr/bin/seam from ../lib/seam when a run parses (the
+# scan below parses the sample with it).
+grep -q '/usr/lib/seam/libseam-clang.so$' <<<"$listing" ||
+  bad "the package lacks the parser library (usr/lib/seam/libseam-clang.so)"
 
 # (a) The unpacked package.
 root="$work/root"

@@ -157,7 +157,9 @@ TEST(ExtractShortcuts, WhetherAClassIsPolymorphicDoesNotDependOnWhichTuIndexedTh
   };
   auto facts_of_w = [&](bool other_tu_first, size_t& clock_polymorphic) {
     FileClaims claims;
-    if (other_tu_first) EXPECT_TRUE(extract_tu(input(kRoot + "/first.cpp", 0, &claims, nullptr, files), kRoot).ok);
+    if (other_tu_first) {
+      EXPECT_TRUE(extract_tu(input(kRoot + "/first.cpp", 0, &claims, nullptr, files), kRoot).ok);
+    }
     TuExtras ex;
     TuFacts f = extract_tu(input(kRoot + "/w.cpp", 1, &claims, nullptr, files), kRoot, &ex);
     EXPECT_TRUE(f.ok) << f.first_error;

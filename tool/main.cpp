@@ -2,7 +2,6 @@
 // and each command's own), prints help, and runs the command.
 #include "analyzers/cache/fact_store.h"
 #include "analyzers/core/interrupt.h"
-#include "tool/code_paging.h"
 #include "tool/heap_return.h"
 #include "tool/cli.h"
 #include "tool/version.h"
@@ -200,7 +199,6 @@ int parse_options(const Command& cmd, int argc, char** argv, Options& o) {
 
 int main(int argc, char** argv) {
   using namespace seam::cli;
-  release_startup_code();
   return_freed_heap_early();
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {

@@ -1,7 +1,7 @@
 // What extraction needs from the Clang driver before a parse: its option
 // table, to drop flags clang does not know (prepare_command; the rest of the
-// sequence is compdb/arguments.cpp; the resource directory is command.cpp's). The parallel run over a
-// compile database is scan_facts (fact_scan.cpp).
+// sequence is compdb/arguments.cpp; the resource directory is command.cpp's).
+// The parallel run over a compile database is scan_facts (fact_scan.cpp).
 #include "analyzers/extract/extract.h"
 
 #include <clang/Basic/Version.h>

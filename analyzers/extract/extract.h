@@ -67,12 +67,12 @@ std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string
 std::vector<std::string> prepare_command(const CompileCommand& cmd, const AdjustOptions& opts,
                                          std::vector<std::string>& warnings);
 
-/// Parses one TU and returns its facts. Never throws; a TU that fails to parse
-/// has ok=false, first_error set, and the facts gathered up to the error.
 /// The Clang that parses, as it names itself ("Debian clang version 19.1.7 ..."):
 /// part of each precompiled prefix's key (a PCH loads only into its own build).
 std::string clang_full_version();
 
+/// Parses one TU and returns its facts. Never throws; a TU that fails to parse
+/// has ok=false, first_error set, and the facts gathered up to the error.
 TuFacts extract_tu(const ExtractInput& input, const std::string& root);
 TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras* extras);
 

@@ -168,10 +168,10 @@ private:
       switch (r.kind) {
       case RefKind::BaseClass:
         // Deriving from a port is how a module serves an existing contract (ports.h).
-        if (!ctx_.ports().of_class(r.target)) note(0, r.from, r.target, out, ri);
+        if (!ctx_.ports().of_class(r.target)) note(0, r.from(), r.target, out, ri);
         return;
       case RefKind::Friend:
-        note(1, r.from, r.target, out, ri);
+        note(1, r.from(), r.target, out, ri);
         return;
       case RefKind::AddressOf:
         // The address of inline or template code is taken in the caller's own process.

@@ -30,8 +30,8 @@ SymbolGraph build_symbol_graph(const Project& p, const std::vector<char>& left_o
   }
   std::unordered_map<uint64_t, EntityEdge> pairs;
   for (const Reference& r : p.refs) {
-    if (r.from == kNoSymbol) continue;
-    uint32_t a = top[r.from], b = top[r.target];
+    if (r.from() == kNoSymbol) continue;
+    uint32_t a = top[r.from()], b = top[r.target];
     if (a == none || b == none || a == b) continue;
     EntityEdge& e = pairs[(uint64_t(a) << 32) | b];
     e.from = a;

@@ -39,7 +39,7 @@ std::vector<FileInclusion> inclusions_by_file(const Project& p, const std::vecto
 
 const std::string& referencing_name(const Project& p, const Reference& r) {
   static const std::string file_scope = "(file scope)";
-  return r.from == kNoSymbol ? file_scope : p.symbols[r.from].name;
+  return r.from() == kNoSymbol ? file_scope : p.symbols[r.from()].name;
 }
 
 } // namespace seam

@@ -194,7 +194,7 @@ struct FactMerger::Impl {
       Reference ref;
       ref.site = map_loc(r.site);
       ref.target = smap[r.target];
-      ref.from = r.from == kNoSymbol ? kNoSymbol : smap[r.from];
+      ref.set_from(r.from == kNoSymbol ? kNoSymbol : smap[r.from]);
       ref.kind = r.kind;
       ref.in_loop = r.in_loop;
       refs.push_back(ref);
@@ -279,12 +279,12 @@ struct FactMerger::Impl {
     for (Reference& r : p.refs) {
       remap(r.site);
       r.target = snew[r.target];
-      if (r.from != kNoSymbol) r.from = snew[r.from];
+      if (r.from() != kNoSymbol) r.set_from(snew[r.from()]);
     }
     // File ids now follow path order, so comparing ids compares paths.
     std::sort(p.refs.begin(), p.refs.end(), [](const Reference& a, const Reference& b) {
-      return std::tie(a.site.file, a.site.line, a.site.column, a.target, a.kind, a.from) <
-             std::tie(b.site.file, b.site.line, b.site.column, b.target, b.kind, b.from);
+      return std::make_tuple(a.site.file, a.site.line, a.site.column, a.target, a.kind, a.from()) <
+             std::make_tuple(b.site.file, b.site.line, b.site.column, b.target, b.kind, b.from());
     });
     p.refs.erase(std::unique(p.refs.begin(), p.refs.end(),
                              [](const Reference& a, const Reference& b) {
@@ -405,6 +405,12 @@ bool build_project(FactMerger&& merged, const Config& config, Project& project,
                    std::vector<std::string>& errors, std::vector<std::string>& warnings) {
   project.config = config;
   project.root = config.root;
+  if (merged.impl_->symbols.size() >= Reference::kMaxSymbols) {
+    errors.push_back("the project has " + std::to_string(merged.impl_->symbols.size()) +
+                     " symbols; seam holds at most " + std::to_string(Reference::kMaxSymbols - 1) +
+                     ": analyse it in parts (one compile database per part)");
+    return false;
+  }
   merged.impl_->finish(project);
   merged.impl_.reset();
   const Config& cfg = project.config;

@@ -1152,7 +1152,7 @@ private:
         RemoteSite rs;
         rs.ref = ri;
         rs.where = p_.where(ref.site);
-        rs.caller = ref.from == kNoSymbol ? "" : p_.symbols[ref.from].name;
+        rs.caller = ref.from() == kNoSymbol ? "" : p_.symbols[ref.from()].name;
         rs.callee = it->second->qualified;
         rs.rpc = it->second->rpc;
         rs.kind = to_string(ref.kind);

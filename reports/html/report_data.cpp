@@ -112,7 +112,7 @@ Json edges_json(DataContext& c, const std::vector<int>& cycle_of) {
       for (size_t k = 0; k < groups[i].refs.size() && k < c.limits.sites_per_symbol; ++k) {
         const Reference& r = p.refs[groups[i].refs[k]];
         sites.push_back(Json::array({c.file(r.site.file), r.site.line, r.site.column, static_cast<int>(r.kind),
-                                     r.from == kNoSymbol ? -1 : c.symbol(r.from)}));
+                                     r.from() == kNoSymbol ? -1 : c.symbol(r.from())}));
       }
       uses.push_back(Json::array({c.symbol(groups[i].symbol), groups[i].refs.size(), std::move(sites)}));
     }

@@ -86,6 +86,37 @@ TEST(Model, HeadersSeenByManyTusCountOnceAndEdgesCarryKindsAndSites) {
   EXPECT_EQ(ext[0].header, "<vector>");
 }
 
+TEST(Model, AReferenceKeepsItsKindLoopFlagAndReferencingSymbolThroughTheMerge) {
+  // A merged reference packs its kind, loop flag and referencing symbol in
+  // one word (model.h): each must come out as it went in, file scope included.
+  TuBuilder t;
+  t.tu.main_file = "src/app/a.cpp";
+  const uint32_t caller = t.symbol("app::loop", "src/app/a.cpp");
+  t.ref("src/app/a.cpp", 7, "lib::Friendly", "src/lib/lib.h", RefKind::Friend);
+  t.tu.refs.back().from = caller;
+  t.tu.refs.back().in_loop = true;
+  t.ref("src/app/a.cpp", 2, "lib::Config", "src/lib/lib.h", RefKind::TypeUse); // file scope
+  std::vector<TuFacts> tus;
+  tus.push_back(std::move(t.tu));
+  Project p;
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(build_project(std::move(tus), two_modules(), p, errors, warnings));
+  ASSERT_EQ(p.refs.size(), 2u);
+  const Reference& at_scope = p.refs[0]; // line 2 sorts first
+  const Reference& in_body = p.refs[1];
+  EXPECT_EQ(at_scope.site.line, 2u);
+  EXPECT_EQ(at_scope.from(), kNoSymbol);
+  EXPECT_EQ(at_scope.kind, RefKind::TypeUse);
+  EXPECT_FALSE(at_scope.in_loop);
+  EXPECT_EQ(in_body.site.line, 7u);
+  EXPECT_EQ(in_body.site.column, 5u);
+  ASSERT_NE(in_body.from(), kNoSymbol);
+  EXPECT_EQ(p.symbols[in_body.from()].name, "app::loop");
+  EXPECT_EQ(p.symbols[in_body.target].name, "lib::Friendly");
+  EXPECT_EQ(in_body.kind, RefKind::Friend);
+  EXPECT_TRUE(in_body.in_loop);
+}
+
 TEST(Model, AFileInTwoModulesIsAConfigErrorNamingBoth) {
   TuBuilder t;
   t.file("src/app/x.cpp");

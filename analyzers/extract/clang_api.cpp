@@ -13,6 +13,7 @@ extern "C" __attribute__((visibility("default"))) const seam::ClangApi* seam_cla
       &seam::build_prefix_pch,
       &seam::drop_unknown_driver_flags,
       &seam::clang_full_version,
+      &seam::prepare_clang_threads,
   };
   return &api;
 }

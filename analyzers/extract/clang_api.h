@@ -25,6 +25,7 @@ struct ClangApi {
   std::vector<std::string> (*drop_unknown_driver_flags)(const std::vector<std::string>& args,
                                                         std::vector<std::string>& removed);
   std::string (*clang_full_version)();
+  void (*prepare_clang_threads)();
 };
 
 } // namespace seam

@@ -9,10 +9,17 @@
 #include <clang/Driver/Options.h>
 #include <llvm/Option/ArgList.h>
 #include <llvm/Option/OptTable.h>
+#include <llvm/Support/Signals.h>
 
 #include <set>
 
 namespace seam {
+
+void prepare_clang_threads() {
+  // No interrupt function (LLVM's default); registering it installs the
+  // handlers and the alternate stack on this thread (extract.h).
+  llvm::sys::SetInterruptFunction(nullptr);
+}
 
 std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string>& args,
                                                    std::vector<std::string>& removed) {

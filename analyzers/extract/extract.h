@@ -67,6 +67,15 @@ std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string
 std::vector<std::string> prepare_command(const CompileCommand& cmd, const AdjustOptions& opts,
                                          std::vector<std::string>& warnings);
 
+/// Installs LLVM's signal handlers on the calling thread, before any worker
+/// parses. LLVM installs them the first time a thread writes an output file
+/// (a precompiled prefix), with an alternate signal stack it mallocs for that
+/// thread. Were that a worker, the stack would belong to a thread that exits:
+/// ASan unmaps an exiting thread's alternate stack, and aborts on one it did
+/// not map itself (a prefix test, one run in two). Called once per scan that
+/// parses, on the thread that runs the scan.
+void prepare_clang_threads();
+
 /// The Clang that parses, as it names itself ("Debian clang version 19.1.7 ..."):
 /// part of each precompiled prefix's key (a PCH loads only into its own build).
 std::string clang_full_version();

@@ -216,6 +216,7 @@ private:
       if (!tus_[i].fresh) todo_.push_back(i);
     out_.parsed = todo_.size();
     out_.from_cache = (hi_ - lo_) - todo_.size();
+    if (!todo_.empty()) prepare_clang_threads(); // before any worker (extract.h)
     for (size_t i : todo_) {
       std::vector<std::string> removed;
       Tu& t = tus_[i];

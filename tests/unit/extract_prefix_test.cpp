@@ -12,8 +12,13 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace seam {
 namespace {
@@ -267,6 +272,36 @@ TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
   EXPECT_EQ(used_plain, 0);
   EXPECT_EQ(used_forced, 2) << "the misfit went unnoticed";
   EXPECT_EQ(whole, forced);
+}
+
+/// Scans `m` on a thread of its own, then exits 0 when that thread had no
+/// alternate signal stack before and holds LLVM's after (MINSIGSTKSZ + 64 KiB).
+[[noreturn]] void scan_on_a_thread_and_exit(const Monolith& m) {
+  stack_t before{}, after{};
+  size_t tus = 0;
+  std::thread scanner([&] {
+    sigaltstack(nullptr, &before);
+    tus = scan(m.db(), m.root(), false, 2).tus.size();
+    sigaltstack(nullptr, &after);
+  });
+  scanner.join();
+  std::fprintf(stderr, "tus %zu, before %s, after %zu bytes\n", tus, before.ss_sp ? "set" : "none",
+               after.ss_sp ? size_t(after.ss_size) : size_t(0));
+  std::_Exit(tus == 12 && !before.ss_sp && after.ss_sp && after.ss_size >= 64 * 1024 ? 0 : 1);
+}
+
+TEST(ExtractPrefix, AScanThatParsesInstallsLlvmsSignalStackOnItsOwnThread) {
+  // LLVM installs its signal handlers once per process, with an alternate
+  // signal stack it mallocs for the thread doing it: the first thread to
+  // write an output file, a PCH, often a worker that then exits. ASan unmaps
+  // an exiting thread's alternate stack and aborts on one it did not map
+  // (.ci/run's sanitizer pass, one run in two). A scan that parses installs
+  // them on its own thread first (extract.h: prepare_clang_threads). Without
+  // the prefix no output file is written, so only that call can install them.
+  // In a process of its own (gtest re-runs this test alone): once per process.
+  Monolith m;
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(scan_on_a_thread_and_exit(m), ::testing::ExitedWithCode(0), "tus 12, before none, after [0-9]+ bytes");
 }
 
 } // namespace

@@ -1,4 +1,4 @@
-// The seam binary's extract_tu, build_prefix_pch and drop_unknown_driver_flags:
+// The seam binary's half of clang_api.h's table (extract_tu, build_prefix_pch, ...):
 // they load libseam-clang.so on first use and call into it (clang_api.h).
 #include "analyzers/extract/clang_api.h"
 
@@ -89,5 +89,7 @@ std::vector<std::string> drop_unknown_driver_flags(const std::vector<std::string
 }
 
 std::string clang_full_version() { return api().clang_full_version(); }
+
+void prepare_clang_threads() { api().prepare_clang_threads(); }
 
 } // namespace seam

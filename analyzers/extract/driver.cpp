@@ -1,4 +1,5 @@
-// What extraction needs from the Clang driver before a parse: its option
+// What extraction needs from Clang before a parse: LLVM's signal handlers on
+// the scanning thread (prepare_clang_threads), and the driver's option
 // table, to drop flags clang does not know (prepare_command; the rest of the
 // sequence is compdb/arguments.cpp; the resource directory is command.cpp's).
 // The parallel run over a compile database is scan_facts (fact_scan.cpp).

@@ -276,8 +276,9 @@ TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
 
 /// Scans `m` on a thread of its own, which then ends the process: status 0
 /// when it holds LLVM's alternate signal stack after (MINSIGSTKSZ + 64 KiB),
-/// not the one it had before (none, or ASan's smaller one). The thread never exits: ASan would abort on
-/// LLVM's stack, which is why the scan's thread must be one that lasts.
+/// not the one it had before (none, or ASan's smaller one). The thread never
+/// exits: ASan would abort on LLVM's stack, which is why the scan's thread
+/// must be one that lasts.
 [[noreturn]] void scan_on_a_thread_and_exit(const Monolith& m) {
   std::thread scanner([&] {
     stack_t before{}, after{};

@@ -21,6 +21,10 @@ bool relative_to(std::string_view path, std::string_view root, std::string& out)
 /// Real path (symlinks resolved) when the file exists, else normalize_path.
 std::string canonical_path(const std::string& path);
 
+/// The folder holding the running executable (/proc/self/exe's), where seam
+/// looks for what it ships beside itself; "" when that link is unreadable.
+std::string executable_folder();
+
 /// The folder part of a project-relative path ("src/a" of "src/a/x.h"; "" for "x.h").
 std::string folder_of(std::string_view path);
 /// `path` lies inside `folder` ("" holds every path); not the folder itself.

@@ -2,6 +2,8 @@
 // run that parses nothing loads no Clang (clang_api.h).
 #include "analyzers/extract/extract.h"
 
+#include "analyzers/core/paths.h"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -18,10 +20,10 @@ std::string default_resource_dir(std::string& problem) {
   // 3. the Clang install seam was built against.
   std::vector<std::string> candidates;
   if (const char* env = std::getenv("SEAM_RESOURCE_DIR")) candidates.push_back(env);
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back((exe.parent_path().parent_path() / "lib/seam/clang").string());
+  if (std::string exe = executable_folder(); !exe.empty())
+    candidates.push_back((std::filesystem::path(exe).parent_path() / "lib/seam/clang").string());
   candidates.push_back(SEAM_CLANG_RESOURCE_DIR);
+  std::error_code ec;
   for (const std::string& dir : candidates) {
     if (dir.empty()) continue;
     if (std::filesystem::exists(dir + "/include/stddef.h", ec)) return dir;

@@ -2,6 +2,8 @@
 // they load libseam-clang.so on first use and call into it (clang_api.h).
 #include "analyzers/extract/clang_api.h"
 
+#include "analyzers/core/paths.h"
+
 #include "seam/extractor_id.h"
 
 #include <dlfcn.h>
@@ -26,11 +28,9 @@ std::vector<std::string> candidates() {
     out.push_back(env);
     return out;
   }
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    out.push_back((exe.parent_path() / kLibrary).string());
-    out.push_back((exe.parent_path().parent_path() / "lib/seam" / kLibrary).string());
+  if (std::filesystem::path exe = executable_folder(); !exe.empty()) {
+    out.push_back((exe / kLibrary).string());
+    out.push_back((exe.parent_path() / "lib/seam" / kLibrary).string());
   }
   return out;
 }

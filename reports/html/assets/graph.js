@@ -3,6 +3,9 @@
 // follow layers or levels, cycle edges stand out, the wheel zooms, a drag pans.
 // (This comment, up to the blank line, is not embedded: see html_assets.h.)
 
+// A module cycle this long gets a pointer to the matrix under the drawing.
+const KNOT_MODULES = 6;
+
 seam.render.graph = function () {
   const view = $('graph-view');
   const svg = view ? view.querySelector('svg') : null;
@@ -139,5 +142,14 @@ seam.render.graph = function () {
         (g.hidden ? '; ' + plural(g.hidden, 'thinner edge') + ' (fewer than ' + num(g.min_weight) + ' dependencies) folded away \u2014 the DSM shows every edge' : '') +
         '. Edges: ' + (g.edge_kinds === 'include' ? '#include directives only' : g.edge_kinds === 'symbol' ? 'references to symbols only' : '#include directives and references to symbols') +
         '. Click a module for its page, an edge for its sites; scroll to zoom, drag to pan, double-click to fit.';
+    // Drawn, a cycle of many modules is a knot of edges (duckdb: 15 of 16
+    // modules, 141 edges); the matrix orders it by its cut and shows each edge.
+    const knot = maxOf(CY, c => c.order.length, 0);
+    if (knot >= KNOT_MODULES) {
+      note.append(' ' + num(knot) + ' of the ' + plural(M.length, 'module') +
+                  ' are in one cycle, which no drawing keeps legible: ',
+                  el('a', { href: '#dsm', id: 'graph-knot' }, 'the dependency matrix'),
+                  ' orders them by the cycle\u2019s minimum cut and shows every edge between them as a number.');
+    }
   }
 };

@@ -23,4 +23,15 @@ std::unique_ptr<clang::PPCallbacks> prefix_checker(clang::Preprocessor& pp, cons
                                                    std::string root, std::string cwd,
                                                    std::function<void(const std::string&)> replay, bool& mismatch);
 
+class TuState;
+
+/// PPCallbacks for a TU parsed with an any-order prefix (PrefixPch::any_order):
+/// registers the files the PCH read where this TU's own #includes reach them
+/// (replaying the PCH's include tree), and sets `st.prefix_mismatch` when the
+/// TU's preprocessing could see something a plain parse would not: a macro
+/// from a header it has not reached, a project #define or #undef of a name the
+/// PCH knows, a #pragma pack. Declarations are checked by the indexer
+/// (SymbolCollector), the files the TU touches by TuState::file_index.
+std::unique_ptr<clang::PPCallbacks> any_order_checker(clang::Preprocessor& pp, TuState& st);
+
 } // namespace seam

@@ -276,8 +276,22 @@ private:
     reach(node.file, hash);
     for (const auto& [f, child] : node.includes) {
       if (st_.prefix_reached[f] && !p_.reentered[f]) continue;
-      replay(child, hash, depth + 1);
+      replay(entry_for(f, child), hash, depth + 1);
     }
+  }
+
+  /// The entry a plain parse makes of `f` where the PCH made `variant`. A
+  /// file whose guard comes after some #includes (<cstdlib>) was entered
+  /// whole the first time the PCH read it and only up to its guard later; a
+  /// TU that reaches it for the first time reads it whole.
+  uint32_t entry_for(uint32_t f, uint32_t variant) const {
+    if (!p_.reentered[f] || st_.prefix_reached[f]) return variant;
+    const auto& part = p_.nodes[variant].includes;
+    const auto& whole = p_.nodes[p_.first_node[f]].includes;
+    if (part.size() >= whole.size()) return variant;
+    for (size_t k = 0; k < part.size(); ++k)
+      if (part[k].first != whole[k].first) return variant;
+    return p_.first_node[f];
   }
 
   /// A file without a guard the preprocessor honours, entered again for real:
@@ -292,7 +306,7 @@ private:
       if (!match) continue;
       for (size_t k = f.seen.size(); k < inc.size(); ++k) {
         if (st_.prefix_reached[inc[k].first] && !p_.reentered[inc[k].first]) continue;
-        replay(inc[k].second, f.hash, 0);
+        replay(entry_for(inc[k].first, inc[k].second), f.hash, 0);
       }
       return;
     }

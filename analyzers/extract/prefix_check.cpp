@@ -339,7 +339,8 @@ private:
     if (!sm_.getFileEntryRefForID(sm_.getFileID(loc))) return; // predefined, command line: the same
     if (st_.prefix_tree_file(loc) >= 0) return;                  // the PCH's header entered again
     const IdentifierInfo* id = name.getIdentifierInfo();
-    if (!id || !id->isFromAST()) return;
+    // A name no header of the PCH reads changes nothing it read.
+    if (!id || !name_index_.count(id->getName().str())) return;
     live_[id->getName().str()] = id;
     (void)define;
     if (std::getenv("SEAM_PREFIX_DEBUG")) llvm::errs() << "live: " << id->getName() << " at " << loc.printToString(sm_) << "\n";

@@ -526,28 +526,41 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
       pchs[c] = std::move(p);
       return;
     }
-    p = std::make_unique<PrefixPch>();
-    std::string header_text = "// seam: the precompiled prefix of " + std::to_string(ch.users.size()) + " TUs\n";
-    for (const Spelled& s : ch.prefix)
-      header_text += "#include " + (s.angled ? "<" + s.name + ">" : "\"" + s.name + "\"") + "\n";
-    const std::string header = base + ".prefix.cpp";
-    if (replace_file(header, header_text, {.temp = "", .sync = false}) != 0) {
-      why[c] = "cannot write " + header;
-      return;
-    }
-    std::vector<std::string> args = tus[ch.example]->arguments;
-    args.back() = header;
     // Written under a temporary name, renamed when whole: a concurrent
     // scan never loads half a PCH.
     const std::string tmp_pch = base + ".pch.tmp." + std::to_string(::getpid()) + "." + std::to_string(c);
-    p->pch = tmp_pch;
-    if (!build_prefix_pch(args, tus[ch.example]->directory, header, root, *p, why[c])) {
+    const std::string header = base + ".prefix.cpp";
+    std::vector<Spelled> prefix = ch.prefix;
+    // An any-order prefix holds headers some TU includes where a plain parse
+    // may never go (under an #if the textual scan cannot evaluate, from a
+    // header only such a TU reads): one that fails to build is left out, and
+    // the TUs that do read it parse it themselves. Up to 8 are left out.
+    for (int attempt = 0;; ++attempt) {
+      p = std::make_unique<PrefixPch>();
+      std::string header_text = "// seam: the precompiled prefix of " + std::to_string(ch.users.size()) + " TUs\n";
+      for (const Spelled& s : prefix)
+        header_text += "#include " + (s.angled ? "<" + s.name + ">" : "\"" + s.name + "\"") + "\n";
+      if (replace_file(header, header_text, {.temp = "", .sync = false}) != 0) {
+        why[c] = "cannot write " + header;
+        return;
+      }
+      std::vector<std::string> args = tus[ch.example]->arguments;
+      args.back() = header;
+      p->pch = tmp_pch;
+      std::string failed;
+      if (build_prefix_pch(args, tus[ch.example]->directory, header, root, *p, failed)) break;
       std::remove(tmp_pch.c_str());
-      return;
+      // Line 1 is the comment, line 2 the first #include.
+      const size_t drop = p->failed_line >= 2 ? p->failed_line - 2 : prefix.size();
+      if (!any_order || attempt == 8 || drop >= prefix.size() || prefix.size() == 1) {
+        why[c] = failed;
+        return;
+      }
+      prefix.erase(prefix.begin() + static_cast<std::ptrdiff_t>(drop));
     }
-    if (p->headers.size() != ch.prefix.size()) {
+    if (p->headers.size() != prefix.size()) {
       why[c] = "the prefix header read " + std::to_string(p->headers.size()) + " headers, not " +
-               std::to_string(ch.prefix.size());
+               std::to_string(prefix.size());
       std::remove(tmp_pch.c_str());
       return;
     }

@@ -53,6 +53,11 @@ struct PrefixPch {
   /// defined itself first): indices into `names`, sorted.
   std::vector<std::vector<uint32_t>> uses;
   std::vector<std::string> names;
+
+  /// A build that failed: the line of the synthesised header whose #include
+  /// led to the first error (1-based; 0: none known). An any-order prefix is
+  /// built again without that header (plan_prefixes).
+  unsigned failed_line = 0;
 };
 
 /// Which prefixes plan_prefixes makes.

@@ -5,6 +5,7 @@
 // the order a plain parse registers them.
 #include "analyzers/core/paths.h"
 #include "analyzers/extract/prefix.h"
+#include "analyzers/extract/prefix_check.h"
 
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceManager.h>
@@ -31,7 +32,7 @@ using namespace clang;
 /// reached them; the same events TuState registers files on (an #include
 /// directive names its file, entering a file names it). And the include tree
 /// (PrefixPch::nodes), which an any-order prefix replays.
-class Recorder : public PPCallbacks {
+class Recorder : public MacroUseCallbacks {
 public:
   Recorder(SourceManager& sm, std::string cwd, std::string root, PrefixPch& out, std::string& why)
       : sm_(sm), cwd_(std::move(cwd)), root_(std::move(root)), out_(out), why_(why) {}
@@ -94,14 +95,7 @@ public:
   void FileSkipped(const FileEntryRef&, const Token&, SrcMgr::CharacteristicKind) override { pending_.first = kNone; }
 
   // The names each file reads (PrefixPch::uses).
-  void MacroExpands(const Token& name, const MacroDefinition& md, SourceRange, const MacroArgs*) override {
-    use(name, md);
-  }
-  void Defined(const Token& name, const MacroDefinition& md, SourceRange) override { use(name, md); }
-  void Ifdef(SourceLocation, const Token& name, const MacroDefinition& md) override { use(name, md); }
-  void Ifndef(SourceLocation, const Token& name, const MacroDefinition& md) override { use(name, md); }
-  void Elifdef(SourceLocation, const Token& name, const MacroDefinition& md) override { use(name, md); }
-  void Elifndef(SourceLocation, const Token& name, const MacroDefinition& md) override { use(name, md); }
+  void macro_used(const Token& name, const MacroDefinition& md) override { use(name, md); }
   /// An identifier the parser gets: a macro of that name would have replaced it.
   void token(const Token& t) {
     if (const IdentifierInfo* id = t.getIdentifierInfo()) note_use(id, sm_.getSpellingLoc(t.getLocation()));
@@ -240,6 +234,32 @@ private:
   std::string& why_;
 };
 
+/// Ignores every diagnostic but the first error, whose top-level #include it
+/// finds: the synthesised header's line that led to it (PrefixPch::failed_line).
+class FirstError : public DiagnosticConsumer {
+public:
+  explicit FirstError(unsigned& line) : line_(line) {}
+
+  void HandleDiagnostic(DiagnosticsEngine::Level level, const Diagnostic& info) override {
+    // Not counted (no "N errors generated" on stderr): the caller knows.
+    if (level < DiagnosticsEngine::Error || line_ || !info.hasSourceManager() || info.getLocation().isInvalid())
+      return;
+    const SourceManager& sm = info.getSourceManager();
+    SourceLocation at = sm.getExpansionLoc(info.getLocation());
+    // Up the include stack to the #include in the prefix header.
+    for (int depth = 0; depth < 256 && at.isValid(); ++depth) {
+      if (sm.getFileID(at) == sm.getMainFileID()) {
+        line_ = sm.getSpellingLineNumber(at);
+        return;
+      }
+      at = sm.getIncludeLoc(sm.getFileID(at));
+    }
+  }
+
+private:
+  unsigned& line_;
+};
+
 } // namespace
 
 bool build_prefix_pch(const std::vector<std::string>& arguments, const std::string& directory,
@@ -247,7 +267,8 @@ bool build_prefix_pch(const std::vector<std::string>& arguments, const std::stri
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = llvm::vfs::createPhysicalFileSystem();
   fs->setCurrentWorkingDirectory(directory);
   auto files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions{directory}, fs);
-  IgnoringDiagConsumer diags;
+  out.failed_line = 0;
+  FirstError diags(out.failed_line);
   PrefixToolAction action(directory, root, out, why);
   tooling::ToolInvocation invocation(arguments, &action, files.get(), std::make_shared<PCHContainerOperations>());
   invocation.setDiagnosticConsumer(&diags);

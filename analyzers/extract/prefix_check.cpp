@@ -157,7 +157,7 @@ private:
 };
 
 /// See any_order_checker.
-class AnyOrderChecker : public PPCallbacks {
+class AnyOrderChecker : public MacroUseCallbacks {
 public:
   AnyOrderChecker(Preprocessor& pp, TuState& st) : pp_(pp), sm_(pp.getSourceManager()), st_(st), p_(*st.prefix()) {
     st_.prefix_reached.assign(p_.tree_files.size(), 0);
@@ -205,14 +205,7 @@ public:
     frames_.push_back(std::move(f));
   }
 
-  void MacroExpands(const Token& name, const MacroDefinition& md, SourceRange, const MacroArgs*) override {
-    check_use(name, md);
-  }
-  void Defined(const Token& name, const MacroDefinition& md, SourceRange) override { check_use(name, md); }
-  void Ifdef(SourceLocation, const Token& name, const MacroDefinition& md) override { check_use(name, md); }
-  void Ifndef(SourceLocation, const Token& name, const MacroDefinition& md) override { check_use(name, md); }
-  void Elifdef(SourceLocation, const Token& name, const MacroDefinition& md) override { check_use(name, md); }
-  void Elifndef(SourceLocation, const Token& name, const MacroDefinition& md) override { check_use(name, md); }
+  void macro_used(const Token& name, const MacroDefinition& md) override { check_use(name, md); }
 
   void MacroDefined(const Token& name, const MacroDirective* md) override {
     // Defined again as it was (a feature macro the compiler predefines): no change.
@@ -220,11 +213,11 @@ public:
       if (const MacroDirective* prev = md->getPrevious())
         if (const MacroInfo* before = prev->getMacroInfo())
           if (before->isIdenticalTo(*md->getMacroInfo(), pp_, /*Syntactically=*/true)) return;
-    check_definition(name, true);
+    check_definition(name);
   }
   void MacroUndefined(const Token& name, const MacroDefinition& md, const MacroDirective*) override {
     if (!md.getMacroInfo()) return; // not a macro: #undef changes nothing
-    check_definition(name, false);
+    check_definition(name);
   }
 
   void PragmaDirective(SourceLocation loc, PragmaIntroducerKind) override {
@@ -235,7 +228,7 @@ public:
     std::string line;
     for (; *p && *p != '\n'; ++p) line += *p;
     // Packing changes the headers read under it: the PCH read them without.
-    if (line.find("pack") != std::string::npos) fail("pack", line);
+    if (line.find("pack") != std::string::npos) fail("a #pragma pack changes the headers after it", line);
   }
 
 private:
@@ -245,10 +238,7 @@ private:
     std::vector<int32_t> seen;        ///< tree file of each #include it processed
   };
 
-  void fail(const char* why = "", const std::string& what = "") {
-    if (!st_.prefix_mismatch && std::getenv("SEAM_PREFIX_DEBUG")) llvm::errs() << "misfit: " << why << " " << what << "\n";
-    st_.prefix_mismatch = true;
-  }
+  void fail(const char* why, const std::string& what = "") { st_.prefix_misfit(std::string(why) + ": " + what); }
 
   void reach(uint32_t t, SourceLocation hash) {
     if (st_.prefix_reached[t]) return;
@@ -260,7 +250,8 @@ private:
       // Read by this file: a plain parse would have read it changed.
       auto n = name_index_.find(it->first);
       if (n != name_index_.end() && std::binary_search(p_.uses[t].begin(), p_.uses[t].end(), n->second))
-        return fail("definition", it->first + " before " + p_.tree_files[t]);
+        return fail("a project #define or #undef is in effect where it reaches a header that reads it",
+                    it->first + " before " + p_.tree_files[t]);
       ++it;
     }
     st_.prefix_reached[t] = 1;
@@ -271,7 +262,7 @@ private:
   /// What a plain parse reads entering the PCH's node `n`: the file, then
   /// each #include it processed, but those a guard skips.
   void replay(uint32_t n, SourceLocation hash, int depth) {
-    if (depth > 200) return fail("depth");
+    if (depth > 200) return fail("the include tree is deeper than 200");
     const PrefixPch::Node& node = p_.nodes[n];
     reach(node.file, hash);
     for (const auto& [f, child] : node.includes) {
@@ -310,7 +301,7 @@ private:
       }
       return;
     }
-    fail("reentry", p_.tree_files[f.tree]);
+    fail("a header entered again does not match the prefix's entry", p_.tree_files[f.tree]);
   }
 
   /// A macro used (expanded or tested) anywhere: from a header of the PCH this
@@ -318,7 +309,7 @@ private:
   void check_use(const Token& name, const MacroDefinition& md) {
     if (const MacroInfo* mi = md.getMacroInfo()) {
       if (sm_.isLoadedSourceLocation(mi->getDefinitionLoc()) && !st_.prefix_visible(mi->getDefinitionLoc(), SourceLocation()))
-        fail("macro use", (name.getIdentifierInfo() ? name.getIdentifierInfo()->getName().str() : "") + " at " + name.getLocation().printToString(sm_));
+        fail("a macro from a header not reached yet", (name.getIdentifierInfo() ? name.getIdentifierInfo()->getName().str() : "") + " at " + name.getLocation().printToString(sm_));
       return;
     }
     // Not defined now: #undef'd by a header not reached?
@@ -327,14 +318,14 @@ private:
     // What a plain parse has: the latest directive in a file it has read.
     for (const MacroDirective* d = pp_.getLocalMacroDirectiveHistory(id); d; d = d->getPrevious()) {
       if (!st_.prefix_visible(d->getLocation(), SourceLocation())) continue;
-      if (d->getKind() == MacroDirective::MD_Define) fail("undef use", id->getName().str());
+      if (d->getKind() == MacroDirective::MD_Define) fail("a macro #undef'd by a header not reached yet", id->getName().str());
       return;
     }
   }
 
   /// A #define or #undef outside the PCH's files of a name the PCH's headers
   /// use: a plain parse would read some of them after it.
-  void check_definition(const Token& name, bool define) {
+  void check_definition(const Token& name) {
     SourceLocation loc = sm_.getExpansionLoc(name.getLocation());
     if (!sm_.getFileEntryRefForID(sm_.getFileID(loc))) return; // predefined, command line: the same
     if (st_.prefix_tree_file(loc) >= 0) return;                  // the PCH's header entered again
@@ -342,8 +333,6 @@ private:
     // A name no header of the PCH reads changes nothing it read.
     if (!id || !name_index_.count(id->getName().str())) return;
     live_[id->getName().str()] = id;
-    (void)define;
-    if (std::getenv("SEAM_PREFIX_DEBUG")) llvm::errs() << "live: " << id->getName() << " at " << loc.printToString(sm_) << "\n";
   }
   /// Names the PCH's headers know, #defined (true) or #undef'd (false)
   /// outside them and still so: a header reached now would read them.

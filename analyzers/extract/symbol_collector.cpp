@@ -229,18 +229,10 @@ public:
 private:
   bool prefix_fits_here(const Decl* d, bool is_decl, SourceLocation loc) {
     if (!st_.any_order_prefix() || prefix_fits(d, is_decl, loc)) return true;
-    {
-      if (!st_.prefix_mismatch && std::getenv("SEAM_PREFIX_DEBUG")) {
-        llvm::errs() << "misfit: decl " << (is_decl ? "declared " : "used ");
-        if (const auto* nd = dyn_cast<NamedDecl>(d)) llvm::errs() << nd->getQualifiedNameAsString();
-        llvm::errs() << " at " << loc.printToString(st_.sm()) << "\n";
-        for (const Decl* r : d->redecls())
-          llvm::errs() << "   redecl " << r->getLocation().printToString(st_.sm()) << " ast=" << r->isFromASTFile()
-                       << " tree=" << st_.prefix_tree_file(r->getLocation()) << " kind=" << r->getDeclKindName() << "\n";
-      }
-      st_.prefix_mismatch = true; // parsed again whole: these facts are dropped
-      return false;
-    }
+    std::string what = is_decl ? "declares " : "uses ";
+    if (const auto* nd = dyn_cast<NamedDecl>(d)) what += nd->getQualifiedNameAsString();
+    st_.prefix_misfit(what + " at " + loc.printToString(st_.sm()) + ", declared in a header not reached yet");
+    return false; // parsed again whole: these facts are dropped
   }
 
   /// With an any-order prefix, what this occurrence names must be declared

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
 #include <llvm/Support/raw_ostream.h>
-#include <llvm/Support/Signals.h>
 
 namespace seam {
 
@@ -42,8 +42,7 @@ uint32_t TuState::file_index(FileEntryRef fe, FileID fid) {
     if (prefix_->any_order) {
       int32_t t = prefix_tree_file(fe);
       if (t >= 0 && !prefix_reached[t]) {
-        if (!prefix_mismatch && std::getenv("SEAM_PREFIX_DEBUG")) { llvm::errs() << "misfit: file " << abs << " in " << facts_.main_file << "\n"; llvm::sys::PrintStackTrace(llvm::errs()); }
-        prefix_mismatch = true;
+        prefix_misfit("it reads " + abs + " before the #include that reaches it");
       }
     }
     // A file the precompiled prefix read, registered already (replay).
@@ -148,6 +147,15 @@ void TuState::complete(uint32_t idx, FileID fid) {
   f.hash = hash;
   f.lines = static_cast<uint32_t>(std::count(data.begin(), data.end(), '\n'));
   if (!data.empty() && data.back() != '\n') ++f.lines;
+}
+
+void TuState::prefix_misfit(const std::string& why) {
+  static const bool debug = [] {
+    const char* v = std::getenv("SEAM_PREFIX_DEBUG");
+    return v && *v && std::string_view(v) != "0";
+  }();
+  if (!prefix_mismatch && debug) llvm::errs() << "seam: prefix misfit: " << facts_.main_file << ": " << why << "\n";
+  prefix_mismatch = true;
 }
 
 } // namespace seam

@@ -71,6 +71,9 @@ public:
   const PrefixPch* prefix() const { return prefix_; }
   /// The TU did not start with its prefix: parsed again without it.
   bool prefix_mismatch = false;
+  /// Sets prefix_mismatch; with SEAM_PREFIX_DEBUG=1 in the environment, the
+  /// first reason of each TU goes to stderr (docs/performance.md).
+  void prefix_misfit(const std::string& why);
 
   /// An any-order prefix (prefix_check.cpp): per file of its include tree,
   /// whether this TU's own #includes reached it yet, and the #include that did.

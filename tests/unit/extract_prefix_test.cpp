@@ -243,6 +243,34 @@ TEST(ExtractPrefix, AnyOrderAProjectMacroAHeaderReadsLaterMakesAMisfit) {
   EXPECT_TRUE(two) << "feature0.cpp was not parsed with FEATURE_ON";
 }
 
+TEST(ExtractPrefix, AnyOrderAHeaderThatDoesNotBuildAloneIsLeftOutOfThePch) {
+  // <needs_size.h> compiles only after the project's own typedef, and
+  // <missing.h> does not exist: a PCH of every vendor header the TUs include
+  // fails with either. Both are left out of it; the other headers are still
+  // shared, and the TUs that read those two parse them themselves.
+  Monolith m;
+  const std::string vendor = m.root() + "-vendor";
+  add_feature_tus(m, vendor,
+                  {"typedef unsigned long my_size_t;\n#include <needs_size.h>\n#include <string>\n"
+                   "my_size_t four() { return twice(2); }\n",
+                   "#include <feature.h>\n#include <missing.h>\nint lost();\n",
+                   "#include <feature.h>\n#include <string>\nint plain_level() { return FEATURE_LEVEL; }\n"});
+  std::ofstream(vendor + "/needs_size.h") << "#pragma once\ninline my_size_t twice(my_size_t n) { return n * 2; }\n";
+  Scanned plain = scan(m.db(), m.root(), false, 2);
+  Scanned any = scan(m.db(), m.root(), true, 2);
+  fs::remove_all(vendor);
+  ASSERT_EQ(plain.tus.size(), 15u);
+  size_t failed = 0;
+  for (const TuFacts& tu : plain.result.tus) failed += !tu.ok;
+  EXPECT_EQ(failed, 1u) << "only feature1.cpp, which includes <missing.h>, fails";
+  // One PCH for the generated TUs, one for these three (their -isystem).
+  EXPECT_EQ(any.result.prefix_summary.rfind("14 of 15 parsed TUs used one of 2 (2 built, 0 from the cache)", 0), 0u)
+      << any.result.prefix_summary;
+  // feature1.cpp fails with the PCH as without it, and is parsed again whole.
+  EXPECT_EQ(any.result.prefix_misfits, 1u) << any.result.prefix_summary;
+  EXPECT_EQ(plain.tus, any.tus);
+}
+
 TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
   Monolith m;
   // A project macro before the first header: no prefix may be loaded before it.

@@ -264,6 +264,7 @@ private:
     add(p.alone, "alone with their compile command");
     add(p.forced, "with -include/-imacros");
     add(p.no_run, "not starting with an external #include <...>");
+    add(p.no_include, "with no external #include <...> outside an #if");
     add(p.unshared, "starting with a run too few TUs of their command share");
     add(p.unbuilt, "whose prefix was not built");
     add(out_.prefix_misfits, "misfits (their parse left the prefix: parsed again whole)");

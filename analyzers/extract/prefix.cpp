@@ -440,7 +440,7 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
       std::set<Spelled> seen;
       for (size_t m = 0; m < members.size(); ++m) {
         if (runs[m].empty()) {
-          ++out.no_run;
+          ++out.no_include;
           continue;
         }
         for (const Spelled& sp : runs[m])

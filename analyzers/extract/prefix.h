@@ -76,6 +76,7 @@ struct PrefixPlan {
   size_t forced = 0;   ///< -include or -imacros: something comes before any prefix
   size_t alone = 0;    ///< no other TU of this scan has the same compile command
   size_t no_run = 0;   ///< its first lines reach no external #include <...> (textual scan)
+  size_t no_include = 0; ///< any-order: no external #include <...> outside an #if (textual scan)
   size_t unshared = 0; ///< its run starts with none of the prefixes chosen for its command
   size_t unbuilt = 0;  ///< its prefix's PCH could not be built
   /// Header files the TUs given a prefix would otherwise parse themselves,

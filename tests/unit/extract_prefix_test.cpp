@@ -254,17 +254,22 @@ TEST(ExtractPrefix, AnyOrderAHeaderThatDoesNotBuildAloneIsLeftOutOfThePch) {
                   {"typedef unsigned long my_size_t;\n#include <needs_size.h>\n#include <string>\n"
                    "my_size_t four() { return twice(2); }\n",
                    "#include <feature.h>\n#include <missing.h>\nint lost();\n",
-                   "#include <feature.h>\n#include <string>\nint plain_level() { return FEATURE_LEVEL; }\n"});
+                   "#include <feature.h>\n#include <string>\nint plain_level() { return FEATURE_LEVEL; }\n",
+                   "#ifdef NEVER_SET\n#include <string>\n#endif\nint nothing();\n"});
   std::ofstream(vendor + "/needs_size.h") << "#pragma once\ninline my_size_t twice(my_size_t n) { return n * 2; }\n";
   Scanned plain = scan(m.db(), m.root(), false, 2);
   Scanned any = scan(m.db(), m.root(), true, 2);
   fs::remove_all(vendor);
-  ASSERT_EQ(plain.tus.size(), 15u);
+  ASSERT_EQ(plain.tus.size(), 16u);
   size_t failed = 0;
   for (const TuFacts& tu : plain.result.tus) failed += !tu.ok;
   EXPECT_EQ(failed, 1u) << "only feature1.cpp, which includes <missing.h>, fails";
   // One PCH for the generated TUs, one for these three (their -isystem).
-  EXPECT_EQ(any.result.prefix_summary.rfind("14 of 15 parsed TUs used one of 2 (2 built, 0 from the cache)", 0), 0u)
+  EXPECT_EQ(any.result.prefix_summary.rfind("14 of 16 parsed TUs used one of 2 (2 built, 0 from the cache)", 0), 0u)
+      << any.result.prefix_summary;
+  // feature3.cpp includes nothing outside its #ifdef: no prefix, and `seam scan` says why.
+  EXPECT_NE(any.result.prefix_summary.find("; none for 1 with no external #include <...> outside an #if, 1 misfits"),
+            std::string::npos)
       << any.result.prefix_summary;
   // feature1.cpp fails with the PCH as without it, and is parsed again whole.
   EXPECT_EQ(any.result.prefix_misfits, 1u) << any.result.prefix_summary;

@@ -231,7 +231,8 @@ private:
     if (opts_.prefix && opts_.shortcuts && !todo_.empty()) {
       std::vector<const ExtractInput*> inputs;
       for (size_t i : todo_) inputs.push_back(&tus_[i].input);
-      plan_prefixes(inputs, opts_.root, use_cache_ ? opts_.cache_dir + "/prefix" : "", opts_.jobs, prefixes_);
+      plan_prefixes(inputs, opts_.root, use_cache_ ? opts_.cache_dir + "/prefix" : "", opts_.jobs, prefixes_,
+                    opts_.prefix_mode);
       out_.prefix_built = prefixes_.built;
       out_.prefix_reused = prefixes_.reused;
       out_.notes.insert(out_.notes.end(), prefixes_.warnings.begin(), prefixes_.warnings.end());
@@ -263,6 +264,7 @@ private:
     add(p.alone, "alone with their compile command");
     add(p.forced, "with -include/-imacros");
     add(p.no_run, "not starting with an external #include <...>");
+    add(p.no_include, "with no external #include <...> outside an #if");
     add(p.unshared, "starting with a run too few TUs of their command share");
     add(p.unbuilt, "whose prefix was not built");
     add(out_.prefix_misfits, "misfits (their parse left the prefix: parsed again whole)");

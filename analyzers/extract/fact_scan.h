@@ -5,6 +5,8 @@
 // learns back to the cache, and assembles the TuFacts build_project merges.
 #pragma once
 
+#include "analyzers/extract/prefix.h"
+
 #include "analyzers/cache/codec.h"
 #include "analyzers/cache/fact_store.h"
 #include "analyzers/extract/extract.h"
@@ -28,6 +30,9 @@ struct ScanOptions {
   /// into a precompiled prefix (prefix.h; kept in the cache's prefix/ folder).
   /// Needs the shortcuts. Off: `--no-prefix`.
   bool prefix = true;
+  /// Which prefixes (prefix.h): one of every external header per command
+  /// (the default), or the leading runs many TUs share.
+  PrefixMode prefix_mode = PrefixMode::AnyOrder;
   /// Every TU of this scan is one of many writing to the cache at once (`seam
   /// cc`): a header's facts are written only over those of a higher-ranked TU
   /// (FactStore::store_file_facts_if_lowest), and the cache is not evicted (that

@@ -99,7 +99,10 @@ std::string trim(std::string s) {
 /// does not understand (the parse checks the run again: prefix_check.cpp).
 class RunScanner {
 public:
-  RunScanner(const ExtractInput& in, const std::string& root) : in_(in), root_(root), dirs_(search_dirs(in)) {}
+  /// `whole`: every external #include <...> of the TU's project files that no
+  /// #if encloses, wherever it is (an any-order prefix), not the leading run.
+  RunScanner(const ExtractInput& in, const std::string& root, bool whole = false)
+      : in_(in), root_(root), dirs_(search_dirs(in)), whole_(whole) {}
 
   std::vector<Spelled> run() {
     scan(canonical_path(in_.main_file[0] == '/' ? in_.main_file : in_.directory + "/" + in_.main_file), 0);
@@ -141,7 +144,11 @@ private:
           cur.clear();
           continue;
         }
-        if (c == '\\' && i + 1 < text.size() && text[i + 1] == '\n') return false; // continued line
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] == '\n') { // continued line
+          if (!whole_) return false;
+          ++i;
+          continue;
+        }
         if (c == '\n') {
           lines.push_back(cur);
           cur.clear();
@@ -152,6 +159,7 @@ private:
       if (block) return false;
       lines.push_back(cur);
     }
+    if (whole_) return scan_whole(path, lines, depth);
     std::string guard;
     bool first_directive = true;
     for (size_t l = 0; l < lines.size(); ++l) {
@@ -193,6 +201,50 @@ private:
     return true;
   }
 
+  /// The whole-file scan: #includes outside any #if (an include guard's
+  /// #ifndef does not count), project headers followed.
+  bool scan_whole(const std::string& path, const std::vector<std::string>& lines, int depth) {
+    int level = 0;
+    bool first_directive = true, guarded = false;
+    for (const std::string& line : lines) {
+      std::string s = trim(line);
+      if (s.empty() || s[0] != '#') {
+        if (!s.empty()) first_directive = false;
+        continue;
+      }
+      s = trim(s.substr(1));
+      std::string word = s.substr(0, s.find_first_of(" \t<\"("));
+      std::string rest = trim(s.substr(word.size()));
+      const bool was_first = first_directive;
+      first_directive = false;
+      if (word == "if" || word == "ifdef" || word == "ifndef") {
+        if (word == "ifndef" && was_first && guard_name(rest)) guarded = true; // the guard: level 0 inside
+        else ++level;
+        continue;
+      }
+      if (word == "endif") {
+        if (level > 0) --level;
+        continue;
+      }
+      if (word != "include" || level > 0 || rest.size() < 2) continue;
+      if (rest[0] != '<' && rest[0] != '"') continue;
+      const bool angled = rest[0] == '<';
+      size_t end = rest.find(angled ? '>' : '"', 1);
+      if (end == std::string::npos) continue;
+      Spelled inc{angled, rest.substr(1, end - 1)};
+      std::string found = resolve(inc, path);
+      std::string rel;
+      if (!found.empty() && relative_to(found, root_, rel)) {
+        if (!visited_.count(found) && depth < 32) scan(found, depth + 1);
+        continue;
+      }
+      // Quoted externals resolve beside their includer: left to the parse.
+      if (angled && std::find(run_.begin(), run_.end(), inc) == run_.end()) run_.push_back(inc);
+    }
+    (void)guarded;
+    return true;
+  }
+
   /// An include guard's name: not one that could steer a system header
   /// (reserved names such as _GNU_SOURCE, or NDEBUG).
   static bool guard_name(const std::string& n) {
@@ -220,6 +272,7 @@ private:
   SearchDirs dirs_;
   std::set<std::string> visited_;
   std::vector<Spelled> run_;
+  bool whole_ = false;
 };
 
 std::string hex(uint64_t v) {
@@ -231,7 +284,7 @@ std::string hex(uint64_t v) {
 /// The manifest beside a cached PCH: what it holds and the size and time of
 /// every file it read when it was built (a changed header means a rebuild).
 bool write_manifest(const std::string& path, const PrefixPch& p) {
-  std::string text = "seam-prefix 1\n";
+  std::string text = "seam-prefix 2\n";
   for (size_t h = 0; h < p.headers.size(); ++h) {
     text += "H " + p.headers[h] + "\n";
     for (const std::string& file : p.files[h]) {
@@ -241,14 +294,74 @@ bool write_manifest(const std::string& path, const PrefixPch& p) {
               std::to_string(int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec) + " " + file + "\n";
     }
   }
+  // The include tree (an any-order prefix replays it): files, then nodes.
+  if (p.any_order) text += "A\n";
+  for (size_t f = 0; f < p.tree_files.size(); ++f)
+    text += "T " + std::to_string(p.first_node[f]) + " " + std::to_string(p.reentered[f]) + " " + p.tree_files[f] + "\n";
+  for (const std::string& n : p.names) text += "W " + n + "\n";
+  for (size_t f = 0; f < p.uses.size(); ++f) {
+    if (p.uses[f].empty()) continue;
+    text += "U " + std::to_string(f);
+    for (uint32_t u : p.uses[f]) text += " " + std::to_string(u);
+    text += "\n";
+  }
+  for (const PrefixPch::Node& n : p.nodes) {
+    text += "N " + std::to_string(n.file) + " " + std::to_string(n.includes.size());
+    for (const auto& [f, node] : n.includes) text += " " + std::to_string(f) + " " + std::to_string(node);
+    text += "\n";
+  }
   return replace_file(path, text, {.temp = "", .sync = false}) == 0; // a torn manifest only means a rebuild
 }
 
 bool read_fresh_manifest(const std::string& path, PrefixPch& p) {
   std::ifstream f(path, std::ios::binary);
   std::string line;
-  if (!std::getline(f, line) || line != "seam-prefix 1") return false;
+  if (!std::getline(f, line) || line != "seam-prefix 2") return false;
   while (std::getline(f, line)) {
+    if (line == "A") {
+      p.any_order = true;
+      continue;
+    }
+    if (line.rfind("T ", 0) == 0) {
+      std::istringstream s(line.substr(2));
+      uint32_t first = 0;
+      int re = 0;
+      std::string file;
+      if (!(s >> first >> re)) return false;
+      std::getline(s, file);
+      p.first_node.push_back(first);
+      p.reentered.push_back(static_cast<uint8_t>(re));
+      p.tree_files.push_back(file.empty() ? file : file.substr(1));
+      continue;
+    }
+    if (line.rfind("W ", 0) == 0) {
+      p.names.push_back(line.substr(2));
+      continue;
+    }
+    if (line.rfind("U ", 0) == 0) {
+      std::istringstream s(line.substr(2));
+      size_t f = 0;
+      if (!(s >> f) || f >= p.tree_files.size()) return false;
+      p.uses.resize(p.tree_files.size());
+      for (uint32_t u = 0; s >> u;) {
+        if (u >= p.names.size()) return false;
+        p.uses[f].push_back(u);
+      }
+      continue;
+    }
+    if (line.rfind("N ", 0) == 0) {
+      std::istringstream s(line.substr(2));
+      PrefixPch::Node n;
+      size_t count = 0;
+      if (!(s >> n.file >> count) || n.file >= p.tree_files.size()) return false;
+      for (size_t k = 0; k < count; ++k) {
+        uint32_t f = 0, node = 0;
+        if (!(s >> f >> node) || f >= p.tree_files.size()) return false;
+        n.includes.emplace_back(f, node);
+      }
+      p.nodes.push_back(std::move(n));
+      continue;
+    }
     if (line.rfind("H ", 0) == 0) {
       p.headers.push_back(line.substr(2));
       p.files.emplace_back();
@@ -266,13 +379,20 @@ bool read_fresh_manifest(const std::string& path, PrefixPch& p) {
       return false;
     p.files.back().push_back(file);
   }
-  return !p.headers.empty();
+  for (const PrefixPch::Node& n : p.nodes)
+    for (const auto& inc : n.includes)
+      if (inc.second >= p.nodes.size()) return false;
+  for (uint32_t first : p.first_node)
+    if (first >= p.nodes.size()) return false;
+  p.uses.resize(p.tree_files.size());
+  return !p.headers.empty() && !p.nodes.empty();
 }
 
 } // namespace
 
 void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::string& root, const std::string& dir_in,
-                   unsigned jobs, PrefixPlan& out) {
+                   unsigned jobs, PrefixPlan& out, PrefixMode mode) {
+  const bool any_order = mode == PrefixMode::AnyOrder;
   out.of_tu.assign(tus.size(), nullptr);
   // 1. Group by command: the arguments but the source file (the last one).
   std::map<std::string, std::vector<size_t>> groups;
@@ -311,7 +431,30 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
       continue;
     }
     std::vector<std::vector<Spelled>> runs;
-    for (size_t i : members) runs.push_back(RunScanner(*tus[i], root).run());
+    for (size_t i : members) runs.push_back(RunScanner(*tus[i], root, any_order).run());
+    if (any_order) {
+      // One PCH of every external header the command's TUs include, in the
+      // order they first appear; a TU reads them in its own order after it.
+      Choice ch;
+      ch.key = key;
+      std::set<Spelled> seen;
+      for (size_t m = 0; m < members.size(); ++m) {
+        if (runs[m].empty()) {
+          ++out.no_include;
+          continue;
+        }
+        for (const Spelled& sp : runs[m])
+          if (seen.insert(sp).second) ch.prefix.push_back(sp);
+        ch.users.push_back(members[m]);
+      }
+      if (ch.users.size() < 2) {
+        out.unshared += ch.users.size();
+        continue;
+      }
+      ch.example = ch.users.front();
+      choices.push_back(std::move(ch));
+      continue;
+    }
     std::vector<uint8_t> taken(members.size(), 0);
     for (size_t m = 0; m < members.size(); ++m)
       if (runs[m].empty()) {
@@ -373,40 +516,55 @@ void plan_prefixes(const std::vector<const ExtractInput*>& tus, const std::strin
     const Choice& ch = choices[c];
     std::string id = ch.key;
     id += '\0' + clang_full_version();
+    if (any_order) id += std::string("\0any-order", 10);
     for (const Spelled& s : ch.prefix) id += std::string("\0", 1) + (s.angled ? "<" : "\"") + s.name;
     const std::string base = dir + "/" + hex(fast_hash(id));
     auto p = std::make_unique<PrefixPch>();
     p->pch = base + ".pch";
-    if (read_fresh_manifest(base + ".list", *p) && exists(*tus[ch.example], p->pch)) {
+    if (read_fresh_manifest(base + ".list", *p) && p->any_order == any_order && exists(*tus[ch.example], p->pch)) {
       reused[c] = 1;
       pchs[c] = std::move(p);
       return;
     }
-    p = std::make_unique<PrefixPch>();
-    std::string header_text = "// seam: the precompiled prefix of " + std::to_string(ch.users.size()) + " TUs\n";
-    for (const Spelled& s : ch.prefix)
-      header_text += "#include " + (s.angled ? "<" + s.name + ">" : "\"" + s.name + "\"") + "\n";
-    const std::string header = base + ".prefix.cpp";
-    if (replace_file(header, header_text, {.temp = "", .sync = false}) != 0) {
-      why[c] = "cannot write " + header;
-      return;
-    }
-    std::vector<std::string> args = tus[ch.example]->arguments;
-    args.back() = header;
     // Written under a temporary name, renamed when whole: a concurrent
     // scan never loads half a PCH.
     const std::string tmp_pch = base + ".pch.tmp." + std::to_string(::getpid()) + "." + std::to_string(c);
-    p->pch = tmp_pch;
-    if (!build_prefix_pch(args, tus[ch.example]->directory, header, root, *p, why[c])) {
+    const std::string header = base + ".prefix.cpp";
+    std::vector<Spelled> prefix = ch.prefix;
+    // An any-order prefix holds headers some TU includes where a plain parse
+    // may never go (under an #if the textual scan cannot evaluate, from a
+    // header only such a TU reads): one that fails to build is left out, and
+    // the TUs that do read it parse it themselves. Up to 8 are left out.
+    for (int attempt = 0;; ++attempt) {
+      p = std::make_unique<PrefixPch>();
+      std::string header_text = "// seam: the precompiled prefix of " + std::to_string(ch.users.size()) + " TUs\n";
+      for (const Spelled& s : prefix)
+        header_text += "#include " + (s.angled ? "<" + s.name + ">" : "\"" + s.name + "\"") + "\n";
+      if (replace_file(header, header_text, {.temp = "", .sync = false}) != 0) {
+        why[c] = "cannot write " + header;
+        return;
+      }
+      std::vector<std::string> args = tus[ch.example]->arguments;
+      args.back() = header;
+      p->pch = tmp_pch;
+      std::string failed;
+      if (build_prefix_pch(args, tus[ch.example]->directory, header, root, *p, failed)) break;
       std::remove(tmp_pch.c_str());
-      return;
+      // Line 1 is the comment, line 2 the first #include.
+      const size_t drop = p->failed_line >= 2 ? p->failed_line - 2 : prefix.size();
+      if (!any_order || attempt == 8 || drop >= prefix.size() || prefix.size() == 1) {
+        why[c] = failed;
+        return;
+      }
+      prefix.erase(prefix.begin() + static_cast<std::ptrdiff_t>(drop));
     }
-    if (p->headers.size() != ch.prefix.size()) {
+    if (p->headers.size() != prefix.size()) {
       why[c] = "the prefix header read " + std::to_string(p->headers.size()) + " headers, not " +
-               std::to_string(ch.prefix.size());
+               std::to_string(prefix.size());
       std::remove(tmp_pch.c_str());
       return;
     }
+    p->any_order = any_order;
     p->pch = base + ".pch";
     if (std::rename(tmp_pch.c_str(), p->pch.c_str()) != 0 || !write_manifest(base + ".list", *p)) {
       why[c] = "cannot write " + p->pch;

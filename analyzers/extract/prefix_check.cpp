@@ -1,11 +1,15 @@
 #include "analyzers/extract/prefix_check.h"
 
 #include "analyzers/core/paths.h"
+#include "analyzers/extract/tu_state.h"
 
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/MacroInfo.h>
 
 #include <algorithm>
+#include <map>
+#include <cstdlib>
+#include <llvm/Support/raw_ostream.h>
 #include <unordered_set>
 #include <vector>
 
@@ -152,7 +156,218 @@ private:
 
 };
 
+/// See any_order_checker.
+class AnyOrderChecker : public MacroUseCallbacks {
+public:
+  AnyOrderChecker(Preprocessor& pp, TuState& st) : pp_(pp), sm_(pp.getSourceManager()), st_(st), p_(*st.prefix()) {
+    st_.prefix_reached.assign(p_.tree_files.size(), 0);
+    st_.prefix_reached_at.assign(p_.tree_files.size(), SourceLocation());
+    nodes_of_.resize(p_.tree_files.size());
+    for (uint32_t n = 0; n < p_.names.size(); ++n) name_index_.emplace(p_.names[n], n);
+    for (uint32_t n = 0; n < p_.nodes.size(); ++n) nodes_of_[p_.nodes[n].file].push_back(n);
+  }
+
+  void InclusionDirective(SourceLocation hash, const Token&, StringRef, bool, CharSourceRange, OptionalFileEntryRef file,
+                          StringRef, StringRef, const clang::Module*, bool, SrcMgr::CharacteristicKind) override {
+    if (!file) return; // an error: the TU is parsed again
+    const int32_t t = st_.prefix_tree_file(*file);
+    if (!frames_.empty()) frames_.back().seen.push_back(t);
+    if (t < 0) return; // not the PCH's: entered as in a plain parse
+    pending_ = hash;
+    if (st_.prefix_reached[t] && !p_.reentered[t]) return; // its guard skips it, as in a plain parse
+    if (p_.reentered[t]) {
+      // Entered again for real: its own #includes come as in a plain parse,
+      // and what its guard now skips is replayed when it is left.
+      reach(t, hash);
+      return;
+    }
+    replay(p_.first_node[t], hash, 0);
+  }
+
+  void FileChanged(SourceLocation loc, FileChangeReason reason, SrcMgr::CharacteristicKind, FileID) override {
+    if (reason == ExitFile) {
+      if (frames_.empty()) return;
+      Frame f = std::move(frames_.back());
+      frames_.pop_back();
+      if (f.tree >= 0 && p_.reentered[f.tree]) finish_reentry(f);
+      return;
+    }
+    if (reason != EnterFile) return;
+    FileID fid = sm_.getFileID(loc);
+    if (fid == sm_.getMainFileID() && !main_entered_) {
+      main_entered_ = true;
+      return;
+    }
+    OptionalFileEntryRef fe = sm_.getFileEntryRefForID(fid);
+    Frame f;
+    f.tree = fe ? st_.prefix_tree_file(*fe) : -1;
+    f.hash = pending_;
+    frames_.push_back(std::move(f));
+  }
+
+  void macro_used(const Token& name, const MacroDefinition& md) override { check_use(name, md); }
+
+  void MacroDefined(const Token& name, const MacroDirective* md) override {
+    // Defined again as it was (a feature macro the compiler predefines): no change.
+    if (md && md->getMacroInfo())
+      if (const MacroDirective* prev = md->getPrevious())
+        if (const MacroInfo* before = prev->getMacroInfo())
+          if (before->isIdenticalTo(*md->getMacroInfo(), pp_, /*Syntactically=*/true)) return;
+    check_definition(name);
+  }
+  void MacroUndefined(const Token& name, const MacroDefinition& md, const MacroDirective*) override {
+    if (!md.getMacroInfo()) return; // not a macro: #undef changes nothing
+    check_definition(name);
+  }
+
+  void PragmaDirective(SourceLocation loc, PragmaIntroducerKind) override {
+    if (st_.prefix_tree_file(loc) >= 0) return;
+    bool invalid = false;
+    const char* p = sm_.getCharacterData(loc, &invalid);
+    if (invalid || !p) return;
+    std::string line;
+    for (; *p && *p != '\n'; ++p) line += *p;
+    // Packing changes the headers read under it: the PCH read them without.
+    if (line.find("pack") != std::string::npos) fail("a #pragma pack changes the headers after it", line);
+  }
+
+private:
+  struct Frame {
+    int32_t tree = -1;                ///< the tree file entered, -1: none
+    SourceLocation hash;              ///< the #include that entered it
+    std::vector<int32_t> seen;        ///< tree file of each #include it processed
+  };
+
+  void fail(const char* why, const std::string& what = "") { st_.prefix_misfit(std::string(why) + ": " + what); }
+
+  void reach(uint32_t t, SourceLocation hash) {
+    if (st_.prefix_reached[t]) return;
+    for (auto it = live_.begin(); it != live_.end();) {
+      if (as_in_pch(it->second)) {
+        it = live_.erase(it);
+        continue;
+      }
+      // Read by this file: a plain parse would have read it changed.
+      auto n = name_index_.find(it->first);
+      if (n != name_index_.end() && std::binary_search(p_.uses[t].begin(), p_.uses[t].end(), n->second))
+        return fail("a project #define or #undef is in effect where it reaches a header that reads it",
+                    it->first + " before " + p_.tree_files[t]);
+      ++it;
+    }
+    st_.prefix_reached[t] = 1;
+    st_.prefix_reached_at[t] = hash;
+    st_.replay(p_.tree_files[t]);
+  }
+
+  /// What a plain parse reads entering the PCH's node `n`: the file, then
+  /// each #include it processed, but those a guard skips.
+  void replay(uint32_t n, SourceLocation hash, int depth) {
+    if (depth > 200) return fail("the include tree is deeper than 200");
+    const PrefixPch::Node& node = p_.nodes[n];
+    reach(node.file, hash);
+    for (const auto& [f, child] : node.includes) {
+      if (st_.prefix_reached[f] && !p_.reentered[f]) continue;
+      replay(entry_for(f, child), hash, depth + 1);
+    }
+  }
+
+  /// The entry a plain parse makes of `f` where the PCH made `variant`. A
+  /// file whose guard comes after some #includes (<cstdlib>) was entered
+  /// whole the first time the PCH read it and only up to its guard later; a
+  /// TU that reaches it for the first time reads it whole.
+  uint32_t entry_for(uint32_t f, uint32_t variant) const {
+    if (!p_.reentered[f] || st_.prefix_reached[f]) return variant;
+    const auto& part = p_.nodes[variant].includes;
+    const auto& whole = p_.nodes[p_.first_node[f]].includes;
+    if (part.size() >= whole.size()) return variant;
+    for (size_t k = 0; k < part.size(); ++k)
+      if (part[k].first != whole[k].first) return variant;
+    return p_.first_node[f];
+  }
+
+  /// A file without a guard the preprocessor honours, entered again for real:
+  /// the #includes it processed are the start of one of its entries in the
+  /// PCH; the rest of that entry (behind a guard the PCH defined) is replayed.
+  void finish_reentry(const Frame& f) {
+    for (uint32_t n : nodes_of_[f.tree]) {
+      const auto& inc = p_.nodes[n].includes;
+      if (inc.size() < f.seen.size()) continue;
+      bool match = true;
+      for (size_t k = 0; k < f.seen.size() && match; ++k) match = f.seen[k] == static_cast<int32_t>(inc[k].first);
+      if (!match) continue;
+      for (size_t k = f.seen.size(); k < inc.size(); ++k) {
+        if (st_.prefix_reached[inc[k].first] && !p_.reentered[inc[k].first]) continue;
+        replay(entry_for(inc[k].first, inc[k].second), f.hash, 0);
+      }
+      return;
+    }
+    fail("a header entered again does not match the prefix's entry", p_.tree_files[f.tree]);
+  }
+
+  /// A macro used (expanded or tested) anywhere: from a header of the PCH this
+  /// TU has not reached, a plain parse would not have it.
+  void check_use(const Token& name, const MacroDefinition& md) {
+    if (const MacroInfo* mi = md.getMacroInfo()) {
+      if (sm_.isLoadedSourceLocation(mi->getDefinitionLoc()) && !st_.prefix_visible(mi->getDefinitionLoc(), SourceLocation()))
+        fail("a macro from a header not reached yet", (name.getIdentifierInfo() ? name.getIdentifierInfo()->getName().str() : "") + " at " + name.getLocation().printToString(sm_));
+      return;
+    }
+    // Not defined now: #undef'd by a header not reached?
+    const IdentifierInfo* id = name.getIdentifierInfo();
+    if (!id || !id->hadMacroDefinition()) return;
+    // What a plain parse has: the latest directive in a file it has read.
+    for (const MacroDirective* d = pp_.getLocalMacroDirectiveHistory(id); d; d = d->getPrevious()) {
+      if (!st_.prefix_visible(d->getLocation(), SourceLocation())) continue;
+      if (d->getKind() == MacroDirective::MD_Define) fail("a macro #undef'd by a header not reached yet", id->getName().str());
+      return;
+    }
+  }
+
+  /// A #define or #undef outside the PCH's files of a name the PCH's headers
+  /// use: a plain parse would read some of them after it.
+  void check_definition(const Token& name) {
+    SourceLocation loc = sm_.getExpansionLoc(name.getLocation());
+    if (!sm_.getFileEntryRefForID(sm_.getFileID(loc))) return; // predefined, command line: the same
+    if (st_.prefix_tree_file(loc) >= 0) return;                  // the PCH's header entered again
+    const IdentifierInfo* id = name.getIdentifierInfo();
+    // A name no header of the PCH reads changes nothing it read.
+    if (!id || !name_index_.count(id->getName().str())) return;
+    live_[id->getName().str()] = id;
+  }
+  /// Names the PCH's headers know, #defined (true) or #undef'd (false)
+  /// outside them and still so: a header reached now would read them.
+  std::map<std::string, const IdentifierInfo*> live_;
+
+  /// Whether a macro is now what the PCH left it: the same definition, or
+  /// undefined in both.
+  bool as_in_pch(const IdentifierInfo* id) {
+    const MacroInfo* now = pp_.getMacroInfo(id);
+    const MacroInfo* pch = nullptr;
+    for (const MacroDirective* d = pp_.getLocalMacroDirectiveHistory(id); d; d = d->getPrevious())
+      if (sm_.isLoadedSourceLocation(d->getLocation())) {
+        pch = d->getMacroInfo();
+        break;
+      }
+    if (!now || !pch) return !now && !pch;
+    return now->isIdenticalTo(*pch, pp_, /*Syntactically=*/true);
+  }
+
+  Preprocessor& pp_;
+  SourceManager& sm_;
+  TuState& st_;
+  const PrefixPch& p_;
+  std::vector<std::vector<uint32_t>> nodes_of_;
+  std::unordered_map<std::string, uint32_t> name_index_;
+  std::vector<Frame> frames_;
+  SourceLocation pending_;
+  bool main_entered_ = false;
+};
+
 } // namespace
+
+std::unique_ptr<PPCallbacks> any_order_checker(Preprocessor& pp, TuState& st) {
+  return std::make_unique<AnyOrderChecker>(pp, st);
+}
 
 std::unique_ptr<PPCallbacks> prefix_checker(Preprocessor& pp, const PrefixPch& prefix, std::string root,
                                             std::string cwd, std::function<void(const std::string&)> replay,

@@ -19,6 +19,7 @@
 #include <llvm/ADT/SmallString.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 namespace seam {
@@ -134,12 +135,13 @@ public:
         isa<TemplateTemplateParmDecl>(d))
       return true;
     if (!st_.indexed(st_.file_of(loc))) return true; // external, or another TU indexes it
+    const bool is_decl = roles & (static_cast<unsigned>(SymbolRole::Declaration) |
+                                  static_cast<unsigned>(SymbolRole::Definition));
     Loc site = st_.loc(loc);
     const Decl* target = pattern_of(d);
 
-    const bool is_decl = roles & (static_cast<unsigned>(SymbolRole::Declaration) |
-                                  static_cast<unsigned>(SymbolRole::Definition));
     if (is_decl) {
+      if (!prefix_fits_here(d, true, loc)) return true;
       uint32_t sym = symbol(target);
       if (sym == kNoSymbol) return true;
       SymbolFact& s = st_.facts().symbols[sym];
@@ -164,6 +166,7 @@ public:
 
     // A reference. What dependent code may call is not a use (dependent_lookup).
     if (dependent_lookup(info.OrigE)) return true;
+    if (!prefix_fits_here(d, false, loc)) return true;
     uint32_t from = kNoSymbol;
     if (info.Parent) from = symbol(pattern_of(info.Parent));
     RefKind kind = RefKind::TypeUse;
@@ -224,6 +227,28 @@ public:
   }
 
 private:
+  bool prefix_fits_here(const Decl* d, bool is_decl, SourceLocation loc) {
+    if (!st_.any_order_prefix() || prefix_fits(d, is_decl, loc)) return true;
+    std::string what = is_decl ? "declares " : "uses ";
+    if (const auto* nd = dyn_cast<NamedDecl>(d)) what += nd->getQualifiedNameAsString();
+    st_.prefix_misfit(what + " at " + loc.printToString(st_.sm()) + ", declared in a header not reached yet");
+    return false; // parsed again whole: these facts are dropped
+  }
+
+  /// With an any-order prefix, what this occurrence names must be declared
+  /// as in a plain parse: a reference, by a declaration the TU had included
+  /// by then; a declaration, after every one of the PCH it redeclares.
+  bool prefix_fits(const Decl* d, bool is_decl, SourceLocation loc) {
+    if (is_decl) {
+      for (const Decl* r : d->redecls())
+        if (r->isFromASTFile() && !st_.prefix_visible(r->getLocation(), loc)) return false;
+      return true;
+    }
+    for (const Decl* r : d->redecls())
+      if (!r->isFromASTFile() || st_.prefix_visible(r->getLocation(), loc)) return true;
+    return false;
+  }
+
   uint32_t macro_symbol(const std::string& usr, const std::string& name, Loc def) {
     auto it = macros_.find(usr);
     if (it != macros_.end()) return it->second;
@@ -333,12 +358,25 @@ private:
     }
   }
 
+  /// A function's type with the exception specification it was declared
+  /// with: a destructor's implicit `noexcept` is computed when Sema first
+  /// needs it, which depends on what the TU did before (a PCH, which TU
+  /// indexed the header), so it is left out unless written.
+  QualType as_written(const FunctionDecl* f) {
+    QualType t = f->getType();
+    const auto* fpt = t->getAs<FunctionProtoType>();
+    if (!fpt || fpt->getExceptionSpecType() == EST_None || f->getExceptionSpecSourceRange().isValid()) return t;
+    FunctionProtoType::ExtProtoInfo epi = fpt->getExtProtoInfo();
+    epi.ExceptionSpec = FunctionProtoType::ExceptionSpecInfo();
+    return ctx_->getFunctionType(fpt->getReturnType(), fpt->getParamTypes(), epi);
+  }
+
   /// Types and flags that every declaration carries (signature, value type).
   void describe_declaration(const Decl* d, SymbolFact& s) {
     if (!ctx_) return;
     TypeDescriber td(*ctx_, &records_);
     if (const auto* f = dyn_cast<FunctionDecl>(d)) {
-      s.signature = td.spell(f->getType());
+      s.signature = td.spell(as_written(f));
       s.result = td.describe(f->getReturnType());
       for (const ParmVarDecl* p : f->parameters())
         s.params.push_back(Param{p->getNameAsString(), td.describe(p->getType())});

@@ -43,7 +43,9 @@ protected:
     st_.set_source_manager(&ci.getSourceManager());
     Preprocessor& pp = ci.getPreprocessor();
     pp.addPPCallbacks(include_collector(st_));
-    if (st_.prefix())
+    if (st_.any_order_prefix())
+      pp.addPPCallbacks(any_order_checker(pp, st_));
+    else if (st_.prefix())
       pp.addPPCallbacks(prefix_checker(pp, *st_.prefix(), st_.root(), st_.cwd(),
                                        [this](const std::string& abs) { st_.replay(abs); }, st_.prefix_mismatch));
     index::IndexingOptions opts;
@@ -67,7 +69,8 @@ protected:
     // TU indexes, adds no fact this TU keeps.
     std::function<bool(const Decl*)> skip_body = [](const Decl*) { return false; };
     if (st_.shortcuts()) {
-      opts.ShouldTraverseDecl = [this](const Decl* d) { return st_.indexed_at(d->getLocation()); };
+      // A declaration from a precompiled prefix is external: not traversed.
+      opts.ShouldTraverseDecl = [this](const Decl* d) { return !d->isFromASTFile() && st_.indexed_at(d->getLocation()); };
       skip_body = [this](const Decl* d) { return !st_.indexed_at(d->getLocation()); };
     }
     std::vector<std::unique_ptr<ASTConsumer>> consumers;

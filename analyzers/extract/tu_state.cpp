@@ -5,6 +5,9 @@
 #include "analyzers/core/paths.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
+#include <llvm/Support/raw_ostream.h>
 
 namespace seam {
 
@@ -34,6 +37,14 @@ uint32_t TuState::file_index(FileEntryRef fe, FileID fid) {
   std::string name(fe.getName());
   std::string abs = canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name);
   if (prefix_) {
+    // An any-order prefix's file this TU's #includes have not reached: a
+    // plain parse would not know it yet.
+    if (prefix_->any_order) {
+      int32_t t = prefix_tree_file(fe);
+      if (t >= 0 && !prefix_reached[t]) {
+        prefix_misfit("it reads " + abs + " before the #include that reaches it");
+      }
+    }
     // A file the precompiled prefix read, registered already (replay).
     auto it = by_path_.find(abs);
     if (it != by_path_.end()) {
@@ -46,6 +57,32 @@ uint32_t TuState::file_index(FileEntryRef fe, FileID fid) {
   by_entry_[&fe.getFileEntry()] = idx;
   if (fid.isValid()) complete(idx, fid);
   return idx;
+}
+
+int32_t TuState::prefix_tree_file(FileEntryRef fe) {
+  if (!prefix_ || !prefix_->any_order) return -1;
+  auto [it, added] = tree_by_entry_.try_emplace(&fe.getFileEntry(), -1);
+  if (!added) return it->second;
+  if (tree_index_.empty())
+    for (size_t f = 0; f < prefix_->tree_files.size(); ++f) tree_index_.emplace(prefix_->tree_files[f], static_cast<int32_t>(f));
+  std::string name(fe.getName());
+  auto t = tree_index_.find(canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name));
+  if (t != tree_index_.end()) it->second = t->second;
+  return it->second;
+}
+
+int32_t TuState::prefix_tree_file(SourceLocation sl) {
+  if (sl.isInvalid() || !prefix_ || !prefix_->any_order) return -1;
+  OptionalFileEntryRef fe = sm_->getFileEntryRefForID(sm_->getFileID(sm_->getExpansionLoc(sl)));
+  return fe ? prefix_tree_file(*fe) : -1;
+}
+
+bool TuState::prefix_visible(SourceLocation where, SourceLocation use) {
+  int32_t t = prefix_tree_file(where);
+  if (t < 0) return true;
+  if (!prefix_reached[t]) return false;
+  if (use.isInvalid()) return true;
+  return sm_->isBeforeInTranslationUnit(prefix_reached_at[t], sm_->getExpansionLoc(use));
 }
 
 void TuState::replay(const std::string& abs) {
@@ -110,6 +147,15 @@ void TuState::complete(uint32_t idx, FileID fid) {
   f.hash = hash;
   f.lines = static_cast<uint32_t>(std::count(data.begin(), data.end(), '\n'));
   if (!data.empty() && data.back() != '\n') ++f.lines;
+}
+
+void TuState::prefix_misfit(const std::string& why) {
+  static const bool debug = [] {
+    const char* v = std::getenv("SEAM_PREFIX_DEBUG");
+    return v && *v && std::string_view(v) != "0";
+  }();
+  if (!prefix_mismatch && debug) llvm::errs() << "seam: prefix misfit: " << facts_.main_file << ": " << why << "\n";
+  prefix_mismatch = true;
 }
 
 } // namespace seam

@@ -71,6 +71,23 @@ public:
   const PrefixPch* prefix() const { return prefix_; }
   /// The TU did not start with its prefix: parsed again without it.
   bool prefix_mismatch = false;
+  /// Sets prefix_mismatch; with SEAM_PREFIX_DEBUG=1 in the environment, the
+  /// first reason of each TU goes to stderr (docs/performance.md).
+  void prefix_misfit(const std::string& why);
+
+  /// An any-order prefix (prefix_check.cpp): per file of its include tree,
+  /// whether this TU's own #includes reached it yet, and the #include that did.
+  std::vector<uint8_t> prefix_reached;
+  std::vector<clang::SourceLocation> prefix_reached_at;
+  bool any_order_prefix() const { return prefix_ && prefix_->any_order; }
+  /// The file of the prefix's include tree a location is in; -1: in none
+  /// (this TU's own parse).
+  int32_t prefix_tree_file(clang::SourceLocation sl);
+  int32_t prefix_tree_file(clang::FileEntryRef fe);
+  /// Whether what is declared or defined at `where` is visible at `use` in a
+  /// plain parse too: not from the PCH, or from a file of it this TU's
+  /// #includes reached before `use` (an invalid `use`: reached by now).
+  bool prefix_visible(clang::SourceLocation where, clang::SourceLocation use);
   const std::string& root() const { return root_; }
 
   /// Loop bodies as (file, begin offset, end offset), for the in_loop flag.
@@ -105,6 +122,8 @@ private:
   clang::SourceManager* sm_ = nullptr;
   llvm::DenseMap<clang::FileID, uint32_t> by_fid_;
   llvm::DenseMap<const clang::FileEntry*, uint32_t> by_entry_;
+  std::unordered_map<std::string, int32_t> tree_index_;           ///< any-order prefix: path to tree file
+  llvm::DenseMap<const clang::FileEntry*, int32_t> tree_by_entry_;
 };
 
 } // namespace seam

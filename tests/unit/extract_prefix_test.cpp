@@ -30,7 +30,8 @@ struct Scanned {
   ScanResult result;
 };
 
-Scanned scan(const std::string& db_path, const std::string& root, bool prefix, unsigned jobs) {
+Scanned scan(const std::string& db_path, const std::string& root, bool prefix, unsigned jobs,
+             PrefixMode mode = PrefixMode::AnyOrder) {
   CompileDb db;
   std::vector<std::string> warnings;
   std::string error;
@@ -40,6 +41,7 @@ Scanned scan(const std::string& db_path, const std::string& root, bool prefix, u
   so.adjust.root = so.root;
   so.jobs = jobs;
   so.prefix = prefix;
+  so.prefix_mode = mode;
   std::string problem;
   so.adjust.resource_dir = default_resource_dir(problem);
   EXPECT_FALSE(so.adjust.resource_dir.empty()) << problem;
@@ -140,7 +142,7 @@ TEST(ExtractPrefix, RealCodeShapesGetTheirOwnPrefixesWithThePlainFacts) {
   }
 
   Scanned plain = scan(m.db(), m.root(), false, 2);
-  Scanned prefixed = scan(m.db(), m.root(), true, 2);
+  Scanned prefixed = scan(m.db(), m.root(), true, 2, PrefixMode::Run);
   ASSERT_EQ(plain.tus.size(), 18u);
   for (const TuFacts& tu : plain.result.tus) EXPECT_TRUE(tu.ok) << tu.main_file << ": " << tu.first_error;
   // Three PCHs: the monolith's run, the own headers' run, the -D command's,
@@ -156,6 +158,16 @@ TEST(ExtractPrefix, RealCodeShapesGetTheirOwnPrefixesWithThePlainFacts) {
   EXPECT_EQ(prefixed.result.prefix_summary.rfind("18 of 18 parsed TUs used one of 3 (3 built, 0 from the cache)", 0), 0u)
       << prefixed.result.prefix_summary;
   EXPECT_EQ(plain.tus, prefixed.tus);
+
+  // Any order: one PCH per command (two commands), every TU fits, and the
+  // files the PCH read are registered as a plain parse registers them, the
+  // own headers' <cstdlib> (first reached after the PCH read it whole, then
+  // only up to its guard from <string>) included.
+  Scanned any = scan(m.db(), m.root(), true, 2);
+  EXPECT_EQ(any.result.prefix_built, 2u) << any.result.prefix_summary;
+  EXPECT_EQ(any.result.prefixed, 18u) << any.result.prefix_summary;
+  EXPECT_EQ(any.result.prefix_misfits, 0u) << any.result.prefix_summary;
+  EXPECT_EQ(plain.tus, any.tus);
 }
 
 TEST(ExtractPrefix, AnExternalHeaderThatDoesSomethingWhenEnteredAgainMakesAMisfit) {
@@ -175,7 +187,10 @@ TEST(ExtractPrefix, AnExternalHeaderThatDoesSomethingWhenEnteredAgainMakesAMisfi
     add_tu(m, cpp, "-isystem " + vendor + " ");
   }
   Scanned plain = scan(m.db(), m.root(), false, 2);
-  Scanned prefixed = scan(m.db(), m.root(), true, 2);
+  Scanned prefixed = scan(m.db(), m.root(), true, 2, PrefixMode::Run);
+  // Any order: the TU enters wrap.h again as a plain parse does (its guard
+  // is not its first line), defining the macro the same way: no misfit.
+  Scanned any = scan(m.db(), m.root(), true, 2);
   fs::remove_all(vendor);
   ASSERT_EQ(plain.tus.size(), 15u);
   for (const TuFacts& tu : plain.result.tus) EXPECT_TRUE(tu.ok) << tu.main_file << ": " << tu.first_error;
@@ -183,6 +198,82 @@ TEST(ExtractPrefix, AnExternalHeaderThatDoesSomethingWhenEnteredAgainMakesAMisfi
   EXPECT_EQ(prefixed.result.prefixed, 12u) << prefixed.result.prefix_summary;
   EXPECT_EQ(prefixed.result.prefix_misfits, 3u) << prefixed.result.prefix_summary;
   EXPECT_EQ(plain.tus, prefixed.tus);
+  EXPECT_EQ(any.result.prefixed, 15u) << any.result.prefix_summary;
+  EXPECT_EQ(plain.tus, any.tus);
+}
+
+/// A vendor header (-isystem) whose macros depend on one a project may
+/// define first, and TUs of one command that include it.
+void add_feature_tus(Monolith& m, const std::string& vendor, const std::vector<std::string>& sources) {
+  fs::create_directories(vendor);
+  std::ofstream(vendor + "/feature.h") << "#ifndef FEATURE_H\n#define FEATURE_H\n#ifdef FEATURE_ON\n#define FEATURE_LEVEL 2\n"
+                                          "#else\n#define FEATURE_LEVEL 1\n#endif\n#endif\n";
+  fs::create_directories(m.root() + "/src/extra");
+  for (size_t k = 0; k < sources.size(); ++k) {
+    const std::string cpp = m.root() + "/src/extra/feature" + std::to_string(k) + ".cpp";
+    std::ofstream(cpp) << sources[k];
+    add_tu(m, cpp, "-isystem " + vendor + " ");
+  }
+}
+
+TEST(ExtractPrefix, AnyOrderAProjectMacroAHeaderReadsLaterMakesAMisfit) {
+  // feature0 defines FEATURE_ON before <feature.h>: a plain parse reads the
+  // header with it (FEATURE_LEVEL 2, level_two), the PCH read it without
+  // (FEATURE_LEVEL 1). feature1 tests FEATURE_LEVEL before it includes the
+  // header: a plain parse has no such macro yet. Both are parsed whole; the
+  // one that includes it plainly fits.
+  Monolith m;
+  const std::string vendor = m.root() + "-vendor";
+  add_feature_tus(m, vendor,
+                  {"#define FEATURE_ON 1\n#include <feature.h>\n#include <string>\n#if FEATURE_LEVEL == 2\n"
+                   "int level_two();\n#else\nint level_one();\n#endif\n",
+                   "#ifdef FEATURE_LEVEL\nint early();\n#endif\n#include <feature.h>\n#include <string>\nint late();\n",
+                   "#include <feature.h>\n#include <string>\nint plain_level() { return FEATURE_LEVEL; }\n"});
+  Scanned plain = scan(m.db(), m.root(), false, 2);
+  Scanned any = scan(m.db(), m.root(), true, 2);
+  fs::remove_all(vendor);
+  ASSERT_EQ(plain.tus.size(), 15u);
+  for (const TuFacts& tu : plain.result.tus) EXPECT_TRUE(tu.ok) << tu.main_file << ": " << tu.first_error;
+  EXPECT_EQ(any.result.prefix_misfits, 2u) << any.result.prefix_summary;
+  EXPECT_EQ(any.result.prefixed, 13u) << any.result.prefix_summary;
+  EXPECT_EQ(plain.tus, any.tus);
+  bool two = false;
+  for (const TuFacts& tu : any.result.tus)
+    for (const SymbolFact& s : tu.symbols) two |= s.name == "level_two";
+  EXPECT_TRUE(two) << "feature0.cpp was not parsed with FEATURE_ON";
+}
+
+TEST(ExtractPrefix, AnyOrderAHeaderThatDoesNotBuildAloneIsLeftOutOfThePch) {
+  // <needs_size.h> compiles only after the project's own typedef, and
+  // <missing.h> does not exist: a PCH of every vendor header the TUs include
+  // fails with either. Both are left out of it; the other headers are still
+  // shared, and the TUs that read those two parse them themselves.
+  Monolith m;
+  const std::string vendor = m.root() + "-vendor";
+  add_feature_tus(m, vendor,
+                  {"typedef unsigned long my_size_t;\n#include <needs_size.h>\n#include <string>\n"
+                   "my_size_t four() { return twice(2); }\n",
+                   "#include <feature.h>\n#include <missing.h>\nint lost();\n",
+                   "#include <feature.h>\n#include <string>\nint plain_level() { return FEATURE_LEVEL; }\n",
+                   "#ifdef NEVER_SET\n#include <string>\n#endif\nint nothing();\n"});
+  std::ofstream(vendor + "/needs_size.h") << "#pragma once\ninline my_size_t twice(my_size_t n) { return n * 2; }\n";
+  Scanned plain = scan(m.db(), m.root(), false, 2);
+  Scanned any = scan(m.db(), m.root(), true, 2);
+  fs::remove_all(vendor);
+  ASSERT_EQ(plain.tus.size(), 16u);
+  size_t failed = 0;
+  for (const TuFacts& tu : plain.result.tus) failed += !tu.ok;
+  EXPECT_EQ(failed, 1u) << "only feature1.cpp, which includes <missing.h>, fails";
+  // One PCH for the generated TUs, one for these three (their -isystem).
+  EXPECT_EQ(any.result.prefix_summary.rfind("14 of 16 parsed TUs used one of 2 (2 built, 0 from the cache)", 0), 0u)
+      << any.result.prefix_summary;
+  // feature3.cpp includes nothing outside its #ifdef: no prefix, and `seam scan` says why.
+  EXPECT_NE(any.result.prefix_summary.find("; none for 1 with no external #include <...> outside an #if, 1 misfits"),
+            std::string::npos)
+      << any.result.prefix_summary;
+  // feature1.cpp fails with the PCH as without it, and is parsed again whole.
+  EXPECT_EQ(any.result.prefix_misfits, 1u) << any.result.prefix_summary;
+  EXPECT_EQ(plain.tus, any.tus);
 }
 
 TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
@@ -211,7 +302,7 @@ TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
   std::ofstream(m.db()) << text;
 
   Scanned plain = scan(m.db(), m.root(), false, 2);
-  Scanned prefixed = scan(m.db(), m.root(), true, 2);
+  Scanned prefixed = scan(m.db(), m.root(), true, 2, PrefixMode::Run);
   ASSERT_EQ(plain.tus.size(), 13u);
   // The textual scan leaves the odd TU out (it does not start with an #include).
   EXPECT_EQ(prefixed.result.prefixed, 12u);
@@ -246,7 +337,7 @@ TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
   std::vector<const ExtractInput*> ptrs;
   for (const ExtractInput& in : inputs) ptrs.push_back(&in);
   PrefixPlan plan;
-  plan_prefixes(ptrs, adjust.root, "", 1, plan);
+  plan_prefixes(ptrs, adjust.root, "", 1, plan, PrefixMode::Run);
   ASSERT_EQ(plan.pchs.size(), 1u);
   size_t odd_at = 0;
   for (size_t i = 0; i < inputs.size(); ++i)

@@ -46,6 +46,13 @@ public:
   /// Whether the parser must see the body of a function declared at `loc`.
   bool indexed_at(clang::SourceLocation loc) {
     if (loc.isInvalid()) return false;
+    // A file of an any-order prefix this TU has not reached: an instantiation
+    // the PCH left pending, which Sema performs at the end of every TU that
+    // loads it. External (no facts), and a plain parse has not read the file.
+    if (any_order_prefix()) {
+      const int32_t t = prefix_tree_file(loc);
+      if (t >= 0 && !prefix_reached[t]) return false;
+    }
     return indexed(file_of(loc));
   }
 

@@ -8,8 +8,6 @@
 
 #include <algorithm>
 #include <map>
-#include <cstdlib>
-#include <llvm/Support/raw_ostream.h>
 #include <unordered_set>
 #include <vector>
 
@@ -265,10 +263,13 @@ private:
     if (depth > 200) return fail("the include tree is deeper than 200");
     const PrefixPch::Node& node = p_.nodes[n];
     reach(node.file, hash);
-    for (const auto& [f, child] : node.includes) {
-      if (st_.prefix_reached[f] && !p_.reentered[f]) continue;
-      replay(entry_for(f, child), hash, depth + 1);
-    }
+    for (const auto& [f, child] : node.includes) replay_include(f, child, hash, depth + 1);
+  }
+
+  /// An #include the PCH processed: replayed, unless its guard skips it.
+  void replay_include(uint32_t f, uint32_t node, SourceLocation hash, int depth) {
+    if (st_.prefix_reached[f] && !p_.reentered[f]) return;
+    replay(entry_for(f, node), hash, depth);
   }
 
   /// The entry a plain parse makes of `f` where the PCH made `variant`. A
@@ -295,10 +296,7 @@ private:
       bool match = true;
       for (size_t k = 0; k < f.seen.size() && match; ++k) match = f.seen[k] == static_cast<int32_t>(inc[k].first);
       if (!match) continue;
-      for (size_t k = f.seen.size(); k < inc.size(); ++k) {
-        if (st_.prefix_reached[inc[k].first] && !p_.reentered[inc[k].first]) continue;
-        replay(entry_for(inc[k].first, inc[k].second), f.hash, 0);
-      }
+      for (size_t k = f.seen.size(); k < inc.size(); ++k) replay_include(inc[k].first, inc[k].second, f.hash, 0);
       return;
     }
     fail("a header entered again does not match the prefix's entry", p_.tree_files[f.tree]);
@@ -334,8 +332,8 @@ private:
     if (!id || !name_index_.count(id->getName().str())) return;
     live_[id->getName().str()] = id;
   }
-  /// Names the PCH's headers know, #defined (true) or #undef'd (false)
-  /// outside them and still so: a header reached now would read them.
+  /// Names the PCH's headers read, #defined or #undef'd outside them: a
+  /// header reached while one still differs from the PCH's would read it.
   std::map<std::string, const IdentifierInfo*> live_;
 
   /// Whether a macro is now what the PCH left it: the same definition, or

@@ -19,7 +19,6 @@
 #include <llvm/ADT/SmallString.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 
 namespace seam {

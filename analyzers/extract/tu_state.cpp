@@ -34,8 +34,7 @@ uint32_t TuState::file_index(FileEntryRef fe, FileID fid) {
   // through a symlinked folder is one file. realpath before any lexical
   // clean-up: "/lib/gcc/x/12/../../../../include" is /usr/include when /lib
   // is a link to usr/lib (merged /usr), but lexically it is /include.
-  std::string name(fe.getName());
-  std::string abs = canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name);
+  std::string abs = canonical_name(fe);
   if (prefix_) {
     // An any-order prefix's file this TU's #includes have not reached: a
     // plain parse would not know it yet.
@@ -59,14 +58,18 @@ uint32_t TuState::file_index(FileEntryRef fe, FileID fid) {
   return idx;
 }
 
+std::string TuState::canonical_name(FileEntryRef fe) const {
+  std::string name(fe.getName());
+  return canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name);
+}
+
 int32_t TuState::prefix_tree_file(FileEntryRef fe) {
   if (!prefix_ || !prefix_->any_order) return -1;
   auto [it, added] = tree_by_entry_.try_emplace(&fe.getFileEntry(), -1);
   if (!added) return it->second;
   if (tree_index_.empty())
     for (size_t f = 0; f < prefix_->tree_files.size(); ++f) tree_index_.emplace(prefix_->tree_files[f], static_cast<int32_t>(f));
-  std::string name(fe.getName());
-  auto t = tree_index_.find(canonical_path(name.empty() || name[0] != '/' ? cwd_ + "/" + name : name));
+  auto t = tree_index_.find(canonical_name(fe));
   if (t != tree_index_.end()) it->second = t->second;
   return it->second;
 }

@@ -113,6 +113,9 @@ private:
   /// hash once per process for files every TU reads: FileStamps).
   void complete(uint32_t idx, clang::FileID fid);
   uint32_t add_file(std::string abs);
+  /// A file's absolute path, symlinks resolved (one file reached by two
+  /// spellings is one file).
+  std::string canonical_name(clang::FileEntryRef fe) const;
 
   std::string root_;
   std::string cwd_;

@@ -176,6 +176,7 @@ public:
     if (p_.reentered[t]) {
       // Entered again for real: its own #includes come as in a plain parse,
       // and what its guard now skips is replayed when it is left.
+      hide_unseen_macros(static_cast<uint32_t>(t), hash);
       reach(t, hash);
       return;
     }
@@ -255,7 +256,51 @@ private:
     st_.prefix_reached[t] = 1;
     st_.prefix_reached_at[t] = hash;
     st_.replay(p_.tree_files[t]);
+    restore_hidden(t, hash);
   }
+
+  /// A header without a guard (Clang's <stddef.h>, glibc's <assert.h>) is
+  /// entered for real, and tests macros: those the PCH defined in another
+  /// file this TU has not reached, a plain parse does not have yet. They are
+  /// hidden (#undef'd at the #include), so the entry takes the branches a
+  /// plain parse takes, and given back when their file is reached
+  /// (restore_hidden). Without this, such a TU was a misfit: 40 of rocksdb's.
+  /// The header's own macros stay: hiding <cstdlib>'s guard would declare
+  /// again what the PCH declared.
+  void hide_unseen_macros(uint32_t t, SourceLocation hash) {
+    for (uint32_t n : p_.uses[t]) {
+      IdentifierInfo* id = pp_.getIdentifierInfo(p_.names[n]);
+      MacroInfo* mi = pp_.getMacroInfo(id);
+      if (!mi || !sm_.isLoadedSourceLocation(mi->getDefinitionLoc())) continue; // the TU's own: a plain parse has it
+      const int32_t x = st_.prefix_tree_file(mi->getDefinitionLoc());
+      if (x < 0 || st_.prefix_reached[x] || static_cast<uint32_t>(x) == t) continue;
+      auto* undef = new (pp_.getPreprocessorAllocator()) UndefMacroDirective(hash);
+      pp_.appendMacroDirective(id, undef);
+      hidden_.push_back({id, mi, undef, static_cast<uint32_t>(x)});
+    }
+  }
+
+  /// Gives back the hidden macros `t` defines in the PCH, unless something
+  /// defined or undefined them since. (The history, not
+  /// getLocalMacroDirective: that answers null for an #undef.)
+  void restore_hidden(uint32_t t, SourceLocation hash) {
+    for (auto it = hidden_.begin(); it != hidden_.end();) {
+      if (it->file != t) {
+        ++it;
+        continue;
+      }
+      if (pp_.getLocalMacroDirectiveHistory(it->id) == it->undef) pp_.appendDefMacroDirective(it->id, it->mi, hash);
+      it = hidden_.erase(it);
+    }
+  }
+
+  struct Hidden {
+    IdentifierInfo* id;
+    MacroInfo* mi;              ///< the PCH's definition
+    const MacroDirective* undef; ///< the #undef that hid it
+    uint32_t file;              ///< the tree file the PCH defined it in
+  };
+  std::vector<Hidden> hidden_;
 
   /// What a plain parse reads entering the PCH's node `n`: the file, then
   /// each #include it processed, but those a guard skips.

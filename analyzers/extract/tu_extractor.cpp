@@ -160,6 +160,7 @@ TuFacts extract_tu(const ExtractInput& input, const std::string& root, TuExtras*
     if (facts.first_error.empty()) facts.first_error = facts.main_file + ": the compiler could not run this command";
   }
   if (input.prefix && (st.prefix_mismatch || !facts.ok)) {
+    if (!st.prefix_mismatch) st.prefix_misfit("its parse with the prefix failed: " + facts.first_error);
     // Not the prefix's TU after all, or an error (a stale PCH, or one in the
     // code): the plain parse decides, claiming again what this one claimed.
     ExtractInput plain = input;

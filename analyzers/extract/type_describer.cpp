@@ -3,6 +3,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/QualTypeNames.h>
+#include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Index/USRGeneration.h>
 #include <llvm/ADT/SmallString.h>
 #include <llvm/ADT/StringSwitch.h>
@@ -21,8 +22,42 @@ TypeDescriber::TypeDescriber(ASTContext& ctx, RecordsSeen* records)
   policy_.Bool = true;
 }
 
+namespace {
+
+/// Whether `t` names a member of a class template (`Box<T>::Value`, where the
+/// template is not instantiated). Clang's fully qualified spelling of such a
+/// name picks the template's first specialisation as its scope
+/// (`Box<long>::Value`), and which that is depends on the order the TU made
+/// them: on what it parsed before, and on whether it loaded a precompiled
+/// prefix. The same declaration got two signatures.
+class NamesTemplateMember : public RecursiveASTVisitor<NamesTemplateMember> {
+public:
+  bool found = false;
+
+  bool VisitTypedefType(TypedefType* t) { return see(t->getDecl()); }
+  bool VisitTagType(TagType* t) { return see(t->getDecl()); }
+  bool VisitTemplateSpecializationType(TemplateSpecializationType* t) {
+    return see(t->getTemplateName().getAsTemplateDecl());
+  }
+
+private:
+  bool see(const Decl* d) {
+    if (!d) return true;
+    for (const DeclContext* dc = d->getDeclContext(); dc && !found; dc = dc->getParent())
+      if (const auto* r = dyn_cast<CXXRecordDecl>(dc)) found = r->getDescribedClassTemplate() != nullptr;
+    return !found;
+  }
+};
+
+} // namespace
+
 std::string TypeDescriber::spell(QualType t) {
   if (t.isNull()) return "";
+  NamesTemplateMember finder;
+  finder.TraverseType(t);
+  // Spelled with the template's bare name as its scope (`Box::Value`): no
+  // specialisation is picked.
+  if (finder.found) return t.getAsString(policy_);
   return TypeName::getFullyQualifiedName(t, ctx_, policy_, /*WithGlobalNsPrefix=*/false);
 }
 

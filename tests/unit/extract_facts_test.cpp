@@ -172,6 +172,50 @@ TEST(ExtractFacts, AMemberOfAPartialSpecializationIsNamedByItsArgumentsAsWritten
   for (const SymbolFact& s : f.symbols) EXPECT_EQ(s.name.find("type-parameter"), std::string::npos) << s.name;
 }
 
+TEST(ExtractFacts, AMemberTypeOfAClassTemplateNamesNoSpecialization) {
+  // box.h is indexed by another TU: this one describes Box's members where it
+  // meets them, after it made Box<long> and Box<char>. Clang's fully
+  // qualified spelling of `Value` would take the template's first
+  // specialisation as its scope, which depends on the order the TU made them
+  // (a precompiled prefix changes it): the facts must not.
+  const std::string box = "#pragma once\n"
+                          "template <typename T> struct Box {\n"
+                          "  using Value = T;\n"
+                          "  Value value;\n"
+                          "  Value get(Value fallback) const { return fallback; }\n"
+                          "  template <typename U> Value with(U u) const { return Value(u); }\n"
+                          "};\n";
+  auto parse_claimed = [&](const std::string& main) {
+    FileClaims claims;
+    claims.seed(kRoot + "/box.h", -1); // indexed by a TU no longer in the database
+    ExtractInput in;
+    in.directory = kRoot;
+    in.main_file = kRoot + "/main.cpp";
+    in.arguments = {"clang++", "-std=c++17", "-fsyntax-only", "-resource-dir", resource_dir(),
+                    "-I" + kRoot, in.main_file};
+    in.overlay[in.main_file] = main;
+    in.overlay[kRoot + "/box.h"] = box;
+    in.claims = &claims;
+    return extract_tu(in, kRoot);
+  };
+  for (const std::string first : {"long", "char"}) {
+    const std::string second = first == "long" ? "char" : "long";
+    TuFacts f = parse_claimed("#include \"box.h\"\n"
+                              "int a() { Box<" + first + "> b{}; return b.get(1) + b.with(2) + b.value; }\n"
+                              "int c() { Box<" + second + "> b{}; return b.get(1) + b.with(2) + b.value; }\n");
+    ASSERT_TRUE(f.ok) << f.first_error;
+    const SymbolFact* get = symbol(f, "Box::get");
+    const SymbolFact* with = symbol(f, "Box::with");
+    const SymbolFact* value = symbol(f, "Box::value");
+    ASSERT_TRUE(get && with && value) << "first " << first;
+    EXPECT_EQ(get->signature, "Value (Value) const");
+    ASSERT_EQ(get->params.size(), 1u);
+    EXPECT_EQ(get->params[0].type.spelling, "Value") << "first " << first;
+    EXPECT_EQ(with->result.spelling, "Value") << "first " << first;
+    EXPECT_EQ(value->result.spelling, "Value") << "first " << first;
+  }
+}
+
 TEST(ExtractFacts, ReferencesHaveKindsAndSites) {
   Annotated main(R"cpp(#define TWICE(x) ((x) * 2)
 struct Base { virtual void run(); };

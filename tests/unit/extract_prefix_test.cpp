@@ -276,6 +276,45 @@ TEST(ExtractPrefix, AnyOrderAHeaderThatDoesNotBuildAloneIsLeftOutOfThePch) {
   EXPECT_EQ(plain.tus, any.tus);
 }
 
+TEST(ExtractPrefix, AnyOrderAHeaderWithoutAGuardSeesOnlyTheMacrosOfHeadersReached) {
+  // <probe.h> has no guard (as glibc's <assert.h>, Clang's <stddef.h>) and
+  // tests VENDOR_CONFIG, which <config.h> defines before it includes
+  // <probe.h>. The PCH read <config.h> first (probe0). probe1 includes
+  // <probe.h> first: a plain parse reads it without VENDOR_CONFIG
+  // (PROBE_LEVEL 1: level_one). With the PCH, VENDOR_CONFIG is hidden for
+  // that entry and given back at <config.h>: probe1 fits, with the plain
+  // facts. Without the hiding it would be a misfit.
+  Monolith m;
+  const std::string vendor = m.root() + "-vendor";
+  fs::create_directories(vendor);
+  std::ofstream(vendor + "/config.h") << "#ifndef CONFIG_H\n#define CONFIG_H\n#define VENDOR_CONFIG 1\n#include <probe.h>\n"
+                                         "namespace vendor { inline int configured() { return VENDOR_CONFIG; } }\n#endif\n";
+  std::ofstream(vendor + "/probe.h") << "#undef PROBE_LEVEL\n#ifdef VENDOR_CONFIG\n#define PROBE_LEVEL 2\n#else\n"
+                                        "#define PROBE_LEVEL 1\n#endif\n";
+  fs::create_directories(m.root() + "/src/extra");
+  const std::vector<std::string> sources = {
+      "#include <config.h>\n#include <probe.h>\n#include <string>\nint configured_level() { return PROBE_LEVEL; }\n",
+      "#include <probe.h>\n#if PROBE_LEVEL == 2\nint level_two();\n#else\nint level_one();\n#endif\n"
+      "#include <config.h>\n#include <string>\nint after() { return VENDOR_CONFIG + PROBE_LEVEL + vendor::configured(); }\n"};
+  for (size_t k = 0; k < sources.size(); ++k) {
+    const std::string cpp = m.root() + "/src/extra/probe" + std::to_string(k) + ".cpp";
+    std::ofstream(cpp) << sources[k];
+    add_tu(m, cpp, "-isystem " + vendor + " ");
+  }
+  Scanned plain = scan(m.db(), m.root(), false, 2);
+  Scanned any = scan(m.db(), m.root(), true, 2);
+  fs::remove_all(vendor);
+  ASSERT_EQ(plain.tus.size(), 14u);
+  for (const TuFacts& tu : plain.result.tus) EXPECT_TRUE(tu.ok) << tu.main_file << ": " << tu.first_error;
+  EXPECT_EQ(any.result.prefix_misfits, 0u) << any.result.prefix_summary;
+  EXPECT_EQ(any.result.prefixed, 14u) << any.result.prefix_summary;
+  EXPECT_EQ(plain.tus, any.tus);
+  bool one = false;
+  for (const TuFacts& tu : any.result.tus)
+    for (const SymbolFact& s : tu.symbols) one |= s.name == "level_one";
+  EXPECT_TRUE(one) << "probe1.cpp read <probe.h> with VENDOR_CONFIG";
+}
+
 TEST(ExtractPrefix, ATuThatDoesNotStartWithThePrefixIsParsedWhole) {
   Monolith m;
   // A project macro before the first header: no prefix may be loaded before it.

@@ -55,8 +55,7 @@ std::string TypeDescriber::spell(QualType t) {
   if (t.isNull()) return "";
   NamesTemplateMember finder;
   finder.TraverseType(t);
-  // Spelled with the template's bare name as its scope (`Box::Value`): no
-  // specialisation is picked.
+  // Spelled as written (`Value`): no specialisation is picked.
   if (finder.found) return t.getAsString(policy_);
   return TypeName::getFullyQualifiedName(t, ctx_, policy_, /*WithGlobalNsPrefix=*/false);
 }

@@ -56,25 +56,53 @@ std::string outputs(const std::string& root, const std::vector<std::string>& ext
   return all;
 }
 
-TEST(SeamCc, ANinjaBuildThroughTheLauncherFillsTheCacheAndSeamParsesNothing) {
-  TempDir tmp;
-  const std::string root = tmp.path() + "/shop";
-  fs::copy(test::sample_dir("shop"), root, fs::copy_options::recursive);
-  fs::remove_all(root + "/build");
+/// Configures `root` (a CMake project) into root/build with clang++-19 and
+/// seam cc as the compiler launcher, and builds it with Ninja: the way a team
+/// turns the launcher on. Every TU's facts must have been cached (no note).
+void build_through_the_launcher(const std::string& root, const std::string& product) {
   RunResult conf = run({"cmake", "-S", ".", "-B", "build", "-G", "Ninja", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
                         "-DCMAKE_CXX_COMPILER=clang++-19", std::string("-DCMAKE_CXX_COMPILER_LAUNCHER=") + SEAM_EXE + ";cc"},
                        root);
   ASSERT_EQ(conf.status, 0) << conf.out << conf.err;
   RunResult build = run({"ninja", "-C", "build", "-j", "2"}, root);
   ASSERT_EQ(build.status, 0) << build.out << build.err;
-  EXPECT_TRUE(fs::exists(root + "/build/shop")) << "the build's own product is there";
+  EXPECT_TRUE(fs::exists(root + "/build/" + product)) << "the build's own product is there";
   EXPECT_EQ(build.out.find("seam: note"), std::string::npos) << build.out; // every TU's facts were cached
+}
+
+TEST(SeamCc, ANinjaBuildThroughTheLauncherFillsTheCacheAndSeamParsesNothing) {
+  TempDir tmp;
+  const std::string root = tmp.path() + "/shop";
+  fs::copy(test::sample_dir("shop"), root, fs::copy_options::recursive);
+  fs::remove_all(root + "/build");
+  ASSERT_NO_FATAL_FAILURE(build_through_the_launcher(root, "shop"));
 
   RunResult scan = run({SEAM_EXE, "scan", "-p", "build"}, root);
   ASSERT_EQ(scan.status, 0) << scan.err;
   EXPECT_EQ(parsed_and_cached(scan), std::make_pair(0, 17)) << scan.out;
   // What the cache the build filled gives is what a plain parse gives.
   EXPECT_EQ(outputs(root, {}), outputs(root, {"--no-cache"}));
+}
+
+// The same on a monolith of bench/gen (its own CMakeLists.txt and seam.json,
+// a planted cycle): the build's cache gives the plain parse's answers.
+TEST(SeamCc, AGeneratedMonolithBuiltThroughTheLauncherIsReadFromTheCache) {
+  TempDir tmp;
+  const std::string root = tmp.path() + "/gen";
+  RunResult gen = run({SEAM_BENCH_GEN, "--modules", "4", "--files", "12", "--seed", "3", "-o", root}, tmp.path());
+  ASSERT_EQ(gen.status, 0) << gen.err;
+  fs::remove(root + "/compile_commands.json"); // the build writes its own, under build/
+  ASSERT_NO_FATAL_FAILURE(build_through_the_launcher(root, "libsynthetic.a"));
+
+  RunResult scan = run({SEAM_EXE, "scan", "-p", "build"}, root);
+  ASSERT_EQ(scan.status, 0) << scan.err;
+  EXPECT_EQ(parsed_and_cached(scan), std::make_pair(0, 12)) << scan.out;
+  const std::string from_build = outputs(root, {});
+  // The analyses ran on the facts: bench/gen planted one module cycle.
+  EXPECT_NE(from_build.find("\"module_cycles\": [\n    [\n      \"catalog\",\n      \"orders\"\n    ]\n  ]"),
+            std::string::npos)
+      << from_build;
+  EXPECT_EQ(from_build, outputs(root, {"--no-cache"}));
 }
 
 TEST(SeamCc, TheCompilerRunsUnchangedWhateverHappensToTheFacts) {
